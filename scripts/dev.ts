@@ -1,0 +1,43 @@
+// npm run dev: the local stack (PostgreSQL, migrations, seed, PostgREST,
+// gateway) and the SvelteKit dev server. Ctrl-C stops everything.
+import { spawn } from 'node:child_process';
+import { assertPortFree, PortInUseError } from './lib/ports.ts';
+import { bin, killAndWait, onShutdown } from './lib/run.ts';
+import { defaultPorts, LOCAL_DIR, startStack, type Stack } from './lib/stack.ts';
+
+const ports = defaultPorts();
+let stack: Stack | null = null;
+try {
+	await assertPortFree(ports.devPort, 'dev server', 'TSUNAGU_DEV_PORT');
+	if (process.env.SUPABASE_URL) {
+		console.log(`Using the Supabase project at ${process.env.SUPABASE_URL}; starting nothing locally.`);
+	} else {
+		stack = await startStack({
+			dir: LOCAL_DIR,
+			dbPort: ports.dbPort,
+			apiPort: ports.apiPort,
+			seed: true,
+			log: (line) => console.log(line)
+		});
+		console.log(`Local Supabase API: ${stack.env.SUPABASE_URL}  (npm run stack:status for keys)`);
+	}
+} catch (e) {
+	console.error(e instanceof PortInUseError ? e.message : e);
+	process.exit(1);
+}
+
+const vite = spawn(
+	bin('vite'),
+	['dev', '--port', String(ports.devPort), '--strictPort', '--host', '127.0.0.1'],
+	{ stdio: 'inherit', env: { ...process.env, ...stack?.env } }
+);
+
+const cleanup = async () => {
+	await killAndWait(vite);
+	await stack?.stop();
+};
+onShutdown(cleanup);
+vite.on('exit', async (code) => {
+	await stack?.stop();
+	process.exit(code ?? 0);
+});

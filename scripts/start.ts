@@ -1,0 +1,61 @@
+// npm start: the production server (adapter-node build). With SUPABASE_URL,
+// SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY and SUPABASE_JWT_SECRET set it
+// serves that Supabase project and starts nothing else (never any seed);
+// otherwise it starts the local stack first.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { assertPortFree, PortInUseError } from './lib/ports.ts';
+import { killAndWait, onShutdown } from './lib/run.ts';
+import { defaultPorts, LOCAL_DIR, ROOT, startStack, type Stack } from './lib/stack.ts';
+
+const REQUIRED = ['SUPABASE_URL', 'SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_JWT_SECRET'];
+const ports = defaultPorts();
+const entry = path.join(ROOT, 'build/index.js');
+if (!existsSync(entry)) {
+	console.error('No production build found: run `npm run build` first.');
+	process.exit(1);
+}
+
+let stack: Stack | null = null;
+try {
+	await assertPortFree(ports.appPort, 'production server', 'PORT');
+	if (process.env.SUPABASE_URL) {
+		const missing = REQUIRED.filter((k) => !process.env[k]);
+		if (missing.length) {
+			console.error(`SUPABASE_URL is set, but these are missing: ${missing.join(', ')}`);
+			process.exit(1);
+		}
+	} else {
+		stack = await startStack({
+			dir: LOCAL_DIR,
+			dbPort: ports.dbPort,
+			apiPort: ports.apiPort,
+			seed: true,
+			log: (line) => console.log(line)
+		});
+	}
+} catch (e) {
+	console.error(e instanceof PortInUseError ? e.message : e);
+	process.exit(1);
+}
+
+const server = spawn(process.execPath, [entry], {
+	stdio: 'inherit',
+	env: {
+		...process.env,
+		...stack?.env,
+		PORT: String(ports.appPort),
+		// adapter-node assumes https unless told; locally we serve plain http
+		...(stack && !process.env.ORIGIN ? { ORIGIN: `http://localhost:${ports.appPort}` } : {})
+	}
+});
+console.log(`Tsunagu on http://localhost:${ports.appPort}`);
+onShutdown(async () => {
+	await killAndWait(server);
+	await stack?.stop();
+});
+server.on('exit', async (code) => {
+	await stack?.stop();
+	process.exit(code ?? 0);
+});

@@ -1,0 +1,52 @@
+// npm test: one throw-away stack (random ports, temp dir) for the whole run;
+// the app is built against it, then vitest (unit + integration) and
+// Playwright (e2e against the built app) run. `npm test -- unit|integration|e2e`
+// runs one part.
+import { startThrowawayStack } from './lib/throwaway.ts';
+import { freePort } from './lib/ports.ts';
+import { bin, onShutdown, run } from './lib/run.ts';
+
+const parts = process.argv.slice(2);
+const want = (part: string) => parts.length === 0 || parts.includes(part);
+
+const results: Record<string, number> = {};
+if (parts.length === 0) {
+	// types first: svelte-check covers routes, server code, scripts and tests
+	results.check = await run('npm', ['run', '--silent', 'check']);
+}
+if (want('unit') && !want('integration')) {
+	results.unit = await run(bin('vitest'), ['run', '--project', 'unit']);
+} else {
+	const started = Date.now();
+	const stack = await startThrowawayStack({ seed: true });
+	console.log(`Test stack ready in ${Date.now() - started} ms at ${stack.env.SUPABASE_URL}`);
+	onShutdown(() => stack.stop());
+	const env = { ...stack.env, TSUNAGU_TEST_STACK: '1' };
+	try {
+		if (want('integration') || want('e2e')) {
+			// built with the stack's secrets in the environment, so that the bundle test
+			// can prove none of them reaches client code
+			results.build = await run(bin('vite'), ['build', '--logLevel', 'warn'], env);
+		}
+		if (results.build === 0 || results.build === undefined) {
+			if (want('unit') || want('integration')) {
+				const projects = [want('unit') && 'unit', want('integration') && 'integration']
+					.filter(Boolean)
+					.flatMap((p) => ['--project', p as string]);
+				results.vitest = await run(bin('vitest'), ['run', ...projects], env);
+			}
+			if (want('e2e')) {
+				const port = String(await freePort());
+				results.e2e = await run(bin('playwright'), ['test'], { ...env, TSUNAGU_E2E_PORT: port });
+			}
+		}
+	} finally {
+		await stack.stop();
+	}
+}
+
+const failed = Object.entries(results).filter(([, code]) => code !== 0);
+for (const [part, code] of Object.entries(results)) {
+	console.log(`${part}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`}`);
+}
+process.exit(failed.length ? 1 : 0);

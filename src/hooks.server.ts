@@ -1,0 +1,65 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import {
+	deleteSessionCookie,
+	sessionCookieName,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { logEvent } from '$lib/server/log';
+
+const handleParaglide: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(sessionCookieName(event.url));
+	if (!token) {
+		event.locals.user = null;
+		event.locals.session = null;
+		return resolve(event);
+	}
+	const { session, user, refreshed } = await validateSessionToken(token);
+	if (session) {
+		if (refreshed) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+	} else {
+		deleteSessionCookie(event.cookies, event.url);
+	}
+	event.locals.user = user;
+	event.locals.session = session;
+	return resolve(event);
+};
+
+// CSP (with nonces/hashes for SvelteKit's own scripts) is set from svelte.config.js.
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.locals.user && !response.headers.has('cache-control')) {
+		// pages for a signed-in person must never be stored by shared caches
+		response.headers.set('cache-control', 'private, no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(handleSecurityHeaders, handleParaglide, handleAuth);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status !== 404) {
+		logEvent('server_error', {
+			status,
+			method: event.request.method,
+			path: event.url.pathname,
+			error: error instanceof Error ? (error.stack ?? error.message) : String(error)
+		});
+	}
+	// never show internals to the visitor
+	return { message: status === 404 ? 'Not Found' : message };
+};

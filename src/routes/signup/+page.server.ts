@@ -1,0 +1,48 @@
+import { redirect } from '@sveltejs/kit';
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { createAccount } from '$lib/server/auth/account';
+import { signupSchema } from '$lib/server/auth/forms';
+import { safeRedirectTarget } from '$lib/server/auth/guard';
+import { startSession } from '$lib/server/auth/login';
+import { hashPassword } from '$lib/server/auth/password';
+import { recordAttempt, retryAfterSeconds } from '$lib/server/auth/throttle';
+import { logEvent } from '$lib/server/log';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (locals.user) redirect(303, localizeHref('/'));
+	return { form: await superValidate(zod4(signupSchema())) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await superValidate(event.request, zod4(signupSchema()));
+		const password = form.data.password;
+		form.data.password = ''; // never sent back to the browser
+		if (!form.valid) return fail(400, { form });
+
+		const ip = event.getClientAddress();
+		const retryAfter = await retryAfterSeconds('signup', form.data.email, ip);
+		if (retryAfter > 0) {
+			logEvent('signup_throttled', { ip });
+			event.setHeaders({ 'retry-after': String(retryAfter) });
+			return message(form, m.signup_throttled({ minutes: Math.ceil(retryAfter / 60) }), {
+				status: 429
+			});
+		}
+
+		const passwordHash = await hashPassword(password);
+		const userId = await createAccount(form.data.email, form.data.displayName, passwordHash);
+		await recordAttempt('signup', form.data.email, ip, userId !== null);
+		if (!userId) {
+			logEvent('signup_refused', { ip, reason: 'email_taken' });
+			return setError(form, 'email', m.error_email_unavailable());
+		}
+		logEvent('signup', { userId, ip });
+		await startSession(event, userId);
+		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), localizeHref('/')));
+	}
+};

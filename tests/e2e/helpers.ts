@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+export const uniqueEmail = (label = 'e2e') => `${label}-${randomUUID().slice(0, 8)}@test.example`;
+
+export const DEMO = {
+	member: { email: 'member@tsunagu.example', password: 'tsunagu-member-2026' },
+	coordinator: { email: 'coordinator@tsunagu.example', password: 'tsunagu-coordinator-2026' },
+	admin: { email: 'admin@tsunagu.example', password: 'tsunagu-admin-2026' }
+};
+
+export async function signUp(page: Page, who: { name: string; email: string; password: string }) {
+	await page.goto('/signup');
+	await page.getByLabel('表示名').fill(who.name);
+	await page.getByLabel('メールアドレス').fill(who.email);
+	await page.getByLabel('パスワード', { exact: true }).fill(who.password);
+	await page.getByRole('button', { name: '登録する' }).click();
+	await expect(page.getByText(`${who.name} さん`).first()).toBeVisible();
+}
+
+export async function logIn(page: Page, who: { email: string; password: string }) {
+	await page.goto('/login');
+	await page.getByLabel('メールアドレス').fill(who.email);
+	await page.getByLabel('パスワード', { exact: true }).fill(who.password);
+	await page.getByRole('button', { name: 'ログインする' }).click();
+	await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+}
+
+export async function logOut(page: Page) {
+	await page.getByRole('button', { name: 'ログアウト' }).click();
+	await expect(page.getByRole('link', { name: 'ログイン', exact: true })).toBeVisible();
+}

@@ -1,0 +1,109 @@
+// Session lifecycle through the real server module against PostgREST.
+import { describe, expect, it } from 'vitest';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateSession,
+	invalidateUserSessions,
+	sessionIdFromToken,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
+import { createTestUser, serviceClient } from './helpers';
+
+const DAY = 86400_000;
+const client = { userAgent: 'Mozilla/5.0 (iPhone) Safari/604.1', ip: '203.0.113.5' };
+
+async function sessionRow(token: string) {
+	const { data } = await serviceClient()
+		.from('sessions')
+		.select('*')
+		.eq('id', sessionIdFromToken(token))
+		.maybeSingle();
+	return data;
+}
+
+describe('sessions', () => {
+	it('stores only the SHA-256 of the token and validates it', async () => {
+		const user = await createTestUser('セッション 太郎');
+		const token = generateSessionToken();
+		await createSession(token, user.id, client);
+		const { data: all } = await serviceClient().from('sessions').select('id').eq('user_id', user.id);
+		expect(all).toEqual([{ id: sessionIdFromToken(token) }]);
+		expect(JSON.stringify(all)).not.toContain(token);
+
+		const result = await validateSessionToken(token);
+		expect(result.user).toEqual({ id: user.id, displayName: 'セッション 太郎', role: 'member' });
+		expect(result.refreshed).toBe(false);
+		expect((await validateSessionToken(generateSessionToken())).user).toBeNull();
+	});
+
+	it('slides the expiry when less than 15 days remain, capped by the 90-day maximum', async () => {
+		const user = await createTestUser();
+		const token = generateSessionToken();
+		await createSession(token, user.id, client);
+		const id = sessionIdFromToken(token);
+		await serviceClient()
+			.from('sessions')
+			.update({ expires_at: new Date(Date.now() + 10 * DAY).toISOString() })
+			.eq('id', id);
+		const slid = await validateSessionToken(token);
+		expect(slid.refreshed).toBe(true);
+		expect(slid.session!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
+
+		// near the absolute limit, the expiry never passes it
+		const absolute = new Date(Date.now() + 3 * DAY);
+		await serviceClient()
+			.from('sessions')
+			.update({ expires_at: new Date(Date.now() + 2 * DAY).toISOString(), absolute_expires_at: absolute.toISOString() })
+			.eq('id', id);
+		const capped = await validateSessionToken(token);
+		expect(capped.session!.expiresAt.getTime()).toBe(absolute.getTime());
+	});
+
+	it('deletes expired sessions and those past the absolute maximum', async () => {
+		const user = await createTestUser();
+		const expired = generateSessionToken();
+		const tooOld = generateSessionToken();
+		await createSession(expired, user.id, client);
+		await createSession(tooOld, user.id, client);
+		await serviceClient()
+			.from('sessions')
+			.update({ expires_at: new Date(Date.now() - 1000).toISOString() })
+			.eq('id', sessionIdFromToken(expired));
+		await serviceClient()
+			.from('sessions')
+			.update({ absolute_expires_at: new Date(Date.now() - 1000).toISOString() })
+			.eq('id', sessionIdFromToken(tooOld));
+		expect((await validateSessionToken(expired)).user).toBeNull();
+		expect((await validateSessionToken(tooOld)).user).toBeNull();
+		expect(await sessionRow(expired)).toBeNull();
+		expect(await sessionRow(tooOld)).toBeNull();
+	});
+
+	it('ends one session on logout and all of them on logout everywhere', async () => {
+		const user = await createTestUser();
+		const [a, b, c] = [generateSessionToken(), generateSessionToken(), generateSessionToken()];
+		for (const t of [a, b, c]) await createSession(t, user.id, client);
+		const other = await createTestUser();
+		const othersToken = generateSessionToken();
+		await createSession(othersToken, other.id, client);
+
+		await invalidateSession(sessionIdFromToken(a));
+		expect((await validateSessionToken(a)).user).toBeNull();
+		expect((await validateSessionToken(b)).user?.id).toBe(user.id);
+
+		await invalidateUserSessions(user.id);
+		expect((await validateSessionToken(b)).user).toBeNull();
+		expect((await validateSessionToken(c)).user).toBeNull();
+		expect((await validateSessionToken(othersToken)).user?.id).toBe(other.id);
+	});
+
+	it('ends every session of a person whose role changes', async () => {
+		const user = await createTestUser();
+		const token = generateSessionToken();
+		await createSession(token, user.id, client);
+		const { error } = await serviceClient().from('profiles').update({ role: 'coordinator' }).eq('id', user.id);
+		expect(error).toBeNull();
+		expect((await validateSessionToken(token)).user).toBeNull();
+	});
+});
