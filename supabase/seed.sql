@@ -20,3 +20,78 @@ insert into public.credentials (user_id, email, password_hash) values
 	('00000000-0000-4000-8000-000000000003', 'admin@tsunagu.example',
 		'$argon2id$v=19$m=19456,t=2,p=1$Z/0paZtK5SXpvk03oQvjtg$+HhXBi1MjqapZtiU5JqMKbmF9XgF8EqXRIgwWKI5akA')
 on conflict (user_id) do nothing;
+
+-- Matsudo's 15 areas (圏域). Real public place names.
+insert into public.areas (slug, name_ja, name_en, kana, sort_order) values
+	('mei-1', '明第1', 'Mei 1', 'めいだいいち', 10),
+	('mei-2-higashi', '明第2東', 'Mei 2 East', 'めいだいにひがし', 20),
+	('mei-2-nishi', '明第2西', 'Mei 2 West', 'めいだいににし', 30),
+	('honcho', '本庁', 'Honcho', 'ほんちょう', 40),
+	('yagiri', '矢切', 'Yagiri', 'やぎり', 50),
+	('tobu', '東部', 'Tobu', 'とうぶ', 60),
+	('mabashi', '馬橋', 'Mabashi', 'まばし', 70),
+	('mabashi-nishi', '馬橋西', 'Mabashi West', 'まばしにし', 80),
+	('tokiwadaira', '常盤平', 'Tokiwadaira', 'ときわだいら', 90),
+	('tokiwadaira-danchi', '常盤平団地', 'Tokiwadaira Danchi', 'ときわだいらだんち', 100),
+	('goko-matsuhidai', '五香松飛台', 'Goko-Matsuhidai', 'ごこうまつひだい', 110),
+	('mutsumi-mutsutakadai', '六実六高台', 'Mutsumi-Mutsutakadai', 'むつみむつたかだい', 120),
+	('kogane', '小金', 'Kogane', 'こがね', 130),
+	('koganehara', '小金原', 'Koganehara', 'こがねはら', 140),
+	('shin-matsudo', '新松戸', 'Shin-Matsudo', 'しんまつど', 150)
+on conflict (slug) do nothing;
+
+-- The 16 fields (分野) of DESIGN.md §4.
+insert into public.fields (slug, name_ja, name_en, sort_order, color) values
+	('welfare', '福祉', 'Welfare', 10, 'blue'),
+	('children', '子ども・子育て', 'Children & parenting', 20, 'orange'),
+	('elderly', '高齢者', 'Older people', 30, 'purple'),
+	('disability', '障害', 'Disability', 40, 'cyan'),
+	('livelihood', 'くらし・生活困窮', 'Livelihood', 50, 'red'),
+	('health', '健康・医療', 'Health', 60, 'green'),
+	('education', '教育・学び', 'Education', 70, 'light-blue'),
+	('work', 'しごと・就労', 'Work', 80, 'yellow'),
+	('housing', '住まい', 'Housing', 90, 'lime'),
+	('agriculture', '農業', 'Agriculture', 100, 'green'),
+	('tourism', '観光', 'Tourism', 110, 'magenta'),
+	('town-development', 'まちづくり', 'Town development', 120, 'blue'),
+	('environment', '環境', 'Environment', 130, 'lime'),
+	('multicultural', '多文化共生', 'Multicultural living', 140, 'purple'),
+	('disaster-prevention', '防災', 'Disaster prevention', 150, 'red'),
+	('culture-sport', '文化・スポーツ', 'Culture & sport', 160, 'cyan')
+on conflict (slug) do nothing;
+
+-- Demo organizations (fictional), owned by the demo member.
+insert into public.organizations (id, slug, name, kana, kind, municipality_wide, description,
+	contact_email, contact_phone, created_by, verified_at, verified_by) values
+	('10000000-0000-4000-8000-000000000001', 'tokiwadaira-kodomo-shokudo', '常盤平こども食堂の会',
+		'ときわだいらこどもしょくどうのかい', 'resident_group', false,
+		E'毎月第2・第4土曜日に、集会所で子ども食堂を開いています。\n\n**どなたでも**ボランティアとして参加できます。',
+		'kodomo-shokudo@tsunagu.example', '047-000-0001', '00000000-0000-4000-8000-000000000001', now(),
+		'00000000-0000-4000-8000-000000000002'),
+	('10000000-0000-4000-8000-000000000002', 'shin-matsudo-mimamori', '新松戸見守りネットワーク',
+		'しんまつどみまもりねっとわーく', 'npo', false,
+		'高齢者の見守りと、ちょっとした困りごとのお手伝いをしています。', null, null,
+		'00000000-0000-4000-8000-000000000001', null, null),
+	('10000000-0000-4000-8000-000000000003', 'tabunka-salon', 'まつど多文化交流サロン',
+		'まつどたぶんかこうりゅうさろん', 'other', true,
+		'外国にルーツのある住民と地域の人が、お茶を飲みながら話す場です。', null, null,
+		'00000000-0000-4000-8000-000000000001', null, null)
+on conflict (id) do nothing;
+
+insert into public.organization_areas (organization_id, area_id)
+	select '10000000-0000-4000-8000-000000000001', id from public.areas
+		where slug in ('tokiwadaira', 'tokiwadaira-danchi')
+	union all
+	select '10000000-0000-4000-8000-000000000002', id from public.areas where slug = 'shin-matsudo'
+on conflict do nothing;
+
+insert into public.organization_fields (organization_id, field_id)
+	select '10000000-0000-4000-8000-000000000001', id from public.fields where slug in ('children', 'welfare')
+	union all
+	select '10000000-0000-4000-8000-000000000002', id from public.fields where slug in ('elderly', 'welfare')
+	union all
+	select '10000000-0000-4000-8000-000000000003', id from public.fields where slug in ('multicultural', 'culture-sport')
+on conflict do nothing;
+
+update public.profiles set listed = true, bio = '常盤平で子ども食堂を運営しています。'
+	where id = '00000000-0000-4000-8000-000000000001';

@@ -14,6 +14,45 @@ export type Database = {
   }
   public: {
     Tables: {
+      areas: {
+        Row: {
+          created_at: string
+          description: string
+          id: string
+          kana: string | null
+          name_en: string
+          name_ja: string
+          retired_at: string | null
+          slug: string
+          sort_order: number
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          description?: string
+          id?: string
+          kana?: string | null
+          name_en: string
+          name_ja: string
+          retired_at?: string | null
+          slug: string
+          sort_order?: number
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          description?: string
+          id?: string
+          kana?: string | null
+          name_en?: string
+          name_ja?: string
+          retired_at?: string | null
+          slug?: string
+          sort_order?: number
+          updated_at?: string
+        }
+        Relationships: []
+      }
       credentials: {
         Row: {
           email: string
@@ -43,6 +82,42 @@ export type Database = {
           },
         ]
       }
+      fields: {
+        Row: {
+          color: string
+          created_at: string
+          id: string
+          name_en: string
+          name_ja: string
+          retired_at: string | null
+          slug: string
+          sort_order: number
+          updated_at: string
+        }
+        Insert: {
+          color?: string
+          created_at?: string
+          id?: string
+          name_en: string
+          name_ja: string
+          retired_at?: string | null
+          slug: string
+          sort_order?: number
+          updated_at?: string
+        }
+        Update: {
+          color?: string
+          created_at?: string
+          id?: string
+          name_en?: string
+          name_ja?: string
+          retired_at?: string | null
+          slug?: string
+          sort_order?: number
+          updated_at?: string
+        }
+        Relationships: []
+      }
       login_attempts: {
         Row: {
           created_at: string
@@ -70,25 +145,346 @@ export type Database = {
         }
         Relationships: []
       }
+      organization_areas: {
+        Row: {
+          area_id: string
+          organization_id: string
+        }
+        Insert: {
+          area_id: string
+          organization_id: string
+        }
+        Update: {
+          area_id?: string
+          organization_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organization_areas_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organization_areas_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      organization_fields: {
+        Row: {
+          field_id: string
+          organization_id: string
+        }
+        Insert: {
+          field_id: string
+          organization_id: string
+        }
+        Update: {
+          field_id?: string
+          organization_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organization_fields_field_id_fkey"
+            columns: ["field_id"]
+            isOneToOne: false
+            referencedRelation: "fields"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organization_fields_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      organization_invitations: {
+        Row: {
+          accepted_at: string | null
+          accepted_by: string | null
+          created_at: string
+          created_by: string | null
+          expires_at: string
+          id: string
+          invitee_id: string | null
+          organization_id: string
+          role: Database["public"]["Enums"]["organization_role"]
+          token_hash: string | null
+        }
+        Insert: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          expires_at?: string
+          id?: string
+          invitee_id?: string | null
+          organization_id: string
+          role?: Database["public"]["Enums"]["organization_role"]
+          token_hash?: string | null
+        }
+        Update: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          expires_at?: string
+          id?: string
+          invitee_id?: string | null
+          organization_id?: string
+          role?: Database["public"]["Enums"]["organization_role"]
+          token_hash?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organization_invitations_accepted_by_fkey"
+            columns: ["accepted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organization_invitations_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organization_invitations_invitee_id_fkey"
+            columns: ["invitee_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organization_invitations_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      organization_members: {
+        Row: {
+          created_at: string
+          organization_id: string
+          role: Database["public"]["Enums"]["organization_role"]
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          organization_id: string
+          role?: Database["public"]["Enums"]["organization_role"]
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          organization_id?: string
+          role?: Database["public"]["Enums"]["organization_role"]
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organization_members_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organization_members_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      organizations: {
+        Row: {
+          contact_email: string | null
+          contact_phone: string | null
+          created_at: string
+          created_by: string | null
+          description: string
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_reason: string | null
+          id: string
+          kana: string | null
+          kind: Database["public"]["Enums"]["organization_kind"]
+          municipality_wide: boolean
+          name: string
+          search_text: string | null
+          slug: string
+          sort_key: string | null
+          updated_at: string
+          verified_at: string | null
+          verified_by: string | null
+          website: string | null
+        }
+        Insert: {
+          contact_email?: string | null
+          contact_phone?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_reason?: string | null
+          id?: string
+          kana?: string | null
+          kind: Database["public"]["Enums"]["organization_kind"]
+          municipality_wide?: boolean
+          name: string
+          search_text?: never
+          slug: string
+          sort_key?: never
+          updated_at?: string
+          verified_at?: string | null
+          verified_by?: string | null
+          website?: string | null
+        }
+        Update: {
+          contact_email?: string | null
+          contact_phone?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_reason?: string | null
+          id?: string
+          kana?: string | null
+          kind?: Database["public"]["Enums"]["organization_kind"]
+          municipality_wide?: boolean
+          name?: string
+          search_text?: never
+          slug?: string
+          sort_key?: never
+          updated_at?: string
+          verified_at?: string | null
+          verified_by?: string | null
+          website?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organizations_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organizations_hidden_by_fkey"
+            columns: ["hidden_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organizations_verified_by_fkey"
+            columns: ["verified_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      profile_areas: {
+        Row: {
+          area_id: string
+          profile_id: string
+        }
+        Insert: {
+          area_id: string
+          profile_id: string
+        }
+        Update: {
+          area_id?: string
+          profile_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "profile_areas_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "profile_areas_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      profile_fields: {
+        Row: {
+          field_id: string
+          profile_id: string
+        }
+        Insert: {
+          field_id: string
+          profile_id: string
+        }
+        Update: {
+          field_id?: string
+          profile_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "profile_fields_field_id_fkey"
+            columns: ["field_id"]
+            isOneToOne: false
+            referencedRelation: "fields"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "profile_fields_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       profiles: {
         Row: {
+          bio: string
           created_at: string
           display_name: string
           id: string
+          listed: boolean
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
         }
         Insert: {
+          bio?: string
           created_at?: string
           display_name: string
           id?: string
+          listed?: boolean
           role?: Database["public"]["Enums"]["app_role"]
           updated_at?: string
         }
         Update: {
+          bio?: string
           created_at?: string
           display_name?: string
           id?: string
+          listed?: boolean
           role?: Database["public"]["Enums"]["app_role"]
           updated_at?: string
         }
@@ -140,6 +536,10 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      accept_organization_invitation: {
+        Args: { p_invitation?: string; p_token_hash?: string }
+        Returns: string
+      }
       create_account: {
         Args: {
           p_display_name: string
@@ -148,9 +548,69 @@ export type Database = {
         }
         Returns: string
       }
+      create_organization: {
+        Args: {
+          p_area_ids: string[]
+          p_contact_email: string
+          p_contact_phone: string
+          p_description: string
+          p_field_ids: string[]
+          p_kana: string
+          p_kind: Database["public"]["Enums"]["organization_kind"]
+          p_municipality_wide: boolean
+          p_name: string
+          p_slug: string
+          p_website: string
+        }
+        Returns: {
+          contact_email: string | null
+          contact_phone: string | null
+          created_at: string
+          created_by: string | null
+          description: string
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_reason: string | null
+          id: string
+          kana: string | null
+          kind: Database["public"]["Enums"]["organization_kind"]
+          municipality_wide: boolean
+          name: string
+          search_text: string | null
+          slug: string
+          sort_key: string | null
+          updated_at: string
+          verified_at: string | null
+          verified_by: string | null
+          website: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "organizations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      invite_organization_member: {
+        Args: {
+          p_email: string
+          p_org: string
+          p_role: Database["public"]["Enums"]["organization_role"]
+        }
+        Returns: string
+      }
       login_retry_after: {
         Args: { p_email: string; p_ip: string; p_kind: string }
         Returns: number
+      }
+      organization_invitation_preview: {
+        Args: { p_token_hash: string }
+        Returns: {
+          organization_name: string
+          organization_slug: string
+          role: Database["public"]["Enums"]["organization_role"]
+          valid: boolean
+        }[]
       }
       record_login_attempt: {
         Args: {
@@ -160,6 +620,91 @@ export type Database = {
           p_succeeded: boolean
         }
         Returns: undefined
+      }
+      reorder_areas: { Args: { p_ids: string[] }; Returns: undefined }
+      reorder_fields: { Args: { p_ids: string[] }; Returns: undefined }
+      search_organizations: {
+        Args: {
+          p_area?: string
+          p_field?: string
+          p_kind?: Database["public"]["Enums"]["organization_kind"]
+          p_q?: string
+        }
+        Returns: {
+          contact_email: string | null
+          contact_phone: string | null
+          created_at: string
+          created_by: string | null
+          description: string
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_reason: string | null
+          id: string
+          kana: string | null
+          kind: Database["public"]["Enums"]["organization_kind"]
+          municipality_wide: boolean
+          name: string
+          search_text: string | null
+          slug: string
+          sort_key: string | null
+          updated_at: string
+          verified_at: string | null
+          verified_by: string | null
+          website: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "organizations"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      transfer_organization_ownership: {
+        Args: { p_org: string; p_to: string }
+        Returns: undefined
+      }
+      update_organization: {
+        Args: {
+          p_area_ids: string[]
+          p_contact_email: string
+          p_contact_phone: string
+          p_description: string
+          p_field_ids: string[]
+          p_id: string
+          p_kana: string
+          p_kind: Database["public"]["Enums"]["organization_kind"]
+          p_municipality_wide: boolean
+          p_name: string
+          p_website: string
+        }
+        Returns: {
+          contact_email: string | null
+          contact_phone: string | null
+          created_at: string
+          created_by: string | null
+          description: string
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_reason: string | null
+          id: string
+          kana: string | null
+          kind: Database["public"]["Enums"]["organization_kind"]
+          municipality_wide: boolean
+          name: string
+          search_text: string | null
+          slug: string
+          sort_key: string | null
+          updated_at: string
+          verified_at: string | null
+          verified_by: string | null
+          website: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "organizations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       validate_session: {
         Args: { p_id: string }
@@ -175,6 +720,16 @@ export type Database = {
     }
     Enums: {
       app_role: "member" | "coordinator" | "admin"
+      organization_kind:
+        | "resident_group"
+        | "npo"
+        | "social_welfare"
+        | "business"
+        | "municipality"
+        | "school"
+        | "care_provider"
+        | "other"
+      organization_role: "owner" | "editor" | "member"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -303,6 +858,17 @@ export const Constants = {
   public: {
     Enums: {
       app_role: ["member", "coordinator", "admin"],
+      organization_kind: [
+        "resident_group",
+        "npo",
+        "social_welfare",
+        "business",
+        "municipality",
+        "school",
+        "care_provider",
+        "other",
+      ],
+      organization_role: ["owner", "editor", "member"],
     },
   },
 } as const
