@@ -6,16 +6,19 @@ import { startThrowawayStack } from './lib/throwaway.ts';
 import { freePort } from './lib/ports.ts';
 import { bin, onShutdown, run } from './lib/run.ts';
 
-const parts = process.argv.slice(2);
+// `npm test -- e2e tests/e2e/auth.spec.ts`: other arguments go to the runners as filters
+const PARTS = ['unit', 'integration', 'e2e'];
+const parts = process.argv.slice(2).filter((a) => PARTS.includes(a));
+const filters = process.argv.slice(2).filter((a) => !PARTS.includes(a));
 const want = (part: string) => parts.length === 0 || parts.includes(part);
 
 const results: Record<string, number> = {};
-if (parts.length === 0) {
+if (parts.length === 0 && filters.length === 0) {
 	// types first: svelte-check covers routes, server code, scripts and tests
 	results.check = await run('npm', ['run', '--silent', 'check']);
 }
 if (want('unit') && !want('integration')) {
-	results.unit = await run(bin('vitest'), ['run', '--project', 'unit']);
+	results.unit = await run(bin('vitest'), ['run', '--project', 'unit', ...filters]);
 } else {
 	const started = Date.now();
 	const stack = await startThrowawayStack({ seed: true });
@@ -33,11 +36,11 @@ if (want('unit') && !want('integration')) {
 				const projects = [want('unit') && 'unit', want('integration') && 'integration']
 					.filter(Boolean)
 					.flatMap((p) => ['--project', p as string]);
-				results.vitest = await run(bin('vitest'), ['run', ...projects], env);
+				results.vitest = await run(bin('vitest'), ['run', ...projects, ...filters], env);
 			}
 			if (want('e2e')) {
 				const port = String(await freePort());
-				results.e2e = await run(bin('playwright'), ['test'], { ...env, TSUNAGU_E2E_PORT: port });
+				results.e2e = await run(bin('playwright'), ['test', ...filters], { ...env, TSUNAGU_E2E_PORT: port });
 			}
 		}
 	} finally {
