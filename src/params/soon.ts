@@ -7,9 +7,7 @@ export const SOON_SECTIONS = [
 	'calendar',
 	'practices',
 	'recognition',
-	'threads',
-	'orgs',
-	'areas'
+	'threads'
 ] as const;
 
 export const match = ((param: string): param is (typeof SOON_SECTIONS)[number] =>

@@ -1,0 +1,82 @@
+// Invitations into an organization: by the email of an existing account, or a
+// one-time link valid for 7 days. Only the SHA-256 of a link token is stored.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { Db } from '$lib/server/db/client';
+import type { OrgRole } from '$lib/server/db/orgs';
+
+export const tokenHash = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+
+export async function createLinkInvitation(db: Db, organizationId: string, role: OrgRole) {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	const token = encodeBase32LowerCaseNoPadding(bytes);
+	const { error } = await db
+		.from('organization_invitations')
+		.insert({ organization_id: organizationId, role, token_hash: tokenHash(token) });
+	if (error) throw new Error(error.message);
+	return token;
+}
+
+export async function inviteByEmail(db: Db, organizationId: string, email: string, role: OrgRole) {
+	const { error } = await db.rpc('invite_organization_member', {
+		p_org: organizationId,
+		p_email: email,
+		p_role: role
+	});
+	if (error?.hint === 'no_account') return 'no_account' as const;
+	if (error?.hint === 'already_member') return 'already_member' as const;
+	if (error) throw new Error(error.message);
+	return 'invited' as const;
+}
+
+export interface PendingInvitation {
+	id: string;
+	role: OrgRole;
+	kind: 'email' | 'link';
+	inviteeName: string | null;
+	expiresAt: string;
+}
+
+export async function listPendingInvitations(db: Db, organizationId: string): Promise<PendingInvitation[]> {
+	const { data, error } = await db
+		.from('organization_invitations')
+		.select('id, role, invitee_id, expires_at, invitee:profiles!organization_invitations_invitee_id_fkey(display_name)')
+		.eq('organization_id', organizationId)
+		.is('accepted_at', null)
+		.gt('expires_at', new Date().toISOString())
+		.order('created_at', { ascending: false });
+	if (error) throw new Error(error.message);
+	return data.map((row) => ({
+		id: row.id,
+		role: row.role,
+		kind: row.invitee_id ? 'email' : 'link',
+		inviteeName: row.invitee?.display_name ?? null,
+		expiresAt: row.expires_at
+	}));
+}
+
+export async function revokeInvitation(db: Db, organizationId: string, id: string) {
+	const { error } = await db
+		.from('organization_invitations')
+		.delete()
+		.eq('organization_id', organizationId)
+		.eq('id', id);
+	if (error) throw new Error(error.message);
+}
+
+export async function previewInvitation(db: Db, token: string) {
+	const { data, error } = await db
+		.rpc('organization_invitation_preview', { p_token_hash: tokenHash(token) })
+		.maybeSingle();
+	if (error) throw new Error(error.message);
+	return data;
+}
+
+/** Joins the organization; returns its slug, or null when the link is used up or expired. */
+export async function acceptInvitationLink(db: Db, token: string) {
+	const { data, error } = await db.rpc('accept_organization_invitation', { p_token_hash: tokenHash(token) });
+	if (error?.hint === 'invalid_invitation') return null;
+	if (error) throw new Error(error.message);
+	return data;
+}

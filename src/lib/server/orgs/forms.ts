@@ -1,0 +1,84 @@
+// The organization profile form. Built per request (messages in the request's
+// language) with the areas and fields a person may choose.
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { isOrgKind, ORG_ROLES } from '$lib/orgs/kinds';
+import { SLUG_PATTERN } from '$lib/orgs/slug';
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const PHONE = /^[0-9０-９+()（）\- ー－]+$/;
+
+const optionalText = (max: number, message: string) =>
+	z.string().trim().max(max, message).default('');
+
+export function organizationSchema(choices: { areaIds: Set<string>; fieldIds: Set<string> }) {
+	return z
+		.object({
+			name: z.string().trim().min(1, m.org_error_name_required()).max(100, m.org_error_name_too_long()),
+			kana: optionalText(200, m.org_error_kana_too_long()),
+			slug: z
+				.string()
+				.trim()
+				.toLowerCase()
+				.max(80, m.org_error_slug_format())
+				.refine((v) => v === '' || (v.length >= 3 && SLUG_PATTERN.test(v)), m.org_error_slug_format())
+				.default(''),
+			// a plain string so that nothing is preselected; only a known kind passes
+			kind: z
+				.string()
+				.refine((v): boolean => isOrgKind(v), m.org_error_kind_required())
+				.default(''),
+			municipalityWide: z.boolean().default(false),
+			areaIds: z
+				.array(z.string())
+				.default([])
+				.refine((ids) => ids.every((id) => choices.areaIds.has(id)), m.org_error_unknown_area()),
+			fieldIds: z
+				.array(z.string())
+				.default([])
+				.refine((ids) => ids.every((id) => choices.fieldIds.has(id)), m.org_error_unknown_field()),
+			description: optionalText(10000, m.org_error_description_too_long()),
+			contactEmail: optionalText(254, m.org_error_email_invalid()).refine(
+				(v) => v === '' || EMAIL.test(v),
+				m.org_error_email_invalid()
+			),
+			contactPhone: optionalText(30, m.org_error_phone_invalid()).refine(
+				(v) => v === '' || PHONE.test(v),
+				m.org_error_phone_invalid()
+			),
+			website: optionalText(500, m.org_error_website_invalid()).refine(
+				(v) => v === '' || isHttpUrl(v),
+				m.org_error_website_invalid()
+			)
+		})
+		.superRefine((v, ctx) => {
+			if (!v.municipalityWide && v.areaIds.length === 0) {
+				ctx.addIssue({ code: 'custom', path: ['areaIds'], message: m.org_error_area_required() });
+			}
+		});
+}
+
+function isHttpUrl(value: string) {
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+	} catch {
+		return false;
+	}
+}
+
+export const inviteByEmailSchema = () =>
+	z.object({
+		email: z.string().trim().min(1, m.error_email_required()).regex(EMAIL, m.error_email_invalid()),
+		role: z.enum(['editor', 'member'] as const).default('member')
+	});
+
+export const inviteLinkSchema = () => z.object({ role: z.enum(['editor', 'member'] as const).default('member') });
+
+export const memberRoleSchema = () =>
+	z.object({ userId: z.uuid(), role: z.enum(ORG_ROLES) });
+
+export const hideSchema = () =>
+	z.object({
+		reason: z.string().trim().min(1, m.org_error_hide_reason_required()).max(500, m.org_error_hide_reason_too_long())
+	});

@@ -1,0 +1,31 @@
+import { isOrgKind } from '$lib/orgs/kinds';
+import { requestDb } from '$lib/server/db/request';
+import { PAGE_SIZE, searchOrganizations } from '$lib/server/db/orgs';
+import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const db = requestDb();
+	const [areas, fields] = await Promise.all([listAreas(db), listFields(db)]);
+	const params = url.searchParams;
+	const q = (params.get('q') ?? '').trim().slice(0, 100);
+	const kind = params.get('kind') ?? '';
+	const area = areas.find((a) => a.slug === params.get('area'));
+	const field = fields.find((f) => f.slug === params.get('field'));
+	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
+
+	const { organizations, total } = await searchOrganizations(
+		db,
+		{ q, kind: isOrgKind(kind) ? kind : undefined, areaId: area?.id, fieldId: field?.id },
+		page
+	);
+	return {
+		organizations,
+		total,
+		page,
+		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		filters: { q, kind: isOrgKind(kind) ? kind : '', area: area?.slug ?? '', field: field?.slug ?? '' },
+		areas,
+		fields
+	};
+};

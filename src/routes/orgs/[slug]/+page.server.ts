@@ -1,0 +1,67 @@
+import { error, redirect } from '@sveltejs/kit';
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { requireCoordinator, requireUser } from '$lib/server/auth/guard';
+import { setHidden, setVerified } from '$lib/server/db/orgs';
+import { requestDb } from '$lib/server/db/request';
+import { logEvent } from '$lib/server/log';
+import { renderMarkdown } from '$lib/server/markdown';
+import { loadOrganization } from '$lib/server/orgs/load';
+import { hideSchema } from '$lib/server/orgs/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { org, members, myRole, can } = await loadOrganization(params.slug);
+	return {
+		org,
+		descriptionHtml: renderMarkdown(org.description),
+		members,
+		myRole,
+		can,
+		hideForm: await superValidate(zod4(hideSchema()), { id: 'hide' })
+	};
+};
+
+export const actions: Actions = {
+	verify: async ({ params }) => {
+		const { user } = requireCoordinator();
+		const { org } = await loadOrganization(params.slug);
+		await setVerified(requestDb(), org.id, user.id);
+		logEvent('organization_verified', { userId: user.id, organizationId: org.id });
+	},
+	unverify: async ({ params }) => {
+		const { user } = requireCoordinator();
+		const { org } = await loadOrganization(params.slug);
+		await setVerified(requestDb(), org.id, null);
+		logEvent('organization_unverified', { userId: user.id, organizationId: org.id });
+	},
+	hide: async ({ params, request }) => {
+		const { user } = requireCoordinator();
+		const hideForm = await superValidate(request, zod4(hideSchema()), { id: 'hide' });
+		if (!hideForm.valid) return fail(400, { hideForm });
+		const { org } = await loadOrganization(params.slug);
+		await setHidden(requestDb(), org.id, { by: user.id, reason: hideForm.data.reason });
+		logEvent('organization_hidden', { userId: user.id, organizationId: org.id });
+		return { hideForm };
+	},
+	unhide: async ({ params }) => {
+		const { user } = requireCoordinator();
+		const { org } = await loadOrganization(params.slug);
+		await setHidden(requestDb(), org.id, null);
+		logEvent('organization_unhidden', { userId: user.id, organizationId: org.id });
+	},
+	leave: async ({ params }) => {
+		const { user } = requireUser();
+		const { org, members } = await loadOrganization(params.slug);
+		const owners = members.filter((mb) => mb.role === 'owner');
+		if (owners.length === 1 && owners[0].userId === user.id) error(400, 'Last owner');
+		const { error: dbError } = await requestDb()
+			.from('organization_members')
+			.delete()
+			.eq('organization_id', org.id)
+			.eq('user_id', user.id);
+		if (dbError) throw new Error(dbError.message);
+		redirect(303, localizeHref(`/orgs/${params.slug}`));
+	}
+};

@@ -1,0 +1,38 @@
+import { redirect } from '@sveltejs/kit';
+import { fail, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import type { OrgKind } from '$lib/orgs/kinds';
+import { randomSlug, slugFromName } from '$lib/orgs/slug';
+import { requireUser } from '$lib/server/auth/guard';
+import { createOrganization } from '$lib/server/db/orgs';
+import { requestDb } from '$lib/server/db/request';
+import { orgChoices } from '$lib/server/orgs/choices';
+import { organizationSchema } from '$lib/server/orgs/forms';
+import { logEvent } from '$lib/server/log';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	requireUser();
+	const { areas, fields, allowed } = await orgChoices(requestDb());
+	return { areas, fields, form: await superValidate(zod4(organizationSchema(allowed)), { errors: false }) };
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const { user } = requireUser();
+		const db = requestDb();
+		const { allowed } = await orgChoices(db);
+		const form = await superValidate(request, zod4(organizationSchema(allowed)));
+		if (!form.valid) return fail(400, { form });
+
+		const input = { ...form.data, kind: form.data.kind as OrgKind };
+		let created = await createOrganization(db, { ...input, slug: form.data.slug || slugFromName(form.data.name) });
+		// an address we chose ourselves may collide: choose a random one instead of bothering the person
+		if (created === 'slug_taken' && !form.data.slug) created = await createOrganization(db, { ...input, slug: randomSlug() });
+		if (created === 'slug_taken') return setError(form, 'slug', m.org_error_slug_taken());
+		logEvent('organization_created', { userId: user.id, organizationId: created.id });
+		redirect(303, localizeHref(`/orgs/${created.slug}`));
+	}
+};

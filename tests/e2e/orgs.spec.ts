@@ -1,0 +1,171 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
+
+async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${page.url()}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(serious).toEqual([]);
+}
+
+test('an NPO is created, gains an editor by link, is verified and can be found by area', async ({ page, browser }) => {
+	const suffix = Math.random().toString(36).slice(2, 7);
+	const orgName = `NPO法人つなぐ常盤平テスト${suffix}`;
+	await signUp(page, { name: '代表 太郎', email: uniqueEmail('owner'), password: 'tsunagu-e2e-pass' });
+
+	await page.goto('/orgs/new');
+	await expectAccessible(page);
+	await page.getByLabel('団体名', { exact: true }).fill(orgName);
+	await page.getByLabel('団体名のよみがな').fill('えぬぴーおーつなぐときわだいら');
+	await page.getByLabel('ページのアドレス（半角英数字）').fill(`tsunagu-tokiwa-${suffix}`);
+	await page.getByLabel('団体の種類').selectOption('npo');
+	await page.getByRole('checkbox', { name: '常盤平', exact: true }).check();
+	await page.getByRole('checkbox', { name: '小金', exact: true }).check();
+	await page.getByRole('checkbox', { name: '子ども・子育て' }).check();
+	await page.getByLabel('団体の紹介').fill('毎月第2土曜日に**こども食堂**を開いています。');
+	await page.getByRole('button', { name: '登録する' }).click();
+
+	await expect(page).toHaveURL(new RegExp(`/orgs/tsunagu-tokiwa-${suffix}$`));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(orgName);
+	await expect(page.locator('.markdown strong')).toHaveText('こども食堂');
+	await expect(page.locator('.members .role', { hasText: '代表者' })).toBeVisible();
+	await expectAccessible(page);
+	const orgUrl = page.url();
+
+	// invite a second member by link, as editor
+	await page.getByRole('link', { name: 'メンバーの管理' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('招待する役割').last().selectOption('editor');
+	await page.getByRole('button', { name: '招待リンクを作る' }).click();
+	const link = await page.getByLabel('招待リンク（この画面でしか表示されません）').inputValue();
+	expect(link).toMatch(/\/orgs\/join\/[a-z2-7]{32}$/);
+
+	const second = await browser.newContext();
+	const editorPage = await second.newPage();
+	await editorPage.goto(new URL(link).pathname);
+	await expect(editorPage.getByText('ログインするか新規登録してください')).toBeVisible();
+	await editorPage.getByRole('link', { name: '新規登録' }).last().click();
+	await editorPage.getByLabel('表示名').fill('編集 花子');
+	await editorPage.getByLabel('メールアドレス').fill(uniqueEmail('editor'));
+	await editorPage.getByLabel('パスワード', { exact: true }).fill('tsunagu-e2e-pass');
+	await editorPage.getByRole('button', { name: '登録する' }).click();
+	await expect(editorPage.getByText(`「${orgName}」に編集者として参加しますか？`)).toBeVisible();
+	await editorPage.getByRole('button', { name: '参加する' }).click();
+	await expect(editorPage).toHaveURL(orgUrl);
+
+	await editorPage.getByRole('link', { name: '団体情報を編集' }).click();
+	await expectAccessible(editorPage);
+	await editorPage.getByLabel('団体の紹介').fill('編集者が紹介文を書き直しました。');
+	await editorPage.getByRole('button', { name: '保存する' }).click();
+	await expect(editorPage).toHaveURL(orgUrl);
+	await expect(editorPage.locator('.markdown')).toHaveText('編集者が紹介文を書き直しました。');
+	// an editor does not manage members
+	await expect(editorPage.getByRole('link', { name: 'メンバーの管理' })).toHaveCount(0);
+	expect((await editorPage.goto(`${new URL(orgUrl).pathname}/members`))?.status()).toBe(403);
+
+	// the invitation link is used up
+	const third = await browser.newContext();
+	const thirdPage = await third.newPage();
+	await signUp(thirdPage, { name: '三人目', email: uniqueEmail('third'), password: 'tsunagu-e2e-pass' });
+	await thirdPage.goto(new URL(link).pathname);
+	await expect(thirdPage.getByText('使用済みか、有効期限が切れています')).toBeVisible();
+	await third.close();
+	await second.close();
+
+	// a coordinator verifies it
+	const coordinatorContext = await browser.newContext();
+	const coordinatorPage = await coordinatorContext.newPage();
+	await logIn(coordinatorPage, DEMO.coordinator);
+	await coordinatorPage.goto(orgUrl);
+	await coordinatorPage.getByRole('button', { name: '確認済みにする' }).click();
+	await expect(coordinatorPage.locator('.badge', { hasText: '確認済み' })).toBeVisible();
+	await coordinatorContext.close();
+
+	// found in the list filtered by area, and on the area's page
+	await page.goto('/orgs?area=tokiwadaira');
+	await expectAccessible(page);
+	const card = page.locator('article', { hasText: orgName });
+	await expect(card).toBeVisible();
+	await expect(card.getByText('確認済み')).toBeVisible();
+	await page.goto('/orgs?area=yagiri');
+	await expect(page.locator('article', { hasText: orgName })).toHaveCount(0);
+	await page.goto('/areas/tokiwadaira');
+	await expectAccessible(page);
+	await expect(page.getByRole('link', { name: orgName })).toBeVisible();
+
+	// and in English
+	await page.goto(`/en${new URL(orgUrl).pathname}`);
+	await expect(page.getByText('Verified').first()).toBeVisible();
+	await expect(page.getByRole('term').filter({ hasText: 'Areas' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Tokiwadaira' })).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/en/orgs?area=kogane');
+	await expect(page.getByRole('heading', { name: 'Organizations', level: 1 })).toBeVisible();
+	await expect(page.locator('article', { hasText: orgName })).toBeVisible();
+});
+
+test('bad organization input gets messages next to the fields and writes nothing', async ({ page }) => {
+	await signUp(page, { name: '入力 確認', email: uniqueEmail('badorg'), password: 'tsunagu-e2e-pass' });
+	await page.goto('/orgs/new');
+	await page.getByRole('button', { name: '登録する' }).click();
+	await expect(page.getByText('団体名を入力してください。')).toBeVisible();
+	await expect(page.getByText('団体の種類を選んでください。')).toBeVisible();
+	await expect(page.getByText('活動地域を1つ以上選ぶか')).toBeVisible();
+
+	// the field's maxlength stops typing at 100; the server must refuse a longer paste too
+	const longName = 'あ'.repeat(300);
+	await page.getByLabel('団体名', { exact: true }).evaluate((el) => el.removeAttribute('maxlength'));
+	await page.getByLabel('団体名', { exact: true }).fill(longName);
+	await page.getByLabel('団体の種類').selectOption('resident_group');
+	await page.getByRole('checkbox', { name: '矢切' }).check();
+	await page.getByLabel('メールアドレス').fill('not an email');
+	await page.getByLabel('ウェブサイト').fill('javascript:alert(1)');
+	await page.getByRole('button', { name: '登録する' }).click();
+	await expect(page.getByText('団体名は100文字以内で入力してください。')).toBeVisible();
+	await expect(page.getByText('メールアドレスの形式が正しくありません')).toBeVisible();
+	await expect(page.getByText('ウェブサイトは https:// から始まる')).toBeVisible();
+	await expect(page.getByLabel('団体名', { exact: true })).toHaveValue(longName);
+	await expect(page.getByRole('checkbox', { name: '矢切' })).toBeChecked();
+
+	// an area id that is not on offer (a tampered form)
+	const uniqueName = `入力確認の会${Math.random().toString(36).slice(2, 7)}`;
+	await page.getByLabel('団体名', { exact: true }).fill(uniqueName);
+	await page.getByLabel('メールアドレス').fill('');
+	await page.getByLabel('ウェブサイト').fill('');
+	await page.locator('form[method="POST"]').last().evaluate((form) => {
+		const input = document.createElement('input');
+		input.type = 'hidden';
+		input.name = 'areaIds';
+		input.value = '00000000-0000-4000-8000-00000000dead';
+		form.append(input);
+	});
+	await page.getByRole('button', { name: '登録する' }).click();
+	await expect(page.getByText('選べない地域が含まれています')).toBeVisible();
+
+	// a duplicate address
+	await page.locator('input[value="00000000-0000-4000-8000-00000000dead"]').evaluate((el) => el.remove());
+	await page.getByLabel('ページのアドレス（半角英数字）').fill('tokiwadaira-kodomo-shokudo');
+	await page.getByRole('button', { name: '登録する' }).click();
+	await expect(page.getByText('このアドレスはすでに使われています。')).toBeVisible();
+	await expect(page.getByLabel('団体名', { exact: true })).toHaveValue(uniqueName);
+
+	// nothing was written
+	await page.goto(`/orgs?q=${encodeURIComponent(uniqueName)}`);
+	await expect(page.getByText('0件の団体')).toBeVisible();
+});
+
+test('organization search finds a two-character Japanese substring and keeps filters in the URL', async ({ page }) => {
+	await page.goto('/orgs');
+	await page.getByLabel('キーワード').fill('食堂');
+	await page.getByLabel('分野').selectOption('children');
+	await page.getByRole('button', { name: 'この条件で探す' }).click();
+	await expect(page).toHaveURL(/q=%E9%A3%9F%E5%A0%82/);
+	await expect(page).toHaveURL(/field=children/);
+	await expect(page.getByRole('link', { name: '常盤平こども食堂の会' })).toBeVisible();
+	await expect(page.getByLabel('キーワード')).toHaveValue('食堂');
+	await page.goto('/areas');
+	await expectAccessible(page);
+	await expect(page.getByRole('link', { name: /常盤平団地/ })).toBeVisible();
+});
