@@ -1,0 +1,33 @@
+// The /orgs list query: 20 a page, stable order by reading, embeds in one request.
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { searchOrganizations } from '../../src/lib/server/db/orgs';
+import { anonClient, createTestUser, serviceClient } from './helpers';
+
+describe('searchOrganizations', () => {
+	it('pages 25 matches as 20 + 5, sorted by kana, with areas and fields embedded', async () => {
+		const owner = await createTestUser();
+		const tag = `ページ${randomBytes(3).toString('hex')}`;
+		const rows = Array.from({ length: 25 }, (_, i) => ({
+			slug: `page-test-${tag.slice(3)}-${i}`,
+			name: `${tag} 団体${i}`,
+			kana: `${tag} ${String(i).padStart(2, '0')}`,
+			kind: 'npo' as const,
+			municipality_wide: true,
+			created_by: owner.id
+		}));
+		const { error } = await serviceClient().from('organizations').insert(rows);
+		expect(error).toBeNull();
+
+		const first = await searchOrganizations(anonClient(), { q: tag }, 1);
+		expect(first.total).toBe(25);
+		expect(first.organizations).toHaveLength(20);
+		expect(first.organizations[0].name).toBe(`${tag} 団体0`);
+		expect(first.organizations[19].name).toBe(`${tag} 団体19`);
+		expect(first.organizations[0].municipalityWide).toBe(true);
+		expect(first.organizations[0].areas).toEqual([]);
+
+		const second = await searchOrganizations(anonClient(), { q: tag }, 2);
+		expect(second.organizations.map((o) => o.name)).toEqual([20, 21, 22, 23, 24].map((i) => `${tag} 団体${i}`));
+	});
+});
