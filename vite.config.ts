@@ -4,11 +4,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './src/lib/i18n/project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['url', 'baseLocale']
-		}),
+		// under vitest the messages are compiled by tests/setup/compile-messages.ts
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './src/lib/i18n/project.inlang',
+				outdir: './src/lib/paraglide',
+				strategy: ['url', 'baseLocale']
+			}),
 		sveltekit()
 	],
 	server: { host: '127.0.0.1' },
@@ -23,7 +25,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['tests/unit/**/*.test.ts']
+					include: ['tests/unit/**/*.test.ts'],
+					globalSetup: ['tests/setup/compile-messages.ts']
 				}
 			},
 			{
@@ -32,7 +35,7 @@ export default defineConfig({
 					name: 'integration',
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
-					globalSetup: ['tests/integration/global-setup.ts'],
+					globalSetup: ['tests/setup/compile-messages.ts', 'tests/integration/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					fileParallelism: false
