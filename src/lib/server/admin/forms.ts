@@ -1,0 +1,61 @@
+// Form schemas for the admin pages (areas, fields). Built per request so that
+// the messages come out in the request's language. Limits mirror the check
+// constraints of the areas and fields tables.
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { FIELD_COLORS } from '$lib/taxonomy/colors';
+
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const slug = () =>
+	z
+		.string()
+		.trim()
+		.min(1, m.admin_error_slug_required())
+		.max(60, m.admin_error_slug_too_long())
+		.regex(SLUG, m.admin_error_slug_format());
+
+const nameJa = () =>
+	z.string().trim().min(1, m.admin_error_name_ja_required()).max(50, m.admin_error_name_ja_too_long());
+
+const nameEn = () =>
+	z.string().trim().min(1, m.admin_error_name_en_required()).max(80, m.admin_error_name_en_too_long());
+
+export const areaSchema = () =>
+	z.object({
+		slug: slug(),
+		nameJa: nameJa(),
+		nameEn: nameEn(),
+		kana: z.string().trim().max(100, m.admin_error_kana_too_long()),
+		description: z.string().trim().max(500, m.admin_error_description_too_long())
+	});
+
+export const fieldSchema = () =>
+	z.object({
+		slug: slug(),
+		nameJa: nameJa(),
+		nameEn: nameEn(),
+		color: z.enum(FIELD_COLORS, { message: m.admin_error_color() })
+	});
+
+export type AreaInput = z.infer<ReturnType<typeof areaSchema>>;
+export type FieldInput = z.infer<ReturnType<typeof fieldSchema>>;
+
+/** The row the form writes (columns of public.areas). */
+export const areaRow = (v: AreaInput) => ({
+	slug: v.slug,
+	name_ja: v.nameJa,
+	name_en: v.nameEn,
+	kana: v.kana === '' ? null : v.kana,
+	description: v.description
+});
+
+export const fieldRow = (v: FieldInput) => ({
+	slug: v.slug,
+	name_ja: v.nameJa,
+	name_en: v.nameEn,
+	color: v.color
+});
+
+/** Row-level buttons (move, retire, restore) post only the id. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
