@@ -44,11 +44,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
 		// only absolute http(s), mailto and tel links keep their target (no relative or
 		// protocol-relative ones); the scheme check below still applies to what is left
 		a: (tagName, attribs) => {
-			const { href } = attribs;
-			return {
-				tagName,
-				attribs: href && ABSOLUTE_LINK.test(href) ? { href, rel: LINK_REL } : { rel: LINK_REL }
-			};
+			const kept: sanitizeHtml.Attributes = {};
+			if (attribs.href && ABSOLUTE_LINK.test(attribs.href)) kept.href = attribs.href;
+			kept.rel = LINK_REL;
+			return { tagName, attribs: kept };
 		}
 	}
 };
