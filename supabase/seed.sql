@@ -79,18 +79,18 @@ insert into public.organizations (id, slug, name, kana, kind, municipality_wide,
 on conflict (id) do nothing;
 
 insert into public.organization_areas (organization_id, area_id)
-	select '10000000-0000-4000-8000-000000000001', id from public.areas
+	select '10000000-0000-4000-8000-000000000001'::uuid, id from public.areas
 		where slug in ('tokiwadaira', 'tokiwadaira-danchi')
 	union all
-	select '10000000-0000-4000-8000-000000000002', id from public.areas where slug = 'shin-matsudo'
+	select '10000000-0000-4000-8000-000000000002'::uuid, id from public.areas where slug = 'shin-matsudo'
 on conflict do nothing;
 
 insert into public.organization_fields (organization_id, field_id)
-	select '10000000-0000-4000-8000-000000000001', id from public.fields where slug in ('children', 'welfare')
+	select '10000000-0000-4000-8000-000000000001'::uuid, id from public.fields where slug in ('children', 'welfare')
 	union all
-	select '10000000-0000-4000-8000-000000000002', id from public.fields where slug in ('elderly', 'welfare')
+	select '10000000-0000-4000-8000-000000000002'::uuid, id from public.fields where slug in ('elderly', 'welfare')
 	union all
-	select '10000000-0000-4000-8000-000000000003', id from public.fields where slug in ('multicultural', 'culture-sport')
+	select '10000000-0000-4000-8000-000000000003'::uuid, id from public.fields where slug in ('multicultural', 'culture-sport')
 on conflict do nothing;
 
 update public.profiles set listed = true, bio = '常盤平で子ども食堂を運営しています。'
