@@ -21,14 +21,19 @@ beforeAll(async () => {
 });
 
 describe('profiles', () => {
-	it('anon can read no profile', async () => {
-		const { data, error } = await anonClient().from('profiles').select('id');
-		expect(data).toBeNull();
-		expect(error?.code).toBe('42501');
+	// since 20261128100000 listed profiles are public (tests/integration/profiles-rls.test.ts);
+	// a new account is unlisted
+	it('anon can read no unlisted profile', async () => {
+		const { data, error } = await anonClient().from('profiles').select('id').in('id', [alice.id, bob.id]);
+		expect(error).toBeNull();
+		expect(data).toEqual([]);
 	});
 
-	it('a member reads their own profile and nobody else’s', async () => {
-		const { data, error } = await userClient(alice.id).from('profiles').select('id, display_name');
+	it('a member reads their own profile and no other unlisted one', async () => {
+		const { data, error } = await userClient(alice.id)
+			.from('profiles')
+			.select('id, display_name')
+			.in('id', [alice.id, bob.id]);
 		expect(error).toBeNull();
 		expect(data).toEqual([{ id: alice.id, display_name: 'アリス' }]);
 	});
