@@ -1,19 +1,59 @@
-// Markdown from people → safe HTML. Only this function's output may be rendered with {@html}.
-import { marked } from 'marked';
+// User-written Markdown -> safe HTML. This function's output is the only thing
+// that may ever go through {@html} (DESIGN.md §6).
+//
+// Two layers: marked never emits the author's raw HTML (it is shown as text),
+// and sanitize-html then keeps only an allow-list of tags and attributes, so a
+// bug or surprise in either one alone cannot let script through.
+import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
-const ALLOWED: sanitizeHtml.IOptions = {
-	allowedTags: ['p', 'br', 'strong', 'em', 'del', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'hr', 'h2', 'h3', 'h4', 'a'],
-	allowedAttributes: { a: ['href'] },
+const escapeHtml = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const marked = new Marked({
+	gfm: true,
+	breaks: true,
+	async: false,
+	renderer: {
+		// raw HTML blocks and inline tags in the source are shown as written, never interpreted
+		html: ({ text, block }) => (block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text)),
+		// images are not allowed: keep the alt text only
+		image: ({ text }) => escapeHtml(text)
+	}
+});
+
+const LINK_REL = 'nofollow ugc noopener';
+const ABSOLUTE_LINK = /^(https?:\/\/|mailto:|tel:)/i;
+
+const SANITIZE: sanitizeHtml.IOptions = {
+	allowedTags: [
+		'p', 'br', 'strong', 'em', 'del', 'ul', 'ol', 'li', 'blockquote',
+		'code', 'pre', 'hr', 'h2', 'h3', 'h4', 'a'
+	],
+	allowedAttributes: { a: ['href', 'rel'] },
 	allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+	allowedSchemesByTag: {},
+	allowedSchemesAppliedToAttributes: ['href'],
 	allowProtocolRelative: false,
+	disallowedTagsMode: 'discard',
+	// the page's own heading is h1: the author's headings start at h2
 	transformTags: {
-		a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener' }),
-		h1: 'h2'
+		h1: 'h2',
+		h5: 'h4',
+		h6: 'h4',
+		// only absolute http(s), mailto and tel links keep their target (no relative or
+		// protocol-relative ones); the scheme check below still applies to what is left
+		a: (tagName, attribs) => {
+			const kept: sanitizeHtml.Attributes = {};
+			if (attribs.href && ABSOLUTE_LINK.test(attribs.href)) kept.href = attribs.href;
+			kept.rel = LINK_REL;
+			return { tagName, attribs: kept };
+		}
 	}
 };
 
+/** Renders Markdown (GFM, single line breaks kept) to sanitised HTML. */
 export function renderMarkdown(source: string): string {
-	const html = marked.parse(source, { async: false, gfm: true, breaks: true });
-	return sanitizeHtml(html, { ...ALLOWED, allowedAttributes: { a: ['href', 'rel'] } });
+	const html = marked.parse(source ?? '', { async: false });
+	return sanitizeHtml(html, SANITIZE).trim();
 }

@@ -13,21 +13,72 @@ import {
 	invalidateUserSessions,
 	listUserSessions
 } from '$lib/server/auth/session';
+import type { Db } from '$lib/server/db/client';
+import {
+	acceptInvitation,
+	declineInvitation,
+	findOwnProfile,
+	listPendingInvitations,
+	saveOwnProfile,
+	type OwnProfile
+} from '$lib/server/db/people';
 import { requestDb } from '$lib/server/db/request';
+import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import { logEvent } from '$lib/server/log';
+import { invitationSchema, normalizeBio, profileSchema } from '$lib/server/people/forms';
 import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * What the profile form offers: active areas and fields, plus retired ones the
+ * person already has (so that they can still remove them).
+ */
+async function profileChoices(db: Db, own: OwnProfile) {
+	const [areas, fields] = await Promise.all([
+		listAreas(db, { includeRetired: true }),
+		listFields(db, { includeRetired: true })
+	]);
+	const held = new Set([...own.areaIds, ...own.fieldIds]);
+	const offered = <T extends { id: string; retired_at: string | null }>(items: T[]) =>
+		items.filter((i) => !i.retired_at || held.has(i.id));
+	return { areas: offered(areas), fields: offered(fields) };
+}
+
+const allowedIds = (choices: Awaited<ReturnType<typeof profileChoices>>) => ({
+	areas: new Set(choices.areas.map((a) => a.id)),
+	fields: new Set(choices.fields.map((f) => f.id))
+});
 
 export const load: PageServerLoad = async () => {
 	const { user, session } = requireUser();
-	const [nameForm, passwordForm, sessions] = await Promise.all([
+	const db = requestDb();
+	const own = await findOwnProfile(db, user.id);
+	const choices = await profileChoices(db, own);
+	const [nameForm, passwordForm, profileForm, sessions, invitations] = await Promise.all([
 		superValidate({ displayName: user.displayName }, zod4(displayNameSchema()), {
 			id: 'displayName',
 			errors: false
 		}),
 		superValidate(zod4(passwordChangeSchema('')), { id: 'password' }),
-		listUserSessions(user.id, session.id)
+		superValidate(
+			{ bio: own.bio, listed: own.listed, areas: own.areaIds, fields: own.fieldIds },
+			zod4(profileSchema(allowedIds(choices))),
+			{ id: 'profile', errors: false }
+		),
+		listUserSessions(user.id, session.id),
+		listPendingInvitations(db, user.id)
 	]);
-	return { user, nameForm, passwordForm, sessions };
+	return {
+		user,
+		nameForm,
+		passwordForm,
+		profileForm,
+		// whether /people/<id> is public now (as saved, not as typed)
+		listed: own.listed,
+		areas: choices.areas,
+		fields: choices.fields,
+		sessions,
+		invitations
+	};
 };
 
 export const actions: Actions = {
@@ -72,5 +123,40 @@ export const actions: Actions = {
 		deleteSessionCookie(cookies, url);
 		logEvent('logout_everywhere', { userId: user.id });
 		redirect(303, localizeHref('/login'));
+	},
+
+	profile: async ({ request }) => {
+		const { user } = requireUser();
+		const db = requestDb();
+		const choices = await profileChoices(db, await findOwnProfile(db, user.id));
+		const profileForm = await superValidate(request, zod4(profileSchema(allowedIds(choices))), {
+			id: 'profile'
+		});
+		if (!profileForm.valid) return fail(400, { profileForm });
+		const { bio, listed, areas, fields } = profileForm.data;
+		await saveOwnProfile(db, user.id, {
+			bio: normalizeBio(bio),
+			listed,
+			areaIds: [...new Set(areas)],
+			fieldIds: [...new Set(fields)]
+		});
+		return message(profileForm, m.profile_saved());
+	},
+
+	acceptInvitation: async ({ request }) => {
+		requireUser();
+		const parsed = invitationSchema().safeParse(Object.fromEntries(await request.formData()));
+		const slug = parsed.success ? await acceptInvitation(requestDb(), parsed.data.invitation) : null;
+		if (!slug) return fail(400, { invitationMessage: m.invitation_invalid(), invitationFailed: true });
+		redirect(303, localizeHref(`/orgs/${slug}`));
+	},
+
+	declineInvitation: async ({ request }) => {
+		const { user } = requireUser();
+		const parsed = invitationSchema().safeParse(Object.fromEntries(await request.formData()));
+		const declined =
+			parsed.success && (await declineInvitation(requestDb(), user.id, parsed.data.invitation));
+		if (!declined) return fail(400, { invitationMessage: m.invitation_invalid(), invitationFailed: true });
+		return { invitationMessage: m.invitation_declined(), invitationFailed: false };
 	}
 };
