@@ -127,7 +127,9 @@ test('fields work without JavaScript: add with a colour, errors keep the input, 
 	// move the field above it down, so that the new one rises
 	const names = await itemNames(page);
 	const above = names.at(-2)!;
-	await page.getByRole('button', { name: `${above}を下へ` }).click();
+	// by position: other tests on this stack may have made fields with the same name
+	const items = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+	await items.nth((await items.count()) - 2).getByRole('button', { name: /を下へ$/ }).click();
 	await expect(page.getByText(`「${above}」の順番を変更しました。`)).toBeVisible();
 	expect((await itemNames(page)).slice(-2)).toEqual([name, above]);
 
