@@ -53,6 +53,32 @@ export type Database = {
         }
         Relationships: []
       }
+      calendar_tokens: {
+        Row: {
+          created_at: string
+          token_hash: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          token_hash: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          token_hash?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "calendar_tokens_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       credentials: {
         Row: {
           email: string
@@ -77,6 +103,234 @@ export type Database = {
             foreignKeyName: "credentials_user_id_fkey"
             columns: ["user_id"]
             isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      event_cohosts: {
+        Row: {
+          event_id: string
+          organization_id: string
+        }
+        Insert: {
+          event_id: string
+          organization_id: string
+        }
+        Update: {
+          event_id?: string
+          organization_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "event_cohosts_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_cohosts_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      event_fields: {
+        Row: {
+          event_id: string
+          field_id: string
+        }
+        Insert: {
+          event_id: string
+          field_id: string
+        }
+        Update: {
+          event_id?: string
+          field_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "event_fields_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_fields_field_id_fkey"
+            columns: ["field_id"]
+            isOneToOne: false
+            referencedRelation: "fields"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      event_occurrences: {
+        Row: {
+          cancel_reason: string | null
+          ends_at: string
+          event_id: string
+          going_count: number
+          id: string
+          original_starts_at: string
+          sequence: number
+          starts_at: string
+          status: Database["public"]["Enums"]["occurrence_status"]
+        }
+        Insert: {
+          cancel_reason?: string | null
+          ends_at: string
+          event_id: string
+          going_count?: number
+          id?: string
+          original_starts_at: string
+          sequence?: number
+          starts_at: string
+          status?: Database["public"]["Enums"]["occurrence_status"]
+        }
+        Update: {
+          cancel_reason?: string | null
+          ends_at?: string
+          event_id?: string
+          going_count?: number
+          id?: string
+          original_starts_at?: string
+          sequence?: number
+          starts_at?: string
+          status?: Database["public"]["Enums"]["occurrence_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "event_occurrences_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      events: {
+        Row: {
+          accessibility: string | null
+          all_day: boolean
+          area_id: string | null
+          audience_note: string | null
+          body: string
+          cancel_reason: string | null
+          capacity: number | null
+          contact_email: string | null
+          contact_name: string | null
+          contact_phone: string | null
+          created_at: string
+          ends_at: string
+          id: string
+          kind: Database["public"]["Enums"]["event_kind"]
+          online_url: string | null
+          organization_id: string | null
+          organizer_id: string
+          published_at: string | null
+          registration_closes_at: string | null
+          registration_opens_at: string | null
+          rrule: string | null
+          search_text: string | null
+          sequence: number
+          starts_at: string
+          status: Database["public"]["Enums"]["event_status"]
+          summary: string
+          title: string
+          updated_at: string
+          venue_address: string | null
+          venue_name: string | null
+          waitlist_enabled: boolean
+        }
+        Insert: {
+          accessibility?: string | null
+          all_day?: boolean
+          area_id?: string | null
+          audience_note?: string | null
+          body?: string
+          cancel_reason?: string | null
+          capacity?: number | null
+          contact_email?: string | null
+          contact_name?: string | null
+          contact_phone?: string | null
+          created_at?: string
+          ends_at: string
+          id?: string
+          kind: Database["public"]["Enums"]["event_kind"]
+          online_url?: string | null
+          organization_id?: string | null
+          organizer_id?: string
+          published_at?: string | null
+          registration_closes_at?: string | null
+          registration_opens_at?: string | null
+          rrule?: string | null
+          search_text?: never
+          sequence?: number
+          starts_at: string
+          status?: Database["public"]["Enums"]["event_status"]
+          summary?: string
+          title: string
+          updated_at?: string
+          venue_address?: string | null
+          venue_name?: string | null
+          waitlist_enabled?: boolean
+        }
+        Update: {
+          accessibility?: string | null
+          all_day?: boolean
+          area_id?: string | null
+          audience_note?: string | null
+          body?: string
+          cancel_reason?: string | null
+          capacity?: number | null
+          contact_email?: string | null
+          contact_name?: string | null
+          contact_phone?: string | null
+          created_at?: string
+          ends_at?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["event_kind"]
+          online_url?: string | null
+          organization_id?: string | null
+          organizer_id?: string
+          published_at?: string | null
+          registration_closes_at?: string | null
+          registration_opens_at?: string | null
+          rrule?: string | null
+          search_text?: never
+          sequence?: number
+          starts_at?: string
+          status?: Database["public"]["Enums"]["event_status"]
+          summary?: string
+          title?: string
+          updated_at?: string
+          venue_address?: string | null
+          venue_name?: string | null
+          waitlist_enabled?: boolean
+        }
+        Relationships: [
+          {
+            foreignKeyName: "events_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "events_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "events_organizer_id_fkey"
+            columns: ["organizer_id"]
+            isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
@@ -144,6 +398,58 @@ export type Database = {
           succeeded?: boolean
         }
         Relationships: []
+      }
+      notifications: {
+        Row: {
+          created_at: string
+          event_id: string | null
+          id: string
+          kind: string
+          occurrence_id: string | null
+          read_at: string | null
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          event_id?: string | null
+          id?: string
+          kind: string
+          occurrence_id?: string | null
+          read_at?: string | null
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          event_id?: string | null
+          id?: string
+          kind?: string
+          occurrence_id?: string | null
+          read_at?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_occurrence_id_fkey"
+            columns: ["occurrence_id"]
+            isOneToOne: false
+            referencedRelation: "event_occurrences"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       organization_areas: {
         Row: {
@@ -490,6 +796,76 @@ export type Database = {
         }
         Relationships: []
       }
+      registrations: {
+        Row: {
+          added_by: string | null
+          attended: boolean | null
+          companions: number
+          created_at: string
+          guest_name: string | null
+          guest_phone: string | null
+          id: string
+          note: string | null
+          occurrence_id: string
+          queued_at: string
+          status: Database["public"]["Enums"]["registration_status"]
+          updated_at: string
+          user_id: string | null
+        }
+        Insert: {
+          added_by?: string | null
+          attended?: boolean | null
+          companions?: number
+          created_at?: string
+          guest_name?: string | null
+          guest_phone?: string | null
+          id?: string
+          note?: string | null
+          occurrence_id: string
+          queued_at?: string
+          status: Database["public"]["Enums"]["registration_status"]
+          updated_at?: string
+          user_id?: string | null
+        }
+        Update: {
+          added_by?: string | null
+          attended?: boolean | null
+          companions?: number
+          created_at?: string
+          guest_name?: string | null
+          guest_phone?: string | null
+          id?: string
+          note?: string | null
+          occurrence_id?: string
+          queued_at?: string
+          status?: Database["public"]["Enums"]["registration_status"]
+          updated_at?: string
+          user_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "registrations_added_by_fkey"
+            columns: ["added_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "registrations_occurrence_id_fkey"
+            columns: ["occurrence_id"]
+            isOneToOne: false
+            referencedRelation: "event_occurrences"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "registrations_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       sessions: {
         Row: {
           absolute_expires_at: string
@@ -539,6 +915,40 @@ export type Database = {
       accept_organization_invitation: {
         Args: { p_invitation?: string; p_token_hash?: string }
         Returns: string
+      }
+      add_guest_registration: {
+        Args: {
+          p_companions?: number
+          p_name: string
+          p_note?: string
+          p_occurrence: string
+          p_phone?: string
+        }
+        Returns: {
+          added_by: string | null
+          attended: boolean | null
+          companions: number
+          created_at: string
+          guest_name: string | null
+          guest_phone: string | null
+          id: string
+          note: string | null
+          occurrence_id: string
+          queued_at: string
+          status: Database["public"]["Enums"]["registration_status"]
+          updated_at: string
+          user_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "registrations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      cancel_registration: {
+        Args: { p_registration: string }
+        Returns: undefined
       }
       create_account: {
         Args: {
@@ -599,9 +1009,40 @@ export type Database = {
         }
         Returns: string
       }
+      join_occurrence: {
+        Args: { p_companions?: number; p_occurrence: string }
+        Returns: {
+          added_by: string | null
+          attended: boolean | null
+          companions: number
+          created_at: string
+          guest_name: string | null
+          guest_phone: string | null
+          id: string
+          note: string | null
+          occurrence_id: string
+          queued_at: string
+          status: Database["public"]["Enums"]["registration_status"]
+          updated_at: string
+          user_id: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "registrations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       login_retry_after: {
         Args: { p_email: string; p_ip: string; p_kind: string }
         Returns: number
+      }
+      my_waitlist_positions: {
+        Args: { p_occurrences: string[] }
+        Returns: {
+          occurrence_id: string
+          waitlist_position: number
+        }[]
       }
       organization_invitation_preview: {
         Args: { p_token_hash: string }
@@ -623,6 +1064,46 @@ export type Database = {
       }
       reorder_areas: { Args: { p_ids: string[] }; Returns: undefined }
       reorder_fields: { Args: { p_ids: string[] }; Returns: undefined }
+      save_event: {
+        Args: {
+          p_cohost_ids: string[]
+          p_event: Json
+          p_field_ids: string[]
+          p_id: string
+          p_occurrences: Json
+        }
+        Returns: string
+      }
+      search_occurrences: {
+        Args: {
+          p_area?: string
+          p_field?: string
+          p_from: string
+          p_kind?: Database["public"]["Enums"]["event_kind"]
+          p_online?: boolean
+          p_organization?: string
+          p_q?: string
+          p_seats_left?: boolean
+          p_to?: string
+        }
+        Returns: {
+          cancel_reason: string | null
+          ends_at: string
+          event_id: string
+          going_count: number
+          id: string
+          original_starts_at: string
+          sequence: number
+          starts_at: string
+          status: Database["public"]["Enums"]["occurrence_status"]
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "event_occurrences"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       search_organizations: {
         Args: {
           p_area?: string
@@ -720,6 +1201,15 @@ export type Database = {
     }
     Enums: {
       app_role: "member" | "coordinator" | "admin"
+      event_kind:
+        | "forum"
+        | "salon"
+        | "workshop"
+        | "meeting"
+        | "volunteer"
+        | "other"
+      event_status: "draft" | "published" | "cancelled"
+      occurrence_status: "scheduled" | "cancelled"
       organization_kind:
         | "resident_group"
         | "npo"
@@ -730,6 +1220,7 @@ export type Database = {
         | "care_provider"
         | "other"
       organization_role: "owner" | "editor" | "member"
+      registration_status: "going" | "waitlisted" | "cancelled"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -858,6 +1349,16 @@ export const Constants = {
   public: {
     Enums: {
       app_role: ["member", "coordinator", "admin"],
+      event_kind: [
+        "forum",
+        "salon",
+        "workshop",
+        "meeting",
+        "volunteer",
+        "other",
+      ],
+      event_status: ["draft", "published", "cancelled"],
+      occurrence_status: ["scheduled", "cancelled"],
       organization_kind: [
         "resident_group",
         "npo",
@@ -869,6 +1370,7 @@ export const Constants = {
         "other",
       ],
       organization_role: ["owner", "editor", "member"],
+      registration_status: ["going", "waitlisted", "cancelled"],
     },
   },
 } as const
