@@ -223,15 +223,18 @@ grant update (title, kind, summary, body, starts_at, ends_at, all_day, rrule, ve
 	area_id, organization_id, capacity, registration_opens_at, registration_closes_at, waitlist_enabled,
 	audience_note, accessibility, contact_name, contact_phone, contact_email, status, cancel_reason)
 	on public.events to authenticated;
+-- organizer_id is checked on the row itself: a function's lookup cannot see a
+-- row that the same statement is inserting (INSERT … RETURNING of a draft)
 create policy "events: published for all, drafts for organisers" on public.events
 	for select to anon, authenticated
-	using (status <> 'draft' or private.can_manage_event(id));
+	using (status <> 'draft' or organizer_id = (select auth.uid()) or private.can_manage_event(id));
 create policy "events: members create their own" on public.events
 	for insert to authenticated
 	with check (organizer_id = (select auth.uid()));
 create policy "events: organisers change" on public.events
 	for update to authenticated
-	using (private.can_manage_event(id)) with check (private.can_manage_event(id));
+	using (organizer_id = (select auth.uid()) or private.can_manage_event(id))
+	with check (organizer_id = (select auth.uid()) or private.can_manage_event(id));
 
 grant select on public.event_fields, public.event_cohosts to anon, authenticated;
 grant insert, delete on public.event_fields, public.event_cohosts to authenticated;
@@ -250,7 +253,7 @@ create policy "event_cohosts: organisers remove" on public.event_cohosts
 
 grant select on public.event_occurrences to anon, authenticated;
 grant insert (event_id, starts_at, ends_at, original_starts_at, status, cancel_reason),
-	update (starts_at, ends_at, status, cancel_reason), delete on public.event_occurrences to authenticated;
+	update (starts_at, ends_at, original_starts_at, status, cancel_reason), delete on public.event_occurrences to authenticated;
 create policy "event_occurrences: read with the event" on public.event_occurrences
 	for select to anon, authenticated using (private.event_visible(event_id));
 create policy "event_occurrences: organisers add" on public.event_occurrences

@@ -1,0 +1,99 @@
+// Creating events in tests through the real RPC (save_event) as a real user,
+// for integration and e2e tests alike. Needs the stack's env (npm test sets it).
+import { createClient } from '@supabase/supabase-js';
+import ws from 'ws';
+import type { Database } from '../../src/lib/server/db/database.types';
+import { mintUserToken } from '../../src/lib/server/db/jwt';
+import { buildRrule, expandRrule, type Repeat } from '../../src/lib/events/recurrence';
+
+/** Demo accounts from supabase/seed.sql. */
+export const DEMO_IDS = {
+	member: '00000000-0000-4000-8000-000000000001',
+	coordinator: '00000000-0000-4000-8000-000000000002',
+	admin: '00000000-0000-4000-8000-000000000003'
+};
+
+const env = (k: string) => {
+	const v = process.env[k];
+	if (!v) throw new Error(`${k} missing: run through npm test`);
+	return v;
+};
+
+export const asUser = (userId: string) =>
+	createClient<Database>(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), {
+		auth: { persistSession: false, autoRefreshToken: false },
+		realtime: { transport: ws as never },
+		accessToken: () => mintUserToken(userId, env('SUPABASE_JWT_SECRET'))
+	});
+
+export interface TestEvent {
+	title?: string;
+	startsAt?: Date;
+	durationMinutes?: number;
+	repeat?: Repeat;
+	count?: number;
+	capacity?: number | null;
+	waitlist?: boolean;
+	status?: 'draft' | 'published' | 'cancelled';
+	organizationId?: string | null;
+	areaSlug?: string;
+	contactPhone?: string | null;
+	venueName?: string | null;
+	onlineUrl?: string | null;
+}
+
+/** Creates an event as `userId` and returns its id and occurrence ids (in time order). */
+export async function createEvent(userId: string, e: TestEvent = {}) {
+	const db = asUser(userId);
+	const startsAt = e.startsAt ?? new Date(Date.now() + 7 * 86400_000);
+	const endsAt = new Date(startsAt.getTime() + (e.durationMinutes ?? 120) * 60_000);
+	const rrule = buildRrule({ repeat: e.repeat ?? 'none', startsAt, count: e.count ?? null });
+	const starts = expandRrule(rrule, startsAt);
+	let areaId: string | null = null;
+	if (e.areaSlug) {
+		const { data } = await db.from('areas').select('id').eq('slug', e.areaSlug).single();
+		areaId = data?.id ?? null;
+	}
+	const { data: id, error } = await db.rpc('save_event', {
+		p_id: null as unknown as string,
+		p_event: {
+			title: e.title ?? 'テストのサロン',
+			kind: 'salon',
+			summary: 'テスト用のイベントです',
+			body: '',
+			starts_at: startsAt.toISOString(),
+			ends_at: endsAt.toISOString(),
+			all_day: false,
+			rrule,
+			venue_name: e.onlineUrl && e.venueName === undefined ? null : (e.venueName ?? '常盤平市民センター'),
+			venue_address: '千葉県松戸市常盤平3-30',
+			online_url: e.onlineUrl ?? null,
+			area_id: areaId,
+			organization_id: e.organizationId ?? null,
+			capacity: e.capacity === undefined ? null : e.capacity,
+			registration_opens_at: null,
+			registration_closes_at: null,
+			waitlist_enabled: e.waitlist ?? true,
+			audience_note: null,
+			accessibility: null,
+			contact_name: null,
+			contact_phone: e.contactPhone ?? null,
+			contact_email: null,
+			status: e.status ?? 'published'
+		},
+		p_field_ids: [],
+		p_cohost_ids: [],
+		p_occurrences: starts.map((s) => ({
+			starts_at: s.toISOString(),
+			ends_at: new Date(s.getTime() + (endsAt.getTime() - startsAt.getTime())).toISOString()
+		}))
+	});
+	if (error || !id) throw new Error(`save_event failed: ${error?.message}`);
+	const { data: occurrences, error: occError } = await db
+		.from('event_occurrences')
+		.select('id')
+		.eq('event_id', id)
+		.order('starts_at');
+	if (occError) throw new Error(occError.message);
+	return { id, occurrenceIds: occurrences.map((o) => o.id) };
+}
