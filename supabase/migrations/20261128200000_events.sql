@@ -336,6 +336,7 @@ declare
 	r public.registrations;
 	v_people integer := 1 + coalesce(p_companions, 0);
 	v_status public.registration_status;
+	v_existing boolean;
 begin
 	if v_uid is null then
 		raise exception 'sign in first' using errcode = '42501';
@@ -358,7 +359,8 @@ begin
 	end if;
 
 	select * into r from public.registrations where occurrence_id = p_occurrence and user_id = v_uid;
-	if found and r.status <> 'cancelled' then
+	v_existing := found;
+	if v_existing and r.status <> 'cancelled' then
 		return r; -- joining twice changes nothing
 	end if;
 
@@ -371,7 +373,7 @@ begin
 		raise exception 'full' using errcode = 'P0001', hint = 'full';
 	end if;
 
-	if found then
+	if v_existing then
 		update public.registrations set status = v_status, companions = p_companions, queued_at = clock_timestamp(),
 			attended = null
 			where id = r.id returning * into r;
