@@ -3,7 +3,6 @@ import type { ParamMatcher } from '@sveltejs/kit';
 // Sections in the navigation that are not built yet; each one leaves this
 // list when its own route folder lands.
 export const SOON_SECTIONS = [
-	'events',
 	'calendar',
 	'practices',
 	'recognition',

@@ -1,0 +1,144 @@
+// The event form: what organisers type, checked as a whole (times, window,
+// recurrence) before anything is written. Built per request so that the
+// messages come out in the request's language.
+import { z } from 'zod';
+import { isEventKind } from '$lib/events/kinds';
+import { buildRrule, expandRrule, MAX_OCCURRENCES, tokyoInstant, type Repeat } from '$lib/events/recurrence';
+import { m } from '$lib/paraglide/messages';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^\d{2}:\d{2}$/;
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const PHONE = /^[0-9０-９+()（）\- ー－]+$/;
+
+const text = (max: number, message: string) => z.string().trim().max(max, message).default('');
+
+export interface EventChoices {
+	areaIds: Set<string>;
+	fieldIds: Set<string>;
+	organizationIds: Set<string>;
+	cohostIds: Set<string>;
+}
+
+function isHttpUrl(value: string) {
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+	} catch {
+		return false;
+	}
+}
+
+/** Tokyo "YYYY-MM-DDTHH:MM" (datetime-local) → instant. */
+export const localDateTime = (value: string) => {
+	const [date, time] = value.split('T');
+	return date && time ? tokyoInstant(date, time.slice(0, 5)) : null;
+};
+
+export function eventSchema(choices: EventChoices) {
+	return z
+		.object({
+			title: z.string().trim().min(1, m.event_error_title_required()).max(120, m.event_error_title_too_long()),
+			kind: z
+				.string()
+				.refine((v): boolean => isEventKind(v), m.event_error_kind_required())
+				.default(''),
+			summary: text(200, m.event_error_summary_too_long()),
+			body: text(20000, m.event_error_body_too_long()),
+			date: z.string().regex(DATE, m.event_error_date_required()).default(''),
+			allDay: z.boolean().default(false),
+			startTime: z.string().default(''),
+			endDate: z.string().default(''),
+			endTime: z.string().default(''),
+			repeat: z.enum(['none', 'weekly', 'monthly']).default('none'),
+			repeatEnd: z.enum(['count', 'until']).default('count'),
+			repeatCount: z.string().trim().default(''),
+			repeatUntil: z.string().default(''),
+			venueName: text(200, m.event_error_venue_too_long()),
+			venueAddress: text(300, m.event_error_venue_too_long()),
+			onlineUrl: text(500, m.event_error_online_url()).refine((v) => v === '' || isHttpUrl(v), m.event_error_online_url()),
+			areaId: z
+				.string()
+				.default('')
+				.refine((v) => v === '' || choices.areaIds.has(v), m.org_error_unknown_area()),
+			fieldIds: z
+				.array(z.string())
+				.default([])
+				.refine((ids) => ids.every((id) => choices.fieldIds.has(id)), m.org_error_unknown_field()),
+			organizationId: z
+				.string()
+				.default('')
+				.refine((v) => v === '' || choices.organizationIds.has(v), m.event_error_organization()),
+			cohostIds: z
+				.array(z.string())
+				.default([])
+				.refine((ids) => ids.every((id) => choices.cohostIds.has(id)), m.event_error_cohost()),
+			capacity: z
+				.string()
+				.trim()
+				.default('')
+				.refine((v) => v === '' || (/^\d+$/.test(v) && +v >= 1 && +v <= 100000), m.event_error_capacity()),
+			registrationOpens: z.string().default(''),
+			registrationCloses: z.string().default(''),
+			waitlist: z.boolean().default(true),
+			audienceNote: text(300, m.event_error_text_too_long()),
+			accessibility: text(500, m.event_error_text_too_long()),
+			contactName: text(100, m.event_error_text_too_long()),
+			contactPhone: text(30, m.org_error_phone_invalid()).refine((v) => v === '' || PHONE.test(v), m.org_error_phone_invalid()),
+			contactEmail: text(254, m.org_error_email_invalid()).refine((v) => v === '' || EMAIL.test(v), m.org_error_email_invalid())
+		})
+		.superRefine((v, ctx) => {
+			const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+			const times = eventTimes(v);
+			if (!v.allDay && !TIME.test(v.startTime)) issue('startTime', m.event_error_time_required());
+			if (!v.allDay && !TIME.test(v.endTime)) issue('endTime', m.event_error_time_required());
+			if (v.endDate && !DATE.test(v.endDate)) issue('endDate', m.event_error_date_required());
+			if (times && times.endsAt <= times.startsAt) issue('endTime', m.event_error_end_before_start());
+			if (!v.venueName && !v.onlineUrl) issue('venueName', m.event_error_place_required());
+
+			const opens = v.registrationOpens ? localDateTime(v.registrationOpens) : null;
+			const closes = v.registrationCloses ? localDateTime(v.registrationCloses) : null;
+			if (v.registrationOpens && !opens) issue('registrationOpens', m.event_error_datetime());
+			if (v.registrationCloses && !closes) issue('registrationCloses', m.event_error_datetime());
+			if (times && closes && closes > times.startsAt) issue('registrationCloses', m.event_error_closes_after_start());
+			if (opens && closes && closes <= opens) issue('registrationCloses', m.event_error_closes_before_opens());
+
+			if (v.repeat !== 'none') {
+				if (v.repeatEnd === 'count' && !(/^\d+$/.test(v.repeatCount) && +v.repeatCount >= 1)) {
+					issue('repeatCount', m.event_error_repeat_count());
+				} else if (v.repeatEnd === 'count' && +v.repeatCount > MAX_OCCURRENCES) {
+					issue('repeatCount', m.event_error_too_many({ max: MAX_OCCURRENCES }));
+				}
+				if (v.repeatEnd === 'until' && !(DATE.test(v.repeatUntil) && tokyoInstant(v.repeatUntil))) {
+					issue('repeatUntil', m.event_error_date_required());
+				} else if (times && v.repeatEnd === 'until') {
+					const starts = expandRrule(buildRrule(repeatInput(v, times.startsAt)), times.startsAt);
+					if (starts.length > MAX_OCCURRENCES) issue('repeatUntil', m.event_error_too_many({ max: MAX_OCCURRENCES }));
+				}
+			}
+		});
+}
+
+export type EventFormValues = z.infer<ReturnType<typeof eventSchema>>;
+
+/** Start and end instants of the (first) occurrence, or null while the date or times are invalid. */
+export function eventTimes(v: Pick<EventFormValues, 'date' | 'allDay' | 'startTime' | 'endDate' | 'endTime'>) {
+	if (v.allDay) {
+		const startsAt = tokyoInstant(v.date, '00:00');
+		const lastDay = tokyoInstant(v.endDate || v.date, '00:00');
+		if (!startsAt || !lastDay) return null;
+		return { startsAt, endsAt: new Date(lastDay.getTime() + 86400_000) };
+	}
+	const startsAt = tokyoInstant(v.date, v.startTime);
+	const endsAt = tokyoInstant(v.endDate || v.date, v.endTime);
+	return startsAt && endsAt ? { startsAt, endsAt } : null;
+}
+
+export function repeatInput(v: Pick<EventFormValues, 'repeat' | 'repeatEnd' | 'repeatCount' | 'repeatUntil'>, startsAt: Date) {
+	return {
+		repeat: v.repeat as Repeat,
+		startsAt,
+		count: v.repeatEnd === 'count' ? Number(v.repeatCount) : null,
+		until: v.repeatEnd === 'until' ? v.repeatUntil : null
+	};
+}

@@ -1,0 +1,32 @@
+import { redirect } from '@sveltejs/kit';
+import { fail, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { requireUser } from '$lib/server/auth/guard';
+import { requestDb } from '$lib/server/db/request';
+import { eventChoices } from '$lib/server/events/choices';
+import { eventSchema } from '$lib/server/events/forms';
+import { saveEvent } from '$lib/server/events/save';
+import { logEvent } from '$lib/server/log';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const { user } = requireUser();
+	const { choices, ...lists } = await eventChoices(requestDb(), user);
+	return { ...lists, form: await superValidate(zod4(eventSchema(choices)), { errors: false }) };
+};
+
+export const actions: Actions = {
+	save: async ({ request }) => {
+		const { user } = requireUser();
+		const db = requestDb();
+		const { choices } = await eventChoices(db, user);
+		const body = await request.formData();
+		const form = await superValidate(body, zod4(eventSchema(choices)));
+		if (!form.valid) return fail(400, { form });
+		const status = body.get('intent') === 'publish' ? 'published' : 'draft';
+		const id = await saveEvent(db, null, form.data, status);
+		logEvent('event_created', { userId: user.id, eventId: id, status });
+		redirect(303, localizeHref(`/events/${id}`));
+	}
+};
