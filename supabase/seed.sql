@@ -95,3 +95,50 @@ on conflict do nothing;
 
 update public.profiles set listed = true, bio = '常盤平で子ども食堂を運営しています。'
 	where id = '00000000-0000-4000-8000-000000000001';
+
+-- Demo events, dated from the day the seed is loaded so that there is always something upcoming.
+with base as (
+	-- next Saturday 10:00 in Tokyo
+	select (date_trunc('week', now() at time zone 'Asia/Tokyo') + interval '12 days' + interval '10 hours')
+		at time zone 'Asia/Tokyo' as saturday,
+		(date_trunc('week', now() at time zone 'Asia/Tokyo') + interval '16 days' + interval '14 hours')
+		at time zone 'Asia/Tokyo' as forum_day
+)
+insert into public.events (id, title, kind, summary, body, starts_at, ends_at, rrule, venue_name, venue_address,
+	online_url, area_id, organization_id, organizer_id, capacity, waitlist_enabled, audience_note, accessibility,
+	contact_name, contact_phone, status)
+select '20000000-0000-4000-8000-000000000001'::uuid, 'こども食堂 ボランティアデー', 'volunteer'::public.event_kind,
+		'子ども食堂の調理と配膳を一緒にしませんか。初めての方も歓迎です。',
+		E'毎週土曜日の午前、集会所で子ども食堂の準備をします。\n\n- エプロンをお持ちください\n- 中学生以上の方が対象です',
+		base.saturday, base.saturday + interval '3 hours', 'FREQ=WEEKLY;BYDAY=SA;COUNT=8',
+		'常盤平団地 第2集会所', '千葉県松戸市常盤平団地', null,
+		(select id from public.areas where slug = 'tokiwadaira-danchi'),
+		'10000000-0000-4000-8000-000000000001'::uuid, '00000000-0000-4000-8000-000000000001'::uuid, 6, true,
+		'中学生以上・初めての方歓迎', '集会所は1階・段差なし', '山田', '047-000-0001', 'published'::public.event_status
+	from base
+union all
+select '20000000-0000-4000-8000-000000000002'::uuid, '常盤平地区 地域づくりフォーラム', 'forum'::public.event_kind,
+		'子ども・高齢者・障害のある人の居場所について、みんなで話し合います。',
+		E'地区の住民、団体、事業者、市役所が集まり、これからの地域づくりを話し合います。\n\n**手話通訳**があります。',
+		base.forum_day, base.forum_day + interval '2 hours', null,
+		'常盤平市民センター', '千葉県松戸市常盤平3-30', 'https://meet.tsunagu.example/forum',
+		(select id from public.areas where slug = 'tokiwadaira'),
+		null::uuid, '00000000-0000-4000-8000-000000000002'::uuid, 50, true,
+		'どなたでも', '車いす可・手話通訳あり', '松戸市 福祉政策課', '047-000-0002', 'published'::public.event_status
+	from base
+on conflict (id) do nothing;
+
+insert into public.event_occurrences (event_id, starts_at, ends_at, original_starts_at)
+select e.id, e.starts_at + (n * interval '7 days'), e.ends_at + (n * interval '7 days'), e.starts_at + (n * interval '7 days')
+from public.events e, generate_series(0, 7) n
+where e.id = '20000000-0000-4000-8000-000000000001'
+union all
+select e.id, e.starts_at, e.ends_at, e.starts_at from public.events e
+where e.id = '20000000-0000-4000-8000-000000000002'
+on conflict (event_id, original_starts_at) do nothing;
+
+insert into public.event_fields (event_id, field_id)
+select '20000000-0000-4000-8000-000000000001'::uuid, id from public.fields where slug in ('children', 'welfare')
+union all
+select '20000000-0000-4000-8000-000000000002'::uuid, id from public.fields where slug in ('welfare', 'town-development', 'disability')
+on conflict do nothing;
