@@ -527,7 +527,9 @@ create function public.search_occurrences(
 ) returns setof public.event_occurrences
 language sql stable set search_path = '' as $$
 	select o.* from public.event_occurrences o join public.events e on e.id = o.event_id
-	where o.ends_at >= p_from and (p_to is null or o.starts_at < p_to)
+	-- the starts_at bound lets the index on starts_at do the work; events longer than 31 days are not a thing here
+	where o.starts_at >= p_from - interval '31 days' and o.ends_at >= p_from
+		and (p_to is null or o.starts_at < p_to)
 		and e.status in ('published', 'cancelled')
 		and (nullif(btrim(p_q), '') is null or e.search_text like private.contains_pattern(btrim(p_q)))
 		and (p_kind is null or e.kind = p_kind)
