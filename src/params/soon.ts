@@ -4,7 +4,6 @@ import type { ParamMatcher } from '@sveltejs/kit';
 // list when its own route folder lands.
 export const SOON_SECTIONS = [
 	'events',
-	'calendar',
 	'practices',
 	'recognition',
 	'threads'
