@@ -61,7 +61,7 @@ describe('event .ics', () => {
 		expect(rest).toEqual([]);
 		expect(e.uid).toBe(`event-${baseEvent.id}@tsunagu.example`);
 		expect(e.start.toISOString()).toBe('2026-12-08T08:00:00.000Z');
-		expect(e.end.toISOString()).toBe('2026-12-08T10:00:00.000Z');
+		expect(e.end?.toISOString()).toBe('2026-12-08T10:00:00.000Z');
 		expect(e.summary).toBe(baseEvent.title);
 		expect(e.description).toBe(`${baseEvent.summary}\n\nhttps://tsunagu.example/events/${baseEvent.id}`);
 		expect(e.location).toBe('常盤平市民センター 千葉県松戸市常盤平3-30');
@@ -110,7 +110,7 @@ describe('event .ics', () => {
 		const moved = overrides[0];
 		expect(moved.uid).toBe(master.uid);
 		expect((moved.recurrenceid as Date).toISOString()).toBe(iso('2027-02-09', '08:00'));
-		expect(moved.start.toISOString()).toBe(iso('2027-02-10', '14:00'));
+		expect((moved.start as Date).toISOString()).toBe(iso('2027-02-10', '14:00'));
 		expect(moved.sequence).toBe(3);
 
 		// what a calendar app shows: three dates, Tokyo Tuesdays at 08:00 except the moved one

@@ -26,9 +26,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const view = monthView(year, month);
 	const read = await readFilters(db, url.searchParams);
 
-	const { occurrences, total } = read.unknown
-		? { occurrences: [], total: 0 }
-		: await searchOccurrences(db, { ...read.filters, from: view.from, to: view.to }, { from: 0, to: MAX_OCCURRENCES - 1 });
+	// (an unknown slug is dropped here, as on /events; the form shows what applies)
+	const { occurrences, total } = await searchOccurrences(
+		db,
+		{ ...read.filters, from: view.from, to: view.to },
+		{ from: 0, to: MAX_OCCURRENCES - 1 }
+	);
 
 	const firstDay = `${view.key}-01`;
 	const days: Record<string, CalendarEntry[]> = {};
