@@ -1,0 +1,86 @@
+// Month grids for /calendar: Tokyo calendar days, weeks starting on Sunday as
+// Japanese calendars do. Client-safe (no server imports).
+import { format } from 'date-fns';
+import { enUS, ja } from 'date-fns/locale';
+
+// Japan has no daylight saving: Tokyo is always UTC+9. (Not from
+// $lib/events/recurrence: that module pulls rrule, which is server-only.)
+const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+export interface MonthView {
+	/** YYYY-MM */
+	key: string;
+	year: number;
+	month: number;
+	prev: string;
+	next: string;
+	/** the first instant of the month in Tokyo, and of the next month */
+	from: Date;
+	to: Date;
+	/** rows of 7 days (Sunday first) as YYYY-MM-DD; null outside the month */
+	weeks: (string | null)[][];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const monthKey = (year: number, month: number) => `${year}-${pad(month)}`;
+
+/** The month asked for as ?month=YYYY-MM, or the current Tokyo month when missing or malformed. */
+export function parseMonth(value: string | null | undefined, now = new Date()): { year: number; month: number } {
+	const m = /^(\d{4})-(\d{2})$/.exec(value ?? '');
+	if (m) {
+		const year = +m[1];
+		const month = +m[2];
+		if (year >= 2000 && year <= 2100 && month >= 1 && month <= 12) return { year, month };
+	}
+	const t = new Date(now.getTime() + TOKYO_OFFSET_MS);
+	return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1 };
+}
+
+const shift = (year: number, month: number, by: number) => {
+	const i = year * 12 + (month - 1) + by;
+	return { year: Math.floor(i / 12), month: (i % 12) + 1 };
+};
+
+export function monthView(year: number, month: number): MonthView {
+	const next = shift(year, month, 1);
+	const prev = shift(year, month, -1);
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	const firstWeekday = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+	const cells: (string | null)[] = [
+		...Array.from({ length: firstWeekday }, () => null),
+		...Array.from({ length: days }, (_, i) => `${monthKey(year, month)}-${pad(i + 1)}`)
+	];
+	while (cells.length % 7) cells.push(null);
+	const weeks: (string | null)[][] = [];
+	for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+	return {
+		key: monthKey(year, month),
+		year,
+		month,
+		prev: monthKey(prev.year, prev.month),
+		next: monthKey(next.year, next.month),
+		from: new Date(Date.UTC(year, month - 1, 1) - TOKYO_OFFSET_MS),
+		to: new Date(Date.UTC(next.year, next.month - 1, 1) - TOKYO_OFFSET_MS),
+		weeks
+	};
+}
+
+/** 2027年1月 / January 2027 */
+export function formatMonth(key: string, locale: string): string {
+	const [y, m] = key.split('-').map(Number);
+	const d = new Date(y, m - 1, 1);
+	return locale === 'ja' ? format(d, 'yyyy年M月', { locale: ja }) : format(d, 'MMMM yyyy', { locale: enUS });
+}
+
+/** Weekday names from Sunday: short (日 / Sun) and full (日曜日 / Sunday). */
+export function weekdayNames(locale: string): { short: string; long: string }[] {
+	const loc = locale === 'ja' ? ja : enUS;
+	// 2023-01-01 was a Sunday
+	return Array.from({ length: 7 }, (_, i) => {
+		const d = new Date(2023, 0, 1 + i);
+		return { short: format(d, locale === 'ja' ? 'E' : 'EEE', { locale: loc }), long: format(d, 'EEEE', { locale: loc }) };
+	});
+}
+
+/** Day of the week of a YYYY-MM-DD (0 = Sunday). */
+export const weekdayOf = (dateKey: string) => new Date(`${dateKey}T00:00:00Z`).getUTCDay();

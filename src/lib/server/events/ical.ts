@@ -1,0 +1,199 @@
+// iCalendar feeds (RFC 5545) built with ical-generator from plain objects, so
+// that they can be tested without a database. Times are written in Asia/Tokyo
+// with a VTIMEZONE: a series' RRULE (e.g. BYDAY=2TU) means Tokyo days, which
+// UTC would shift for events before 09:00. DTSTAMP is the event's last change
+// (not "now"), so the same data always gives the same bytes (ETag).
+import { TZDate } from '@date-fns/tz';
+import ical, { ICalEventStatus, type ICalCalendar, type ICalEventData } from 'ical-generator';
+
+export const FEED_TIME_ZONE = 'Asia/Tokyo';
+
+// Japan has had no daylight saving time since 1951: one fixed offset.
+const VTIMEZONE_TOKYO = [
+	'BEGIN:VTIMEZONE',
+	'TZID:Asia/Tokyo',
+	'X-LIC-LOCATION:Asia/Tokyo',
+	'BEGIN:STANDARD',
+	'TZOFFSETFROM:+0900',
+	'TZOFFSETTO:+0900',
+	'TZNAME:JST',
+	'DTSTART:19700101T000000',
+	'END:STANDARD',
+	'END:VTIMEZONE'
+].join('\r\n');
+
+export interface FeedEvent {
+	id: string;
+	title: string;
+	summary: string;
+	startsAt: string;
+	endsAt: string;
+	allDay: boolean;
+	/** RFC 5545 RRULE without DTSTART (Tokyo wall-clock days), null for a one-off */
+	rrule: string | null;
+	venueName: string | null;
+	venueAddress: string | null;
+	onlineUrl: string | null;
+	status: 'draft' | 'published' | 'cancelled';
+	sequence: number;
+	updatedAt: string;
+}
+
+export interface FeedOccurrence {
+	id: string;
+	startsAt: string;
+	endsAt: string;
+	/** where the series rule put it (RECURRENCE-ID) */
+	originalStartsAt: string;
+	status: 'scheduled' | 'cancelled';
+	sequence: number;
+}
+
+export interface FeedItem {
+	event: FeedEvent;
+	occurrence: FeedOccurrence;
+	/** the member is on the waiting list (personal feed) */
+	waitlisted?: boolean;
+}
+
+export interface FeedContext {
+	/** host for UIDs, e.g. tsunagu.example */
+	host: string;
+	/** the calendar's name (X-WR-CALNAME) */
+	name: string;
+	/** absolute URL of an event's page */
+	eventUrl: (eventId: string) => string;
+	labels: { cancelled: string; waitlisted: string };
+}
+
+const tokyo = (iso: string) => new TZDate(new Date(iso).getTime(), FEED_TIME_ZONE);
+
+function newCalendar(ctx: FeedContext): ICalCalendar {
+	return ical({
+		name: ctx.name,
+		prodId: { company: 'tsunagu', product: 'tsunagu', language: 'JA' },
+		// null name: DTSTAMP stays UTC; events carry their own TZID and this writes its VTIMEZONE
+		timezone: { name: null, generator: (tz) => (tz === FEED_TIME_ZONE ? VTIMEZONE_TOKYO : null) }
+	});
+}
+
+function location(event: FeedEvent): string | null {
+	const place = [event.venueName, event.venueAddress].filter(Boolean).join(' ');
+	return place || event.onlineUrl || null;
+}
+
+function description(event: FeedEvent, url: string): string {
+	const parts = [event.summary.trim(), event.venueName && event.onlineUrl ? event.onlineUrl : '', url];
+	return parts.filter(Boolean).join('\n\n');
+}
+
+function summary(event: FeedEvent, ctx: FeedContext, cancelled: boolean, waitlisted = false): string {
+	let text = event.title;
+	if (waitlisted) text = `【${ctx.labels.waitlisted}】${text}`;
+	if (cancelled) text = `【${ctx.labels.cancelled}】${text}`;
+	return text;
+}
+
+/** What every VEVENT of this event has in common. */
+function common(event: FeedEvent, ctx: FeedContext): Partial<ICalEventData> {
+	const url = ctx.eventUrl(event.id);
+	return {
+		timezone: FEED_TIME_ZONE,
+		allDay: event.allDay,
+		stamp: new Date(event.updatedAt),
+		lastModified: new Date(event.updatedAt),
+		location: location(event),
+		description: description(event, url),
+		url
+	};
+}
+
+/** Tokyo-local DATE-TIME (or DATE) values for EXDATE. */
+function exdateLine(event: FeedEvent, starts: string[]): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const values = starts.map((iso) => {
+		const t = tokyo(iso);
+		const date = `${t.getFullYear()}${pad(t.getMonth() + 1)}${pad(t.getDate())}`;
+		return event.allDay ? date : `${date}T${pad(t.getHours())}${pad(t.getMinutes())}${pad(t.getSeconds())}`;
+	});
+	return event.allDay
+		? `EXDATE;VALUE=DATE:${values.join(',')}`
+		: `EXDATE;TZID=${FEED_TIME_ZONE}:${values.join(',')}`;
+}
+
+/**
+ * One event as a calendar: a one-off is one VEVENT; a series is one VEVENT
+ * with its RRULE, EXDATE for cancelled occurrences and an overriding VEVENT
+ * (same UID, RECURRENCE-ID) for each occurrence moved from its rule time.
+ */
+export function buildEventCalendar(event: FeedEvent, occurrences: FeedOccurrence[], ctx: FeedContext): string {
+	const cal = newCalendar(ctx);
+	const uid = `event-${event.id}@${ctx.host}`;
+	const eventCancelled = event.status === 'cancelled';
+
+	if (!event.rrule) {
+		const occ = occurrences[0];
+		const cancelled = eventCancelled || occ?.status === 'cancelled';
+		cal.createEvent({
+			...common(event, ctx),
+			id: uid,
+			start: tokyo(occ?.startsAt ?? event.startsAt),
+			end: tokyo(occ?.endsAt ?? event.endsAt),
+			sequence: event.sequence + (occ?.sequence ?? 0),
+			summary: summary(event, ctx, cancelled),
+			status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+		});
+		return cal.toString();
+	}
+
+	const cancelledStarts = occurrences.filter((o) => o.status === 'cancelled').map((o) => o.originalStartsAt);
+	const rule = [`RRULE:${event.rrule}`, ...(cancelledStarts.length ? [exdateLine(event, cancelledStarts)] : [])];
+	cal.createEvent({
+		...common(event, ctx),
+		id: uid,
+		start: tokyo(event.startsAt),
+		end: tokyo(event.endsAt),
+		repeating: rule.join('\n'),
+		sequence: event.sequence,
+		summary: summary(event, ctx, eventCancelled),
+		status: eventCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+	});
+
+	const duration = new Date(event.endsAt).getTime() - new Date(event.startsAt).getTime();
+	for (const occ of occurrences) {
+		if (occ.status === 'cancelled') continue;
+		const start = new Date(occ.startsAt).getTime();
+		const moved =
+			start !== new Date(occ.originalStartsAt).getTime() || new Date(occ.endsAt).getTime() - start !== duration;
+		if (!moved) continue;
+		cal.createEvent({
+			...common(event, ctx),
+			id: uid,
+			recurrenceId: tokyo(occ.originalStartsAt),
+			start: tokyo(occ.startsAt),
+			end: tokyo(occ.endsAt),
+			sequence: event.sequence + occ.sequence,
+			summary: summary(event, ctx, eventCancelled),
+			status: eventCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+		});
+	}
+	return cal.toString();
+}
+
+/** Occurrences as separate VEVENTs (public and personal feeds): UID occurrence-<id>@host. */
+export function buildOccurrenceCalendar(items: FeedItem[], ctx: FeedContext): string {
+	const cal = newCalendar(ctx);
+	for (const { event, occurrence: occ, waitlisted } of items) {
+		const cancelled = event.status === 'cancelled' || occ.status === 'cancelled';
+		cal.createEvent({
+			...common(event, ctx),
+			id: `occurrence-${occ.id}@${ctx.host}`,
+			start: tokyo(occ.startsAt),
+			end: tokyo(occ.endsAt),
+			sequence: event.sequence + occ.sequence,
+			summary: summary(event, ctx, cancelled, waitlisted),
+			status: cancelled ? ICalEventStatus.CANCELLED : waitlisted ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED
+		});
+	}
+	return cal.toString();
+}

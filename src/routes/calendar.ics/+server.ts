@@ -1,0 +1,31 @@
+// The public events feed, with the same filters as /events and /calendar
+// (?area=tokiwadaira&field=children…): published and cancelled occurrences of
+// the last 30 days and the next 12 months, one VEVENT each.
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { requestDb } from '$lib/server/db/request';
+import { feedOccurrences, publicFeedWindow } from '$lib/server/events/feeds';
+import { readFilters } from '$lib/server/events/filters';
+import { buildOccurrenceCalendar } from '$lib/server/events/ical';
+import { feedContext, icsResponse } from '$lib/server/events/ics-response';
+import { localName } from '$lib/taxonomy/names';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ url, request }) => {
+	const db = requestDb();
+	const read = await readFilters(db, url.searchParams);
+	// an unknown area or field would otherwise turn a narrow subscription into everything
+	if (read.unknown) error(404, 'Not Found');
+	const items = await feedOccurrences(db, read.filters, publicFeedWindow());
+	const locale = getLocale();
+	const narrowed = [
+		read.area && localName(read.area, locale),
+		read.field && localName(read.field, locale),
+		read.organization?.name,
+		read.values.q && `“${read.values.q}”`
+	].filter(Boolean);
+	const name = narrowed.length ? `${m.ical_public_name()} (${narrowed.join(' / ')})` : m.ical_public_name();
+	const body = buildOccurrenceCalendar(items, feedContext(url, name));
+	return icsResponse(request, body, { cacheControl: 'public, max-age=300' });
+};

@@ -1,0 +1,80 @@
+import { localizeHref } from '$lib/paraglide/runtime';
+import { formatTime, tokyoDateKey } from '$lib/format';
+import { monthView, parseMonth } from '$lib/events/calendar';
+import { searchOccurrences } from '$lib/server/db/events';
+import { requestDb } from '$lib/server/db/request';
+import { filterQuery, readFilters } from '$lib/server/events/filters';
+import { holidaysOfMonth } from '$lib/server/events/holidays';
+import type { PageServerLoad } from './$types';
+
+/** One request for the whole month; a busier month asks people to narrow it down. */
+const MAX_OCCURRENCES = 1000;
+
+export interface CalendarEntry {
+	id: string;
+	eventId: string;
+	title: string;
+	/** HH:mm in Tokyo, null for all-day events */
+	time: string | null;
+	endTime: string | null;
+	cancelled: boolean;
+}
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const db = requestDb();
+	const { year, month } = parseMonth(url.searchParams.get('month'));
+	const view = monthView(year, month);
+	const read = await readFilters(db, url.searchParams);
+
+	// (an unknown slug is dropped here, as on /events; the form shows what applies)
+	const { occurrences, total } = await searchOccurrences(
+		db,
+		{ ...read.filters, from: view.from, to: view.to },
+		{ from: 0, to: MAX_OCCURRENCES - 1 }
+	);
+
+	const firstDay = `${view.key}-01`;
+	const days: Record<string, CalendarEntry[]> = {};
+	for (const o of occurrences) {
+		// one that began last month and runs into this one is shown on the 1st
+		const start = tokyoDateKey(o.startsAt);
+		const key = start < firstDay ? firstDay : start;
+		(days[key] ??= []).push({
+			id: o.id,
+			eventId: o.event.id,
+			title: o.event.title,
+			time: o.event.allDay ? null : formatTime(o.startsAt),
+			endTime: o.event.allDay ? null : formatTime(o.endsAt),
+			cancelled: o.cancelled
+		});
+	}
+
+	const query = (extra: Record<string, string> = {}) => {
+		const q = filterQuery(read.values, extra);
+		return q ? `?${q}` : '';
+	};
+	const feedPath = localizeHref('/calendar.ics') + query();
+	const today = tokyoDateKey(new Date());
+	return {
+		month: { key: view.key, prev: view.prev, next: view.next, weeks: view.weeks },
+		today,
+		isThisMonth: today.startsWith(view.key),
+		days,
+		holidays: holidaysOfMonth(view.key),
+		total,
+		truncated: total > occurrences.length,
+		filters: read.values,
+		organization: read.organization,
+		areas: read.areas,
+		fields: read.fields,
+		links: {
+			prev: localizeHref('/calendar') + query({ month: view.prev }),
+			next: localizeHref('/calendar') + query({ month: view.next }),
+			thisMonth: localizeHref('/calendar') + query(),
+			clear: localizeHref('/calendar') + (url.searchParams.has('month') ? `?month=${view.key}` : ''),
+			feedHttps: new URL(feedPath, url.origin).href,
+			feedWebcal: `webcal://${url.host}${feedPath}`
+		},
+		signedIn: !!locals.user
+	};
+};

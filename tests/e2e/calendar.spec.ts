@@ -1,0 +1,298 @@
+// /calendar (month grid, agenda, 祝日, filters, no-JS navigation), the .ics
+// feeds over HTTP (parsed with node-ical), the personal feed's token
+// lifecycle through /me/calendar, and the printable flyer; axe on each page.
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import ical, { type VEvent } from 'node-ical';
+import { tokyoInstant } from '../../src/lib/events/recurrence';
+import { serviceClient } from '../integration/helpers';
+import { asUser, createEvent, DEMO_IDS } from '../support/events';
+import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
+
+const unique = (label: string) => `${label} ${randomUUID().slice(0, 6)}`;
+const at = (date: string, time: string) => tokyoInstant(date, time)!;
+const todayKey = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+
+async function expectNoSeriousViolations(page: Page, path: string) {
+	await page.goto(path);
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(serious).toEqual([]);
+}
+
+async function vevents(response: APIResponse) {
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+	const parsed = ical.sync.parseICS(await response.text());
+	return Object.values(parsed).filter((c): c is VEvent => c?.type === 'VEVENT');
+}
+
+test.describe('month grid', () => {
+	test('an occurrence shows in its day cell, cancelled ones marked 中止', async ({ page }) => {
+		const title = unique('カレンダーの会');
+		const { id, occurrenceIds } = await createEvent(DEMO_IDS.member, {
+			title,
+			startsAt: at('2027-03-10', '10:30'),
+			repeat: 'weekly',
+			count: 2
+		});
+		// the second one (17 March) is cancelled
+		const { error } = await asUser(DEMO_IDS.member)
+			.from('event_occurrences')
+			.update({ status: 'cancelled' })
+			.eq('id', occurrenceIds[1]);
+		expect(error).toBeNull();
+
+		await page.goto('/calendar?month=2027-03');
+		await expect(page.getByRole('heading', { level: 2, name: '2027年3月' })).toBeVisible();
+		const table = page.getByRole('table', { name: '2027年3月' });
+		await expect(table.getByRole('columnheader').first()).toHaveText('日');
+
+		const cell = page.locator('td[data-date="2027-03-10"]');
+		const link = cell.getByRole('link', { name: new RegExp(title) });
+		await expect(link).toBeVisible();
+		await expect(link).toContainText('10:30');
+		await expect(link).not.toContainText('中止');
+		await expect(link).toHaveAttribute('href', `/events/${id}`);
+		await expect(page.locator('td[data-date="2027-03-11"]').getByText(title)).toHaveCount(0);
+
+		const cancelled = page.locator('td[data-date="2027-03-17"]').getByRole('link', { name: new RegExp(title) });
+		await expect(cancelled).toContainText('中止');
+	});
+
+	test('祝日 names, Sunday first, and 今日 in words', async ({ page }) => {
+		await page.goto('/calendar?month=2027-01');
+		await expect(page.locator('td[data-date="2027-01-01"]')).toContainText('元日');
+		await expect(page.locator('td[data-date="2027-01-11"]')).toContainText('成人の日');
+		await expect(page.locator('td[data-date="2027-01-01"]')).toHaveClass(/holiday-day/);
+		await expect(page.locator('td[data-date="2027-01-05"]')).not.toHaveClass(/holiday-day/);
+		await expect(page.getByText('今日', { exact: true })).toHaveCount(0);
+
+		await page.goto('/en/calendar?month=2027-01');
+		await expect(page.locator('td[data-date="2027-01-01"]')).toContainText("New Year's Day");
+
+		await page.goto('/calendar');
+		const today = page.locator(`td[data-date="${todayKey()}"]`);
+		await expect(today).toContainText('今日');
+		await expect(today).toHaveAttribute('aria-current', 'date');
+	});
+
+	test('previous and next month links and the filter form work without JavaScript', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/calendar?month=2027-01&area=tokiwadaira');
+		await page.getByRole('link', { name: '次の月（2027年2月）' }).click();
+		await expect(page).toHaveURL(/month=2027-02/);
+		await expect(page).toHaveURL(/area=tokiwadaira/);
+		await expect(page.getByRole('heading', { level: 2, name: '2027年2月' })).toBeVisible();
+		await page.getByRole('link', { name: '前の月（2027年1月）' }).click();
+		await page.getByRole('link', { name: '前の月（2026年12月）' }).click();
+		await expect(page.getByRole('heading', { level: 2, name: '2026年12月' })).toBeVisible();
+
+		await page.getByLabel('地域').selectOption('kogane');
+		await page.getByLabel('分野').selectOption('children');
+		await page.getByRole('button', { name: 'この条件で探す' }).click();
+		await expect(page).toHaveURL(/month=2026-12/);
+		await expect(page).toHaveURL(/area=kogane/);
+		await expect(page).toHaveURL(/field=children/);
+		// the subscription keeps the filters
+		const webcal = page.getByRole('link', { name: 'カレンダーアプリで購読する' });
+		await expect(webcal).toHaveAttribute('href', /^webcal:\/\/127\.0\.0\.1:\d+\/calendar\.ics\?area=kogane&field=children$/);
+		await context.close();
+	});
+
+	test('phones get the agenda list instead of the grid', async ({ browser }) => {
+		const title = unique('スマホの会');
+		await createEvent(DEMO_IDS.member, { title, startsAt: at('2027-04-14', '13:00') });
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		const page = await context.newPage();
+		await page.goto('/calendar?month=2027-04');
+		await expect(page.getByRole('table')).toBeHidden();
+		const day = page.locator('.agenda li[data-date="2027-04-14"]');
+		await expect(day.getByRole('heading', { level: 3 })).toContainText('2027年4月14日(水)');
+		await expect(day.getByRole('link', { name: new RegExp(title) })).toBeVisible();
+		// 昭和の日 shows in the agenda even without events
+		await expect(page.locator('.agenda li[data-date="2027-04-29"]')).toContainText('昭和の日');
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await expectNoSeriousViolations(page, '/calendar?month=2027-04');
+		await context.close();
+	});
+});
+
+test.describe('feeds', () => {
+	test('/calendar.ics: filters, drafts never, caching with ETag and 304', async ({ request }) => {
+		const tokiwa = await createEvent(DEMO_IDS.member, { title: unique('常盤平の会'), areaSlug: 'tokiwadaira' });
+		const kogane = await createEvent(DEMO_IDS.member, { title: unique('小金の会'), areaSlug: 'kogane' });
+		const draft = await createEvent(DEMO_IDS.member, { title: unique('下書き'), areaSlug: 'tokiwadaira', status: 'draft' });
+
+		const a = await request.get('/calendar.ics?area=tokiwadaira');
+		const aUids = (await vevents(a)).map((e) => e.uid);
+		expect(aUids.some((u) => u.startsWith(`occurrence-${tokiwa.occurrenceIds[0]}@`))).toBe(true);
+		expect(aUids.some((u) => u.startsWith(`occurrence-${kogane.occurrenceIds[0]}@`))).toBe(false);
+		expect(aUids.some((u) => u.startsWith(`occurrence-${draft.occurrenceIds[0]}@`))).toBe(false);
+		const headers = a.headers();
+		expect(headers['cache-control']).toBe('public, max-age=300');
+		expect(headers.etag).toMatch(/^"[\w-]+"$/);
+
+		const b = await request.get('/calendar.ics?area=kogane');
+		const bEvents = await vevents(b);
+		const koganeEvent = bEvents.find((e) => e.uid.startsWith(`occurrence-${kogane.occurrenceIds[0]}@`));
+		expect(koganeEvent).toBeTruthy();
+		expect(koganeEvent!.uid).toMatch(/^occurrence-[0-9a-f-]{36}@127\.0\.0\.1:\d+$/);
+		expect(bEvents.some((e) => e.uid.startsWith(`occurrence-${tokiwa.occurrenceIds[0]}@`))).toBe(false);
+
+		// unchanged data: same ETag, and 304 without a body when the client has it
+		const again = await request.get('/calendar.ics?area=tokiwadaira');
+		expect(again.headers().etag).toBe(headers.etag);
+		const notModified = await request.get('/calendar.ics?area=tokiwadaira', { headers: { 'if-none-match': headers.etag } });
+		expect(notModified.status()).toBe(304);
+		expect(await notModified.text()).toBe('');
+		const stale = await request.get('/calendar.ics?area=tokiwadaira', { headers: { 'if-none-match': '"stale"' } });
+		expect(stale.status()).toBe(200);
+
+		// an unknown area is not "everything"
+		expect((await request.get('/calendar.ics?area=no-such-area')).status()).toBe(404);
+		// English labels under /en
+		const en = await request.get('/en/calendar.ics?area=tokiwadaira');
+		expect(await en.text()).toContain('X-WR-CALNAME:Tsunagu events');
+	});
+
+	test('/events/<id>/ical: a series with RRULE and EXDATE; drafts only for their organiser', async ({ page, request }) => {
+		const title = unique('毎月のサロン');
+		const series = await createEvent(DEMO_IDS.member, {
+			title,
+			startsAt: at('2027-05-11', '10:00'),
+			repeat: 'monthly',
+			count: 3
+		});
+		await asUser(DEMO_IDS.member).from('event_occurrences').update({ status: 'cancelled' }).eq('id', series.occurrenceIds[1]);
+		const response = await request.get(`/events/${series.id}/ical`);
+		const [master, ...rest] = await vevents(response);
+		expect(rest).toEqual([]);
+		expect(master.summary).toBe(title);
+		expect(master.rrule?.toString()).toContain('FREQ=MONTHLY');
+		expect(Object.values(master.exdate ?? {}).map((d) => d.toISOString())).toContain(at('2027-06-08', '10:00').toISOString());
+		const disposition = response.headers()['content-disposition'];
+		expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(`${title}.ics`)}`);
+
+		const draft = await createEvent(DEMO_IDS.member, { title: unique('下書きの会'), status: 'draft' });
+		expect((await request.get(`/events/${draft.id}/ical`)).status()).toBe(404);
+		expect((await request.get(`/events/${randomUUID()}/ical`)).status()).toBe(404);
+		await logIn(page, DEMO.member);
+		const own = await page.request.get(`/events/${draft.id}/ical`);
+		expect(await vevents(own)).toHaveLength(1);
+		expect(own.headers()['cache-control']).toBe('private, no-store');
+	});
+
+	test('personal feed: create, regenerate (old address 404), remove', async ({ page, playwright }) => {
+		const email = uniqueEmail('feed');
+		await signUp(page, { name: 'フィード 利用者', email, password: 'calendar-feed-2026' });
+		const { data: cred } = await serviceClient().from('credentials').select('user_id').eq('email', email).single();
+		const userId = cred!.user_id;
+		const organiser = await createEvent(DEMO_IDS.member, { title: unique('申し込んだ会') });
+		const { error } = await asUser(userId).rpc('join_occurrence', { p_occurrence: organiser.occurrenceIds[0], p_companions: 0 });
+		expect(error).toBeNull();
+
+		await page.goto('/me/calendar');
+		await expect(page.getByText('まだ購読用アドレスはありません。')).toBeVisible();
+		await page.getByRole('button', { name: '購読用アドレスを作る' }).click();
+		const first = await page.getByRole('textbox', { name: /購読用アドレス/ }).inputValue();
+		expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/me\/calendar\/[a-z2-7]{32}\.ics$/);
+		await expect(page.getByRole('link', { name: 'カレンダーアプリで購読する' })).toHaveAttribute(
+			'href',
+			first.replace(/^http:/, 'webcal:')
+		);
+
+		// calendar apps come without cookies
+		const app = await playwright.request.newContext();
+		const feed = await app.get(first);
+		expect(feed.headers()['cache-control']).toBe('private, max-age=300');
+		const items = await vevents(feed);
+		expect(items.map((e) => e.uid)).toContainEqual(expect.stringMatching(new RegExp(`^occurrence-${organiser.occurrenceIds[0]}@`)));
+
+		// a page reload does not show the address again (only its hash is kept)
+		await page.goto('/me/calendar');
+		await expect(page.getByRole('textbox', { name: /購読用アドレス/ })).toHaveCount(0);
+		await page.getByRole('button', { name: '新しいアドレスを作る' }).click();
+		const second = await page.getByRole('textbox', { name: /購読用アドレス/ }).inputValue();
+		expect(second).not.toBe(first);
+		expect((await app.get(first)).status()).toBe(404);
+		expect((await app.get(second)).status()).toBe(200);
+
+		for (const bad of ['/me/calendar/short.ics', `/me/calendar/${'A'.repeat(32)}.ics`, `/me/calendar/${'a'.repeat(32)}.txt`]) {
+			expect((await app.get(bad)).status(), bad).toBe(404);
+		}
+		await page.getByRole('button', { name: 'アドレスを削除する' }).click();
+		await expect(page.getByText('購読用アドレスを削除しました。')).toBeVisible();
+		expect((await app.get(second)).status()).toBe(404);
+		await app.dispose();
+	});
+
+	test('/me/calendar needs a signed-in person', async ({ page }) => {
+		await page.goto('/me/calendar');
+		await expect(page).toHaveURL(/\/login\?redirectTo=%2Fme%2Fcalendar/);
+	});
+});
+
+test.describe('flyer', () => {
+	test('A4 flyer with title, dates, phone note and a QR code, without the site chrome', async ({ page }) => {
+		const title = unique('チラシの会');
+		const event = await createEvent(DEMO_IDS.member, {
+			title,
+			startsAt: at('2027-06-05', '14:00'),
+			repeat: 'weekly',
+			count: 8,
+			contactPhone: '047-123-4567',
+			capacity: 20
+		});
+		await page.goto(`/events/${event.id}/flyer`);
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+		await expect(page.locator('.qr svg')).toHaveCount(1);
+		await expect(page.getByRole('img', { name: 'イベントのページのQRコード' })).toBeVisible();
+		await expect(page.getByText('電話でも申し込めます')).toBeVisible();
+		await expect(page.getByText('047-123-4567')).toBeVisible();
+		await expect(page.getByText('2027年6月5日(土) 14:00〜16:00')).toBeVisible();
+		await expect(page.getByText('ほか2回')).toBeVisible();
+		await expect(page.getByText('常盤平市民センター')).toBeVisible();
+		await expect(page.locator('.site-header')).toBeHidden();
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.getByRole('link', { name: 'イベントのページに戻る' })).toBeHidden();
+		// printed, it is one A4 sheet
+		const pdf = await page.pdf({ preferCSSPageSize: true });
+		const text = pdf.toString('latin1');
+		expect(text.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+		// A4 is 595 × 842 points
+		const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/.exec(text);
+		expect(Number(box?.[1])).toBeCloseTo(595, -1);
+		expect(Number(box?.[2])).toBeCloseTo(842, -1);
+		await page.emulateMedia({ media: 'screen' });
+
+		const draft = await createEvent(DEMO_IDS.member, { title: unique('下書きチラシ'), status: 'draft' });
+		const response = await page.goto(`/events/${draft.id}/flyer`);
+		expect(response?.status()).toBe(404);
+	});
+});
+
+test('axe: calendar, flyer and personal feed pages have no serious violations', async ({ page }) => {
+	const event = await createEvent(DEMO_IDS.member, {
+		title: unique('アクセシビリティの会'),
+		startsAt: at('2027-07-07', '18:00'),
+		contactPhone: '047-000-0000'
+	});
+	for (const path of ['/calendar', '/en/calendar', '/calendar?month=2027-07', '/calendar?month=2027-01', `/events/${event.id}/flyer`, `/en/events/${event.id}/flyer`]) {
+		await expectNoSeriousViolations(page, path);
+	}
+	await signUp(page, { name: 'アクセス 確認', email: uniqueEmail('axe-cal'), password: 'calendar-axe-2026' });
+	await expectNoSeriousViolations(page, '/me/calendar');
+	await page.getByRole('button', { name: '購読用アドレスを作る' }).click();
+	await expect(page.getByRole('textbox', { name: /購読用アドレス/ })).toBeVisible();
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+	await expectNoSeriousViolations(page, '/en/me/calendar');
+	await expectNoSeriousViolations(page, '/calendar');
+	await expect(page.getByRole('link', { name: '参加を申し込んだイベントだけの自分専用カレンダー' })).toBeVisible();
+});

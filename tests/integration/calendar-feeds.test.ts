@@ -1,0 +1,126 @@
+// Calendar feeds against the real stack: the personal feed token's lifecycle,
+// RLS on calendar_tokens, what the feeds' data queries return (filters, drafts,
+// other people's registrations).
+import { describe, expect, it } from 'vitest';
+import {
+	calendarTokenHash,
+	calendarTokenOwner,
+	removeCalendarToken,
+	replaceCalendarToken
+} from '../../src/lib/server/events/calendar-token';
+import { feedOccurrences, memberFeedItems, publicFeedWindow } from '../../src/lib/server/events/feeds';
+import { asUser, createEvent } from '../support/events';
+import { anonClient, createTestUser, serviceClient, userClient } from './helpers';
+
+async function areaId(slug: string) {
+	const { data, error } = await anonClient().from('areas').select('id').eq('slug', slug).single();
+	if (error) throw new Error(error.message);
+	return data.id;
+}
+
+describe('calendar tokens', () => {
+	it('create, regenerate (the old token stops working), remove', async () => {
+		const member = await createTestUser('カレンダー 利用者');
+		const db = userClient(member.id);
+		const first = await replaceCalendarToken(db, member.id);
+		expect(first).toMatch(/^[a-z2-7]{32}$/);
+		expect(await calendarTokenOwner(first)).toBe(member.id);
+
+		const second = await replaceCalendarToken(db, member.id);
+		expect(second).not.toBe(first);
+		expect(await calendarTokenOwner(first)).toBeNull();
+		expect(await calendarTokenOwner(second)).toBe(member.id);
+
+		// only the hash is stored
+		const { data: rows } = await serviceClient().from('calendar_tokens').select('token_hash').eq('user_id', member.id);
+		expect(rows).toEqual([{ token_hash: calendarTokenHash(second) }]);
+
+		await removeCalendarToken(db, member.id);
+		expect(await calendarTokenOwner(second)).toBeNull();
+	});
+
+	it('nobody else reads, removes or makes a member’s token (RLS)', async () => {
+		const owner = await createTestUser('持ち主');
+		const other = await createTestUser('他の人');
+		const token = await replaceCalendarToken(userClient(owner.id), owner.id);
+
+		const read = await userClient(other.id).from('calendar_tokens').select('user_id, token_hash').eq('user_id', owner.id);
+		expect(read.error).toBeNull();
+		expect(read.data).toEqual([]);
+		const byHash = await userClient(other.id).from('calendar_tokens').select('user_id').eq('token_hash', calendarTokenHash(token));
+		expect(byHash.data).toEqual([]);
+
+		const removed = await userClient(other.id).from('calendar_tokens').delete().eq('user_id', owner.id).select();
+		expect(removed.data ?? []).toEqual([]);
+		expect(await calendarTokenOwner(token)).toBe(owner.id);
+
+		const forged = await userClient(other.id)
+			.from('calendar_tokens')
+			.insert({ user_id: owner.id, token_hash: 'a'.repeat(64) });
+		expect(forged.error?.code).toBe('42501');
+
+		const anon = await anonClient().from('calendar_tokens').select('user_id');
+		expect(anon.error?.code).toBe('42501');
+
+		// the private resolver is not callable through the API
+		const rpc = await userClient(other.id).schema('private' as 'public').rpc('calendar_feed_user' as never, {
+			p_token_hash: calendarTokenHash(token)
+		} as never);
+		expect(rpc.error).not.toBeNull();
+	});
+});
+
+describe('feed data', () => {
+	it('the public feed filters by area and never shows drafts', async () => {
+		const organiser = await createTestUser('主催 カレンダー');
+		const inTokiwadaira = await createEvent(organiser.id, { title: 'ときわ平の集い', areaSlug: 'tokiwadaira' });
+		const inKogane = await createEvent(organiser.id, { title: '小金の集い', areaSlug: 'kogane' });
+		const draft = await createEvent(organiser.id, { title: '下書きの集い', areaSlug: 'tokiwadaira', status: 'draft' });
+		const window = publicFeedWindow();
+
+		const tokiwa = await feedOccurrences(anonClient(), { areaId: await areaId('tokiwadaira') }, window);
+		const tokiwaEvents = new Set(tokiwa.map((i) => i.event.id));
+		expect(tokiwaEvents.has(inTokiwadaira.id)).toBe(true);
+		expect(tokiwaEvents.has(inKogane.id)).toBe(false);
+		expect(tokiwaEvents.has(draft.id)).toBe(false);
+
+		const kogane = await feedOccurrences(anonClient(), { areaId: await areaId('kogane') }, window);
+		expect(kogane.map((i) => i.event.id)).toContain(inKogane.id);
+		expect(kogane.map((i) => i.event.id)).not.toContain(inTokiwadaira.id);
+
+		// not even for its organiser: feeds are for published and cancelled events
+		const own = await feedOccurrences(userClient(organiser.id), {}, window);
+		expect(own.map((i) => i.event.id)).not.toContain(draft.id);
+	});
+
+	it('the personal feed: own registrations only (going and waitlisted), no drafts', async () => {
+		const organiser = await createTestUser('主催 個人フィード');
+		const member = await createTestUser('参加 個人フィード');
+		const someoneElse = await createTestUser('別の人');
+		const open = await createEvent(organiser.id, { title: '参加する会' });
+		const full = await createEvent(organiser.id, { title: '満員の会', capacity: 1 });
+		const later = await createEvent(organiser.id, { title: 'のちに下書きへ' });
+
+		const join = async (userId: string, occurrence: string) => {
+			const { data, error } = await asUser(userId).rpc('join_occurrence', { p_occurrence: occurrence, p_companions: 0 });
+			if (error) throw new Error(error.message);
+			return (data as unknown as { status: string }).status;
+		};
+		expect(await join(member.id, open.occurrenceIds[0])).toBe('going');
+		expect(await join(someoneElse.id, full.occurrenceIds[0])).toBe('going');
+		expect(await join(member.id, full.occurrenceIds[0])).toBe('waitlisted');
+		expect(await join(member.id, later.occurrenceIds[0])).toBe('going');
+		const { error } = await asUser(organiser.id).from('events').update({ status: 'draft' }).eq('id', later.id);
+		expect(error).toBeNull();
+
+		const items = await memberFeedItems(userClient(member.id), member.id);
+		const byEvent = new Map(items.map((i) => [i.event.id, i]));
+		expect(byEvent.get(open.id)?.waitlisted).toBe(false);
+		expect(byEvent.get(full.id)?.waitlisted).toBe(true);
+		expect(byEvent.has(later.id)).toBe(false);
+		expect(items).toHaveLength(2);
+
+		// read as somebody else, RLS shows none of the member's registrations
+		expect(await memberFeedItems(userClient(someoneElse.id), member.id)).toEqual([]);
+	});
+});

@@ -1,0 +1,222 @@
+// The iCalendar builders, checked by parsing their real output with node-ical
+// (an independent parser), not by comparing strings with themselves.
+import ical, { type VEvent } from 'node-ical';
+import { describe, expect, it } from 'vitest';
+import {
+	buildEventCalendar,
+	buildOccurrenceCalendar,
+	type FeedContext,
+	type FeedEvent,
+	type FeedOccurrence
+} from '../../src/lib/server/events/ical';
+import { contentDisposition } from '../../src/lib/server/events/ics-response';
+import { tokyoInstant } from '../../src/lib/events/recurrence';
+
+const ctx: FeedContext = {
+	host: 'tsunagu.example',
+	name: 'つなぐ イベントカレンダー',
+	eventUrl: (id) => `https://tsunagu.example/events/${id}`,
+	labels: { cancelled: '中止', waitlisted: 'キャンセル待ち' }
+};
+
+const iso = (date: string, time: string) => tokyoInstant(date, time)!.toISOString();
+
+const baseEvent: FeedEvent = {
+	id: '11111111-1111-4111-8111-111111111111',
+	title: '子ども食堂「ときわ」; みんなで, ごはん',
+	summary: '地域のみんなで夕ごはん。\n申込はお電話でも受け付けます。',
+	startsAt: iso('2026-12-08', '17:00'),
+	endsAt: iso('2026-12-08', '19:00'),
+	allDay: false,
+	rrule: null,
+	venueName: '常盤平市民センター',
+	venueAddress: '千葉県松戸市常盤平3-30',
+	onlineUrl: null,
+	status: 'published',
+	sequence: 0,
+	updatedAt: '2026-11-20T03:00:00.000Z'
+};
+
+const occurrence = (id: string, start: string, end: string, extra: Partial<FeedOccurrence> = {}): FeedOccurrence => ({
+	id,
+	startsAt: start,
+	endsAt: end,
+	originalStartsAt: start,
+	status: 'scheduled',
+	sequence: 0,
+	...extra
+});
+
+const vevents = (ics: string) =>
+	Object.values(ical.sync.parseICS(ics)).filter((c): c is VEvent => c?.type === 'VEVENT');
+
+describe('event .ics', () => {
+	it('a one-off event: one VEVENT with its time, place, text and URL', () => {
+		const ics = buildEventCalendar(
+			{ ...baseEvent, sequence: 2 },
+			[occurrence('o1', baseEvent.startsAt, baseEvent.endsAt, { sequence: 1 })],
+			ctx
+		);
+		const [e, ...rest] = vevents(ics);
+		expect(rest).toEqual([]);
+		expect(e.uid).toBe(`event-${baseEvent.id}@tsunagu.example`);
+		expect(e.start.toISOString()).toBe('2026-12-08T08:00:00.000Z');
+		expect(e.end?.toISOString()).toBe('2026-12-08T10:00:00.000Z');
+		expect(e.summary).toBe(baseEvent.title);
+		expect(e.description).toBe(`${baseEvent.summary}\n\nhttps://tsunagu.example/events/${baseEvent.id}`);
+		expect(e.location).toBe('常盤平市民センター 千葉県松戸市常盤平3-30');
+		expect(String((e.url as unknown as { val: string }).val ?? e.url)).toBe(
+			`https://tsunagu.example/events/${baseEvent.id}`
+		);
+		expect(e.status).toBe('CONFIRMED');
+		// events.sequence + occurrence.sequence
+		expect(e.sequence).toBe(3);
+		expect(e.rrule).toBeUndefined();
+		expect(ics).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo');
+	});
+
+	it('a monthly series: RRULE, EXDATE for the cancelled date, RECURRENCE-ID for the moved one', () => {
+		// 2nd Tuesday at 08:00 Tokyo, which is Monday 23:00 in UTC: the rule must be read in Tokyo time
+		const series: FeedEvent = {
+			...baseEvent,
+			rrule: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=4',
+			startsAt: iso('2026-12-08', '08:00'),
+			endsAt: iso('2026-12-08', '10:00'),
+			sequence: 1
+		};
+		const occurrences = [
+			occurrence('a', iso('2026-12-08', '08:00'), iso('2026-12-08', '10:00')),
+			occurrence('b', iso('2027-01-12', '08:00'), iso('2027-01-12', '10:00'), { status: 'cancelled', sequence: 1 }),
+			// moved from Tuesday 9 Feb to Wednesday 10 Feb 14:00
+			occurrence('c', iso('2027-02-10', '14:00'), iso('2027-02-10', '16:00'), {
+				originalStartsAt: iso('2027-02-09', '08:00'),
+				sequence: 2
+			}),
+			occurrence('d', iso('2027-03-09', '08:00'), iso('2027-03-09', '10:00'))
+		];
+		const ics = buildEventCalendar(series, occurrences, ctx);
+		expect(ics).toMatch(/^RRULE:FREQ=MONTHLY;BYDAY=2TU;COUNT=4\r$/m);
+		expect(ics).toMatch(/^EXDATE;TZID=Asia\/Tokyo:20270112T080000\r$/m);
+		expect(ics).toMatch(/^RECURRENCE-ID;TZID=Asia\/Tokyo:20270209T080000\r$/m);
+
+		const [master] = vevents(ics);
+		expect(master.uid).toBe(`event-${baseEvent.id}@tsunagu.example`);
+		expect(master.rrule?.toString()).toContain('FREQ=MONTHLY');
+		expect(master.sequence).toBe(1);
+		const exdates = Object.values(master.exdate ?? {}).map((d) => d.toISOString());
+		expect(exdates).toContain(iso('2027-01-12', '08:00'));
+		const overrides = Object.values(master.recurrences ?? {});
+		expect(overrides.length).toBeGreaterThan(0);
+		const moved = overrides[0];
+		expect(moved.uid).toBe(master.uid);
+		expect((moved.recurrenceid as Date).toISOString()).toBe(iso('2027-02-09', '08:00'));
+		expect((moved.start as Date).toISOString()).toBe(iso('2027-02-10', '14:00'));
+		expect(moved.sequence).toBe(3);
+
+		// what a calendar app shows: three dates, Tokyo Tuesdays at 08:00 except the moved one
+		const shown = ical
+			.expandRecurringEvent(master, { from: new Date('2026-11-01'), to: new Date('2027-12-31') })
+			.map((i) => i.start.toISOString());
+		expect(shown).toEqual([iso('2026-12-08', '08:00'), iso('2027-02-10', '14:00'), iso('2027-03-09', '08:00')]);
+	});
+
+	it('a cancelled event says STATUS:CANCELLED', () => {
+		const ics = buildEventCalendar(
+			{ ...baseEvent, status: 'cancelled', sequence: 4 },
+			[occurrence('o1', baseEvent.startsAt, baseEvent.endsAt)],
+			ctx
+		);
+		const [e] = vevents(ics);
+		expect(e.status).toBe('CANCELLED');
+		expect(e.summary).toBe(`【中止】${baseEvent.title}`);
+		expect(e.sequence).toBe(4);
+	});
+
+	it('is the same, byte for byte, when built twice (stable UIDs, DTSTAMP from the data)', async () => {
+		const occ = [occurrence('o1', baseEvent.startsAt, baseEvent.endsAt)];
+		const first = buildEventCalendar(baseEvent, occ, ctx);
+		await new Promise((r) => setTimeout(r, 1100));
+		const second = buildEventCalendar(baseEvent, occ, ctx);
+		expect(second).toBe(first);
+		expect(vevents(first)[0].uid).toBe(vevents(second)[0].uid);
+		expect(vevents(first)[0].dtstamp?.toISOString()).toBe(baseEvent.updatedAt);
+	});
+});
+
+describe('occurrence feeds', () => {
+	it('one VEVENT per occurrence with occurrence UIDs, cancelled and waitlisted marked', () => {
+		const later = { ...baseEvent, id: '22222222-2222-4222-8222-222222222222', title: '健康体操', sequence: 3 };
+		const ics = buildOccurrenceCalendar(
+			[
+				{ event: baseEvent, occurrence: occurrence('o-1', baseEvent.startsAt, baseEvent.endsAt) },
+				{
+					event: later,
+					occurrence: occurrence('o-2', iso('2026-12-10', '10:00'), iso('2026-12-10', '11:00'), {
+						status: 'cancelled',
+						sequence: 2
+					})
+				},
+				{
+					event: later,
+					occurrence: occurrence('o-3', iso('2026-12-17', '10:00'), iso('2026-12-17', '11:00')),
+					waitlisted: true
+				}
+			],
+			ctx
+		);
+		const byUid = new Map(vevents(ics).map((e) => [e.uid, e]));
+		expect([...byUid.keys()].sort()).toEqual([
+			'occurrence-o-1@tsunagu.example',
+			'occurrence-o-2@tsunagu.example',
+			'occurrence-o-3@tsunagu.example'
+		]);
+		const cancelled = byUid.get('occurrence-o-2@tsunagu.example')!;
+		expect(cancelled.status).toBe('CANCELLED');
+		expect(cancelled.sequence).toBe(5);
+		expect(cancelled.summary).toBe('【中止】健康体操');
+		const waiting = byUid.get('occurrence-o-3@tsunagu.example')!;
+		expect(waiting.summary).toBe('【キャンセル待ち】健康体操');
+		expect(waiting.status).not.toBe('CANCELLED');
+		expect(waiting.start.toISOString()).toBe(iso('2026-12-17', '10:00'));
+	});
+
+	it('keeps Japanese text intact through escaping and line folding', () => {
+		const long = 'ながいタイトル、'.repeat(12) + '終わり';
+		const event = { ...baseEvent, title: long, summary: '改行あり\nセミコロン;カンマ,バックスラッシュ\\おわり' };
+		const ics = buildOccurrenceCalendar([{ event, occurrence: occurrence('o', event.startsAt, event.endsAt) }], ctx);
+		// lines are folded (at most 75 octets), yet the text comes back whole
+		for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+		const [e] = vevents(ics);
+		expect(e.summary).toBe(long);
+		expect(e.description).toContain('改行あり\nセミコロン;カンマ,バックスラッシュ\\おわり');
+		const parsed = ical.sync.parseICS(ics);
+		expect(Object.values(parsed).find((c) => c?.type === 'VCALENDAR')).toBeTruthy();
+		expect(ics).toContain('X-WR-CALNAME:つなぐ イベントカレンダー');
+	});
+
+	it('all-day events are whole Tokyo days (DATE values)', () => {
+		const event = { ...baseEvent, allDay: true, startsAt: iso('2026-12-08', '00:00'), endsAt: iso('2026-12-09', '00:00') };
+		const ics = buildOccurrenceCalendar([{ event, occurrence: occurrence('d', event.startsAt, event.endsAt) }], ctx);
+		expect(ics).toMatch(/^DTSTART;VALUE=DATE:20261208\r$/m);
+		expect(ics).toMatch(/^DTEND;VALUE=DATE:20261209\r$/m);
+		const [e] = vevents(ics);
+		expect(e.datetype).toBe('date');
+	});
+
+	it('online events give their URL as the location', () => {
+		const event = { ...baseEvent, venueName: null, venueAddress: null, onlineUrl: 'https://meet.example/abc' };
+		const [e] = vevents(buildOccurrenceCalendar([{ event, occurrence: occurrence('x', event.startsAt, event.endsAt) }], ctx));
+		expect(e.location).toBe('https://meet.example/abc');
+	});
+});
+
+describe('Content-Disposition', () => {
+	it('names the file after the title, RFC 5987 encoded, with an ASCII fallback', () => {
+		const header = contentDisposition('子ども食堂 "ときわ"/12月');
+		expect(header).toMatch(/^attachment; filename="[\x20-\x7e]+\.ics"; filename\*=UTF-8''/);
+		const encoded = header.split("filename*=UTF-8''")[1];
+		expect(encoded).not.toMatch(/[^A-Za-z0-9%._~-]/);
+		expect(decodeURIComponent(encoded)).toBe('子ども食堂 ときわ 12月.ics');
+		expect(header).not.toContain('/');
+	});
+});
