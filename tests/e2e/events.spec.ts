@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import ical from 'node-ical';
 import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
 
 async function expectAccessible(page: Page) {
@@ -87,6 +88,20 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 	await expectAccessible(page);
 	await page.goto('/events?area=yagiri');
 	await expect(page.locator('article', { hasText: title })).toHaveCount(0);
+
+	// the area's calendar feed has the three dates; calendar and flyer pass axe
+	const feed = await page.request.get('/calendar.ics?area=tokiwadaira');
+	expect(feed.headers()['content-type']).toContain('text/calendar');
+	const entries = Object.values(ical.sync.parseICS(await feed.text())).filter(
+		(c) => c.type === 'VEVENT' && (c as { summary?: unknown }).summary === title
+	);
+	expect(entries).toHaveLength(3);
+	await page.goto(`/calendar?month=${date.slice(0, 7)}`);
+	await expect(page.getByRole('link', { name: new RegExp(title) }).first()).toBeVisible();
+	await expectAccessible(page);
+	await page.goto(`${eventPath}/flyer`);
+	await expect(page.locator('svg').first()).toBeVisible();
+	await expectAccessible(page);
 
 	for (const r of [...people, fourth]) await r.context.close();
 });
