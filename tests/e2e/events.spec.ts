@@ -93,7 +93,7 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 	const feed = await page.request.get('/calendar.ics?area=tokiwadaira');
 	expect(feed.headers()['content-type']).toContain('text/calendar');
 	const entries = Object.values(ical.sync.parseICS(await feed.text())).filter(
-		(c) => c.type === 'VEVENT' && (c as { summary?: unknown }).summary === title
+		(c) => c?.type === 'VEVENT' && (c as { summary?: unknown }).summary === title
 	);
 	expect(entries).toHaveLength(3);
 	await page.goto(`/calendar?month=${date.slice(0, 7)}`);

@@ -13,5 +13,10 @@ export default async function setup(project: TestProject) {
 		process.env[key] = value;
 		project.provide?.(key as never, value as never);
 	}
-	return () => stack.stop();
+	return async () => {
+		await stack.stop();
+		// the stack is down: drop async-exit-hook's beforeExit handler so that
+		// vitest's exit code (1 on failures) survives
+		process.removeAllListeners('beforeExit');
+	};
 }
