@@ -652,3 +652,22 @@ language sql stable set search_path = '' as $$
 $$;
 revoke execute on function public.my_waitlist_positions(uuid[]) from public, anon;
 grant execute on function public.my_waitlist_positions(uuid[]) to authenticated, service_role;
+
+-- Organisers see the names of the people registered for their events (for the
+-- attendee list), in addition to the rules of 20261128100000.
+create or replace function private.can_see_profile(p_profile uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+	select (select auth.uid()) is not null and (
+		p_profile = (select auth.uid())
+		or (select private.is_coordinator())
+		or exists (
+			select 1 from public.organization_members a
+			join public.organization_members b on b.organization_id = a.organization_id
+			where a.user_id = (select auth.uid()) and b.user_id = p_profile
+		)
+		or exists (
+			select 1 from public.registrations r
+			join public.event_occurrences o on o.id = r.occurrence_id
+			where r.user_id = p_profile and r.status <> 'cancelled' and private.can_manage_event(o.event_id)
+		))
+$$;

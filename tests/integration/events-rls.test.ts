@@ -95,3 +95,16 @@ describe('notifications of changes', () => {
 		expect((await asUser(organiser.id).from('notifications').select('id').eq('event_id', ev.id)).data).toEqual([]);
 	});
 });
+
+describe('registrants and profiles', () => {
+	it('an organiser sees the names of people registered for their event, not of others', async () => {
+		const ev = await createEvent(organiser.id);
+		const person = await createTestUser('非公開の参加者');
+		const stranger = await createTestUser('関係のない人');
+		await asUser(person.id).rpc('join_occurrence', { p_occurrence: ev.occurrenceIds[0], p_companions: 0 });
+		const seen = await asUser(organiser.id).from('profiles').select('display_name').in('id', [person.id, stranger.id]);
+		expect(seen.data).toEqual([{ display_name: '非公開の参加者' }]);
+		const notOrganiser = await asUser(other.id).from('profiles').select('display_name').eq('id', person.id);
+		expect(notOrganiser.data).toEqual([]);
+	});
+});
