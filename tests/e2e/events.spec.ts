@@ -100,7 +100,7 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 	await expect(page.getByRole('link', { name: new RegExp(title) }).first()).toBeVisible();
 	await expectAccessible(page);
 	await page.goto(`${eventPath}/flyer`);
-	await expect(page.locator('svg').first()).toBeVisible();
+	await expect(page.locator('.qr svg')).toBeVisible();
 	await expectAccessible(page);
 
 	for (const r of [...people, fourth]) await r.context.close();

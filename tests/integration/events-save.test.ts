@@ -8,8 +8,9 @@ describe('saving a series again', () => {
 	it('moves same-day occurrences in place, drops dates no longer in the rule, and notifies once', async () => {
 		const organiser = await createTestUser('主催者');
 		const person = await createTestUser('参加者');
+		// 10:00 in Tokyo, so that moving it by an hour stays on the same Tokyo day
 		const start = new Date(Date.now() + 10 * 86400_000);
-		start.setUTCMinutes(0, 0, 0);
+		start.setUTCHours(1, 0, 0, 0);
 		const ev = await createEvent(organiser.id, { repeat: 'weekly', count: 3, startsAt: start });
 		await asUser(person.id).rpc('join_occurrence', { p_occurrence: ev.occurrenceIds[0], p_companions: 0 });
 

@@ -55,3 +55,13 @@ describe('login throttling', () => {
 		expect(await retryAfterSeconds('signup', uniqueEmail(), ip())).toBe(0);
 	});
 });
+
+describe('loopback addresses', () => {
+	it('are not limited per IP (they are a proxy or the machine itself), but the per-email limit still holds', async () => {
+		for (let i = 0; i < 25; i++) await recordAttempt('signup', uniqueEmail(), '127.0.0.1', true);
+		expect(await retryAfterSeconds('signup', uniqueEmail(), '127.0.0.1')).toBe(0);
+		const email = uniqueEmail();
+		for (let i = 0; i < 5; i++) await recordAttempt('login', email, '::1', false);
+		expect(await retryAfterSeconds('login', email, '::1')).toBeGreaterThan(0);
+	});
+});

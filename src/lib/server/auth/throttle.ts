@@ -5,13 +5,19 @@ import { adminDb } from '$lib/server/db/client';
 
 export type AttemptKind = 'login' | 'signup';
 
+// A loopback client address is the machine itself or a reverse proxy whose
+// ADDRESS_HEADER is not configured: every visitor would share it, so limiting
+// it would lock everyone out. Per-IP limits skip it; per-email limits still apply.
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+export const countsPerIp = (ip: string) => !LOOPBACK.test(ip);
+
 /** Seconds until the next attempt is allowed; 0 when allowed now. */
 export async function retryAfterSeconds(kind: AttemptKind, email: string, ip: string) {
 	const { data, error } = await adminDb().rpc('login_retry_after', {
 		p_kind: kind,
 		p_email: email.toLowerCase(),
-		p_ip: ip
-	});
+		p_ip: countsPerIp(ip) ? ip : null
+	} as { p_kind: string; p_email: string; p_ip: string });
 	if (error) throw new Error(error.message);
 	return Math.max(0, data ?? 0);
 }

@@ -90,6 +90,7 @@ export function eventSchema(choices: EventChoices) {
 		.superRefine((v, ctx) => {
 			const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
 			const times = eventTimes(v);
+			if (!tokyoInstant(v.date)) issue('date', m.event_error_date_required());
 			if (!v.allDay && !TIME.test(v.startTime)) issue('startTime', m.event_error_time_required());
 			if (!v.allDay && !TIME.test(v.endTime)) issue('endTime', m.event_error_time_required());
 			if (v.endDate && !DATE.test(v.endDate)) issue('endDate', m.event_error_date_required());

@@ -3,6 +3,7 @@ import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireCoordinator, requireUser } from '$lib/server/auth/guard';
+import { searchOccurrences } from '$lib/server/db/events';
 import { setHidden, setVerified } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
 import { logEvent } from '$lib/server/log';
@@ -13,7 +14,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { org, members, myRole, can } = await loadOrganization(params.slug);
+	const events = await searchOccurrences(requestDb(), { from: new Date(), organizationId: org.id }, { from: 0, to: 4 });
 	return {
+		events: events.occurrences,
+		eventCount: events.total,
 		org,
 		descriptionHtml: renderMarkdown(org.description),
 		members,
