@@ -6,6 +6,20 @@ import { expect, test } from '@playwright/test';
 
 const ROUTES = path.resolve('src/routes');
 
+/** The action names returned by `export function <name>` somewhere under src/lib/server. */
+async function sharedActions(name: string): Promise<string[]> {
+	const dir = path.resolve('src/lib/server');
+	for (const entry of await readdir(dir, { recursive: true })) {
+		if (!entry.endsWith('.ts')) continue;
+		const source = await readFile(path.join(dir, entry), 'utf8');
+		const start = source.indexOf(`export function ${name}(`);
+		if (start < 0) continue;
+		const body = source.slice(start, source.indexOf('\n}\n', start));
+		return [...body.matchAll(/^\t\t(\w+): async/gm)].map((m) => m[1]);
+	}
+	throw new Error(`shared actions ${name} not found`);
+}
+
 /** Every form action: route path + action name, found in +page.server.ts files. */
 async function formActions(): Promise<string[]> {
 	const found: string[] = [];
@@ -18,6 +32,8 @@ async function formActions(): Promise<string[]> {
 				const block = source.match(/export const actions[^=]*=\s*\{([\s\S]*)\};?\s*$/);
 				if (!block) continue;
 				const names = [...block[1].matchAll(/^\t(\w+):/gm)].map((m) => m[1]);
+				// actions spread in from a shared module, e.g. ...rowActions('areas')
+				for (const spread of block[1].matchAll(/^\t\.\.\.(\w+)\(/gm)) names.push(...(await sharedActions(spread[1])));
 				const route = path
 					.relative(ROUTES, dir)
 					.split(path.sep)
@@ -43,7 +59,22 @@ const CONTENT_TYPES = [
 
 test('cross-origin posts to every form action get 403', async ({ request }) => {
 	const actions = await formActions();
-	for (const expected of ['/login', '/signup', '/logout', '/account?/displayName', '/account?/password', '/account?/logoutEverywhere']) {
+	for (const expected of [
+		'/login',
+		'/signup',
+		'/logout',
+		'/account?/displayName',
+		'/account?/password',
+		'/account?/logoutEverywhere',
+		'/orgs/new',
+		'/orgs/x/members?/inviteLink',
+		'/events/x?/join',
+		'/events/x/edit?/cancel',
+		'/events/x/attendees?/addGuest',
+		'/admin/areas?/move',
+		'/admin/fields?/retire',
+		'/notifications?/markAllRead'
+	]) {
 		expect(actions).toContain(expected);
 	}
 	for (const action of actions) {
