@@ -3,7 +3,7 @@
 // `npm start` (without SUPABASE_URL), the db:* scripts and the test runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -268,13 +268,4 @@ export async function readLocalSecrets(dir = LOCAL_DIR): Promise<Secrets | null>
 	const file = path.join(dir, 'secrets.json');
 	if (!existsSync(file)) return null;
 	return JSON.parse(await readFile(file, 'utf8')) as Secrets;
-}
-
-export async function writeEnvFile(file: string, env: StackEnv) {
-	await writeFile(
-		file,
-		Object.entries(env)
-			.map(([k, v]) => `${k}=${v}`)
-			.join('\n') + '\n'
-	);
 }

@@ -124,6 +124,8 @@ create table public.notifications (
 	read_at timestamptz
 );
 create index notifications_user_idx on public.notifications (user_id, created_at desc);
+-- the header's unread count on every page for signed-in people
+create index notifications_unread_idx on public.notifications (user_id) where read_at is null;
 create index notifications_event_idx on public.notifications (event_id);
 create index notifications_occurrence_idx on public.notifications (occurrence_id);
 
