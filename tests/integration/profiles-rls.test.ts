@@ -207,3 +207,22 @@ describe('profile_areas and profile_fields', () => {
 		expect(own.data).toEqual([{ area_id: areaIds[1] }]);
 	});
 });
+
+describe('update_my_profile', () => {
+	it('saves everything at once, and a bad area id leaves the old profile untouched', async () => {
+		const me = await createTestUser('一括保存');
+		const { data: areas } = await serviceClient().from('areas').select('id').in('slug', ['kogane', 'yagiri']);
+		const ids = areas!.map((a) => a.id);
+		const ok = await userClient(me.id).rpc('update_my_profile', { p_bio: 'こんにちは', p_listed: true, p_area_ids: ids, p_field_ids: [] });
+		expect(ok.error).toBeNull();
+		const bad = await userClient(me.id).rpc('update_my_profile', {
+			p_bio: '書き換え', p_listed: false, p_area_ids: ['00000000-0000-4000-8000-00000000dead'], p_field_ids: []
+		});
+		expect(bad.error).not.toBeNull();
+		const { data } = await serviceClient().from('profiles').select('bio, listed, profile_areas(area_id)').eq('id', me.id).single();
+		expect(data?.bio).toBe('こんにちは');
+		expect(data?.listed).toBe(true);
+		expect(data?.profile_areas.map((a) => a.area_id).sort()).toEqual([...ids].sort());
+		expect((await anonClient().rpc('update_my_profile', { p_bio: 'x', p_listed: true, p_area_ids: [], p_field_ids: [] })).error?.code).toBe('42501');
+	});
+});

@@ -134,7 +134,7 @@ export const actions: Actions = {
 		});
 		if (!profileForm.valid) return fail(400, { profileForm });
 		const { bio, listed, areas, fields } = profileForm.data;
-		await saveOwnProfile(db, user.id, {
+		await saveOwnProfile(db, {
 			bio: normalizeBio(bio),
 			listed,
 			areaIds: [...new Set(areas)],

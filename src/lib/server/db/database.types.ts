@@ -1144,6 +1144,15 @@ export type Database = {
         Args: { p_org: string; p_to: string }
         Returns: undefined
       }
+      update_my_profile: {
+        Args: {
+          p_area_ids: string[]
+          p_bio: string
+          p_field_ids: string[]
+          p_listed: boolean
+        }
+        Returns: undefined
+      }
       update_organization: {
         Args: {
           p_area_ids: string[]

@@ -71,47 +71,14 @@ export async function findOwnProfile(db: Db, userId: string): Promise<OwnProfile
 	};
 }
 
-/**
- * Saves bio, listed, areas and fields. Not one transaction (that would need a
- * database function): each step is safe on its own and the whole is idempotent.
- * Links are added before unwanted ones are removed, so a failure half-way
- * leaves a superset of the old and new choices, never an emptied profile, and
- * saving again finishes the job.
- */
-export async function saveOwnProfile(
-	db: Db,
-	userId: string,
-	profile: OwnProfile
-): Promise<void> {
-	const updated = await db
-		.from('profiles')
-		.update({ bio: profile.bio, listed: profile.listed })
-		.eq('id', userId)
-		.select('id');
-	if (updated.error) throw new Error(updated.error.message);
-	if (updated.data.length !== 1) throw new Error('profile not updated');
-	await replaceLinks(db, 'profile_areas', 'area_id', userId, profile.areaIds);
-	await replaceLinks(db, 'profile_fields', 'field_id', userId, profile.fieldIds);
-}
-
-async function replaceLinks(
-	db: Db,
-	table: 'profile_areas' | 'profile_fields',
-	column: 'area_id' | 'field_id',
-	userId: string,
-	ids: string[]
-) {
-	if (ids.length > 0) {
-		const rows = ids.map((id) => ({ profile_id: userId, [column]: id }));
-		// insert ... on conflict do nothing: needs only the insert privilege
-		const { error } = await db
-			.from(table)
-			.upsert(rows as never, { onConflict: `profile_id,${column}`, ignoreDuplicates: true });
-		if (error) throw new Error(error.message);
-	}
-	let remove = db.from(table).delete().eq('profile_id', userId);
-	if (ids.length > 0) remove = remove.not(column, 'in', `(${ids.join(',')})`);
-	const { error } = await remove;
+/** Saves bio, listed, areas and fields in one transaction (update_my_profile). */
+export async function saveOwnProfile(db: Db, profile: OwnProfile): Promise<void> {
+	const { error } = await db.rpc('update_my_profile', {
+		p_bio: profile.bio,
+		p_listed: profile.listed,
+		p_area_ids: profile.areaIds,
+		p_field_ids: profile.fieldIds
+	});
 	if (error) throw new Error(error.message);
 }
 
