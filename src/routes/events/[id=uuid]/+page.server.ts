@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const event = await findEvent(db, params.id);
 	if (!event) error(404, 'Not Found');
 	const now = Date.now();
-	const [occurrences, manage] = await Promise.all([listEventOccurrences(db, event.id), canManageEvent(db, event)]);
+	const [occurrences, manage] = await Promise.all([listEventOccurrences(db, event.id), canManageEvent(db, event, locals.user)]);
 	const upcoming = occurrences.filter((o) => new Date(o.ends_at).getTime() > now).slice(0, UPCOMING_SHOWN);
 	const [registrations, others] = await Promise.all([
 		locals.user ? myRegistrations(db, locals.user.id, upcoming.map((o) => o.id)) : [],

@@ -2,12 +2,12 @@
 import { error } from '@sveltejs/kit';
 import { listAttendees } from '$lib/server/db/attendees';
 import { attendeeCsv, attendeeCsvDisposition } from '$lib/server/events/attendees-csv';
-import { loadManagedEvent, pickOccurrence } from '$lib/server/events/attendees';
+import { loadManagedEventWithOccurrences, pickOccurrence } from '$lib/server/events/attendees';
 import { logEvent } from '$lib/server/log';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, url, locals }) => {
-	const { db, event, occurrences } = await loadManagedEvent(params.id);
+	const { db, event, occurrences } = await loadManagedEventWithOccurrences(params.id);
 	const occurrence = pickOccurrence(occurrences, url.searchParams.get('occurrence'));
 	if (!occurrence) error(404, 'Not Found');
 	const attendees = await listAttendees(db, occurrence.id);

@@ -5,14 +5,14 @@ import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guard';
 import { addGuest, cancelAttendee, groupAttendees, listAttendees, markAttendance } from '$lib/server/db/attendees';
 import { attendanceSchema, guestSchema, registrationIdSchema } from '$lib/server/events/attendee-forms';
-import { loadManagedEvent, pickOccurrence } from '$lib/server/events/attendees';
+import { loadManagedEventWithOccurrences, pickOccurrence } from '$lib/server/events/attendees';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The event (organisers only) and the occurrence of ?occurrence= (or the next one); 404 for another event's. */
 async function context(eventId: string, url: URL) {
 	requireUser();
-	const loaded = await loadManagedEvent(eventId);
+	const loaded = await loadManagedEventWithOccurrences(eventId);
 	const occurrence = pickOccurrence(loaded.occurrences, url.searchParams.get('occurrence'));
 	if (!occurrence) error(404, 'Not Found');
 	return { ...loaded, occurrence };

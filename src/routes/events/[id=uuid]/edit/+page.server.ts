@@ -6,7 +6,9 @@ import { tokyoInstant } from '$lib/events/recurrence';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
-import { listEventOccurrences } from '$lib/server/db/events';
+import type { SessionUser } from '$lib/server/auth/session';
+import type { Db } from '$lib/server/db/client';
+import { listEventOccurrences, type EventDetail } from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
 import { loadManagedEvent } from '$lib/server/events/access';
 import { eventChoices } from '$lib/server/events/choices';
@@ -15,24 +17,31 @@ import { formValuesOf, saveEvent } from '$lib/server/events/save';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The event, for its organisers only (401/403/404 otherwise). */
 async function managed(id: string) {
 	const { user } = requireUser();
 	const db = requestDb();
-	const event = await loadManagedEvent(db, id);
-	const lists = await eventChoices(db, user, {
+	return { user, db, event: await loadManagedEvent(db, id) };
+}
+
+/** What the form may offer; only the form's load and save need it. */
+function choicesFor(db: Db, user: SessionUser, event: EventDetail) {
+	return eventChoices(db, user, {
 		organizationId: event.organization_id,
 		areaId: event.area_id,
 		fieldIds: event.fields.map((f) => f.id),
 		cohostIds: event.cohosts.map((c) => c.id)
 	});
-	return { user, db, event, ...lists };
 }
 
 const reasonSchema = z.string().trim().min(1).max(500);
 
 export const load: PageServerLoad = async ({ params }) => {
-	const { event, choices, db, ...lists } = await managed(params.id);
-	const occurrences = await listEventOccurrences(db, event.id);
+	const { event, db, user } = await managed(params.id);
+	const [{ choices, ...lists }, occurrences] = await Promise.all([
+		choicesFor(db, user, event),
+		listEventOccurrences(db, event.id)
+	]);
 	return {
 		event: { id: event.id, title: event.title, status: event.status, cancel_reason: event.cancel_reason, rrule: event.rrule },
 		occurrences,
@@ -46,7 +55,8 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const { event, choices, db, user } = await managed(params.id);
+		const { event, db, user } = await managed(params.id);
+		const { choices } = await choicesFor(db, user, event);
 		const body = await request.formData();
 		const form = await superValidate(body, zod4(eventSchema(choices)));
 		if (!form.valid) return fail(400, { form });
