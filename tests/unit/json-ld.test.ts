@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { EventDetail } from '../../src/lib/server/db/events';
+import { eventJsonLd } from '../../src/lib/server/events/json-ld';
+
+const event = {
+	id: '20000000-0000-4000-8000-000000000009',
+	title: '</script><script>alert(1)</script> サロン',
+	summary: 'a < b',
+	starts_at: '2026-12-05T05:00:00Z',
+	ends_at: '2026-12-05T07:00:00Z',
+	status: 'published',
+	venue_name: '常盤平市民センター',
+	venue_address: '千葉県松戸市常盤平3-30',
+	online_url: null,
+	organization: { id: 'o', slug: 'kodomo', name: 'こども食堂の会' }
+} as unknown as EventDetail;
+
+describe('event JSON-LD', () => {
+	it('cannot close the script element it is put in, and still parses to the same data', () => {
+		const text = eventJsonLd(event, undefined, 'https://tsunagu.example');
+		expect(text).not.toContain('<');
+		const data = JSON.parse(text);
+		expect(data.name).toBe('</script><script>alert(1)</script> サロン');
+		expect(data['@type']).toBe('Event');
+		expect(data.location).toEqual({ '@type': 'Place', name: '常盤平市民センター', address: '千葉県松戸市常盤平3-30' });
+		expect(data.eventAttendanceMode).toBe('https://schema.org/OfflineEventAttendanceMode');
+		expect(data.organizer.url).toBe('https://tsunagu.example/orgs/kodomo');
+	});
+});
