@@ -465,15 +465,16 @@ begin
 		where organization_id = p_org and user_id = (select auth.uid()) and p_to <> (select auth.uid());
 end $$;
 
--- The organization list: visible, not hidden, filtered; sorted by reading.
--- Organizations working municipality-wide count for every area.
+-- The organization list: visible, filtered, sorted by reading. Hidden ones
+-- only with p_hidden (coordinators find them again; RLS shows them to nobody else
+-- but their members). Organizations working municipality-wide count for every area.
 create function public.search_organizations(
 	p_q text default null, p_kind public.organization_kind default null,
-	p_area uuid default null, p_field uuid default null
+	p_area uuid default null, p_field uuid default null, p_hidden boolean default false
 ) returns setof public.organizations
 language sql stable set search_path = '' as $$
 	select o.* from public.organizations o
-	where o.hidden_at is null
+	where (o.hidden_at is not null) = coalesce(p_hidden, false)
 		and (nullif(btrim(p_q), '') is null or o.search_text like private.contains_pattern(btrim(p_q)))
 		and (p_kind is null or o.kind = p_kind)
 		and (p_area is null or o.municipality_wide or exists (
@@ -583,6 +584,6 @@ grant execute on function
 	public.accept_organization_invitation(text, uuid),
 	public.organization_invitation_preview(text)
 	to authenticated, service_role;
-revoke execute on function public.search_organizations(text, public.organization_kind, uuid, uuid) from public;
-grant execute on function public.search_organizations(text, public.organization_kind, uuid, uuid)
+revoke execute on function public.search_organizations(text, public.organization_kind, uuid, uuid, boolean) from public;
+grant execute on function public.search_organizations(text, public.organization_kind, uuid, uuid, boolean)
 	to anon, authenticated, service_role;

@@ -127,6 +127,11 @@ describe('changing', () => {
 		expect(mine.data?.hidden_reason).toBe('連絡先が確認できません');
 		const listed = await userClient(owner.id).rpc('search_organizations', { p_q: '非表示テスト' });
 		expect(listed.data?.map((o) => o.id)).not.toContain(org.id);
+		// coordinators find hidden ones again; for the public there are none
+		const hiddenForCoordinator = await userClient(coordinator.id).rpc('search_organizations', { p_hidden: true });
+		expect(hiddenForCoordinator.data?.map((o) => o.id)).toContain(org.id);
+		const hiddenForAnon = await anonClient().rpc('search_organizations', { p_hidden: true });
+		expect(hiddenForAnon.data?.map((o) => o.id)).not.toContain(org.id);
 	});
 });
 

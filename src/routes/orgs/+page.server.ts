@@ -1,10 +1,11 @@
+import { isCoordinator } from '$lib/auth/roles';
 import { isOrgKind } from '$lib/orgs/kinds';
 import { requestDb } from '$lib/server/db/request';
 import { PAGE_SIZE, searchOrganizations } from '$lib/server/db/orgs';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = requestDb();
 	const [areas, fields] = await Promise.all([listAreas(db), listFields(db)]);
 	const params = url.searchParams;
@@ -12,11 +13,12 @@ export const load: PageServerLoad = async ({ url }) => {
 	const kind = params.get('kind') ?? '';
 	const area = areas.find((a) => a.slug === params.get('area'));
 	const field = fields.find((f) => f.slug === params.get('field'));
+	const hidden = isCoordinator(locals.user?.role) && params.get('hidden') === '1';
 	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 
 	const { organizations, total } = await searchOrganizations(
 		db,
-		{ q, kind: isOrgKind(kind) ? kind : undefined, areaId: area?.id, fieldId: field?.id },
+		{ q, kind: isOrgKind(kind) ? kind : undefined, areaId: area?.id, fieldId: field?.id, hidden },
 		page
 	);
 	return {
@@ -24,7 +26,8 @@ export const load: PageServerLoad = async ({ url }) => {
 		total,
 		page,
 		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-		filters: { q, kind: isOrgKind(kind) ? kind : '', area: area?.slug ?? '', field: field?.slug ?? '' },
+		filters: { q, kind: isOrgKind(kind) ? kind : '', area: area?.slug ?? '', field: field?.slug ?? '', hidden },
+		canSeeHidden: isCoordinator(locals.user?.role),
 		areas,
 		fields
 	};

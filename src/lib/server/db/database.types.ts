@@ -1108,6 +1108,7 @@ export type Database = {
         Args: {
           p_area?: string
           p_field?: string
+          p_hidden?: boolean
           p_kind?: Database["public"]["Enums"]["organization_kind"]
           p_q?: string
         }

@@ -70,6 +70,8 @@ export interface OrgFilters {
 	kind?: OrgKind;
 	areaId?: string;
 	fieldId?: string;
+	/** only the hidden ones (coordinators) */
+	hidden?: boolean;
 }
 
 export async function searchOrganizations(db: Db, filters: OrgFilters, page = 1, pageSize = PAGE_SIZE) {
@@ -81,7 +83,8 @@ export async function searchOrganizations(db: Db, filters: OrgFilters, page = 1,
 				p_q: filters.q || undefined,
 				p_kind: filters.kind,
 				p_area: filters.areaId,
-				p_field: filters.fieldId
+				p_field: filters.fieldId,
+				p_hidden: filters.hidden ?? false
 			},
 			{ count: 'exact' }
 		)
