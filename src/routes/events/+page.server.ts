@@ -1,8 +1,7 @@
-import { isEventKind } from '$lib/events/kinds';
 import { tokyoInstant } from '$lib/events/recurrence';
 import { EVENT_PAGE_SIZE, searchOccurrences } from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
-import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import { readFilters } from '$lib/server/events/filters';
 import type { PageServerLoad } from './$types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -10,37 +9,21 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const load: PageServerLoad = async ({ url }) => {
 	const db = requestDb();
 	const params = url.searchParams;
-	const orgSlug = params.get('organization') ?? '';
-	const [areas, fields, org] = await Promise.all([
-		listAreas(db),
-		listFields(db),
-		orgSlug ? db.from('organizations').select('id, slug, name').eq('slug', orgSlug).maybeSingle() : null
-	]);
-	const area = areas.find((a) => a.slug === params.get('area'));
-	const field = fields.find((f) => f.slug === params.get('field'));
-	const kind = params.get('kind') ?? '';
+	// q, kind, area, field, organization: the same names as /calendar and /calendar.ics
+	const read = await readFilters(db, params);
 	const fromParam = params.get('from') ?? '';
 	const toParam = params.get('to') ?? '';
 	const from = (DATE.test(fromParam) && tokyoInstant(fromParam)) || new Date();
 	const toStart = DATE.test(toParam) ? tokyoInstant(toParam) : null;
 	const to = toStart ? new Date(toStart.getTime() + 86400_000) : undefined;
-	const q = (params.get('q') ?? '').trim().slice(0, 100);
+	const seats = params.get('seats') === '1';
+	const online = params.get('online') === '1';
 	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 	const start = (page - 1) * EVENT_PAGE_SIZE;
 
 	const { occurrences, total } = await searchOccurrences(
 		db,
-		{
-			from,
-			to,
-			q,
-			kind: isEventKind(kind) ? kind : undefined,
-			areaId: area?.id,
-			fieldId: field?.id,
-			organizationId: org?.data?.id,
-			seatsLeft: params.get('seats') === '1',
-			online: params.get('online') === '1'
-		},
+		{ ...read.filters, from, to, seatsLeft: seats, online },
 		{ from: start, to: start + EVENT_PAGE_SIZE - 1 }
 	);
 	return {
@@ -48,19 +31,15 @@ export const load: PageServerLoad = async ({ url }) => {
 		total,
 		page,
 		pageCount: Math.max(1, Math.ceil(total / EVENT_PAGE_SIZE)),
-		areas,
-		fields,
-		organization: org?.data ?? null,
+		areas: read.areas,
+		fields: read.fields,
+		organization: read.organization,
 		filters: {
-			q,
-			kind: isEventKind(kind) ? kind : '',
-			area: area?.slug ?? '',
-			field: field?.slug ?? '',
-			organization: org?.data?.slug ?? '',
+			...read.values,
 			from: DATE.test(fromParam) ? fromParam : '',
 			to: DATE.test(toParam) ? toParam : '',
-			seats: params.get('seats') === '1',
-			online: params.get('online') === '1'
+			seats,
+			online
 		}
 	};
 };
