@@ -1,10 +1,10 @@
 // Form schemas for sign-up, login and account. Built per request so that the
 // messages come out in the request's language.
 import { z } from 'zod';
+import { EMAIL } from '$lib/server/forms/patterns';
 import { m } from '$lib/paraglide/messages';
 import { passwordProblem, PASSWORD_MAX, type PasswordProblem } from './password';
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 const passwordMessages: Record<PasswordProblem, () => string> = {
 	too_short: m.error_password_too_short,

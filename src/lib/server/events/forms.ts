@@ -2,14 +2,13 @@
 // recurrence) before anything is written. Built per request so that the
 // messages come out in the request's language.
 import { z } from 'zod';
+import { EMAIL, PHONE, isHttpUrl } from '$lib/server/forms/patterns';
 import { isEventKind } from '$lib/events/kinds';
 import { buildRrule, expandRrule, MAX_OCCURRENCES, tokyoInstant, type Repeat } from '$lib/events/recurrence';
 import { m } from '$lib/paraglide/messages';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const PHONE = /^[0-9０-９+()（）\- ー－]+$/;
 
 const text = (max: number, message: string) => z.string().trim().max(max, message).default('');
 
@@ -20,14 +19,6 @@ export interface EventChoices {
 	cohostIds: Set<string>;
 }
 
-function isHttpUrl(value: string) {
-	try {
-		const url = new URL(value);
-		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
-	} catch {
-		return false;
-	}
-}
 
 /** Tokyo "YYYY-MM-DDTHH:MM" (datetime-local) → instant. */
 export const localDateTime = (value: string) => {

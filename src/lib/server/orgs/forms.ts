@@ -1,12 +1,11 @@
 // The organization profile form. Built per request (messages in the request's
 // language) with the areas and fields a person may choose.
 import { z } from 'zod';
+import { EMAIL, PHONE, isHttpUrl } from '$lib/server/forms/patterns';
 import { m } from '$lib/paraglide/messages';
 import { isOrgKind, ORG_ROLES } from '$lib/orgs/kinds';
 import { SLUG_PATTERN } from '$lib/orgs/slug';
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const PHONE = /^[0-9０-９+()（）\- ー－]+$/;
 
 const optionalText = (max: number, message: string) =>
 	z.string().trim().max(max, message).default('');
@@ -58,14 +57,6 @@ export function organizationSchema(choices: { areaIds: Set<string>; fieldIds: Se
 		});
 }
 
-function isHttpUrl(value: string) {
-	try {
-		const url = new URL(value);
-		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
-	} catch {
-		return false;
-	}
-}
 
 export const inviteByEmailSchema = () =>
 	z.object({
