@@ -8,6 +8,7 @@ import ical, { type VEvent } from 'node-ical';
 import { tokyoInstant } from '../../src/lib/events/recurrence';
 import { serviceClient } from '../integration/helpers';
 import { asUser, createEvent, DEMO_IDS } from '../support/events';
+import { FORGED_EVENT, parseTwice } from '../support/ics';
 import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
 
 const unique = (label: string) => `${label} ${randomUUID().slice(0, 6)}`;
@@ -186,6 +187,52 @@ test.describe('feeds', () => {
 		const own = await page.request.get(`/events/${draft.id}/ical`);
 		expect(await vevents(own)).toHaveLength(1);
 		expect(own.headers()['cache-control']).toBe('private, no-store');
+	});
+
+	test('hostile search terms, titles and organization names cannot forge events into a feed', async ({ request }) => {
+		const calendar = async (path: string) => {
+			const response = await request.get(path);
+			expect(response.status()).toBe(200);
+			return parseTwice(await response.text());
+		};
+		// the reproduction: a forged 避難指示 through ?q=
+		const forgedQuery = `/calendar.ics?q=${encodeURIComponent(FORGED_EVENT('\r\n'))}`;
+		for (const parsed of await calendar(forgedQuery)) expect(parsed.events).toEqual([]);
+
+		const marker = randomUUID().slice(0, 8);
+		for (const eol of ['\r\n', '\n', '\r']) {
+			const title = `${marker} ${FORGED_EVENT(eol)}`;
+			const event = await createEvent(DEMO_IDS.member, { title });
+			for (const parsed of await calendar(`/events/${event.id}/ical`)) {
+				expect(parsed.events).toHaveLength(1);
+				expect(parsed.events[0].uid).toMatch(new RegExp(`^event-${event.id}@`));
+			}
+		}
+		for (const parsed of await calendar(`/calendar.ics?q=${marker}`)) {
+			expect(parsed.events).toHaveLength(3);
+			expect(parsed.events.every((e) => e.uid.startsWith('occurrence-'))).toBe(true);
+		}
+
+		const slug = `hostile-${marker}`;
+		const { data: org, error } = await asUser(DEMO_IDS.member).rpc('create_organization', {
+			p_slug: slug,
+			p_name: `偽の団体 ${FORGED_EVENT('\r\n')}`,
+			p_kana: '',
+			p_kind: 'other',
+			p_municipality_wide: true,
+			p_description: '',
+			p_contact_email: '',
+			p_contact_phone: '',
+			p_website: '',
+			p_area_ids: [],
+			p_field_ids: []
+		});
+		expect(error).toBeNull();
+		await createEvent(DEMO_IDS.member, { title: `団体の会 ${marker}`, organizationId: org!.id });
+		for (const parsed of await calendar(`/calendar.ics?organization=${slug}`)) {
+			expect(parsed.events.map((e) => e.summary)).toEqual([`団体の会 ${marker}`]);
+			expect(parsed.name).toContain('BEGIN:VEVENT');
+		}
 	});
 
 	test('personal feed: create, regenerate (old address 404), remove', async ({ page, playwright }) => {

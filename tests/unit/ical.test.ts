@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 import {
 	buildEventCalendar,
 	buildOccurrenceCalendar,
+	icalText,
 	type FeedContext,
 	type FeedEvent,
 	type FeedOccurrence
 } from '../../src/lib/server/events/ical';
 import { contentDisposition } from '../../src/lib/server/events/ics-response';
 import { tokyoInstant } from '../../src/lib/events/recurrence';
+import { HOSTILE_TEXTS, parseTwice } from '../support/ics';
 
 const ctx: FeedContext = {
 	host: 'tsunagu.example',
@@ -207,6 +209,37 @@ describe('occurrence feeds', () => {
 		const event = { ...baseEvent, venueName: null, venueAddress: null, onlineUrl: 'https://meet.example/abc' };
 		const [e] = vevents(buildOccurrenceCalendar([{ event, occurrence: occurrence('x', event.startsAt, event.endsAt) }], ctx));
 		expect(e.location).toBe('https://meet.example/abc');
+	});
+});
+
+describe('hostile text cannot forge events (one VEVENT per occurrence, whatever is typed)', () => {
+	const one = (event: FeedEvent, name = ctx.name) =>
+		buildOccurrenceCalendar([{ event, occurrence: occurrence('o1', event.startsAt, event.endsAt) }], { ...ctx, name });
+
+	it.each(HOSTILE_TEXTS.map((text) => [JSON.stringify(text), text]))('in the calendar name: %s', (_, text) => {
+		for (const parsed of parseTwice(one(baseEvent, `つなぐ (${text})`))) {
+			expect(parsed.events.map((e) => e.uid)).toEqual(['occurrence-o1@tsunagu.example']);
+			// one value holding the whole text (X-WR-CALNAME is TEXT; not every parser unescapes X- properties)
+			const name = parsed.name?.replace(/\\([\\;,])/g, '$1');
+			expect(name).toMatch(/^つなぐ \(x ?BEGIN:VEVENT ?UID:forged ?DTSTART:20261205T090000Z ?SUMMARY:避難指示 ?END:VEVENT ?X:\)$|^つなぐ \(nulbyte;comma,back\\slash\)$/);
+		}
+	});
+
+	it.each(HOSTILE_TEXTS.map((text) => [JSON.stringify(text), text]))('in a title, place and summary: %s', (_, text) => {
+		const event = { ...baseEvent, title: text, venueName: text, venueAddress: text, summary: text };
+		for (const ics of [one(event), buildEventCalendar(event, [occurrence('o1', event.startsAt, event.endsAt)], { ...ctx, name: text })]) {
+			for (const parsed of parseTwice(ics)) {
+				expect(parsed.events).toHaveLength(1);
+				expect(parsed.events[0].uid).not.toBe('forged');
+				expect(parsed.events[0].summary).toBe(icalText(text));
+			}
+			expect(ics).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+		}
+	});
+
+	it('icalText keeps line breaks as LF and drops other controls; oneLine flattens and escapes', () => {
+		expect(icalText('a\r\nb\rc\u0000d\u0085e\tf')).toBe('a\nb\ncde\tf');
+		expect(icalText(' a\r\nb;c,d\\e ', { oneLine: true })).toBe('a b\\;c\\,d\\\\e');
 	});
 });
 

@@ -68,9 +68,30 @@ export interface FeedContext {
 
 const tokyo = (iso: string) => new TZDate(new Date(iso).getTime(), FEED_TIME_ZONE);
 
+// C0 controls but TAB, LF and CR (handled below), DEL and C1 controls: RFC 5545
+// TEXT may not carry them, and some parsers treat them as line ends.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Every piece of text that goes into a feed passes through here. ical-generator
+ * escapes line breaks in SUMMARY, LOCATION and DESCRIPTION but writes the
+ * calendar's name (NAME, X-WR-CALNAME) as it is, so a CR/LF in a title, an
+ * organization's name or a search term could start a forged VEVENT there
+ * (`oneLine`). Both strip control characters.
+ */
+export function icalText(value: string, opts: { oneLine?: boolean } = {}): string {
+	const text = value.replace(/\r\n?/g, '\n').replace(CONTROL, '');
+	if (!opts.oneLine) return text;
+	// a single line, TEXT-escaped (RFC 5545 §3.3.11) since the library does not do it here
+	return text
+		.replace(/[\n\t]+/g, ' ')
+		.trim()
+		.replace(/[\\;,]/g, (c) => `\\${c}`);
+}
+
 function newCalendar(ctx: FeedContext): ICalCalendar {
 	return ical({
-		name: ctx.name,
+		name: icalText(ctx.name, { oneLine: true }),
 		prodId: { company: 'tsunagu', product: 'tsunagu', language: 'JA' },
 		// null name: DTSTAMP stays UTC; events carry their own TZID and this writes its VTIMEZONE
 		timezone: { name: null, generator: (tz) => (tz === FEED_TIME_ZONE ? VTIMEZONE_TOKYO : null) }
@@ -79,16 +100,17 @@ function newCalendar(ctx: FeedContext): ICalCalendar {
 
 function location(event: FeedEvent): string | null {
 	const place = [event.venueName, event.venueAddress].filter(Boolean).join(' ');
-	return place || event.onlineUrl || null;
+	const text = place || event.onlineUrl;
+	return text ? icalText(text) : null;
 }
 
 function description(event: FeedEvent, url: string): string {
 	const parts = [event.summary.trim(), event.venueName && event.onlineUrl ? event.onlineUrl : '', url];
-	return parts.filter(Boolean).join('\n\n');
+	return icalText(parts.filter(Boolean).join('\n\n'));
 }
 
 function summary(event: FeedEvent, ctx: FeedContext, cancelled: boolean, waitlisted = false): string {
-	let text = event.title;
+	let text = icalText(event.title);
 	if (waitlisted) text = `【${ctx.labels.waitlisted}】${text}`;
 	if (cancelled) text = `【${ctx.labels.cancelled}】${text}`;
 	return text;
