@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { findCredentialsByEmail } from '$lib/server/auth/account';
 import { loginSchema } from '$lib/server/auth/forms';
-import { safeRedirectTarget } from '$lib/server/auth/guard';
+import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { startSession } from '$lib/server/auth/login';
 import { dummyPasswordHash, verifyPassword } from '$lib/server/auth/password';
 import { recordAttempt, retryAfterSeconds } from '$lib/server/auth/throttle';
@@ -48,6 +48,6 @@ export const actions: Actions = {
 
 		logEvent('login', { userId: credentials.user_id, ip });
 		await startSession(event, credentials.user_id);
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), localizeHref('/')));
+		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin, localizeHref('/')));
 	}
 };

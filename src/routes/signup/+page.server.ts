@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { createAccount } from '$lib/server/auth/account';
 import { signupSchema } from '$lib/server/auth/forms';
-import { safeRedirectTarget } from '$lib/server/auth/guard';
+import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { startSession } from '$lib/server/auth/login';
 import { hashPassword } from '$lib/server/auth/password';
 import { recordAttempt, retryAfterSeconds } from '$lib/server/auth/throttle';
@@ -43,6 +43,6 @@ export const actions: Actions = {
 		}
 		logEvent('signup', { userId, ip });
 		await startSession(event, userId);
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), localizeHref('/')));
+		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin, localizeHref('/')));
 	}
 };

@@ -3,14 +3,6 @@ import { isCoordinator } from '$lib/auth/roles';
 import { getRequestEvent } from '$app/server';
 import { localizeHref } from '$lib/paraglide/runtime';
 
-/** Only same-site paths may be redirect targets (no //evil.example, no schemes). */
-export function safeRedirectTarget(value: string | null | undefined, fallback: string) {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-		return fallback;
-	}
-	return value;
-}
-
 /** Call at the top of every load and action that needs a signed-in person. */
 export function requireUser() {
 	const { locals, url } = getRequestEvent();
