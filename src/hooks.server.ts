@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import {
@@ -7,7 +7,19 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { malformedForm, malformedUrl } from '$lib/server/http/malformed';
 import { logEvent } from '$lib/server/log';
+
+// Bad input gets a 400 here rather than a 500 from deep inside a query.
+const handleMalformed: Handle = async ({ event, resolve }) => {
+	const reason =
+		malformedUrl(event.url) ?? (event.request.method === 'POST' ? await malformedForm(event.request) : null);
+	if (reason) {
+		logEvent('bad_request', { method: event.request.method, path: event.url.pathname, reason });
+		error(400, 'Bad Request');
+	}
+	return resolve(event);
+};
 
 const handleParaglide: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -42,6 +54,10 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('x-frame-options', 'DENY');
 	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	// with an https ORIGIN (adapter-node builds event.url from it), browsers keep to https
+	if (event.url.protocol === 'https:') {
+		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	}
 	if (event.locals.user && !response.headers.has('cache-control')) {
 		// pages for a signed-in person must never be stored by shared caches
 		response.headers.set('cache-control', 'private, no-store');
@@ -49,7 +65,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleParaglide, handleAuth);
+export const handle = sequence(handleSecurityHeaders, handleMalformed, handleParaglide, handleAuth);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404) {

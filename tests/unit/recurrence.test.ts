@@ -9,6 +9,13 @@ describe('recurrence', () => {
 		expect(at('2026-12-08').toISOString()).toBe('2026-12-08T05:00:00.000Z');
 		expect(tokyoInstant('2026-02-30', '10:00')).toBeNull();
 		expect(tokyoInstant('2026-12-08', '25:00')).toBeNull();
+		expect(tokyoInstant('2026-12-08', '24:00')).toBeNull();
+		expect(tokyoInstant('2026-12-08', '23:60')).toBeNull();
+		expect(tokyoInstant('2026-13-01')).toBeNull();
+		expect(tokyoInstant('2026-00-10')).toBeNull();
+		expect(tokyoInstant('0000-01-01')).toBeNull();
+		expect(tokyoInstant('0099-12-31')).toBeNull();
+		expect(tokyoInstant('2026-12-31', '23:59')?.toISOString()).toBe('2026-12-31T14:59:00.000Z');
 	});
 
 	it('every Tuesday, 4 times, at the same Tokyo time', () => {

@@ -40,8 +40,13 @@ export function tokyoInstant(date: string, time = '00:00'): Date | null {
 	if (!m || !t) return null;
 	const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +t[1], +t[2]);
 	const d = new Date(ms - TOKYO_OFFSET_MS);
-	// reject dates that roll over, like 2026-02-30
-	return tokyoParts(d).day === +m[3] ? d : null;
+	// Date.UTC rolls 2026-13-01 over to 2027-01-01, 2026-02-30 to March, 25:00 to
+	// the next day and years 0–99 to 1900–1999: only a value that comes back
+	// exactly as written is a real date and time
+	const p = tokyoParts(d);
+	const exact =
+		p.year === +m[1] && p.month === +m[2] && p.day === +m[3] && p.hour === +t[1] && p.minute === +t[2];
+	return exact ? d : null;
 }
 
 /** The nth weekday of its month: 2 for the second Tuesday; a fifth one means "the last" (-1). */

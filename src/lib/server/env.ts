@@ -20,5 +20,10 @@ export const serverEnv = {
 	},
 	get jwtSecret() {
 		return required('SUPABASE_JWT_SECRET');
+	},
+	/** How long one call to the database API may take before the page gives up (503). */
+	get dbTimeoutMs() {
+		const ms = Number(env.TSUNAGU_DB_TIMEOUT_MS || 5000);
+		return Number.isFinite(ms) && ms > 0 ? ms : 5000;
 	}
 };

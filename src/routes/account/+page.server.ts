@@ -27,6 +27,7 @@ import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import { logEvent } from '$lib/server/log';
 import { invitationSchema, normalizeBio, profileSchema } from '$lib/server/people/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { dbFailure } from '$lib/server/db/errors';
 
 /**
  * What the profile form offers: active areas and fields, plus retired ones the
@@ -91,7 +92,7 @@ export const actions: Actions = {
 			.from('profiles')
 			.update({ display_name: nameForm.data.displayName })
 			.eq('id', user.id);
-		if (error) throw new Error(error.message);
+		if (error) dbFailure(error);
 		return message(nameForm, m.account_saved());
 	},
 

@@ -9,6 +9,7 @@ import { requestDb } from '$lib/server/db/request';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import { localName } from '$lib/taxonomy/names';
 import { UUID } from './forms';
+import { dbFailure } from '$lib/server/db/errors';
 
 export type TaxonomyKind = 'areas' | 'fields';
 
@@ -27,7 +28,7 @@ export async function getArea(id: string) {
 		.select('id, slug, name_ja, name_en, kana, description, sort_order, retired_at')
 		.eq('id', id)
 		.maybeSingle();
-	if (e) throw new Error(e.message);
+	if (e) dbFailure(e);
 	if (!data) error(404, 'Not Found');
 	return data;
 }
@@ -39,7 +40,7 @@ export async function getField(id: string) {
 		.select('id, slug, name_ja, name_en, sort_order, color, retired_at')
 		.eq('id', id)
 		.maybeSingle();
-	if (e) throw new Error(e.message);
+	if (e) dbFailure(e);
 	if (!data) error(404, 'Not Found');
 	return data;
 }
@@ -51,7 +52,7 @@ export async function nextSortOrder(kind: TaxonomyKind) {
 		.select('sort_order')
 		.order('sort_order', { ascending: false })
 		.limit(1);
-	if (e) throw new Error(e.message);
+	if (e) dbFailure(e);
 	return (data[0]?.sort_order ?? 0) + 10;
 }
 
@@ -88,7 +89,7 @@ export function rowActions(kind: TaxonomyKind) {
 				kind === 'areas'
 					? await db.rpc('reorder_areas', { p_ids })
 					: await db.rpc('reorder_fields', { p_ids });
-			if (e) throw new Error(e.message);
+			if (e) dbFailure(e);
 			return { notice: m.admin_moved({ name }), failed: false };
 		},
 
@@ -107,7 +108,7 @@ async function setRetired(kind: TaxonomyKind, request: Request, retire: boolean)
 		.select('id, name_ja, name_en, retired_at')
 		.eq('id', id)
 		.maybeSingle();
-	if (readError) throw new Error(readError.message);
+	if (readError) dbFailure(readError);
 	if (!item) return notFound();
 	// retiring twice keeps the first date
 	if (retire !== (item.retired_at !== null)) {
@@ -116,7 +117,7 @@ async function setRetired(kind: TaxonomyKind, request: Request, retire: boolean)
 			.update({ retired_at: retire ? new Date().toISOString() : null })
 			.eq('id', id)
 			.select('id');
-		if (e) throw new Error(e.message);
+		if (e) dbFailure(e);
 		if (data.length === 0) error(403, 'Forbidden');
 	}
 	const name = localName(item, getLocale());

@@ -1,5 +1,6 @@
 // Credentials are only ever touched here, with the service role.
 import { adminDb } from '$lib/server/db/client';
+import { dbFailure } from '$lib/server/db/errors';
 
 export async function createAccount(email: string, displayName: string, passwordHash: string) {
 	const { data, error } = await adminDb().rpc('create_account', {
@@ -7,7 +8,7 @@ export async function createAccount(email: string, displayName: string, password
 		p_display_name: displayName,
 		p_password_hash: passwordHash
 	});
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data; // null when the email is taken
 }
 
@@ -17,7 +18,7 @@ export async function findCredentialsByEmail(email: string) {
 		.select('user_id, password_hash')
 		.eq('email', email.trim().toLowerCase())
 		.maybeSingle();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data;
 }
 
@@ -27,7 +28,7 @@ export async function findCredentialsByUser(userId: string) {
 		.select('email, password_hash')
 		.eq('user_id', userId)
 		.single();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data;
 }
 
@@ -36,5 +37,5 @@ export async function setPasswordHash(userId: string, passwordHash: string) {
 		.from('credentials')
 		.update({ password_hash: passwordHash })
 		.eq('user_id', userId);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 }

@@ -6,6 +6,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { adminDb } from '$lib/server/db/client';
 import type { AppRole } from '$lib/auth/roles';
+import { dbFailure } from '$lib/server/db/errors';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_DAYS = 30;
@@ -52,7 +53,7 @@ export async function createSession(
 		ip: client.ip?.slice(0, 64) ?? null
 	};
 	const { error } = await adminDb().from('sessions').insert(session);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return { id: session.id, expiresAt: new Date(session.expires_at) };
 }
 
@@ -60,7 +61,7 @@ export async function validateSessionToken(token: string): Promise<SessionValida
 	const { data, error } = await adminDb()
 		.rpc('validate_session', { p_id: sessionIdFromToken(token) })
 		.maybeSingle();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	if (!data) return { session: null, user: null, refreshed: false };
 	return {
 		session: { id: data.session_id, expiresAt: new Date(data.expires_at) },
@@ -71,12 +72,12 @@ export async function validateSessionToken(token: string): Promise<SessionValida
 
 export async function invalidateSession(sessionId: string) {
 	const { error } = await adminDb().from('sessions').delete().eq('id', sessionId);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 }
 
 export async function invalidateUserSessions(userId: string) {
 	const { error } = await adminDb().from('sessions').delete().eq('user_id', userId);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 }
 
 export interface ActiveSession {
@@ -93,7 +94,7 @@ export async function listUserSessions(userId: string, currentId: string): Promi
 		.eq('user_id', userId)
 		.gt('expires_at', new Date().toISOString())
 		.order('last_seen_at', { ascending: false });
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data.map((s) => ({
 		current: s.id === currentId,
 		userAgent: s.user_agent,

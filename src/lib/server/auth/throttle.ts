@@ -2,6 +2,7 @@
 // across server processes: 5 failures per email or 20 per IP in 15 minutes
 // (login), 20 sign-ups per IP in 15 minutes. Checked before any argon2 work.
 import { adminDb } from '$lib/server/db/client';
+import { dbFailure } from '$lib/server/db/errors';
 
 export type AttemptKind = 'login' | 'signup';
 
@@ -18,7 +19,7 @@ export async function retryAfterSeconds(kind: AttemptKind, email: string, ip: st
 		p_email: email.toLowerCase(),
 		p_ip: countsPerIp(ip) ? ip : null
 	} as { p_kind: string; p_email: string; p_ip: string });
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return Math.max(0, data ?? 0);
 }
 
@@ -29,5 +30,5 @@ export async function recordAttempt(kind: AttemptKind, email: string, ip: string
 		p_ip: ip,
 		p_succeeded: succeeded
 	});
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 }

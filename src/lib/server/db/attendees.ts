@@ -3,6 +3,7 @@
 // to the person and to the event's organisers.
 import type { Db } from '$lib/server/db/client';
 import type { RegistrationStatus } from '$lib/server/db/events';
+import { dbFailure } from '$lib/server/db/errors';
 
 export interface Attendee {
 	id: string;
@@ -36,7 +37,7 @@ export async function listAttendees(db: Db, occurrenceId: string): Promise<Atten
 			.order('queued_at')
 			.order('id')
 			.range(from, from + BATCH - 1);
-		if (error) throw new Error(error.message);
+		if (error) dbFailure(error);
 		for (const r of data) {
 			rows.push({
 				id: r.id,
@@ -91,7 +92,8 @@ export async function addGuest(
 		p_companions: guest.companions
 	});
 	if (error?.hint === 'full') return { ok: false, reason: 'full' };
-	if (error || !data) throw new Error(error?.message ?? 'no registration');
+	if (error) dbFailure(error);
+	if (!data) throw new Error('add_guest_registration returned no row');
 	return { ok: true, status: data.status };
 }
 
@@ -103,10 +105,10 @@ export async function cancelAttendee(db: Db, occurrenceId: string, registrationI
 		.eq('id', registrationId)
 		.eq('occurrence_id', occurrenceId)
 		.maybeSingle();
-	if (found.error) throw new Error(found.error.message);
+	if (found.error) dbFailure(found.error);
 	if (!found.data) return false;
 	const { error } = await db.rpc('cancel_registration', { p_registration: registrationId });
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return true;
 }
 
@@ -124,6 +126,6 @@ export async function markAttendance(
 		.eq('occurrence_id', occurrenceId)
 		.eq('status', 'going')
 		.select('id');
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data.length === 1;
 }

@@ -9,23 +9,30 @@ import { mintUserToken } from '$lib/server/db/jwt';
 
 export type Db = SupabaseClient<Database>;
 
-const options = {
+const options = () => ({
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 	// Node 20 has no global WebSocket; realtime is unused but the client needs one.
 	realtime: { transport: ws as never },
-	db: { schema: 'public' as const }
-};
+	db: {
+		schema: 'public' as const,
+		// A hung API must not hang every page: each call is aborted after this
+		// long and the person gets the 503 page (db/errors.ts). No retries:
+		// a page waits at most this long per call, never several times over.
+		timeout: serverEnv.dbTimeoutMs,
+		retry: false
+	}
+});
 
 let admin: Db | undefined;
 let anon: Db | undefined;
 
 export function adminDb(): Db {
-	admin ??= createClient<Database>(serverEnv.supabaseUrl, serverEnv.serviceRoleKey, options);
+	admin ??= createClient<Database>(serverEnv.supabaseUrl, serverEnv.serviceRoleKey, options());
 	return admin;
 }
 
 export function anonDb(): Db {
-	anon ??= createClient<Database>(serverEnv.supabaseUrl, serverEnv.anonKey, options);
+	anon ??= createClient<Database>(serverEnv.supabaseUrl, serverEnv.anonKey, options());
 	return anon;
 }
 
@@ -33,7 +40,7 @@ export function anonDb(): Db {
 export function userDb(userId: string): Db {
 	const secret = serverEnv.jwtSecret;
 	return createClient<Database>(serverEnv.supabaseUrl, serverEnv.anonKey, {
-		...options,
+		...options(),
 		accessToken: () => mintUserToken(userId, secret)
 	});
 }

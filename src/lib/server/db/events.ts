@@ -2,6 +2,7 @@
 // the request's client, so RLS decides who sees drafts and registrations.
 import type { Db } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/database.types';
+import { dbFailure } from '$lib/server/db/errors';
 
 export type EventKind = Database['public']['Enums']['event_kind'];
 export type EventStatus = Database['public']['Enums']['event_status'];
@@ -21,7 +22,7 @@ const EVENT_COLUMNS = `id, title, kind, summary, body, starts_at, ends_at, all_d
 
 export async function findEvent(db: Db, id: string) {
 	const { data, error } = await db.from('events').select(EVENT_COLUMNS).eq('id', id).maybeSingle();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	if (!data) return null;
 	const { event_fields, event_cohosts, ...event } = data;
 	return {
@@ -38,7 +39,7 @@ export async function listEventOccurrences(db: Db, eventId: string) {
 		.select('id, starts_at, ends_at, original_starts_at, status, cancel_reason, going_count, sequence')
 		.eq('event_id', eventId)
 		.order('starts_at');
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data;
 }
 export type Occurrence = Awaited<ReturnType<typeof listEventOccurrences>>[number];
@@ -105,7 +106,7 @@ export async function searchOccurrences(db: Db, filters: OccurrenceFilters, rang
 		.rpc('search_occurrences', filterArgs(filters), { count: 'exact' })
 		.select(CARD_COLUMNS)
 		.range(range.from, range.to);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	type Row = {
 		id: string;
 		starts_at: string;
@@ -172,8 +173,8 @@ export async function myRegistrations(db: Db, userId: string, occurrenceIds: str
 			.neq('status', 'cancelled'),
 		db.rpc('my_waitlist_positions', { p_occurrences: occurrenceIds })
 	]);
-	if (regs.error) throw new Error(regs.error.message);
-	if (positions.error) throw new Error(positions.error.message);
+	if (regs.error) dbFailure(regs.error);
+	if (positions.error) dbFailure(positions.error);
 	const place = new Map((positions.data ?? []).map((p) => [p.occurrence_id, p.waitlist_position]));
 	return regs.data.map((r) => ({
 		id: r.id,

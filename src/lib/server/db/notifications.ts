@@ -1,6 +1,7 @@
 // In-app notifications (お知らせ). RLS shows a person only their own and lets
 // them set read_at on their own.
 import type { Db } from '$lib/server/db/client';
+import { dbFailure } from '$lib/server/db/errors';
 
 export const NOTIFICATION_KINDS = ['promoted', 'event_changed', 'event_cancelled', 'occurrence_cancelled'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -27,7 +28,7 @@ export async function countUnread(db: Db, userId: string): Promise<number> {
 		.select('*', { count: 'exact', head: true })
 		.eq('user_id', userId)
 		.is('read_at', null);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return count ?? 0;
 }
 
@@ -46,7 +47,7 @@ export async function listNotifications(db: Db, userId: string, page: number) {
 		.order('created_at', { ascending: false })
 		.order('id', { ascending: false })
 		.range(from, from + NOTIFICATION_PAGE_SIZE - 1);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	const items = data.flatMap((n): NotificationItem[] =>
 		isKind(n.kind)
 			? [
@@ -74,6 +75,6 @@ export async function markAllRead(db: Db, userId: string): Promise<number> {
 		.eq('user_id', userId)
 		.is('read_at', null)
 		.select('id');
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data.length;
 }

@@ -4,6 +4,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '$lib/server/db/client';
 import type { OrgRole } from '$lib/server/db/orgs';
+import { dbFailure } from '$lib/server/db/errors';
 
 export const tokenHash = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
@@ -14,7 +15,7 @@ export async function createLinkInvitation(db: Db, organizationId: string, role:
 	const { error } = await db
 		.from('organization_invitations')
 		.insert({ organization_id: organizationId, role, token_hash: tokenHash(token) });
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return token;
 }
 
@@ -26,7 +27,7 @@ export async function inviteByEmail(db: Db, organizationId: string, email: strin
 	});
 	if (error?.hint === 'no_account') return 'no_account' as const;
 	if (error?.hint === 'already_member') return 'already_member' as const;
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return 'invited' as const;
 }
 
@@ -46,7 +47,7 @@ export async function listPendingInvitations(db: Db, organizationId: string): Pr
 		.is('accepted_at', null)
 		.gt('expires_at', new Date().toISOString())
 		.order('created_at', { ascending: false });
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data.map((row) => ({
 		id: row.id,
 		role: row.role,
@@ -62,14 +63,14 @@ export async function revokeInvitation(db: Db, organizationId: string, id: strin
 		.delete()
 		.eq('organization_id', organizationId)
 		.eq('id', id);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 }
 
 export async function previewInvitation(db: Db, token: string) {
 	const { data, error } = await db
 		.rpc('organization_invitation_preview', { p_token_hash: tokenHash(token) })
 		.maybeSingle();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data;
 }
 
@@ -77,6 +78,6 @@ export async function previewInvitation(db: Db, token: string) {
 export async function acceptInvitationLink(db: Db, token: string) {
 	const { data, error } = await db.rpc('accept_organization_invitation', { p_token_hash: tokenHash(token) });
 	if (error?.hint === 'invalid_invitation') return null;
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data;
 }

@@ -2,6 +2,7 @@
 // decides who sees and changes what.
 import type { Db } from '$lib/server/db/client';
 import type { Database, Tables } from '$lib/server/db/database.types';
+import { dbFailure } from '$lib/server/db/errors';
 
 export type OrgKind = Database['public']['Enums']['organization_kind'];
 export type OrgRole = Database['public']['Enums']['organization_role'];
@@ -90,7 +91,7 @@ export async function searchOrganizations(db: Db, filters: OrgFilters, page = 1,
 		)
 		.select(CARD_COLUMNS)
 		.range(from, from + pageSize - 1);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return { organizations: (data as unknown as CardRow[]).map(toCard), total: count ?? 0 };
 }
 
@@ -101,7 +102,7 @@ const PROFILE_COLUMNS = `id, slug, name, kana, kind, municipality_wide, descript
 
 export async function findOrganization(db: Db, slug: string) {
 	const { data, error } = await db.from('organizations').select(PROFILE_COLUMNS).eq('slug', slug).maybeSingle();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	if (!data) return null;
 	return {
 		...data,
@@ -125,7 +126,7 @@ export async function listMembers(db: Db, organizationId: string): Promise<OrgMe
 		.select('user_id, role, created_at, profiles(display_name, listed)')
 		.eq('organization_id', organizationId)
 		.order('created_at');
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	const rank: Record<OrgRole, number> = { owner: 0, editor: 1, member: 2 };
 	return data
 		.map((row) => ({
@@ -168,13 +169,13 @@ const profileArgs = (input: OrgInput) => ({
 export async function createOrganization(db: Db, input: OrgInput & { slug: string }) {
 	const { data, error } = await db.rpc('create_organization', { p_slug: input.slug, ...profileArgs(input) });
 	if (error?.code === '23505' && error.message.includes('organizations_slug_key')) return 'slug_taken' as const;
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data;
 }
 
 export async function updateOrganization(db: Db, id: string, input: OrgInput) {
 	const { error } = await db.rpc('update_organization', { p_id: id, ...profileArgs(input) });
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 }
 
 export async function setVerified(db: Db, id: string, verifierId: string | null) {
@@ -182,7 +183,7 @@ export async function setVerified(db: Db, id: string, verifierId: string | null)
 		.from('organizations')
 		.update({ verified_at: verifierId ? new Date().toISOString() : null, verified_by: verifierId })
 		.eq('id', id);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 }
 
 export async function setHidden(db: Db, id: string, hide: { by: string; reason: string } | null) {
@@ -194,7 +195,7 @@ export async function setHidden(db: Db, id: string, hide: { by: string; reason: 
 			hidden_reason: hide?.reason ?? null
 		})
 		.eq('id', id);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 }
 
 /** The organizations a person belongs to (for profiles and choosers). */
@@ -203,6 +204,6 @@ export async function listMemberships(db: Db, userId: string) {
 		.from('organization_members')
 		.select('role, organizations(id, slug, name)')
 		.eq('user_id', userId);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data.flatMap((row) => (row.organizations ? [{ role: row.role, ...row.organizations }] : []));
 }

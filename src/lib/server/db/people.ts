@@ -3,6 +3,7 @@
 // RLS decides who sees what.
 import type { Db } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/database.types';
+import { dbFailure } from '$lib/server/db/errors';
 
 type Named = { id: string; slug: string; name_ja: string; name_en: string; sort_order: number };
 export type ProfileArea = Named;
@@ -36,7 +37,7 @@ export async function findPublicProfile(db: Db, id: string): Promise<PublicProfi
 		)
 		.eq('id', id)
 		.maybeSingle();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	if (!data) return null;
 	return {
 		id: data.id,
@@ -62,7 +63,7 @@ export async function findOwnProfile(db: Db, userId: string): Promise<OwnProfile
 		.select('bio, listed, profile_areas(area_id), profile_fields(field_id)')
 		.eq('id', userId)
 		.single();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return {
 		bio: data.bio,
 		listed: data.listed,
@@ -79,7 +80,7 @@ export async function saveOwnProfile(db: Db, profile: OwnProfile): Promise<void>
 		p_area_ids: profile.areaIds,
 		p_field_ids: profile.fieldIds
 	});
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 }
 
 export type PendingInvitation = {
@@ -98,7 +99,7 @@ export async function listPendingInvitations(db: Db, userId: string): Promise<Pe
 		.is('accepted_at', null)
 		.gt('expires_at', new Date().toISOString())
 		.order('created_at', { ascending: false });
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data.flatMap((r) =>
 		r.organizations
 			? [{ id: r.id, role: r.role, expiresAt: r.expires_at, organization: r.organizations }]
@@ -111,7 +112,7 @@ export async function acceptInvitation(db: Db, invitationId: string): Promise<st
 	const { data, error } = await db.rpc('accept_organization_invitation', { p_invitation: invitationId });
 	if (error) {
 		if (error.code === 'P0002') return null;
-		throw new Error(error.message);
+		dbFailure(error);
 	}
 	return data;
 }
@@ -125,6 +126,6 @@ export async function declineInvitation(db: Db, userId: string, invitationId: st
 		.eq('invitee_id', userId)
 		.is('accepted_at', null)
 		.select('id');
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data.length > 0;
 }

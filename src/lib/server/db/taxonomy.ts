@@ -1,6 +1,7 @@
 // Areas (圏域) and fields (分野): small lists every chooser and page needs.
 import type { Db } from '$lib/server/db/client';
 import type { Tables } from '$lib/server/db/database.types';
+import { dbFailure } from '$lib/server/db/errors';
 
 export type Area = Pick<Tables<'areas'>, 'id' | 'slug' | 'name_ja' | 'name_en' | 'kana' | 'description' | 'sort_order' | 'retired_at'>;
 export type Field = Pick<Tables<'fields'>, 'id' | 'slug' | 'name_ja' | 'name_en' | 'sort_order' | 'color' | 'retired_at'>;
@@ -13,7 +14,7 @@ export async function listAreas(db: Db, opts: { includeRetired?: boolean } = {})
 	let query = db.from('areas').select(AREA_COLUMNS);
 	if (!opts.includeRetired) query = query.is('retired_at', null);
 	const { data, error } = await query.order('sort_order').order('name_ja');
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data;
 }
 
@@ -21,12 +22,12 @@ export async function listFields(db: Db, opts: { includeRetired?: boolean } = {}
 	let query = db.from('fields').select(FIELD_COLUMNS);
 	if (!opts.includeRetired) query = query.is('retired_at', null);
 	const { data, error } = await query.order('sort_order').order('name_ja');
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data;
 }
 
 export async function findAreaBySlug(db: Db, slug: string): Promise<Area | null> {
 	const { data, error } = await db.from('areas').select(AREA_COLUMNS).eq('slug', slug).maybeSingle();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data;
 }

@@ -8,6 +8,7 @@ import { isCoordinator } from '$lib/auth/roles';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db/client';
 import { findEvent, type EventDetail } from '$lib/server/db/events';
+import { dbFailure } from '$lib/server/db/errors';
 
 export async function canManageEvent(
 	db: Db,
@@ -27,7 +28,7 @@ export async function canManageEvent(
 		.in('organization_id', orgIds)
 		.in('role', ['owner', 'editor'])
 		.limit(1);
-	if (dbError) throw new Error(dbError.message);
+	if (dbError) dbFailure(dbError);
 	return data.length > 0;
 }
 

@@ -5,6 +5,7 @@
 // owner's data is then read as that owner, under RLS.
 import { adminDb, type Db } from '$lib/server/db/client';
 import { generateSessionToken, sessionIdFromToken } from '$lib/server/auth/session';
+import { dbFailure } from '$lib/server/db/errors';
 
 /** <token>.ics: 32 lowercase base32 characters (20 random bytes). */
 export const CALENDAR_FILE = /^([a-z2-7]{32})\.ics$/;
@@ -18,14 +19,14 @@ export async function calendarTokenOwner(token: string): Promise<string | null> 
 		.select('user_id')
 		.eq('token_hash', calendarTokenHash(token))
 		.maybeSingle();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data?.user_id ?? null;
 }
 
 /** When the member's current feed address was made, or null when there is none. */
 export async function calendarFeedCreatedAt(db: Db, userId: string): Promise<string | null> {
 	const { data, error } = await db.from('calendar_tokens').select('created_at').eq('user_id', userId).maybeSingle();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data?.created_at ?? null;
 }
 
@@ -34,11 +35,11 @@ export async function replaceCalendarToken(db: Db, userId: string): Promise<stri
 	await removeCalendarToken(db, userId);
 	const token = generateSessionToken();
 	const { error } = await db.from('calendar_tokens').insert({ user_id: userId, token_hash: calendarTokenHash(token) });
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return token;
 }
 
 export async function removeCalendarToken(db: Db, userId: string) {
 	const { error } = await db.from('calendar_tokens').delete().eq('user_id', userId);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 }

@@ -4,6 +4,7 @@ import { listMemberships } from '$lib/server/db/orgs';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { EventChoices } from './forms';
+import { dbFailure } from '$lib/server/db/errors';
 
 /** What an organiser may pick: active areas and fields, the organizations they edit for, co-hosts. */
 export async function eventChoices(db: Db, user: SessionUser, current?: { organizationId: string | null; areaId: string | null; fieldIds: string[]; cohostIds: string[] }) {
@@ -13,7 +14,7 @@ export async function eventChoices(db: Db, user: SessionUser, current?: { organi
 		listMemberships(db, user.id),
 		db.from('organizations').select('id, name, sort_key').is('hidden_at', null).order('sort_key').limit(1000)
 	]);
-	if (orgs.error) throw new Error(orgs.error.message);
+	if (orgs.error) dbFailure(orgs.error);
 	const editable = memberships.filter((mb) => mb.role === 'owner' || mb.role === 'editor');
 	const organizations: { id: string; name: string }[] = isCoordinator(user.role) ? orgs.data : editable;
 	if (current?.organizationId && !organizations.some((o) => o.id === current.organizationId)) {

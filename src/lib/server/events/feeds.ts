@@ -4,6 +4,7 @@
 import type { Db } from '$lib/server/db/client';
 import type { OccurrenceFilters } from '$lib/server/db/events';
 import type { FeedEvent, FeedItem, FeedOccurrence } from '$lib/server/events/ical';
+import { dbFailure } from '$lib/server/db/errors';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** PostgREST's usual max-rows on hosted Supabase: read in pages of this size */
@@ -93,7 +94,7 @@ export async function feedOccurrences(
 			.rpc('search_occurrences', args)
 			.select(`${OCCURRENCE_COLUMNS}, event:events(${EVENT_COLUMNS})`)
 			.range(offset, offset + PAGE - 1);
-		if (error) throw new Error(error.message);
+		if (error) dbFailure(error);
 		const rows = data as unknown as (OccurrenceRow & { event: EventRow | null })[];
 		for (const row of rows) {
 			if (row.event) items.push({ event: toFeedEvent(row.event), occurrence: toFeedOccurrence(row) });
@@ -115,7 +116,7 @@ export async function memberFeedItems(db: Db, userId: string, now = new Date()):
 		.in('status', ['going', 'waitlisted'])
 		.gte('occurrence.ends_at', new Date(now.getTime() - 30 * DAY).toISOString())
 		.limit(PAGE);
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	const rows = data as unknown as {
 		status: 'going' | 'waitlisted';
 		occurrence: (OccurrenceRow & { event: EventRow | null }) | null;
@@ -143,7 +144,7 @@ export async function eventFeed(db: Db, eventId: string) {
 		.eq('id', eventId)
 		.order('starts_at', { referencedTable: 'event_occurrences' })
 		.maybeSingle();
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	if (!data) return null;
 	const { event_occurrences, ...event } = data as unknown as EventRow & { event_occurrences: OccurrenceRow[] };
 	return { event: toFeedEvent(event), occurrences: event_occurrences.map(toFeedOccurrence) };

@@ -4,6 +4,7 @@ import { isEventKind, type EventKind } from '$lib/events/kinds';
 import type { Db } from '$lib/server/db/client';
 import type { OccurrenceFilters } from '$lib/server/db/events';
 import { listAreas, listFields, type Area, type Field } from '$lib/server/db/taxonomy';
+import { dbFailure } from '$lib/server/db/errors';
 
 export interface FilterValues {
 	q: string;
@@ -36,7 +37,7 @@ export async function readFilters(db: Db, params: URLSearchParams): Promise<Read
 			? db.from('organizations').select('id, slug, name').eq('slug', orgSlug).maybeSingle()
 			: Promise.resolve({ data: null, error: null })
 	]);
-	if (org.error) throw new Error(org.error.message);
+	if (org.error) dbFailure(org.error);
 	const q = (params.get('q') ?? '').trim().slice(0, 100);
 	const kind = params.get('kind') ?? '';
 	const area = areas.find((a) => a.slug === slug('area')) ?? null;

@@ -12,6 +12,10 @@ const TIME = /^\d{2}:\d{2}$/;
 
 const text = (max: number, message: string) => z.string().trim().max(max, message).default('');
 
+/** A real calendar date (no 2026-13-01) and a real time of day (no 24:00 or 25:00). */
+const isDate = (v: string) => DATE.test(v) && tokyoInstant(v) !== null;
+const isTime = (v: string) => TIME.test(v) && tokyoInstant('2000-01-01', v) !== null;
+
 export interface EventChoices {
 	areaIds: Set<string>;
 	fieldIds: Set<string>;
@@ -82,9 +86,9 @@ export function eventSchema(choices: EventChoices) {
 			const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
 			const times = eventTimes(v);
 			if (!tokyoInstant(v.date)) issue('date', m.event_error_date_required());
-			if (!v.allDay && !TIME.test(v.startTime)) issue('startTime', m.event_error_time_required());
-			if (!v.allDay && !TIME.test(v.endTime)) issue('endTime', m.event_error_time_required());
-			if (v.endDate && !DATE.test(v.endDate)) issue('endDate', m.event_error_date_required());
+			if (!v.allDay && !isTime(v.startTime)) issue('startTime', m.event_error_time_required());
+			if (!v.allDay && !isTime(v.endTime)) issue('endTime', m.event_error_time_required());
+			if (v.endDate && !isDate(v.endDate)) issue('endDate', m.event_error_date_required());
 			if (times && times.endsAt <= times.startsAt) issue('endTime', m.event_error_end_before_start());
 			if (!v.venueName && !v.onlineUrl) issue('venueName', m.event_error_place_required());
 

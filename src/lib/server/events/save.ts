@@ -5,6 +5,7 @@ import type { Db } from '$lib/server/db/client';
 import type { EventDetail, EventStatus } from '$lib/server/db/events';
 import { eventTimes, localDateTime, repeatInput, type EventFormValues } from './forms';
 import { tokyoDateKey, formatTime } from '$lib/format';
+import { dbFailure } from '$lib/server/db/errors';
 
 const orNull = (v: string) => (v === '' ? null : v);
 
@@ -49,7 +50,7 @@ export async function saveEvent(db: Db, id: string | null, v: EventFormValues, s
 		p_cohost_ids: v.cohostIds,
 		p_occurrences: occurrences
 	});
-	if (error) throw new Error(error.message);
+	if (error) dbFailure(error);
 	return data;
 }
 

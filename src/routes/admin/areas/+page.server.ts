@@ -9,6 +9,7 @@ import { requestDb } from '$lib/server/db/request';
 import { listAreas } from '$lib/server/db/taxonomy';
 import { localName } from '$lib/taxonomy/names';
 import type { Actions, PageServerLoad } from './$types';
+import { dbFailure } from '$lib/server/db/errors';
 
 export const load: PageServerLoad = async () => {
 	requireAdmin();
@@ -29,7 +30,7 @@ export const actions: Actions = {
 			.from('areas')
 			.insert({ ...areaRow(form.data), sort_order: await nextSortOrder('areas') });
 		if (error?.code === UNIQUE_VIOLATION) return setError(form, 'slug', m.admin_error_slug_taken());
-		if (error) throw new Error(error.message);
+		if (error) dbFailure(error);
 		const name = localName({ name_ja: form.data.nameJa, name_en: form.data.nameEn }, getLocale());
 		// an empty form again, also without JavaScript
 		form.data = (await superValidate(zod4(areaSchema()), { id: 'create' })).data;

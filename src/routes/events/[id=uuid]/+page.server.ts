@@ -9,6 +9,7 @@ import { eventJsonLd } from '$lib/server/events/json-ld';
 import { logEvent } from '$lib/server/log';
 import { renderMarkdown } from '$lib/server/markdown';
 import type { Actions, PageServerLoad } from './$types';
+import { dbFailure } from '$lib/server/db/errors';
 
 const UPCOMING_SHOWN = 12;
 
@@ -59,9 +60,10 @@ export const actions: Actions = {
 			p_occurrence: occurrenceId,
 			p_companions: companions
 		});
+		if (dbError?.hint === 'not_found') return fail(404, { actionError: m.event_join_not_found() });
 		const known = dbError?.hint ? JOIN_ERRORS[dbError.hint] : undefined;
 		if (known) return fail(409, { joinError: known(), occurrenceId });
-		if (dbError) throw new Error(dbError.message);
+		if (dbError) dbFailure(dbError);
 		const status = (data as unknown as { status: string }).status;
 		logEvent('event_joined', { userId: user.id, occurrenceId, status });
 		return { joined: status, occurrenceId };
@@ -70,9 +72,13 @@ export const actions: Actions = {
 	leave: async ({ request }) => {
 		const { user } = requireUser();
 		const id = z.uuid().safeParse((await request.formData()).get('registrationId'));
-		if (!id.success) return fail(400, {});
+		if (!id.success) return fail(400, { actionError: m.event_leave_not_found() });
 		const { error: dbError } = await requestDb().rpc('cancel_registration', { p_registration: id.data });
-		if (dbError) throw new Error(dbError.message);
+		// an unknown registration, or somebody else's
+		if (dbError?.hint === 'not_found' || dbError?.code === '42501') {
+			return fail(400, { actionError: m.event_leave_not_found() });
+		}
+		if (dbError) dbFailure(dbError);
 		logEvent('event_left', { userId: user.id, registrationId: id.data });
 		return { left: true };
 	}

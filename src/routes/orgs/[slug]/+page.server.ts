@@ -11,6 +11,7 @@ import { renderMarkdown } from '$lib/server/markdown';
 import { loadOrganization } from '$lib/server/orgs/load';
 import { hideSchema } from '$lib/server/orgs/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { dbFailure } from '$lib/server/db/errors';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { org, members, myRole, can } = await loadOrganization(params.slug);
@@ -65,7 +66,7 @@ export const actions: Actions = {
 			.delete()
 			.eq('organization_id', org.id)
 			.eq('user_id', user.id);
-		if (dbError) throw new Error(dbError.message);
+		if (dbError) dbFailure(dbError);
 		redirect(303, localizeHref(`/orgs/${params.slug}`));
 	}
 };

@@ -9,6 +9,7 @@ import { requireAdmin } from '$lib/server/auth/guard';
 import { requestDb } from '$lib/server/db/request';
 import { localName } from '$lib/taxonomy/names';
 import type { Actions, PageServerLoad } from './$types';
+import { dbFailure } from '$lib/server/db/errors';
 
 export const load: PageServerLoad = async ({ params }) => {
 	requireAdmin();
@@ -39,7 +40,7 @@ export const actions: Actions = {
 			.eq('id', area.id)
 			.select('name_ja, name_en');
 		if (e?.code === UNIQUE_VIOLATION) return setError(form, 'slug', m.admin_error_slug_taken());
-		if (e) throw new Error(e.message);
+		if (e) dbFailure(e);
 		if (data.length === 0) error(403, 'Forbidden');
 		return message(form, m.admin_saved({ name: localName(data[0], getLocale()) }));
 	}

@@ -10,6 +10,7 @@ import { requestDb } from '$lib/server/db/request';
 import { FIELD_COLORS, type FieldColor } from '$lib/taxonomy/colors';
 import { localName } from '$lib/taxonomy/names';
 import type { Actions, PageServerLoad } from './$types';
+import { dbFailure } from '$lib/server/db/errors';
 
 const isFieldColor = (c: string): c is FieldColor => (FIELD_COLORS as readonly string[]).includes(c);
 
@@ -41,7 +42,7 @@ export const actions: Actions = {
 			.eq('id', field.id)
 			.select('name_ja, name_en');
 		if (e?.code === UNIQUE_VIOLATION) return setError(form, 'slug', m.admin_error_slug_taken());
-		if (e) throw new Error(e.message);
+		if (e) dbFailure(e);
 		if (data.length === 0) error(403, 'Forbidden');
 		return message(form, m.admin_saved({ name: localName(data[0], getLocale()) }));
 	}

@@ -16,6 +16,7 @@ import { eventSchema } from '$lib/server/events/forms';
 import { formValuesOf, saveEvent } from '$lib/server/events/save';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
+import { dbFailure } from '$lib/server/db/errors';
 
 /** The event, for its organisers only (401/403/404 otherwise). */
 async function managed(id: string) {
@@ -74,7 +75,7 @@ export const actions: Actions = {
 			.from('events')
 			.update({ status: 'cancelled', cancel_reason: reason.data })
 			.eq('id', event.id);
-		if (error) throw new Error(error.message);
+		if (error) dbFailure(error);
 		logEvent('event_cancelled', { userId: user.id, eventId: event.id });
 		redirect(303, localizeHref(`/events/${event.id}`));
 	},
@@ -99,7 +100,7 @@ export const actions: Actions = {
 			.update({ status: 'cancelled', cancel_reason: reason.data })
 			.eq('event_id', event.id)
 			.eq('id', id.data);
-		if (error) throw new Error(error.message);
+		if (error) dbFailure(error);
 		return { occurrenceMessage: m.event_occurrence_cancelled() };
 	},
 
@@ -112,7 +113,7 @@ export const actions: Actions = {
 			.update({ status: 'scheduled', cancel_reason: null })
 			.eq('event_id', event.id)
 			.eq('id', id.data);
-		if (error) throw new Error(error.message);
+		if (error) dbFailure(error);
 		return { occurrenceMessage: m.event_occurrence_restored() };
 	},
 
@@ -129,7 +130,7 @@ export const actions: Actions = {
 			.update({ starts_at: startsAt.toISOString(), ends_at: endsAt.toISOString() })
 			.eq('event_id', event.id)
 			.eq('id', id.data);
-		if (error) throw new Error(error.message);
+		if (error) dbFailure(error);
 		return { occurrenceMessage: m.event_occurrence_moved() };
 	}
 };

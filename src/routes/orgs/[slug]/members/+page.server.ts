@@ -16,6 +16,7 @@ import { logEvent } from '$lib/server/log';
 import { inviteByEmailSchema, inviteLinkSchema, memberRoleSchema } from '$lib/server/orgs/forms';
 import { loadOrganization } from '$lib/server/orgs/load';
 import type { Actions, PageServerLoad } from './$types';
+import { dbFailure } from '$lib/server/db/errors';
 
 /** Owners only; everybody else gets 403 (RLS refuses them too). */
 async function asOwner(slug: string) {
@@ -78,7 +79,7 @@ export const actions: Actions = {
 			.eq('organization_id', org.id)
 			.eq('user_id', parsed.data.userId);
 		if (isLastOwnerError(dbError)) return fail(400, { memberError: m.org_error_last_owner() });
-		if (dbError) throw new Error(dbError.message);
+		if (dbError) dbFailure(dbError);
 		return { memberMessage: m.org_role_changed() };
 	},
 
@@ -92,7 +93,7 @@ export const actions: Actions = {
 			.eq('organization_id', org.id)
 			.eq('user_id', id.data);
 		if (isLastOwnerError(dbError)) return fail(400, { memberError: m.org_error_last_owner() });
-		if (dbError) throw new Error(dbError.message);
+		if (dbError) dbFailure(dbError);
 		return { memberMessage: m.org_member_removed() };
 	},
 
@@ -104,7 +105,7 @@ export const actions: Actions = {
 			p_org: org.id,
 			p_to: id.data
 		});
-		if (dbError) throw new Error(dbError.message);
+		if (dbError) dbFailure(dbError);
 		logEvent('organization_ownership_transferred', { userId: user.id, organizationId: org.id, to: id.data });
 		// no longer an owner: this page is not ours any more
 		redirect(303, localizeHref(`/orgs/${org.slug}`));

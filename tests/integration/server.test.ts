@@ -1,0 +1,112 @@
+// The production build (node build) as a city runs it: behind HTTPS it sends
+// HSTS, and when the database API hangs, every page answers within seconds
+// with the friendly error page and 503, signed in or not.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, waitFor } from '../../scripts/lib/ports';
+import { ROOT } from '../../scripts/lib/stack';
+import { testEnv } from './helpers';
+
+const ENTRY = path.join(ROOT, 'build/index.js');
+
+async function startServer(env: Record<string, string>) {
+	expect(existsSync(ENTRY), 'build/ missing: npm test builds the app first').toBe(true);
+	const port = await freePort();
+	const child = spawn(process.execPath, [ENTRY], {
+		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	const base = `http://127.0.0.1:${port}`;
+	await waitFor(
+		async () => {
+			try {
+				await fetch(`${base}/favicon.svg`);
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		{ timeoutMs: 30_000, what: 'node build' }
+	);
+	return { base, child };
+}
+
+const stop = (child: ChildProcess | undefined) =>
+	new Promise<void>((resolve) => {
+		if (!child || child.exitCode !== null) return resolve();
+		child.once('exit', () => resolve());
+		child.kill('SIGTERM');
+	});
+
+describe('behind HTTPS', () => {
+	let server: Awaited<ReturnType<typeof startServer>>;
+	beforeAll(async () => {
+		server = await startServer({ ...testEnv(), ORIGIN: 'https://tsunagu.test' });
+	});
+	afterAll(() => stop(server?.child));
+
+	it('pages carry Strict-Transport-Security', async () => {
+		const response = await fetch(`${server.base}/`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+	});
+});
+
+describe('when the database API never answers', () => {
+	const TIMEOUT_MS = 1500;
+	let hung: net.Server;
+	const sockets = new Set<net.Socket>();
+	let server: Awaited<ReturnType<typeof startServer>>;
+
+	beforeAll(async () => {
+		// accepts connections, reads the request, never writes a byte
+		hung = net.createServer((socket) => {
+			sockets.add(socket);
+			socket.on('close', () => sockets.delete(socket));
+		});
+		const apiPort = await freePort();
+		await new Promise<void>((resolve) => hung.listen(apiPort, '127.0.0.1', resolve));
+		const env = testEnv();
+		server = await startServer({
+			SUPABASE_URL: `http://127.0.0.1:${apiPort}`,
+			SUPABASE_ANON_KEY: env.anonKey,
+			SUPABASE_SERVICE_ROLE_KEY: env.serviceRoleKey,
+			SUPABASE_JWT_SECRET: env.jwtSecret,
+			TSUNAGU_DB_TIMEOUT_MS: String(TIMEOUT_MS),
+			ORIGIN: 'http://127.0.0.1'
+		});
+	});
+	afterAll(async () => {
+		await stop(server?.child);
+		for (const socket of sockets) socket.destroy();
+		await new Promise((resolve) => hung?.close(resolve));
+	});
+
+	it.each([
+		['/', {}],
+		['/events', {}],
+		['/orgs?q=食堂', {}],
+		['/calendar.ics', {}],
+		// a signed-in person's session is checked against the database first
+		['/', { cookie: 'tsunagu_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }],
+		['/events', { cookie: 'tsunagu_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }]
+	])('GET %s %j: 503 with the friendly page, in seconds', async (path, headers) => {
+		const started = Date.now();
+		const response = await fetch(`${server.base}${path}`, {
+			headers: { accept: 'text/html', ...headers },
+			signal: AbortSignal.timeout(20_000)
+		});
+		const elapsed = Date.now() - started;
+		expect(response.status).toBe(503);
+		const html = await response.text();
+		expect(html).toContain('問題が発生しました。時間をおいてもう一度お試しください。');
+		expect(html).toContain('トップページへ戻る');
+		expect(html).not.toContain('Internal Error');
+		expect(html).not.toContain('AbortError');
+		// a few calls in sequence at most, never a hang
+		expect(elapsed).toBeLessThan(TIMEOUT_MS * 6);
+	});
+});
