@@ -1,7 +1,7 @@
 // npm run dev: the local stack (PostgreSQL, migrations, seed, PostgREST,
 // gateway) and the SvelteKit dev server. Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
-import { assertPortFree, PortInUseError } from './lib/ports.ts';
+import { assertPortFree, InUseError } from './lib/ports.ts';
 import { bin, killAndWait, onShutdown } from './lib/run.ts';
 import { defaultPorts, LOCAL_DIR, startStack, type Stack } from './lib/stack.ts';
 
@@ -22,7 +22,7 @@ try {
 		console.log(`Local Supabase API: ${stack.env.SUPABASE_URL}  (npm run stack:status for keys)`);
 	}
 } catch (e) {
-	console.error(e instanceof PortInUseError ? e.message : e);
+	console.error(e instanceof InUseError ? e.message : e);
 	process.exit(1);
 }
 

@@ -3,12 +3,16 @@
 //   status  print SUPABASE_URL, keys and DATABASE_URL as KEY=value lines
 //           (like `supabase status -o env`; use `npm run -s stack:status`)
 //   reset   wipe the local database and load migrations and seed again
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { PortInUseError } from './lib/ports.ts';
+import { InUseError } from './lib/ports.ts';
 import { onShutdown } from './lib/run.ts';
-import { defaultPorts, LOCAL_DIR, readLocalSecrets, stackEnv, startStack } from './lib/stack.ts';
+import {
+	defaultPorts,
+	LOCAL_DIR,
+	readLocalSecrets,
+	resetDatabase,
+	stackEnv,
+	startStack
+} from './lib/stack.ts';
 
 const [command] = process.argv.slice(2);
 const ports = defaultPorts();
@@ -38,17 +42,13 @@ try {
 			process.exit(1);
 		}
 	} else if (command === 'reset') {
-		const dataDir = path.join(LOCAL_DIR, 'pgdata');
-		if (existsSync(dataDir)) await rm(dataDir, { recursive: true, force: true });
-		// starting on an empty data dir bootstraps, migrates and seeds it
-		const stack = await startStack({ dir: LOCAL_DIR, ...ports, seed: true, log });
-		await stack.stop();
+		await resetDatabase({ dir: LOCAL_DIR, ...ports, seed: true, log });
 		console.error('Local database wiped and re-seeded.');
 	} else {
 		console.error('usage: tsx scripts/stack.ts start|status|reset');
 		process.exit(2);
 	}
 } catch (e) {
-	console.error(e instanceof PortInUseError ? `${e.message}\n(is npm run dev still running? stop it first)` : e);
+	console.error(e instanceof InUseError ? e.message : e);
 	process.exit(1);
 }

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { assertPortFree, PortInUseError } from './lib/ports.ts';
+import { assertPortFree, InUseError } from './lib/ports.ts';
 import { killAndWait, onShutdown } from './lib/run.ts';
 import { defaultPorts, LOCAL_DIR, ROOT, startStack, type Stack } from './lib/stack.ts';
 
@@ -36,7 +36,7 @@ try {
 		});
 	}
 } catch (e) {
-	console.error(e instanceof PortInUseError ? e.message : e);
+	console.error(e instanceof InUseError ? e.message : e);
 	process.exit(1);
 }
 

