@@ -6,6 +6,13 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		typescript: {
+			// svelte-check (npm run check) covers the scripts and tool configs too, not only src and tests
+			config: (tsconfig) => {
+				tsconfig.include.push('../scripts/**/*.ts', '../playwright.config.ts');
+				return tsconfig;
+			}
+		},
 		// SvelteKit's CSRF origin check is on by default: cross-site form posts get 403.
 		// Never add trustedOrigins here without a test (tests/e2e/csrf.spec.ts).
 		csp: {
