@@ -1033,9 +1033,17 @@ export type Database = {
           isSetofReturn: false
         }
       }
-      login_retry_after: {
-        Args: { p_email: string; p_ip: string; p_kind: string }
-        Returns: number
+      login_throttle: {
+        Args: {
+          p_email: string
+          p_ip: string
+          p_kind: string
+          p_per_ip: boolean
+        }
+        Returns: {
+          delay_seconds: number
+          retry_after: number
+        }[]
       }
       my_waitlist_positions: {
         Args: { p_occurrences: string[] }

@@ -1,0 +1,78 @@
+-- Hardening of accounts and organizations (issue 7: what a black-box test found).
+--  1. Login throttling without lock-outs: limits per client (email + address)
+--     and per address refuse; the limit per email only slows down.
+
+-- 1. Login throttling ------------------------------------------------------------
+
+-- A client is an email tried from one address (the app passes an IPv6 /64 as
+-- one address). Its failures are looked up by this index; the per-email and
+-- per-address counts keep using the indexes of 20261128000000.
+create index login_attempts_client_idx on public.login_attempts (kind, email, ip, created_at desc);
+
+-- What the next attempt must do: wait `retry_after` seconds (refused, HTTP 429)
+-- or, when allowed, be delayed by `delay_seconds` before the password is
+-- checked. Windows slide over 15 minutes, and refused attempts are not
+-- recorded, so every wait ends by itself.
+--   login, per client (p_email from p_ip): the 5th failure since that client
+--     last got in locks that client until the failure is 15 minutes old;
+--   login and sign-up, per address (only when p_per_ip: the app passes false
+--     for loopback addresses, which every visitor shares behind a proxy without
+--     ADDRESS_HEADER): 20 failed logins, or 20 sign-ups, in 15 minutes;
+--   login, per email across all clients: from the 10th failure since anyone
+--     last got in, 1, 2, 4, 8, then at most 10 seconds of delay — never a
+--     refusal, so the owner on a client that has not failed still gets in.
+-- Unknown emails are throttled exactly like known ones.
+create function public.login_throttle(p_kind text, p_email text, p_ip text, p_per_ip boolean)
+returns table (retry_after integer, delay_seconds integer)
+language plpgsql stable set search_path = '' as $$
+declare
+	v_email text := lower(p_email);
+	v_window timestamptz := now() - interval '15 minutes';
+	v_client_until timestamptz;
+	v_ip_until timestamptz;
+	v_email_failures integer := 0;
+begin
+	if p_kind = 'login' then
+		select a.created_at + interval '15 minutes' into v_client_until
+		from public.login_attempts a
+		where a.kind = 'login' and a.email = v_email and a.ip = p_ip
+			and not a.succeeded and a.created_at > v_window
+			and a.created_at > coalesce((
+				select max(s.created_at) from public.login_attempts s
+				where s.kind = 'login' and s.email = v_email and s.ip = p_ip
+					and s.succeeded and s.created_at > v_window
+			), '-infinity')
+		order by a.created_at desc offset 4 limit 1;
+
+		select count(*) into v_email_failures from (
+			select 1 from public.login_attempts a
+			where a.kind = 'login' and a.email = v_email
+				and not a.succeeded and a.created_at > v_window
+				and a.created_at > coalesce((
+					select max(s.created_at) from public.login_attempts s
+					where s.kind = 'login' and s.email = v_email and s.succeeded and s.created_at > v_window
+				), '-infinity')
+			limit 14
+		) f;
+	end if;
+
+	if p_per_ip then
+		select a.created_at + interval '15 minutes' into v_ip_until
+		from public.login_attempts a
+		where a.kind = p_kind and a.ip = p_ip
+			and (p_kind = 'signup' or not a.succeeded)
+			and a.created_at > v_window
+		order by a.created_at desc offset 19 limit 1;
+	end if;
+
+	retry_after := greatest(0, coalesce(ceil(extract(epoch from greatest(v_client_until, v_ip_until) - now()))::integer, 0));
+	delay_seconds := case when v_email_failures >= 10 then least(10, 1 << (v_email_failures - 10)) else 0 end;
+	return next;
+end $$;
+
+-- Service role only, like everything about credentials.
+revoke execute on function public.login_throttle(text, text, text, boolean) from public, anon, authenticated;
+grant execute on function public.login_throttle(text, text, text, boolean) to service_role;
+
+-- Replaced by login_throttle: it locked an email for every client.
+drop function public.login_retry_after(text, text, text);
