@@ -1,6 +1,8 @@
 -- Hardening of accounts and organizations (issue 7: what a black-box test found).
 --  1. Login throttling without lock-outs: limits per client (email + address)
 --     and per address refuse; the limit per email only slows down.
+--  2. organization_members no longer tells anybody who belongs where unless
+--     that person lists their profile.
 
 -- 1. Login throttling ------------------------------------------------------------
 
@@ -76,3 +78,64 @@ grant execute on function public.login_throttle(text, text, text, boolean) to se
 
 -- Replaced by login_throttle: it locked an email for every client.
 drop function public.login_retry_after(text, text, text);
+
+-- 2. Who sees memberships ---------------------------------------------------------
+
+-- The organizations the requesting person manages (owner or editor). Security
+-- definer: a policy on organization_members cannot read organization_members
+-- itself. Called once per query, as `in (select …)`.
+create function private.managed_organizations() returns setof uuid
+language sql stable security definer set search_path = '' as $$
+	select m.organization_id from public.organization_members m
+	where m.user_id = (select auth.uid()) and m.role in ('owner', 'editor')
+$$;
+revoke execute on function private.managed_organizations() from public;
+grant execute on function private.managed_organizations() to authenticated, service_role;
+
+-- Before: anyone read every membership of a visible organization, with user
+-- ids and roles, also of people who do not list their profile. Now:
+--   anon and members: memberships of people whose profile is listed, in
+--     organizations they can see;
+--   a person: all of their own memberships;
+--   owners and editors: every member of the organizations they manage;
+--   coordinators: everything.
+-- `exists` on a primary key rather than `in (select …)`: the planner then looks
+-- up only the rows a page shows (one organization's members, one person's
+-- memberships) and hashes the whole table only for a whole-table read.
+-- profiles' own policy ends in `listed or private.can_see_profile(id)`;
+-- with `p.listed` tested first, no function runs per row.
+drop policy "organization_members: read with the organization" on public.organization_members;
+
+create policy "organization_members: anon reads listed people" on public.organization_members
+	for select to anon
+	using (
+		exists (select 1 from public.profiles p where p.id = user_id and p.listed)
+		and exists (select 1 from public.organizations o where o.id = organization_id)
+	);
+
+create policy "organization_members: own, managed, listed; coordinators all" on public.organization_members
+	for select to authenticated
+	using (
+		user_id = (select auth.uid())
+		or (select private.is_coordinator())
+		or organization_id in (select private.managed_organizations())
+		or (exists (select 1 from public.profiles p where p.id = user_id and p.listed)
+			and exists (select 1 from public.organizations o where o.id = organization_id))
+	);
+
+-- How many members an organization has in all (its page says "and 3 more with
+-- a private profile"): a number, never who. Null when the organization is
+-- hidden from the caller (the public wrapper runs with the caller's RLS).
+create function private.organization_member_count(p_org uuid) returns integer
+language sql stable security definer set search_path = '' as $$
+	select count(*)::integer from public.organization_members m where m.organization_id = p_org
+$$;
+revoke execute on function private.organization_member_count(uuid) from public;
+grant execute on function private.organization_member_count(uuid) to anon, authenticated, service_role;
+
+create function public.organization_member_count(p_org uuid) returns integer
+language sql stable set search_path = '' as $$
+	select private.organization_member_count(o.id) from public.organizations o where o.id = p_org
+$$;
+revoke execute on function public.organization_member_count(uuid) from public;
+grant execute on function public.organization_member_count(uuid) to anon, authenticated, service_role;

@@ -48,7 +48,7 @@ beforeAll(async () => {
 describe('creating and reading', () => {
 	it('a member creates an organization with areas and fields in one call and becomes its owner', async () => {
 		const org = await createOrg(owner);
-		const { data: members } = await anonClient().from('organization_members').select('user_id, role').eq('organization_id', org.id);
+		const { data: members } = await userClient(owner.id).from('organization_members').select('user_id, role').eq('organization_id', org.id);
 		expect(members).toEqual([{ user_id: owner.id, role: 'owner' }]);
 		const { count } = await anonClient().from('organization_areas').select('*', { count: 'exact', head: true }).eq('organization_id', org.id);
 		expect(count).toBe(2);
@@ -211,6 +211,89 @@ describe('invitations and members', () => {
 		expect(roles).toEqual(expect.arrayContaining([{ user_id: stranger.id, role: 'owner' }, { user_id: owner.id, role: 'editor' }]));
 		const left = await userClient(owner.id).from('organization_members').delete().eq('organization_id', org.id).eq('user_id', owner.id);
 		expect(left.error).toBeNull();
+	});
+});
+
+describe('who sees memberships', () => {
+	// owner, editor and plain member do not list their profile; `listedOne` does
+	let org: { id: string };
+	let orgOwner: User, orgEditor: User, plain: User, listedOne: User;
+	const ids = (rows: { user_id: string }[] | null) => (rows ?? []).map((r) => r.user_id).sort();
+	const membersSeenBy = async (db: ReturnType<typeof anonClient>) => {
+		const { data, error } = await db.from('organization_members').select('user_id').eq('organization_id', org.id);
+		expect(error).toBeNull();
+		return ids(data);
+	};
+
+	beforeAll(async () => {
+		[orgOwner, orgEditor, plain, listedOne] = await Promise.all([
+			createTestUser('非公開の代表'),
+			createTestUser('非公開の編集者'),
+			createTestUser('非公開の会員'),
+			createTestUser('公開の会員')
+		]);
+		await serviceClient().from('profiles').update({ listed: true }).eq('id', listedOne.id);
+		org = await createOrg(orgOwner);
+		const added = await serviceClient().from('organization_members').insert([
+			{ organization_id: org.id, user_id: orgEditor.id, role: 'editor' },
+			{ organization_id: org.id, user_id: plain.id, role: 'member' },
+			{ organization_id: org.id, user_id: listedOne.id, role: 'member' }
+		]);
+		expect(added.error).toBeNull();
+	});
+
+	it('anon sees only the members who list their profile, also when asking for someone by id', async () => {
+		expect(await membersSeenBy(anonClient())).toEqual([listedOne.id]);
+		const byId = await anonClient().from('organization_members').select('organization_id, role').in('user_id', [orgOwner.id, plain.id]);
+		expect(byId.error).toBeNull();
+		expect(byId.data).toEqual([]);
+		// nor through a profile or an organization embedding its members
+		const embedded = await anonClient().from('organizations').select('organization_members(user_id)').eq('id', org.id).single();
+		expect(ids(embedded.data?.organization_members ?? null)).toEqual([listedOne.id]);
+	});
+
+	it('another member sees only the members who list their profile', async () => {
+		expect(await membersSeenBy(userClient(stranger.id))).toEqual([listedOne.id]);
+		const byId = await userClient(stranger.id).from('organization_members').select('role').eq('user_id', plain.id);
+		expect(byId.data).toEqual([]);
+	});
+
+	it('a plain member of the organization sees the listed ones and themself, not the unlisted others', async () => {
+		expect(await membersSeenBy(userClient(plain.id))).toEqual([listedOne.id, plain.id].sort());
+	});
+
+	it('owners and editors see all of their members; coordinators see everyone', async () => {
+		const all = [orgOwner.id, orgEditor.id, plain.id, listedOne.id].sort();
+		expect(await membersSeenBy(userClient(orgOwner.id))).toEqual(all);
+		expect(await membersSeenBy(userClient(orgEditor.id))).toEqual(all);
+		expect(await membersSeenBy(userClient(coordinator.id))).toEqual(all);
+	});
+
+	it('a person always sees their own memberships', async () => {
+		const { data } = await userClient(plain.id).from('organization_members').select('organization_id, role').eq('user_id', plain.id);
+		expect(data).toEqual([{ organization_id: org.id, role: 'member' }]);
+	});
+
+	it('the number of members is public, who they are is not; a hidden organization has none for anon', async () => {
+		const count = await anonClient().rpc('organization_member_count', { p_org: org.id });
+		expect(count.error).toBeNull();
+		expect(count.data).toBe(4);
+		const hidden = await createOrg(owner);
+		await serviceClient().from('organization_members').insert({ organization_id: hidden.id, user_id: listedOne.id, role: 'member' });
+		await serviceClient().from('organizations').update({ hidden_at: new Date().toISOString(), hidden_reason: 'テスト' }).eq('id', hidden.id);
+		expect((await anonClient().rpc('organization_member_count', { p_org: hidden.id })).data).toBeNull();
+		const listedInHidden = await anonClient().from('organization_members').select('user_id').eq('organization_id', hidden.id);
+		expect(listedInHidden.data).toEqual([]);
+		expect((await userClient(owner.id).rpc('organization_member_count', { p_org: hidden.id })).data).toBe(2);
+	});
+
+	it('a stranger still cannot change or remove anyone’s membership', async () => {
+		const change = await userClient(stranger.id).from('organization_members').update({ role: 'owner' }).eq('organization_id', org.id).eq('user_id', listedOne.id).select();
+		expect(change.data).toEqual([]);
+		const remove = await userClient(stranger.id).from('organization_members').delete().eq('organization_id', org.id).eq('user_id', listedOne.id).select();
+		expect(remove.data).toEqual([]);
+		const { count } = await serviceClient().from('organization_members').select('*', { count: 'exact', head: true }).eq('organization_id', org.id);
+		expect(count).toBe(4);
 	});
 });
 

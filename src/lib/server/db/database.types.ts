@@ -1061,6 +1061,7 @@ export type Database = {
           valid: boolean
         }[]
       }
+      organization_member_count: { Args: { p_org: string }; Returns: number }
       record_login_attempt: {
         Args: {
           p_email: string
