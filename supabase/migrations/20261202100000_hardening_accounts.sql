@@ -3,6 +3,8 @@
 --     and per address refuse; the limit per email only slows down.
 --  2. organization_members no longer tells anybody who belongs where unless
 --     that person lists their profile.
+--  3. Invitations by email are counted per inviting member (they tell whether
+--     an address has an account).
 
 -- 1. Login throttling ------------------------------------------------------------
 
@@ -139,3 +141,78 @@ language sql stable set search_path = '' as $$
 $$;
 revoke execute on function public.organization_member_count(uuid) from public;
 grant execute on function public.organization_member_count(uuid) to anon, authenticated, service_role;
+
+-- 3. Invitations by email, counted -------------------------------------------------
+
+-- Every invitation by email a member sends, whatever its outcome: an answer
+-- of "no account with this address" is exactly what must be limited. Written
+-- only by private.invite_by_email (definer); nobody reads it through the API.
+create table public.email_invitation_attempts (
+	id bigint generated always as identity primary key,
+	user_id uuid not null references public.profiles (id) on delete cascade,
+	created_at timestamptz not null default now()
+);
+create index email_invitation_attempts_user_idx on public.email_invitation_attempts (user_id, created_at desc);
+
+alter table public.email_invitation_attempts enable row level security;
+revoke all on public.email_invitation_attempts from anon, authenticated;
+grant select, insert, update, delete on public.email_invitation_attempts to service_role;
+-- deliberately no policies: only the service role and the definer function touch it
+
+-- The outcome is now returned rather than raised: a raised error rolls back
+-- the transaction, and with it the counted attempt. Refusals are still raised,
+-- with a hint: not_owner, owner_by_transfer, throttled (20 invitations by
+-- email per member in a sliding hour; refused ones are not counted).
+drop function public.invite_organization_member(uuid, text, public.organization_role);
+drop function private.invite_by_email(uuid, text, public.organization_role);
+
+create function private.invite_by_email(p_org uuid, p_email text, p_role public.organization_role)
+returns text language plpgsql security definer set search_path = '' as $$
+declare
+	v_uid uuid := (select auth.uid());
+	v_user uuid;
+begin
+	if private.org_role(p_org) is distinct from 'owner' then
+		raise exception 'only owners invite' using errcode = '42501', hint = 'not_owner';
+	end if;
+	if p_role = 'owner' then
+		raise exception 'invite as editor or member, then transfer ownership'
+			using errcode = '22023', hint = 'owner_by_transfer';
+	end if;
+	-- one at a time per member, so that parallel requests cannot pass the count together
+	perform pg_advisory_xact_lock(hashtextextended('email_invitation:' || v_uid::text, 0));
+	if (select count(*) from (
+		select 1 from public.email_invitation_attempts a
+		where a.user_id = v_uid and a.created_at > now() - interval '1 hour'
+		limit 20) recent) >= 20 then
+		raise exception 'too many invitations by email; try again later'
+			using errcode = 'P0001', hint = 'throttled';
+	end if;
+	delete from public.email_invitation_attempts a
+		where a.user_id = v_uid and a.created_at <= now() - interval '1 hour';
+	insert into public.email_invitation_attempts (user_id) values (v_uid);
+
+	select c.user_id into v_user from public.credentials c where c.email = lower(btrim(p_email));
+	if v_user is null then
+		return 'no_account';
+	end if;
+	if exists (select 1 from public.organization_members m where m.organization_id = p_org and m.user_id = v_user) then
+		return 'already_member';
+	end if;
+	delete from public.organization_invitations i
+		where i.organization_id = p_org and i.invitee_id = v_user and i.accepted_at is null;
+	insert into public.organization_invitations (organization_id, role, invitee_id, created_by)
+		values (p_org, p_role, v_user, v_uid);
+	return 'invited';
+end $$;
+revoke execute on function private.invite_by_email(uuid, text, public.organization_role) from public;
+grant execute on function private.invite_by_email(uuid, text, public.organization_role) to authenticated;
+
+-- 'invited', 'no_account' or 'already_member'; refusals raise (see above).
+create function public.invite_organization_member(p_org uuid, p_email text, p_role public.organization_role)
+returns text language sql set search_path = '' as $$
+	select private.invite_by_email(p_org, p_email, p_role)
+$$;
+revoke execute on function public.invite_organization_member(uuid, text, public.organization_role) from public, anon;
+grant execute on function public.invite_organization_member(uuid, text, public.organization_role)
+	to authenticated, service_role;

@@ -218,3 +218,28 @@ test('an organization page names the members who list their profile and only cou
 	await expect(page.getByRole('button', { name: '編集 三子に代表者を引き継ぐ' })).toBeVisible();
 	await expect(page.getByRole('button', { name: '公開 四郎に代表者を引き継ぐ' })).toBeVisible();
 });
+
+test('a member who sends many invitations by email is asked to wait, next to the email field', async ({ page }) => {
+	const { db, slug, org: created } = await ownerWithOrganization(page, '招待 多子', '招待上限テストの会');
+	// 20 invitations by email within the hour (through PostgREST, as the page would send them)
+	for (let i = 0; i < 20; i++) {
+		const sent = await db.rpc('invite_organization_member', {
+			p_org: created.id, p_email: uniqueEmail(`probe${i}`), p_role: 'member'
+		});
+		expect(sent.error).toBeNull();
+	}
+
+	await page.goto(`/orgs/${slug}/members`);
+	const field = page.getByLabel('メールアドレス', { exact: true });
+	await field.fill('someone@test.example');
+	await page.getByRole('button', { name: '招待する', exact: true }).click();
+	await expect(page.getByText('メールアドレスでの招待が続いたため、しばらく受け付けを止めています。')).toBeVisible();
+	await expect(field).toHaveAttribute('aria-invalid', 'true');
+	await expect(field).toHaveValue('someone@test.example');
+	await expectAccessible(page);
+
+	await page.goto(`/en/orgs/${slug}/members`);
+	await page.getByLabel('Email address', { exact: true }).fill('someone@test.example');
+	await page.getByRole('button', { name: 'Invite', exact: true }).click();
+	await expect(page.getByText('You have sent many invitations by email within an hour')).toBeVisible();
+});

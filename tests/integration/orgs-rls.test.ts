@@ -184,14 +184,69 @@ describe('invitations and members', () => {
 		const org = await createOrg(owner);
 		const sent = await userClient(owner.id).rpc('invite_organization_member', { p_org: org.id, p_email: stranger.email.toUpperCase(), p_role: 'member' });
 		expect(sent.error).toBeNull();
+		expect(sent.data).toBe('invited');
 		const theirs = await userClient(stranger.id).from('organization_invitations').select('organization_id, role').eq('invitee_id', stranger.id);
 		expect(theirs.data).toContainEqual({ organization_id: org.id, role: 'member' });
 		const unknown = await userClient(owner.id).rpc('invite_organization_member', { p_org: org.id, p_email: 'nobody@test.example', p_role: 'member' });
-		expect(unknown.error?.hint).toBe('no_account');
+		expect(unknown.error).toBeNull();
+		expect(unknown.data).toBe('no_account');
+		const self = await userClient(owner.id).rpc('invite_organization_member', { p_org: org.id, p_email: owner.email, p_role: 'member' });
+		expect(self.data).toBe('already_member');
 		const notOwner = await userClient(stranger.id).rpc('invite_organization_member', { p_org: org.id, p_email: editor.email, p_role: 'editor' });
 		expect(notOwner.error?.code).toBe('42501');
+		expect(notOwner.error?.hint).toBe('not_owner');
 		const asOwner = await userClient(owner.id).rpc('invite_organization_member', { p_org: org.id, p_email: editor.email, p_role: 'owner' });
-		expect(asOwner.error).not.toBeNull();
+		expect(asOwner.error?.hint).toBe('owner_by_transfer');
+	});
+
+	it('invitations by email are limited to 20 an hour per member, whatever their answer', async () => {
+		const prober = await createTestUser('探り さん');
+		const org = await createOrg(prober);
+		const db = userClient(prober.id);
+		const invite = (email: string) => db.rpc('invite_organization_member', { p_org: org.id, p_email: email, p_role: 'member' });
+		const answers: (string | null)[] = [];
+		for (let i = 0; i < 19; i++) {
+			const { data, error } = await invite(`probe-${i}-${randomBytes(3).toString('hex')}@test.example`);
+			expect(error).toBeNull();
+			answers.push(data);
+		}
+		expect(answers.every((a) => a === 'no_account')).toBe(true);
+		const twentieth = await invite(editor.email);
+		expect(twentieth.data).toBe('invited');
+
+		// the 21st gets no answer at all, for an existing account or not
+		for (const email of [stranger.email, 'nobody-else@test.example']) {
+			const refused = await invite(email);
+			expect(refused.data).toBeNull();
+			expect(refused.error?.hint).toBe('throttled');
+		}
+		const { count } = await serviceClient().from('organization_invitations').select('*', { count: 'exact', head: true }).eq('organization_id', org.id).eq('invitee_id', stranger.id);
+		expect(count).toBe(0);
+		// link invitations are not limited, and other members are not affected
+		const link = await db.from('organization_invitations').insert({ organization_id: org.id, role: 'member', token_hash: sha(randomBytes(20).toString('hex')) });
+		expect(link.error).toBeNull();
+		const other = await createOrg(owner);
+		const theirs = await userClient(owner.id).rpc('invite_organization_member', { p_org: other.id, p_email: stranger.email, p_role: 'member' });
+		expect(theirs.data).toBe('invited');
+
+		// an hour later it works again
+		const aged = await serviceClient()
+			.from('email_invitation_attempts')
+			.update({ created_at: new Date(Date.now() - 61 * 60_000).toISOString() })
+			.eq('user_id', prober.id);
+		expect(aged.error).toBeNull();
+		expect((await invite(stranger.email)).data).toBe('invited');
+	});
+
+	it('nobody reads or writes the count of invitations but the database itself', async () => {
+		for (const db of [anonClient(), userClient(stranger.id)]) {
+			const read = await db.from('email_invitation_attempts').select('*').eq('user_id', owner.id);
+			expect(read.error?.code).toBe('42501');
+			const write = await db.from('email_invitation_attempts').insert({ user_id: stranger.id });
+			expect(write.error?.code).toBe('42501');
+			const wipe = await db.from('email_invitation_attempts').delete().eq('user_id', stranger.id);
+			expect(wipe.error?.code).toBe('42501');
+		}
 	});
 
 	it('the last owner cannot leave or step down; after a transfer they can', async () => {
