@@ -1,5 +1,40 @@
+import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { logIn, logOut, signUp, uniqueEmail } from './helpers';
+
+/**
+ * A plain form post to /login sent from a chosen local address. On Linux all
+ * of 127.0.0.0/8 reaches this machine, so the server sees different clients
+ * by their real socket address — no header a visitor could forge.
+ */
+function postLoginFrom(from: string, baseURL: string, form: { email: string; password: string }) {
+	const url = new URL('/login', baseURL);
+	const body = new URLSearchParams(form).toString();
+	const started = Date.now();
+	return new Promise<{ status: number; headers: http.IncomingHttpHeaders; ms: number }>((resolve, reject) => {
+		const request = http.request(
+			url,
+			{
+				method: 'POST',
+				localAddress: from,
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body),
+					origin: url.origin,
+					accept: 'text/html'
+				}
+			},
+			(response) => {
+				response.resume();
+				response.on('end', () =>
+					resolve({ status: response.statusCode ?? 0, headers: response.headers, ms: Date.now() - started })
+				);
+			}
+		);
+		request.on('error', reject);
+		request.end(body);
+	});
+}
 
 test('sign up, log out, log in again', async ({ page, context }) => {
 	const who = { name: '鈴木 一郎', email: uniqueEmail(), password: 'tsunagu-e2e-pass' };
@@ -74,6 +109,43 @@ test('repeated failures are throttled with 429 and Retry-After', async ({ page }
 	await page.getByLabel('パスワード', { exact: true }).fill('whatever-password');
 	await page.getByRole('button', { name: 'ログインする' }).click();
 	await expect(page.getByRole('alert')).toContainText('一時的に受け付けを止めています');
+});
+
+test('an attacker cannot lock the owner out: their clients are refused, the owner from another address gets in', async ({
+	page,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const who = { name: '松本 まり', email: uniqueEmail('victim'), password: 'tsunagu-e2e-pass' };
+	await signUp(page, who);
+	await logOut(page);
+
+	// two attacking clients, five wrong passwords each: ten failures for this email
+	for (const attacker of ['127.0.0.2', '127.0.0.4']) {
+		for (let i = 0; i < 5; i++) {
+			const failed = await postLoginFrom(attacker, baseURL!, { email: who.email, password: `wrong-${i}-password` });
+			expect(failed.status, `${attacker} attempt ${i + 1}`).toBe(400);
+		}
+		const refused = await postLoginFrom(attacker, baseURL!, { email: who.email, password: who.password });
+		expect(refused.status, attacker).toBe(429);
+		expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+		expect((refused.headers['set-cookie'] ?? []).join('\n')).not.toMatch(/tsunagu_session=/);
+	}
+
+	// the owner, from an address that has not failed: slowed down (many failures
+	// for this email), not refused, and in with the right password
+	const owner = await postLoginFrom('127.0.0.3', baseURL!, who);
+	expect(owner.status).toBe(303);
+	expect((owner.headers['set-cookie'] ?? []).join('\n')).toMatch(/tsunagu_session=/);
+	expect(owner.ms).toBeGreaterThanOrEqual(1000);
+
+	// the attacker's client is still refused, also with the right password
+	const again = await postLoginFrom('127.0.0.2', baseURL!, who);
+	expect(again.status).toBe(429);
+	expect((again.headers['set-cookie'] ?? []).join('\n')).not.toMatch(/tsunagu_session=/);
+
+	// and the owner's browser (127.0.0.1, no failures) logs in as usual
+	await logIn(page, who);
 });
 
 test('account: change display name and password, log out everywhere', async ({ page, browser }) => {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { createTestUser, serviceClient, userClient } from '../integration/helpers';
 import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
 
 async function expectAccessible(page: Page) {
@@ -168,4 +169,77 @@ test('organization search finds a two-character Japanese substring and keeps fil
 	await page.goto('/areas');
 	await expectAccessible(page);
 	await expect(page.getByRole('link', { name: /常盤平団地/ })).toBeVisible();
+});
+
+/** Signs up in the browser and creates an organization through PostgREST as that person. */
+async function ownerWithOrganization(page: Page, name: string, orgName: string) {
+	const email = uniqueEmail('owner');
+	await signUp(page, { name, email, password: 'tsunagu-e2e-pass' });
+	const account = await serviceClient().from('credentials').select('user_id').eq('email', email).single();
+	expect(account.error).toBeNull();
+	const db = userClient(account.data!.user_id);
+	const slug = `e2e-org-${Math.random().toString(36).slice(2, 9)}`;
+	const created = await db.rpc('create_organization', {
+		p_slug: slug, p_name: orgName, p_kana: '', p_kind: 'resident_group', p_municipality_wide: true,
+		p_description: '', p_contact_email: '', p_contact_phone: '', p_website: '', p_area_ids: [], p_field_ids: []
+	});
+	expect(created.error).toBeNull();
+	return { db, slug, org: created.data! };
+}
+
+test('an organization page names the members who list their profile and only counts the others; its owner sees all', async ({
+	page,
+	browser
+}) => {
+	const { slug, org } = await ownerWithOrganization(page, '代表 二郎', '公開範囲テストの会');
+	const [editor, listed] = await Promise.all([createTestUser('編集 三子'), createTestUser('公開 四郎')]);
+	expect((await serviceClient().from('profiles').update({ listed: true }).eq('id', listed.id)).error).toBeNull();
+	const added = await serviceClient().from('organization_members').insert([
+		{ organization_id: org.id, user_id: editor.id, role: 'editor' },
+		{ organization_id: org.id, user_id: listed.id, role: 'member' }
+	]);
+	expect(added.error).toBeNull();
+
+	const visitor = await browser.newContext();
+	const anon = await visitor.newPage();
+	await anon.goto(`/orgs/${slug}`);
+	await expect(anon.getByRole('heading', { name: 'メンバー（3人）' })).toBeVisible();
+	await expect(anon.locator('.members li')).toHaveCount(1);
+	await expect(anon.getByRole('link', { name: '公開 四郎' })).toHaveAttribute('href', `/people/${listed.id}`);
+	await expect(anon.getByText('ほか2人（プロフィール非公開）')).toBeVisible();
+	await expect(anon.getByText('代表 二郎')).toHaveCount(0);
+	await expect(anon.getByText('編集 三子')).toHaveCount(0);
+	await visitor.close();
+
+	await page.goto(`/orgs/${slug}`);
+	await expect(page.locator('.members li')).toHaveCount(3);
+	await expect(page.locator('.members')).toContainText('編集 三子');
+	await page.getByRole('link', { name: 'メンバーの管理' }).click();
+	await expect(page.getByRole('button', { name: '編集 三子に代表者を引き継ぐ' })).toBeVisible();
+	await expect(page.getByRole('button', { name: '公開 四郎に代表者を引き継ぐ' })).toBeVisible();
+});
+
+test('a member who sends many invitations by email is asked to wait, next to the email field', async ({ page }) => {
+	const { db, slug, org: created } = await ownerWithOrganization(page, '招待 多子', '招待上限テストの会');
+	// 20 invitations by email within the hour (through PostgREST, as the page would send them)
+	for (let i = 0; i < 20; i++) {
+		const sent = await db.rpc('invite_organization_member', {
+			p_org: created.id, p_email: uniqueEmail(`probe${i}`), p_role: 'member'
+		});
+		expect(sent.error).toBeNull();
+	}
+
+	await page.goto(`/orgs/${slug}/members`);
+	const field = page.getByLabel('メールアドレス', { exact: true });
+	await field.fill('someone@test.example');
+	await page.getByRole('button', { name: '招待する', exact: true }).click();
+	await expect(page.getByText('メールアドレスでの招待が続いたため、しばらく受け付けを止めています。')).toBeVisible();
+	await expect(field).toHaveAttribute('aria-invalid', 'true');
+	await expect(field).toHaveValue('someone@test.example');
+	await expectAccessible(page);
+
+	await page.goto(`/en/orgs/${slug}/members`);
+	await page.getByLabel('Email address', { exact: true }).fill('someone@test.example');
+	await page.getByRole('button', { name: 'Invite', exact: true }).click();
+	await expect(page.getByText('You have sent many invitations by email within an hour')).toBeVisible();
 });

@@ -105,7 +105,7 @@ describe('service functions', () => {
 	const calls = [
 		['create_account', { p_email: 'x@test.example', p_display_name: 'x', p_password_hash: 'x' }],
 		['validate_session', { p_id: 'a'.repeat(64) }],
-		['login_retry_after', { p_kind: 'login', p_email: 'x', p_ip: 'x' }],
+		['login_throttle', { p_kind: 'login', p_email: 'x', p_ip: 'x', p_per_ip: true }],
 		['record_login_attempt', { p_kind: 'login', p_email: 'x', p_ip: 'x', p_succeeded: true }]
 	] as const;
 

@@ -48,7 +48,7 @@ beforeAll(async () => {
 describe('creating and reading', () => {
 	it('a member creates an organization with areas and fields in one call and becomes its owner', async () => {
 		const org = await createOrg(owner);
-		const { data: members } = await anonClient().from('organization_members').select('user_id, role').eq('organization_id', org.id);
+		const { data: members } = await userClient(owner.id).from('organization_members').select('user_id, role').eq('organization_id', org.id);
 		expect(members).toEqual([{ user_id: owner.id, role: 'owner' }]);
 		const { count } = await anonClient().from('organization_areas').select('*', { count: 'exact', head: true }).eq('organization_id', org.id);
 		expect(count).toBe(2);
@@ -184,14 +184,69 @@ describe('invitations and members', () => {
 		const org = await createOrg(owner);
 		const sent = await userClient(owner.id).rpc('invite_organization_member', { p_org: org.id, p_email: stranger.email.toUpperCase(), p_role: 'member' });
 		expect(sent.error).toBeNull();
+		expect(sent.data).toBe('invited');
 		const theirs = await userClient(stranger.id).from('organization_invitations').select('organization_id, role').eq('invitee_id', stranger.id);
 		expect(theirs.data).toContainEqual({ organization_id: org.id, role: 'member' });
 		const unknown = await userClient(owner.id).rpc('invite_organization_member', { p_org: org.id, p_email: 'nobody@test.example', p_role: 'member' });
-		expect(unknown.error?.hint).toBe('no_account');
+		expect(unknown.error).toBeNull();
+		expect(unknown.data).toBe('no_account');
+		const self = await userClient(owner.id).rpc('invite_organization_member', { p_org: org.id, p_email: owner.email, p_role: 'member' });
+		expect(self.data).toBe('already_member');
 		const notOwner = await userClient(stranger.id).rpc('invite_organization_member', { p_org: org.id, p_email: editor.email, p_role: 'editor' });
 		expect(notOwner.error?.code).toBe('42501');
+		expect(notOwner.error?.hint).toBe('not_owner');
 		const asOwner = await userClient(owner.id).rpc('invite_organization_member', { p_org: org.id, p_email: editor.email, p_role: 'owner' });
-		expect(asOwner.error).not.toBeNull();
+		expect(asOwner.error?.hint).toBe('owner_by_transfer');
+	});
+
+	it('invitations by email are limited to 20 an hour per member, whatever their answer', async () => {
+		const prober = await createTestUser('探り さん');
+		const org = await createOrg(prober);
+		const db = userClient(prober.id);
+		const invite = (email: string) => db.rpc('invite_organization_member', { p_org: org.id, p_email: email, p_role: 'member' });
+		const answers: (string | null)[] = [];
+		for (let i = 0; i < 19; i++) {
+			const { data, error } = await invite(`probe-${i}-${randomBytes(3).toString('hex')}@test.example`);
+			expect(error).toBeNull();
+			answers.push(data);
+		}
+		expect(answers.every((a) => a === 'no_account')).toBe(true);
+		const twentieth = await invite(editor.email);
+		expect(twentieth.data).toBe('invited');
+
+		// the 21st gets no answer at all, for an existing account or not
+		for (const email of [stranger.email, 'nobody-else@test.example']) {
+			const refused = await invite(email);
+			expect(refused.data).toBeNull();
+			expect(refused.error?.hint).toBe('throttled');
+		}
+		const { count } = await serviceClient().from('organization_invitations').select('*', { count: 'exact', head: true }).eq('organization_id', org.id).eq('invitee_id', stranger.id);
+		expect(count).toBe(0);
+		// link invitations are not limited, and other members are not affected
+		const link = await db.from('organization_invitations').insert({ organization_id: org.id, role: 'member', token_hash: sha(randomBytes(20).toString('hex')) });
+		expect(link.error).toBeNull();
+		const other = await createOrg(owner);
+		const theirs = await userClient(owner.id).rpc('invite_organization_member', { p_org: other.id, p_email: stranger.email, p_role: 'member' });
+		expect(theirs.data).toBe('invited');
+
+		// an hour later it works again
+		const aged = await serviceClient()
+			.from('email_invitation_attempts')
+			.update({ created_at: new Date(Date.now() - 61 * 60_000).toISOString() })
+			.eq('user_id', prober.id);
+		expect(aged.error).toBeNull();
+		expect((await invite(stranger.email)).data).toBe('invited');
+	});
+
+	it('nobody reads or writes the count of invitations but the database itself', async () => {
+		for (const db of [anonClient(), userClient(stranger.id)]) {
+			const read = await db.from('email_invitation_attempts').select('*').eq('user_id', owner.id);
+			expect(read.error?.code).toBe('42501');
+			const write = await db.from('email_invitation_attempts').insert({ user_id: stranger.id });
+			expect(write.error?.code).toBe('42501');
+			const wipe = await db.from('email_invitation_attempts').delete().eq('user_id', stranger.id);
+			expect(wipe.error?.code).toBe('42501');
+		}
 	});
 
 	it('the last owner cannot leave or step down; after a transfer they can', async () => {
@@ -211,6 +266,89 @@ describe('invitations and members', () => {
 		expect(roles).toEqual(expect.arrayContaining([{ user_id: stranger.id, role: 'owner' }, { user_id: owner.id, role: 'editor' }]));
 		const left = await userClient(owner.id).from('organization_members').delete().eq('organization_id', org.id).eq('user_id', owner.id);
 		expect(left.error).toBeNull();
+	});
+});
+
+describe('who sees memberships', () => {
+	// owner, editor and plain member do not list their profile; `listedOne` does
+	let org: { id: string };
+	let orgOwner: User, orgEditor: User, plain: User, listedOne: User;
+	const ids = (rows: { user_id: string }[] | null) => (rows ?? []).map((r) => r.user_id).sort();
+	const membersSeenBy = async (db: ReturnType<typeof anonClient>) => {
+		const { data, error } = await db.from('organization_members').select('user_id').eq('organization_id', org.id);
+		expect(error).toBeNull();
+		return ids(data);
+	};
+
+	beforeAll(async () => {
+		[orgOwner, orgEditor, plain, listedOne] = await Promise.all([
+			createTestUser('非公開の代表'),
+			createTestUser('非公開の編集者'),
+			createTestUser('非公開の会員'),
+			createTestUser('公開の会員')
+		]);
+		await serviceClient().from('profiles').update({ listed: true }).eq('id', listedOne.id);
+		org = await createOrg(orgOwner);
+		const added = await serviceClient().from('organization_members').insert([
+			{ organization_id: org.id, user_id: orgEditor.id, role: 'editor' },
+			{ organization_id: org.id, user_id: plain.id, role: 'member' },
+			{ organization_id: org.id, user_id: listedOne.id, role: 'member' }
+		]);
+		expect(added.error).toBeNull();
+	});
+
+	it('anon sees only the members who list their profile, also when asking for someone by id', async () => {
+		expect(await membersSeenBy(anonClient())).toEqual([listedOne.id]);
+		const byId = await anonClient().from('organization_members').select('organization_id, role').in('user_id', [orgOwner.id, plain.id]);
+		expect(byId.error).toBeNull();
+		expect(byId.data).toEqual([]);
+		// nor through a profile or an organization embedding its members
+		const embedded = await anonClient().from('organizations').select('organization_members(user_id)').eq('id', org.id).single();
+		expect(ids(embedded.data?.organization_members ?? null)).toEqual([listedOne.id]);
+	});
+
+	it('another member sees only the members who list their profile', async () => {
+		expect(await membersSeenBy(userClient(stranger.id))).toEqual([listedOne.id]);
+		const byId = await userClient(stranger.id).from('organization_members').select('role').eq('user_id', plain.id);
+		expect(byId.data).toEqual([]);
+	});
+
+	it('a plain member of the organization sees the listed ones and themself, not the unlisted others', async () => {
+		expect(await membersSeenBy(userClient(plain.id))).toEqual([listedOne.id, plain.id].sort());
+	});
+
+	it('owners and editors see all of their members; coordinators see everyone', async () => {
+		const all = [orgOwner.id, orgEditor.id, plain.id, listedOne.id].sort();
+		expect(await membersSeenBy(userClient(orgOwner.id))).toEqual(all);
+		expect(await membersSeenBy(userClient(orgEditor.id))).toEqual(all);
+		expect(await membersSeenBy(userClient(coordinator.id))).toEqual(all);
+	});
+
+	it('a person always sees their own memberships', async () => {
+		const { data } = await userClient(plain.id).from('organization_members').select('organization_id, role').eq('user_id', plain.id);
+		expect(data).toEqual([{ organization_id: org.id, role: 'member' }]);
+	});
+
+	it('the number of members is public, who they are is not; a hidden organization has none for anon', async () => {
+		const count = await anonClient().rpc('organization_member_count', { p_org: org.id });
+		expect(count.error).toBeNull();
+		expect(count.data).toBe(4);
+		const hidden = await createOrg(owner);
+		await serviceClient().from('organization_members').insert({ organization_id: hidden.id, user_id: listedOne.id, role: 'member' });
+		await serviceClient().from('organizations').update({ hidden_at: new Date().toISOString(), hidden_reason: 'テスト' }).eq('id', hidden.id);
+		expect((await anonClient().rpc('organization_member_count', { p_org: hidden.id })).data).toBeNull();
+		const listedInHidden = await anonClient().from('organization_members').select('user_id').eq('organization_id', hidden.id);
+		expect(listedInHidden.data).toEqual([]);
+		expect((await userClient(owner.id).rpc('organization_member_count', { p_org: hidden.id })).data).toBe(2);
+	});
+
+	it('a stranger still cannot change or remove anyone’s membership', async () => {
+		const change = await userClient(stranger.id).from('organization_members').update({ role: 'owner' }).eq('organization_id', org.id).eq('user_id', listedOne.id).select();
+		expect(change.data).toEqual([]);
+		const remove = await userClient(stranger.id).from('organization_members').delete().eq('organization_id', org.id).eq('user_id', listedOne.id).select();
+		expect(remove.data).toEqual([]);
+		const { count } = await serviceClient().from('organization_members').select('*', { count: 'exact', head: true }).eq('organization_id', org.id);
+		expect(count).toBe(4);
 	});
 });
 

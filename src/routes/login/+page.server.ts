@@ -8,7 +8,7 @@ import { loginSchema } from '$lib/server/auth/forms';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { startSession } from '$lib/server/auth/login';
 import { dummyPasswordHash, verifyPassword } from '$lib/server/auth/password';
-import { recordAttempt, retryAfterSeconds } from '$lib/server/auth/throttle';
+import { recordAttempt, sleep, throttleFor } from '$lib/server/auth/throttle';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,13 +27,18 @@ export const actions: Actions = {
 		const { email } = form.data;
 		const ip = event.getClientAddress();
 		// before any argon2 work: hashing is deliberately slow
-		const retryAfter = await retryAfterSeconds('login', email, ip);
+		const { retryAfter, delaySeconds } = await throttleFor('login', email, ip);
 		if (retryAfter > 0) {
 			logEvent('login_throttled', { email, ip, retryAfter });
 			event.setHeaders({ 'retry-after': String(retryAfter) });
 			return message(form, m.login_throttled({ minutes: Math.ceil(retryAfter / 60) }), {
 				status: 429
 			});
+		}
+		// many failures for this email from anywhere: slowed down, never refused
+		if (delaySeconds > 0) {
+			logEvent('login_delayed', { email, ip, delaySeconds });
+			await sleep(delaySeconds * 1000);
 		}
 
 		const credentials = await findCredentialsByEmail(email);

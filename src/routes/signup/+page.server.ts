@@ -8,7 +8,7 @@ import { signupSchema } from '$lib/server/auth/forms';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { startSession } from '$lib/server/auth/login';
 import { hashPassword } from '$lib/server/auth/password';
-import { recordAttempt, retryAfterSeconds } from '$lib/server/auth/throttle';
+import { recordAttempt, throttleFor } from '$lib/server/auth/throttle';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +25,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 
 		const ip = event.getClientAddress();
-		const retryAfter = await retryAfterSeconds('signup', form.data.email, ip);
+		const { retryAfter } = await throttleFor('signup', form.data.email, ip);
 		if (retryAfter > 0) {
 			logEvent('signup_throttled', { ip });
 			event.setHeaders({ 'retry-after': String(retryAfter) });

@@ -108,6 +108,32 @@ export type Database = {
           },
         ]
       }
+      email_invitation_attempts: {
+        Row: {
+          created_at: string
+          id: number
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_invitation_attempts_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       event_cohosts: {
         Row: {
           event_id: string
@@ -1033,9 +1059,17 @@ export type Database = {
           isSetofReturn: false
         }
       }
-      login_retry_after: {
-        Args: { p_email: string; p_ip: string; p_kind: string }
-        Returns: number
+      login_throttle: {
+        Args: {
+          p_email: string
+          p_ip: string
+          p_kind: string
+          p_per_ip: boolean
+        }
+        Returns: {
+          delay_seconds: number
+          retry_after: number
+        }[]
       }
       my_waitlist_positions: {
         Args: { p_occurrences: string[] }
@@ -1053,6 +1087,7 @@ export type Database = {
           valid: boolean
         }[]
       }
+      organization_member_count: { Args: { p_org: string }; Returns: number }
       record_login_attempt: {
         Args: {
           p_email: string

@@ -19,16 +19,29 @@ export async function createLinkInvitation(db: Db, organizationId: string, role:
 	return token;
 }
 
-export async function inviteByEmail(db: Db, organizationId: string, email: string, role: OrgRole) {
-	const { error } = await db.rpc('invite_organization_member', {
+export type InviteByEmailResult = 'invited' | 'no_account' | 'already_member' | 'throttled';
+const OUTCOMES: readonly string[] = ['invited', 'no_account', 'already_member'];
+
+/**
+ * Invites the account with this email. Every call counts towards the inviting
+ * member's limit (20 an hour), because its answer tells whether the address
+ * has an account; 'throttled' once the limit is reached.
+ */
+export async function inviteByEmail(
+	db: Db,
+	organizationId: string,
+	email: string,
+	role: OrgRole
+): Promise<InviteByEmailResult> {
+	const { data, error } = await db.rpc('invite_organization_member', {
 		p_org: organizationId,
 		p_email: email,
 		p_role: role
 	});
-	if (error?.hint === 'no_account') return 'no_account' as const;
-	if (error?.hint === 'already_member') return 'already_member' as const;
+	if (error?.hint === 'throttled') return 'throttled';
 	if (error) dbFailure(error);
-	return 'invited' as const;
+	if (!OUTCOMES.includes(data)) throw new Error(`unexpected invitation outcome: ${data}`);
+	return data as InviteByEmailResult;
 }
 
 export interface PendingInvitation {

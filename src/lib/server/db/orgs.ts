@@ -120,6 +120,11 @@ export interface OrgMember {
 	listed: boolean;
 }
 
+/**
+ * The members the viewer may see (RLS): anon and members see those who list
+ * their profile, and themselves; owners and editors see all of theirs;
+ * coordinators see everyone.
+ */
 export async function listMembers(db: Db, organizationId: string): Promise<OrgMember[]> {
 	const { data, error } = await db
 		.from('organization_members')
@@ -136,6 +141,13 @@ export async function listMembers(db: Db, organizationId: string): Promise<OrgMe
 			listed: row.profiles?.listed ?? false
 		}))
 		.sort((a, b) => rank[a.role] - rank[b.role]);
+}
+
+/** How many members the organization has in all, also those the viewer may not see. */
+export async function countMembers(db: Db, organizationId: string): Promise<number> {
+	const { data, error } = await db.rpc('organization_member_count', { p_org: organizationId });
+	if (error) dbFailure(error);
+	return data ?? 0;
 }
 
 export interface OrgInput {

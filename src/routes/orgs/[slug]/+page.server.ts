@@ -14,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { dbFailure } from '$lib/server/db/errors';
 
 export const load: PageServerLoad = async ({ params }) => {
-	const { org, members, myRole, can } = await loadOrganization(params.slug);
+	const { org, members, memberCount, myRole, can } = await loadOrganization(params.slug);
 	const events = await searchOccurrences(requestDb(), { from: new Date(), organizationId: org.id }, { from: 0, to: 4 });
 	return {
 		events: events.occurrences,
@@ -22,6 +22,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		org,
 		descriptionHtml: renderMarkdown(org.description),
 		members,
+		memberCount,
 		myRole,
 		can,
 		hideForm: await superValidate(zod4(hideSchema()), { id: 'hide' })

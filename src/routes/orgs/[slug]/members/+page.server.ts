@@ -47,6 +47,10 @@ export const actions: Actions = {
 		const result = await inviteByEmail(requestDb(), org.id, emailForm.data.email, emailForm.data.role);
 		if (result === 'no_account') return setError(emailForm, 'email', m.org_invite_no_account());
 		if (result === 'already_member') return setError(emailForm, 'email', m.org_invite_already_member());
+		if (result === 'throttled') {
+			logEvent('organization_invite_throttled', { userId: user.id, organizationId: org.id });
+			return setError(emailForm, 'email', m.org_invite_throttled(), { status: 429 });
+		}
 		logEvent('organization_invited', { userId: user.id, organizationId: org.id, by: 'email' });
 		emailForm.data.email = '';
 		return message(emailForm, m.org_invite_sent());
