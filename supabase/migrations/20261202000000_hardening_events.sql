@@ -1,0 +1,290 @@
+-- Hardening of events (issue 7): every change that frees places promotes the
+-- waiting list and newcomers never jump it.
+
+-- Waiting lists -----------------------------------------------------------------
+--
+-- The rule, true after every statement, for each occurrence (checked after
+-- each step by tests/integration/waitlist.test.ts):
+--  (a) going_count is the number of people (1 + companions) of its going
+--      registrations; a trigger on registrations keeps it, whatever the path
+--      (the functions below, an organiser's cancellation, an account deleted);
+--  (b) first come, first served, strictly: in queue order (queued_at, id) every
+--      going registration comes before every waiting one. A newcomer waits
+--      while anybody waits, even when a smaller party would fit; a promotion
+--      takes the first in line only;
+--  (c) while the occurrence is open (scheduled, its event published, not yet
+--      ended), if anybody waits then the first in line does not fit:
+--      capacity is set and going_count + 1 + their companions > capacity.
+--      Nobody behind the first in line is promoted past them, even if their
+--      party would fit. A party larger than the capacity is refused
+--      (hint 'too_many') rather than queued, so that it cannot block the line.
+-- Waiting lists of cancelled, unpublished or ended occurrences are left as
+-- they are: nobody is told "you are in" for a date that will not happen or
+-- is over. Restoring, republishing or moving such a date into the future
+-- promotes it then.
+--
+-- Every change that can free places or shrink the first in line promotes in
+-- the same transaction, under the occurrence's row lock: a registration
+-- cancelled, deleted or made smaller (trigger on registrations), the
+-- capacity raised or removed, the waiting-list setting or the event's status
+-- changed (trigger on events), an occurrence restored or moved into the
+-- future (trigger on event_occurrences). Functions that lock several
+-- occurrences lock them in id order; joins and cancellations lock one.
+
+-- Promotes waiting people, first come first served, while the first in line fits.
+create or replace function private.promote_waitlist(p_occurrence uuid) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	o public.event_occurrences;
+	e public.events;
+	r public.registrations;
+	v_going integer;
+begin
+	-- callers normally hold this lock already; taking it again costs nothing
+	select * into o from public.event_occurrences where id = p_occurrence for update;
+	if not found then
+		return; -- being deleted
+	end if;
+	select * into e from public.events where id = o.event_id;
+	if e.status <> 'published' or o.status <> 'scheduled' or o.ends_at <= now() then
+		return;
+	end if;
+	v_going := o.going_count;
+	loop
+		select * into r from public.registrations
+			where occurrence_id = p_occurrence and status = 'waitlisted'
+			order by queued_at, id limit 1;
+		exit when not found;
+		exit when e.capacity is not null and v_going + 1 + r.companions > e.capacity;
+		-- the trigger on registrations adds them to going_count
+		update public.registrations set status = 'going' where id = r.id;
+		v_going := v_going + 1 + r.companions;
+		if r.user_id is not null then
+			insert into public.notifications (user_id, kind, event_id, occurrence_id)
+				values (r.user_id, 'promoted', o.event_id, o.id);
+		end if;
+	end loop;
+end $$;
+
+-- Keeps going_count and promotes when places free up or the first in line
+-- shrinks or leaves. Fires for every path that writes registrations.
+create function private.registrations_changed() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	v_release boolean := false;
+begin
+	if tg_op <> 'INSERT' and old.status = 'going' then
+		update public.event_occurrences set going_count = going_count - 1 - old.companions
+			where id = old.occurrence_id;
+	end if;
+	if tg_op <> 'DELETE' and new.status = 'going' then
+		update public.event_occurrences set going_count = going_count + 1 + new.companions
+			where id = new.occurrence_id;
+	end if;
+	if tg_op = 'DELETE' then
+		v_release := old.status <> 'cancelled';
+	elsif tg_op = 'UPDATE' then
+		v_release := (old.status <> 'cancelled' and old.occurrence_id <> new.occurrence_id)
+			or (old.status = 'going' and (new.status <> 'going' or new.companions < old.companions))
+			or (old.status = 'waitlisted' and (new.status = 'cancelled' or new.companions < old.companions));
+	end if;
+	if v_release then
+		perform private.promote_waitlist(old.occurrence_id);
+	end if;
+	-- somebody put on a waiting list by any other path than the functions below
+	-- is promoted at once if the rule allows it
+	if tg_op <> 'DELETE' and new.status = 'waitlisted'
+		and (tg_op = 'INSERT' or old.status <> 'waitlisted' or old.occurrence_id <> new.occurrence_id) then
+		perform private.promote_waitlist(new.occurrence_id);
+	end if;
+	return null;
+end $$;
+revoke execute on function private.registrations_changed() from public;
+create trigger registrations_changed
+	after insert or update of status, companions, occurrence_id or delete on public.registrations
+	for each row execute function private.registrations_changed();
+
+create or replace function private.join_occurrence(p_occurrence uuid, p_companions integer)
+returns public.registrations
+language plpgsql security definer set search_path = '' as $$
+declare
+	v_uid uuid := (select auth.uid());
+	o public.event_occurrences;
+	e public.events;
+	r public.registrations;
+	v_people integer := 1 + coalesce(p_companions, 0);
+	v_status public.registration_status;
+	v_existing boolean;
+begin
+	if v_uid is null then
+		raise exception 'sign in first' using errcode = '42501', hint = 'sign_in';
+	end if;
+	if p_companions is null or p_companions < 0 or p_companions > 9 then
+		raise exception 'companions must be 0 to 9' using errcode = '22023', hint = 'bad_companions';
+	end if;
+	-- the lock that serialises every join and leave of this occurrence
+	select * into o from public.event_occurrences where id = p_occurrence for update;
+	if not found then
+		raise exception 'no such occurrence' using errcode = 'P0002', hint = 'not_found';
+	end if;
+	select * into e from public.events where id = o.event_id;
+	if e.status <> 'published' or o.status <> 'scheduled' then
+		raise exception 'not open' using errcode = 'P0001', hint = 'not_open';
+	end if;
+	if now() >= coalesce(e.registration_closes_at, o.starts_at)
+		or (e.registration_opens_at is not null and now() < e.registration_opens_at) then
+		raise exception 'registration closed' using errcode = 'P0001', hint = 'closed';
+	end if;
+
+	select * into r from public.registrations where occurrence_id = p_occurrence and user_id = v_uid;
+	v_existing := found;
+	if v_existing and r.status <> 'cancelled' then
+		return r; -- joining twice changes nothing
+	end if;
+
+	if e.capacity is not null and v_people > e.capacity then
+		raise exception 'more people than places' using errcode = 'P0001', hint = 'too_many';
+	end if;
+	-- first come, first served: while anybody waits, a newcomer queues behind them
+	if not exists (select 1 from public.registrations w where w.occurrence_id = p_occurrence and w.status = 'waitlisted')
+		and (e.capacity is null or o.going_count + v_people <= e.capacity) then
+		v_status := 'going';
+	elsif e.waitlist_enabled then
+		v_status := 'waitlisted';
+	else
+		raise exception 'full' using errcode = 'P0001', hint = 'full';
+	end if;
+
+	-- going_count follows by the trigger on registrations
+	if v_existing then
+		update public.registrations set status = v_status, companions = p_companions, queued_at = clock_timestamp(),
+			attended = null
+			where id = r.id returning * into r;
+	else
+		insert into public.registrations (occurrence_id, user_id, companions, status)
+			values (p_occurrence, v_uid, p_companions, v_status) returning * into r;
+	end if;
+	return r;
+end $$;
+
+create or replace function private.cancel_registration(p_registration uuid) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	r public.registrations;
+	v_event uuid;
+begin
+	select * into r from public.registrations where id = p_registration;
+	if not found then
+		raise exception 'no such registration' using errcode = 'P0002', hint = 'not_found';
+	end if;
+	v_event := private.occurrence_event(r.occurrence_id);
+	if r.user_id is distinct from (select auth.uid()) and not private.can_manage_event(v_event) then
+		raise exception 'not yours' using errcode = '42501', hint = 'forbidden';
+	end if;
+	perform 1 from public.event_occurrences where id = r.occurrence_id for update;
+	select * into r from public.registrations where id = p_registration;
+	if r.status = 'cancelled' then
+		return;
+	end if;
+	-- the trigger on registrations frees the places and promotes
+	update public.registrations set status = 'cancelled' where id = r.id;
+end $$;
+
+-- People who applied by phone or on paper, added by an organiser; counted
+-- against capacity, and behind everybody already waiting.
+create or replace function private.add_guest_registration(p_occurrence uuid, p_name text, p_phone text, p_note text,
+	p_companions integer)
+returns public.registrations
+language plpgsql security definer set search_path = '' as $$
+declare
+	o public.event_occurrences;
+	e public.events;
+	r public.registrations;
+	v_people integer := 1 + coalesce(p_companions, 0);
+	v_status public.registration_status;
+begin
+	if not private.can_manage_event(private.occurrence_event(p_occurrence)) then
+		raise exception 'organisers only' using errcode = '42501', hint = 'forbidden';
+	end if;
+	select * into o from public.event_occurrences where id = p_occurrence for update;
+	select * into e from public.events where id = o.event_id;
+	if e.capacity is not null and v_people > e.capacity then
+		raise exception 'more people than places' using errcode = 'P0001', hint = 'too_many';
+	end if;
+	if not exists (select 1 from public.registrations w where w.occurrence_id = p_occurrence and w.status = 'waitlisted')
+		and (e.capacity is null or o.going_count + v_people <= e.capacity) then
+		v_status := 'going';
+	elsif e.waitlist_enabled then
+		v_status := 'waitlisted';
+	else
+		raise exception 'full' using errcode = 'P0001', hint = 'full';
+	end if;
+	insert into public.registrations (occurrence_id, guest_name, guest_phone, note, companions, status, added_by)
+		values (p_occurrence, btrim(p_name), nullif(btrim(p_phone), ''), nullif(btrim(p_note), ''),
+			coalesce(p_companions, 0), v_status, (select auth.uid()))
+		returning * into r;
+	return r;
+end $$;
+
+-- Capacity raised or removed, the waiting-list setting or the status changed:
+-- every open date of the event is locked in id order and promoted. A join
+-- that read the old capacity holds its date's lock until it commits, so it is
+-- promoted here too.
+create function private.promote_after_event_change() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	v_occurrence uuid;
+begin
+	for v_occurrence in
+		select o.id from public.event_occurrences o
+		where o.event_id = new.id and o.status = 'scheduled' and o.ends_at > now()
+		order by o.id
+		for update
+	loop
+		perform private.promote_waitlist(v_occurrence);
+	end loop;
+	return null;
+end $$;
+revoke execute on function private.promote_after_event_change() from public;
+create trigger events_promote after update of capacity, waitlist_enabled, status on public.events
+	for each row
+	when (old.capacity is distinct from new.capacity or old.waitlist_enabled is distinct from new.waitlist_enabled
+		or old.status is distinct from new.status)
+	execute function private.promote_after_event_change();
+
+-- A date restored, or moved from the past into the future, is open again.
+create function private.promote_after_occurrence_change() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	perform private.promote_waitlist(new.id);
+	return null;
+end $$;
+revoke execute on function private.promote_after_occurrence_change() from public;
+create trigger event_occurrences_promote after update of status, starts_at, ends_at on public.event_occurrences
+	for each row
+	when (new.status = 'scheduled' and new.ends_at > now() and (old.status <> 'scheduled' or old.ends_at <= now()))
+	execute function private.promote_after_occurrence_change();
+
+-- Existing data: going_count recounted, and every open waiting list promoted
+-- under the rule above (the promoted people are notified).
+update public.event_occurrences o set going_count = c.people
+from (
+	select o2.id, coalesce((select sum(1 + r.companions) from public.registrations r
+		where r.occurrence_id = o2.id and r.status = 'going'), 0)::integer as people
+	from public.event_occurrences o2
+) c
+where c.id = o.id and o.going_count <> c.people;
+
+do $$
+declare
+	v_occurrence uuid;
+begin
+	for v_occurrence in
+		select o.id from public.event_occurrences o
+		where o.status = 'scheduled' and o.ends_at > now()
+			and exists (select 1 from public.registrations r where r.occurrence_id = o.id and r.status = 'waitlisted')
+		order by o.id
+	loop
+		perform private.promote_waitlist(v_occurrence);
+	end loop;
+end $$;
