@@ -361,8 +361,9 @@ grant execute on function private.save_occurrences(uuid, jsonb) to authenticated
 -- Saves an event with its fields, co-hosts and occurrences in one transaction
 -- (security invoker: RLS and the guards decide who writes the event, its
 -- fields and co-hosts; private.save_occurrences checks the same right once for
--- the dates). p_occurrences: the series' occurrences, computed by the app from
--- the RRULE (see private.save_occurrences).
+-- the dates). p_cohost_ids: the organizations named as co-hosts, each of which
+-- must accept (see "Co-hosts with consent"). p_occurrences: the series'
+-- occurrences, computed by the app from the RRULE (see private.save_occurrences).
 create or replace function public.save_event(
 	p_id uuid, p_event jsonb, p_field_ids uuid[], p_cohost_ids uuid[], p_occurrences jsonb
 ) returns uuid
@@ -401,9 +402,219 @@ begin
 	perform set_config('tsunagu.saving_event', v_id::text, true);
 	delete from public.event_fields where event_id = v_id;
 	insert into public.event_fields (event_id, field_id) select v_id, f from unnest(coalesce(p_field_ids, '{}')) f;
-	delete from public.event_cohosts where event_id = v_id;
+	-- co-hosts still named keep their row (and whether they accepted); new ones
+	-- are invited (see "Co-hosts with consent" below); the others are removed
+	delete from public.event_cohosts c
+		where c.event_id = v_id and not (c.organization_id = any (coalesce(p_cohost_ids, '{}')));
 	insert into public.event_cohosts (event_id, organization_id)
-		select v_id, c from unnest(coalesce(p_cohost_ids, '{}')) c;
+		select distinct v_id, c from unnest(coalesce(p_cohost_ids, '{}')) c
+		on conflict (event_id, organization_id) do nothing;
 	perform private.save_occurrences(v_id, p_occurrences);
 	return v_id;
 end $$;
+
+-- Co-hosts with consent ------------------------------------------------------------
+-- Naming an organization as co-host (共催) is an invitation. Only once one of
+-- its owners or editors accepts is it shown on the event, counted in the
+-- organization's lists and feeds (search_occurrences), and do its editors
+-- manage the event. Naming an organization one edits for is its consent.
+alter table public.event_cohosts
+	add column invited_by uuid references public.profiles (id) on delete set null default auth.uid(),
+	add column invited_at timestamptz not null default now(),
+	-- null: invited, not (yet) accepted
+	add column accepted_at timestamptz,
+	add column accepted_by uuid references public.profiles (id) on delete set null;
+create index event_cohosts_invited_by_idx on public.event_cohosts (invited_by);
+create index event_cohosts_accepted_by_idx on public.event_cohosts (accepted_by);
+-- an organization's pending requests, for its page
+create index event_cohosts_pending_idx on public.event_cohosts (organization_id, invited_at) where accepted_at is null;
+
+-- Rows from before: consented to when the organiser edits for that organization;
+-- the others become invitations (notified below).
+update public.event_cohosts c set accepted_at = now(), accepted_by = e.organizer_id
+from public.events e
+where e.id = c.event_id and exists (
+	select 1 from public.organization_members m
+	where m.organization_id = c.organization_id and m.user_id = e.organizer_id and m.role in ('owner', 'editor'));
+update public.event_cohosts c set invited_by = e.organizer_id
+from public.events e where e.id = c.event_id;
+
+-- In-app notice to an organization's owners and editors: a co-host request.
+alter table public.notifications
+	add column organization_id uuid references public.organizations (id) on delete cascade;
+create index notifications_organization_idx on public.notifications (organization_id);
+alter table public.notifications drop constraint notifications_kind;
+alter table public.notifications add constraint notifications_kind check
+	(kind in ('promoted', 'event_changed', 'event_cancelled', 'occurrence_cancelled', 'cohost_invited'));
+
+insert into public.notifications (user_id, kind, event_id, organization_id)
+select m.user_id, 'cohost_invited', c.event_id, c.organization_id
+from public.event_cohosts c
+join public.organization_members m on m.organization_id = c.organization_id and m.role in ('owner', 'editor')
+where c.accepted_at is null;
+
+-- Through the API, who invited and whether it is accepted are never the caller's to say.
+create function private.guard_cohost_insert() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+	if coalesce(auth.role(), '') in ('anon', 'authenticated') then
+		new.invited_by := auth.uid();
+		new.invited_at := now();
+		if private.org_role(new.organization_id) in ('owner', 'editor') then
+			new.accepted_at := now();
+			new.accepted_by := auth.uid();
+		else
+			new.accepted_at := null;
+			new.accepted_by := null;
+		end if;
+	end if;
+	return new;
+end $$;
+revoke execute on function private.guard_cohost_insert() from public;
+create trigger event_cohosts_guard before insert on public.event_cohosts
+	for each row execute function private.guard_cohost_insert();
+
+create function private.notify_cohost_invited() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if new.accepted_at is null then
+		insert into public.notifications (user_id, kind, event_id, organization_id)
+		select m.user_id, 'cohost_invited', new.event_id, new.organization_id
+		from public.organization_members m
+		where m.organization_id = new.organization_id and m.role in ('owner', 'editor')
+			and m.user_id is distinct from new.invited_by;
+	end if;
+	return null;
+end $$;
+revoke execute on function private.notify_cohost_invited() from public;
+create trigger event_cohosts_notify after insert on public.event_cohosts
+	for each row execute function private.notify_cohost_invited();
+
+-- Who may manage an event: its organiser, editors/owners of the organizing or
+-- an accepted co-hosting organization, and coordinators. An invited
+-- organization's editors do not, until they accept.
+create or replace function private.can_manage_event(p_event uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+	select (select auth.uid()) is not null and (
+		(select private.is_coordinator())
+		or exists (select 1 from public.events e where e.id = p_event and e.organizer_id = (select auth.uid()))
+		or exists (
+			select 1 from public.events e
+			join public.organization_members m on m.organization_id = e.organization_id
+			where e.id = p_event and m.user_id = (select auth.uid()) and m.role in ('owner', 'editor'))
+		or exists (
+			select 1 from public.event_cohosts c
+			join public.organization_members m on m.organization_id = c.organization_id
+			where c.event_id = p_event and c.accepted_at is not null
+				and m.user_id = (select auth.uid()) and m.role in ('owner', 'editor')))
+$$;
+
+-- Whether the requesting person is an owner or editor of an organization named
+-- as co-host of the event, accepted or not: they see the event (a draft too)
+-- so that they can decide.
+create function private.edits_for_cohost(p_event uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+	select (select auth.uid()) is not null and exists (
+		select 1 from public.event_cohosts c
+		join public.organization_members m on m.organization_id = c.organization_id
+		where c.event_id = p_event and m.user_id = (select auth.uid()) and m.role in ('owner', 'editor'))
+$$;
+revoke execute on function private.edits_for_cohost(uuid) from public;
+grant execute on function private.edits_for_cohost(uuid) to anon, authenticated, service_role;
+
+create or replace function private.event_visible(p_event uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+	select exists (select 1 from public.events e where e.id = p_event and e.status <> 'draft')
+		or private.can_manage_event(p_event)
+		or private.edits_for_cohost(p_event)
+$$;
+
+drop policy "events: published for all, drafts for organisers" on public.events;
+create policy "events: published for all, drafts for organisers and invited co-hosts" on public.events
+	for select to anon, authenticated
+	using (status <> 'draft' or organizer_id = (select auth.uid()) or private.can_manage_event(id)
+		or private.edits_for_cohost(id));
+
+-- event_cohosts: accepted rows are read with the event; invitations only by the
+-- event's organisers and the invited organization's owners and editors.
+-- Organisers add and remove co-hosts (insert: only which event and which
+-- organization; the trigger above fills in the rest); answering goes through
+-- the functions below.
+drop policy "event_cohosts: read with the event" on public.event_cohosts;
+create policy "event_cohosts: accepted with the event, invitations for both sides" on public.event_cohosts
+	for select to anon, authenticated
+	using ((accepted_at is not null and private.event_visible(event_id))
+		or private.can_manage_event(event_id)
+		or private.org_role(organization_id) in ('owner', 'editor'));
+revoke insert on public.event_cohosts from authenticated;
+grant insert (event_id, organization_id) on public.event_cohosts to authenticated;
+-- (unchanged: "event_cohosts: organisers add" and "event_cohosts: organisers
+-- remove", both private.can_manage_event(event_id); select to anon and
+-- authenticated, delete to authenticated, everything to service_role)
+
+-- Accepting or declining a co-host request, by the invited organization's
+-- owners and editors only. Declining an accepted one withdraws the organization.
+create function private.answer_cohost_invitation(p_event uuid, p_organization uuid, p_accept boolean)
+returns void language plpgsql security definer set search_path = '' as $$
+declare
+	v_uid uuid := (select auth.uid());
+begin
+	if v_uid is null then
+		raise exception 'sign in first' using errcode = '42501', hint = 'sign_in';
+	end if;
+	if private.org_role(p_organization) is distinct from 'owner'
+		and private.org_role(p_organization) is distinct from 'editor' then
+		raise exception 'only the organization''s owners and editors answer' using errcode = '42501', hint = 'forbidden';
+	end if;
+	perform 1 from public.event_cohosts c
+		where c.event_id = p_event and c.organization_id = p_organization for update;
+	if not found then
+		raise exception 'no such co-host request' using errcode = 'P0002', hint = 'not_found';
+	end if;
+	if p_accept then
+		update public.event_cohosts c set accepted_at = now(), accepted_by = v_uid
+			where c.event_id = p_event and c.organization_id = p_organization and c.accepted_at is null;
+	else
+		delete from public.event_cohosts c where c.event_id = p_event and c.organization_id = p_organization;
+	end if;
+end $$;
+revoke execute on function private.answer_cohost_invitation(uuid, uuid, boolean) from public;
+grant execute on function private.answer_cohost_invitation(uuid, uuid, boolean) to authenticated;
+
+create function public.accept_cohost_invitation(p_event uuid, p_organization uuid)
+returns void language sql set search_path = '' as $$
+	select private.answer_cohost_invitation(p_event, p_organization, true)
+$$;
+create function public.decline_cohost_invitation(p_event uuid, p_organization uuid)
+returns void language sql set search_path = '' as $$
+	select private.answer_cohost_invitation(p_event, p_organization, false)
+$$;
+revoke execute on function public.accept_cohost_invitation(uuid, uuid), public.decline_cohost_invitation(uuid, uuid)
+	from public, anon;
+grant execute on function public.accept_cohost_invitation(uuid, uuid), public.decline_cohost_invitation(uuid, uuid)
+	to authenticated, service_role;
+
+-- An organization's events: the ones it organizes and the ones it accepted to co-host.
+create or replace function public.search_occurrences(
+	p_from timestamptz, p_to timestamptz default null, p_q text default null,
+	p_kind public.event_kind default null, p_area uuid default null, p_field uuid default null,
+	p_organization uuid default null, p_seats_left boolean default false, p_online boolean default false
+) returns setof public.event_occurrences
+language sql stable set search_path = '' as $$
+	select o.* from public.event_occurrences o join public.events e on e.id = o.event_id
+	-- the starts_at bound lets the index on starts_at do the work; events longer than 31 days are not a thing here
+	where o.starts_at >= p_from - interval '31 days' and o.ends_at >= p_from
+		and (p_to is null or o.starts_at < p_to)
+		and e.status in ('published', 'cancelled')
+		and (nullif(btrim(p_q), '') is null or e.search_text like private.contains_pattern(btrim(p_q)))
+		and (p_kind is null or e.kind = p_kind)
+		and (p_area is null or e.area_id = p_area)
+		and (p_field is null or exists (select 1 from public.event_fields f where f.event_id = e.id and f.field_id = p_field))
+		and (p_organization is null or e.organization_id = p_organization
+			or exists (select 1 from public.event_cohosts c where c.event_id = e.id and c.organization_id = p_organization
+				and c.accepted_at is not null))
+		and (not p_seats_left or (o.status = 'scheduled' and e.status = 'published'
+			and (e.capacity is null or o.going_count < e.capacity)))
+		and (not p_online or e.online_url is not null)
+	order by o.starts_at, o.id
+$$;
