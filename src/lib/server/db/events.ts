@@ -17,17 +17,22 @@ const EVENT_COLUMNS = `id, title, kind, summary, body, starts_at, ends_at, all_d
 	organization:organizations!events_organization_id_fkey(id, slug, name),
 	organizer:profiles(display_name, listed),
 	event_fields(fields(id, slug, name_ja, name_en, color)),
-	event_cohosts(organizations(id, slug, name))`;
+	event_cohosts(accepted_at, organizations(id, slug, name))`;
 
 export async function findEvent(db: Db, id: string) {
 	const { data, error } = await db.from('events').select(EVENT_COLUMNS).eq('id', id).maybeSingle();
 	if (error) throw new Error(error.message);
 	if (!data) return null;
 	const { event_fields, event_cohosts, ...event } = data;
+	const cohostsWhere = (accepted: boolean) =>
+		event_cohosts.flatMap((c) => (c.organizations && (c.accepted_at !== null) === accepted ? [c.organizations] : []));
 	return {
 		...event,
 		fields: event_fields.flatMap((f) => (f.fields ? [f.fields] : [])),
-		cohosts: event_cohosts.flatMap((c) => (c.organizations ? [c.organizations] : []))
+		/** co-hosts that accepted: the only ones shown, and whose editors manage the event */
+		cohosts: cohostsWhere(true),
+		/** named but not (yet) accepted; RLS shows them only to organisers and the invited organization's editors */
+		invitedCohosts: cohostsWhere(false)
 	};
 }
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
