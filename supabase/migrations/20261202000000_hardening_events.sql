@@ -6,8 +6,9 @@
 -- The rule, true after every statement, for each occurrence (checked after
 -- each step by tests/integration/waitlist.test.ts):
 --  (a) going_count is the number of people (1 + companions) of its going
---      registrations; a trigger on registrations keeps it, whatever the path
---      (the functions below, an organiser's cancellation, an account deleted);
+--      registrations, waiting_count the number of its waiting ones; a trigger
+--      on registrations keeps both, whatever the path (the functions below,
+--      an organiser's cancellation, an account deleted);
 --  (b) first come, first served, strictly: in queue order (queued_at, id) every
 --      going registration comes before every waiting one. A newcomer waits
 --      while anybody waits, even when a smaller party would fit; a promotion
@@ -30,6 +31,14 @@
 -- changed (trigger on events), an occurrence restored or moved into the
 -- future (trigger on event_occurrences). Functions that lock several
 -- occurrences lock them in id order; joins and cancellations lock one.
+
+-- People waiting, kept with going_count: a date with anybody waiting has no
+-- place for a newcomer, whatever going_count says (lists, "seats left" filter).
+alter table public.event_occurrences
+	add column waiting_count integer not null default 0
+		constraint event_occurrences_waiting_count check (waiting_count >= 0);
+-- (grants unchanged: anon and authenticated read it with the occurrence, as
+-- going_count; nobody writes it through the API)
 
 -- Promotes waiting people, first come first served, while the first in line fits.
 create or replace function private.promote_waitlist(p_occurrence uuid) returns void
@@ -66,19 +75,23 @@ begin
 	end loop;
 end $$;
 
--- Keeps going_count and promotes when places free up or the first in line
--- shrinks or leaves. Fires for every path that writes registrations.
+-- Keeps going_count and waiting_count, and promotes when places free up or the
+-- first in line shrinks or leaves. Fires for every path that writes registrations.
 create function private.registrations_changed() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
 	v_release boolean := false;
 begin
-	if tg_op <> 'INSERT' and old.status = 'going' then
-		update public.event_occurrences set going_count = going_count - 1 - old.companions
+	if tg_op <> 'INSERT' and old.status <> 'cancelled' then
+		update public.event_occurrences set
+			going_count = going_count - case when old.status = 'going' then 1 + old.companions else 0 end,
+			waiting_count = waiting_count - case when old.status = 'waitlisted' then 1 else 0 end
 			where id = old.occurrence_id;
 	end if;
-	if tg_op <> 'DELETE' and new.status = 'going' then
-		update public.event_occurrences set going_count = going_count + 1 + new.companions
+	if tg_op <> 'DELETE' and new.status <> 'cancelled' then
+		update public.event_occurrences set
+			going_count = going_count + case when new.status = 'going' then 1 + new.companions else 0 end,
+			waiting_count = waiting_count + case when new.status = 'waitlisted' then 1 else 0 end
 			where id = new.occurrence_id;
 	end if;
 	if tg_op = 'DELETE' then
@@ -265,15 +278,18 @@ create trigger event_occurrences_promote after update of status, starts_at, ends
 	when (new.status = 'scheduled' and new.ends_at > now() and (old.status <> 'scheduled' or old.ends_at <= now()))
 	execute function private.promote_after_occurrence_change();
 
--- Existing data: going_count recounted, and every open waiting list promoted
--- under the rule above (the promoted people are notified).
-update public.event_occurrences o set going_count = c.people
+-- Existing data: going_count recounted, waiting_count counted, and every open
+-- waiting list promoted under the rule above (the promoted people are notified).
+update public.event_occurrences o set going_count = c.people, waiting_count = c.waiting
 from (
-	select o2.id, coalesce((select sum(1 + r.companions) from public.registrations r
-		where r.occurrence_id = o2.id and r.status = 'going'), 0)::integer as people
+	select o2.id,
+		coalesce((select sum(1 + r.companions) from public.registrations r
+			where r.occurrence_id = o2.id and r.status = 'going'), 0)::integer as people,
+		(select count(*) from public.registrations r
+			where r.occurrence_id = o2.id and r.status = 'waitlisted')::integer as waiting
 	from public.event_occurrences o2
 ) c
-where c.id = o.id and o.going_count <> c.people;
+where c.id = o.id and (o.going_count, o.waiting_count) <> (c.people, c.waiting);
 
 do $$
 declare
@@ -594,7 +610,8 @@ revoke execute on function public.accept_cohost_invitation(uuid, uuid), public.d
 grant execute on function public.accept_cohost_invitation(uuid, uuid), public.decline_cohost_invitation(uuid, uuid)
 	to authenticated, service_role;
 
--- An organization's events: the ones it organizes and the ones it accepted to co-host.
+-- An organization's events: the ones it organizes and the ones it accepted to
+-- co-host. "Seats left": none while anybody waits.
 create or replace function public.search_occurrences(
 	p_from timestamptz, p_to timestamptz default null, p_q text default null,
 	p_kind public.event_kind default null, p_area uuid default null, p_field uuid default null,
@@ -613,8 +630,9 @@ language sql stable set search_path = '' as $$
 		and (p_organization is null or e.organization_id = p_organization
 			or exists (select 1 from public.event_cohosts c where c.event_id = e.id and c.organization_id = p_organization
 				and c.accepted_at is not null))
+		-- a place for a newcomer: free places and nobody waiting for them
 		and (not p_seats_left or (o.status = 'scheduled' and e.status = 'published'
-			and (e.capacity is null or o.going_count < e.capacity)))
+			and (e.capacity is null or (o.going_count < e.capacity and o.waiting_count = 0))))
 		and (not p_online or e.online_url is not null)
 	order by o.starts_at, o.id
 $$;

@@ -1,11 +1,11 @@
 // The waiting-list rule of 20261202000000_hardening_events.sql, checked after
-// every operation that can free places: going_count is what the going
-// registrations add up to; first come, first served strictly (nobody waiting
+// every operation that can free places: going_count and waiting_count are what
+// the registrations add up to; first come, first served strictly (nobody waiting
 // was queued before somebody going); and on an open date, if anybody waits,
 // the first in line does not fit in the free places.
 import { describe, expect, it } from 'vitest';
 import { asUser, createEvent, saveEventAgain } from '../support/events';
-import { serviceClient, uniqueEmail } from './helpers';
+import { anonClient, serviceClient, uniqueEmail } from './helpers';
 
 async function makeUsers(n: number) {
 	const rows = Array.from({ length: n }, (_, i) => ({ display_name: `待つ人${i}` }));
@@ -42,7 +42,7 @@ async function ruleViolations(occurrenceIds: string[]) {
 	const [occs, regs] = await Promise.all([
 		svc
 			.from('event_occurrences')
-			.select('id, going_count, status, ends_at, event:events(capacity, status)')
+			.select('id, going_count, waiting_count, status, ends_at, event:events(capacity, status)')
 			.in('id', occurrenceIds),
 		svc
 			.from('registrations')
@@ -61,6 +61,8 @@ async function ruleViolations(occurrenceIds: string[]) {
 		const going = queue.filter((r) => r.status === 'going');
 		const people = going.reduce((sum, r) => sum + 1 + r.companions, 0);
 		if (o.going_count !== people) problems.push(`${o.id}: going_count ${o.going_count}, going people ${people}`);
+		const waiting = queue.filter((r) => r.status === 'waitlisted').length;
+		if (o.waiting_count !== waiting) problems.push(`${o.id}: waiting_count ${o.waiting_count}, waiting ${waiting}`);
 		const lastGoing = queue.findLastIndex((r) => r.status === 'going');
 		const firstWaiting = queue.findIndex((r) => r.status === 'waitlisted');
 		if (firstWaiting !== -1 && lastGoing > firstWaiting) {
@@ -171,6 +173,16 @@ describe('first come, first served', () => {
 		const guest = await addGuest(organiser, occ, '電話 一郎');
 		expect(guest.status).toBe('waitlisted');
 		expect(await ruleViolations(occurrenceIds)).toEqual([]);
+		// three places are free, but not for a newcomer: not in the "seats left" lists
+		const listed = async (seatsLeft: boolean) => {
+			const { data, error } = await anonClient()
+				.rpc('search_occurrences', { p_from: new Date().toISOString(), p_seats_left: seatsLeft })
+				.eq('id', occ);
+			if (error) throw new Error(error.message);
+			return data.map((o) => o.id);
+		};
+		expect(await listed(false)).toEqual([occ]);
+		expect(await listed(true)).toEqual([]);
 
 		// the first one leaves: the family (4) fits, the two behind them do not
 		expect((await asUser(a).rpc('cancel_registration', { p_registration: first.id })).error).toBeNull();

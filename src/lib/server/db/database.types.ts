@@ -205,6 +205,7 @@ export type Database = {
           sequence: number
           starts_at: string
           status: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count: number
         }
         Insert: {
           cancel_reason?: string | null
@@ -216,6 +217,7 @@ export type Database = {
           sequence?: number
           starts_at: string
           status?: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count?: number
         }
         Update: {
           cancel_reason?: string | null
@@ -227,6 +229,7 @@ export type Database = {
           sequence?: number
           starts_at?: string
           status?: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count?: number
         }
         Relationships: [
           {
@@ -1140,6 +1143,7 @@ export type Database = {
           sequence: number
           starts_at: string
           status: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count: number
         }[]
         SetofOptions: {
           from: "*"

@@ -1,5 +1,6 @@
 // Events (フォーラム・イベント) and their occurrences. Every call goes through
 // the request's client, so RLS decides who sees drafts and registrations.
+import { seatsLeft } from '$lib/events/seats';
 import type { Db } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/database.types';
 
@@ -40,7 +41,7 @@ export type EventDetail = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 export async function listEventOccurrences(db: Db, eventId: string) {
 	const { data, error } = await db
 		.from('event_occurrences')
-		.select('id, starts_at, ends_at, original_starts_at, status, cancel_reason, going_count, sequence')
+		.select('id, starts_at, ends_at, original_starts_at, status, cancel_reason, going_count, waiting_count, sequence')
 		.eq('event_id', eventId)
 		.order('starts_at');
 	if (error) throw new Error(error.message);
@@ -60,7 +61,7 @@ export interface OccurrenceFilters {
 	online?: boolean;
 }
 
-const CARD_COLUMNS = `id, starts_at, ends_at, status, going_count, sequence,
+const CARD_COLUMNS = `id, starts_at, ends_at, status, going_count, waiting_count, sequence,
 	event:events(id, title, kind, summary, all_day, capacity, venue_name, venue_address, online_url, status,
 		cancel_reason, sequence, area:areas(id, slug, name_ja, name_en),
 		organization:organizations!events_organization_id_fkey(id, slug, name),
@@ -73,6 +74,7 @@ export interface OccurrenceCard {
 	cancelled: boolean;
 	goingCount: number;
 	sequence: number;
+	/** places a newcomer could take: none while anybody waits; null without a limit */
 	seatsLeft: number | null;
 	event: {
 		id: string;
@@ -117,6 +119,7 @@ export async function searchOccurrences(db: Db, filters: OccurrenceFilters, rang
 		ends_at: string;
 		status: 'scheduled' | 'cancelled';
 		going_count: number;
+		waiting_count: number;
 		sequence: number;
 		event: {
 			id: string; title: string; kind: EventKind; summary: string; all_day: boolean; capacity: number | null;
@@ -135,7 +138,7 @@ export async function searchOccurrences(db: Db, filters: OccurrenceFilters, rang
 			cancelled: row.status === 'cancelled' || row.event.status === 'cancelled',
 			goingCount: row.going_count,
 			sequence: row.sequence,
-			seatsLeft: row.event.capacity === null ? null : Math.max(0, row.event.capacity - row.going_count),
+			seatsLeft: seatsLeft(row.event.capacity, row.going_count, row.waiting_count),
 			event: {
 				id: row.event.id,
 				title: row.event.title,
