@@ -458,6 +458,8 @@ from public.events e where e.id = c.event_id;
 -- In-app notice to an organization's owners and editors: a co-host request.
 alter table public.notifications
 	add column organization_id uuid references public.organizations (id) on delete cascade;
+-- (grants and policies unchanged: people read their own notifications, this
+-- column included, and set only read_at)
 create index notifications_organization_idx on public.notifications (organization_id);
 alter table public.notifications drop constraint notifications_kind;
 alter table public.notifications add constraint notifications_kind check
