@@ -59,6 +59,11 @@ describe('events', () => {
 
 		const { error } = await asUser(organiser.id).from('event_cohosts').insert({ event_id: ev.id, organization_id: cohostOrgId });
 		expect(error).toBeNull();
+		// invited only: not yet
+		const early = await asUser(cohostEditor.id).from('events').update({ summary: '承認前' }).eq('id', ev.id).select('summary');
+		expect(early.data).toEqual([]);
+		const accepted = await asUser(cohostEditor.id).rpc('accept_cohost_invitation', { p_event: ev.id, p_organization: cohostOrgId });
+		expect(accepted.error).toBeNull();
 		const edit = await asUser(cohostEditor.id).from('events').update({ summary: '共催団体が書きました' }).eq('id', ev.id).select('summary');
 		expect(edit.data).toEqual([{ summary: '共催団体が書きました' }]);
 		const { data } = await serviceClient().from('events').select('title').eq('id', ev.id).single();

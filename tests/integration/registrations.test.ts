@@ -76,7 +76,7 @@ describe('who sees registrations', () => {
 		expect(anon.error?.code).toBe('42501');
 	});
 
-	it("editors of a co-hosting organization see the event's registrations; its plain members do not", async () => {
+	it("editors of a co-hosting organization see the event's registrations once they accept; its plain members do not", async () => {
 		const { id: eventId, occurrenceIds } = await createEvent(organiser.id, { capacity: 10 });
 		const occurrence = occurrenceIds[0];
 		const a = await join(alice, occurrence);
@@ -91,6 +91,13 @@ describe('who sees registrations', () => {
 
 		const added = await userClient(organiser.id).from('event_cohosts').insert({ event_id: eventId, organization_id: cohost });
 		expect(added.error).toBeNull();
+		// invited, not yet accepted
+		expect(await visible(cohostEditor, occurrence)).toEqual([]);
+		const accepted = await userClient(cohostEditor.id).rpc('accept_cohost_invitation', {
+			p_event: eventId,
+			p_organization: cohost
+		});
+		expect(accepted.error).toBeNull();
 		expect((await visible(cohostEditor, occurrence)).map((r) => r.id)).toEqual([a.id]);
 		expect(await visible(cohostMember, occurrence)).toEqual([]);
 	});

@@ -97,3 +97,38 @@ export async function createEvent(userId: string, e: TestEvent = {}) {
 	if (occError) throw new Error(occError.message);
 	return { id, occurrenceIds: occurrences.map((o) => o.id) };
 }
+
+type EventRow = Database['public']['Tables']['events']['Row'];
+
+/**
+ * Saves an existing event again through save_event as `userId`, the way the
+ * edit form does: the stored event with `changes` applied, and its dates as
+ * they are (or `occurrences`). Returns the error, if any.
+ */
+export async function saveEventAgain(
+	userId: string,
+	eventId: string,
+	changes: Partial<EventRow> = {},
+	options: { cohostIds?: string[]; occurrences?: { starts_at: string; ends_at: string }[] } = {}
+) {
+	const service = createClient<Database>(env('SUPABASE_URL'), env('SUPABASE_SERVICE_ROLE_KEY'), {
+		auth: { persistSession: false, autoRefreshToken: false },
+		realtime: { transport: ws as never }
+	});
+	const [event, occurrences, cohosts, fields] = await Promise.all([
+		service.from('events').select('*').eq('id', eventId).single(),
+		service.from('event_occurrences').select('starts_at, ends_at').eq('event_id', eventId).order('starts_at'),
+		service.from('event_cohosts').select('organization_id').eq('event_id', eventId),
+		service.from('event_fields').select('field_id').eq('event_id', eventId)
+	]);
+	const failed = event.error ?? occurrences.error ?? cohosts.error ?? fields.error;
+	if (failed) throw new Error(failed.message);
+	const { error } = await asUser(userId).rpc('save_event', {
+		p_id: eventId,
+		p_event: { ...event.data, ...changes },
+		p_field_ids: (fields.data ?? []).map((f) => f.field_id),
+		p_cohost_ids: options.cohostIds ?? (cohosts.data ?? []).map((c) => c.organization_id),
+		p_occurrences: options.occurrences ?? occurrences.data ?? []
+	});
+	return error;
+}

@@ -76,9 +76,12 @@ export function groupAttendees(attendees: Attendee[]): AttendeeGroups {
 	};
 }
 
-export type AddGuestResult = { ok: true; status: RegistrationStatus } | { ok: false; reason: 'full' };
+export type AddGuestResult = { ok: true; status: RegistrationStatus } | { ok: false; reason: 'full' | 'too_many' };
 
-/** Someone who applied by phone or on paper; capacity and the waiting list are decided in the database. */
+/**
+ * Someone who applied by phone or on paper; capacity and the waiting list are
+ * decided in the database (behind everybody already waiting).
+ */
 export async function addGuest(
 	db: Db,
 	occurrenceId: string,
@@ -92,6 +95,7 @@ export async function addGuest(
 		p_companions: guest.companions
 	});
 	if (error?.hint === 'full') return { ok: false, reason: 'full' };
+	if (error?.hint === 'too_many') return { ok: false, reason: 'too_many' };
 	if (error) dbFailure(error);
 	if (!data) throw new Error('add_guest_registration returned no row');
 	return { ok: true, status: data.status };

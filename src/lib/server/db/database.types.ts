@@ -136,23 +136,49 @@ export type Database = {
       }
       event_cohosts: {
         Row: {
+          accepted_at: string | null
+          accepted_by: string | null
           event_id: string
+          invited_at: string
+          invited_by: string | null
           organization_id: string
         }
         Insert: {
+          accepted_at?: string | null
+          accepted_by?: string | null
           event_id: string
+          invited_at?: string
+          invited_by?: string | null
           organization_id: string
         }
         Update: {
+          accepted_at?: string | null
+          accepted_by?: string | null
           event_id?: string
+          invited_at?: string
+          invited_by?: string | null
           organization_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "event_cohosts_accepted_by_fkey"
+            columns: ["accepted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "event_cohosts_event_id_fkey"
             columns: ["event_id"]
             isOneToOne: false
             referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "event_cohosts_invited_by_fkey"
+            columns: ["invited_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
           {
@@ -205,6 +231,7 @@ export type Database = {
           sequence: number
           starts_at: string
           status: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count: number
         }
         Insert: {
           cancel_reason?: string | null
@@ -216,6 +243,7 @@ export type Database = {
           sequence?: number
           starts_at: string
           status?: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count?: number
         }
         Update: {
           cancel_reason?: string | null
@@ -227,6 +255,7 @@ export type Database = {
           sequence?: number
           starts_at?: string
           status?: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count?: number
         }
         Relationships: [
           {
@@ -432,6 +461,7 @@ export type Database = {
           id: string
           kind: string
           occurrence_id: string | null
+          organization_id: string | null
           read_at: string | null
           user_id: string
         }
@@ -441,6 +471,7 @@ export type Database = {
           id?: string
           kind: string
           occurrence_id?: string | null
+          organization_id?: string | null
           read_at?: string | null
           user_id: string
         }
@@ -450,6 +481,7 @@ export type Database = {
           id?: string
           kind?: string
           occurrence_id?: string | null
+          organization_id?: string | null
           read_at?: string | null
           user_id?: string
         }
@@ -466,6 +498,13 @@ export type Database = {
             columns: ["occurrence_id"]
             isOneToOne: false
             referencedRelation: "event_occurrences"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
             referencedColumns: ["id"]
           },
           {
@@ -938,6 +977,10 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      accept_cohost_invitation: {
+        Args: { p_event: string; p_organization: string }
+        Returns: undefined
+      }
       accept_organization_invitation: {
         Args: { p_invitation?: string; p_token_hash?: string }
         Returns: string
@@ -1026,6 +1069,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      decline_cohost_invitation: {
+        Args: { p_event: string; p_organization: string }
+        Returns: undefined
       }
       invite_organization_member: {
         Args: {
@@ -1131,6 +1178,7 @@ export type Database = {
           sequence: number
           starts_at: string
           status: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count: number
         }[]
         SetofOptions: {
           from: "*"

@@ -1,5 +1,6 @@
 // Events (フォーラム・イベント) and their occurrences. Every call goes through
 // the request's client, so RLS decides who sees drafts and registrations.
+import { seatsLeft } from '$lib/events/seats';
 import type { Db } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/database.types';
 import { dbFailure } from '$lib/server/db/errors';
@@ -18,17 +19,22 @@ const EVENT_COLUMNS = `id, title, kind, summary, body, starts_at, ends_at, all_d
 	organization:organizations!events_organization_id_fkey(id, slug, name),
 	organizer:profiles(display_name, listed),
 	event_fields(fields(id, slug, name_ja, name_en, color)),
-	event_cohosts(organizations(id, slug, name))`;
+	event_cohosts(accepted_at, organizations(id, slug, name))`;
 
 export async function findEvent(db: Db, id: string) {
 	const { data, error } = await db.from('events').select(EVENT_COLUMNS).eq('id', id).maybeSingle();
 	if (error) dbFailure(error);
 	if (!data) return null;
 	const { event_fields, event_cohosts, ...event } = data;
+	const cohostsWhere = (accepted: boolean) =>
+		event_cohosts.flatMap((c) => (c.organizations && (c.accepted_at !== null) === accepted ? [c.organizations] : []));
 	return {
 		...event,
 		fields: event_fields.flatMap((f) => (f.fields ? [f.fields] : [])),
-		cohosts: event_cohosts.flatMap((c) => (c.organizations ? [c.organizations] : []))
+		/** co-hosts that accepted: the only ones shown, and whose editors manage the event */
+		cohosts: cohostsWhere(true),
+		/** named but not (yet) accepted; RLS shows them only to organisers and the invited organization's editors */
+		invitedCohosts: cohostsWhere(false)
 	};
 }
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
@@ -36,7 +42,7 @@ export type EventDetail = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 export async function listEventOccurrences(db: Db, eventId: string) {
 	const { data, error } = await db
 		.from('event_occurrences')
-		.select('id, starts_at, ends_at, original_starts_at, status, cancel_reason, going_count, sequence')
+		.select('id, starts_at, ends_at, original_starts_at, status, cancel_reason, going_count, waiting_count, sequence')
 		.eq('event_id', eventId)
 		.order('starts_at');
 	if (error) dbFailure(error);
@@ -56,7 +62,7 @@ export interface OccurrenceFilters {
 	online?: boolean;
 }
 
-const CARD_COLUMNS = `id, starts_at, ends_at, status, going_count, sequence,
+const CARD_COLUMNS = `id, starts_at, ends_at, status, going_count, waiting_count, sequence,
 	event:events(id, title, kind, summary, all_day, capacity, venue_name, venue_address, online_url, status,
 		cancel_reason, sequence, area:areas(id, slug, name_ja, name_en),
 		organization:organizations!events_organization_id_fkey(id, slug, name),
@@ -69,6 +75,7 @@ export interface OccurrenceCard {
 	cancelled: boolean;
 	goingCount: number;
 	sequence: number;
+	/** places a newcomer could take: none while anybody waits; null without a limit */
 	seatsLeft: number | null;
 	event: {
 		id: string;
@@ -113,6 +120,7 @@ export async function searchOccurrences(db: Db, filters: OccurrenceFilters, rang
 		ends_at: string;
 		status: 'scheduled' | 'cancelled';
 		going_count: number;
+		waiting_count: number;
 		sequence: number;
 		event: {
 			id: string; title: string; kind: EventKind; summary: string; all_day: boolean; capacity: number | null;
@@ -131,7 +139,7 @@ export async function searchOccurrences(db: Db, filters: OccurrenceFilters, rang
 			cancelled: row.status === 'cancelled' || row.event.status === 'cancelled',
 			goingCount: row.going_count,
 			sequence: row.sequence,
-			seatsLeft: row.event.capacity === null ? null : Math.max(0, row.event.capacity - row.going_count),
+			seatsLeft: seatsLeft(row.event.capacity, row.going_count, row.waiting_count),
 			event: {
 				id: row.event.id,
 				title: row.event.title,

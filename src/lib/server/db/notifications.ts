@@ -3,7 +3,14 @@
 import type { Db } from '$lib/server/db/client';
 import { dbFailure } from '$lib/server/db/errors';
 
-export const NOTIFICATION_KINDS = ['promoted', 'event_changed', 'event_cancelled', 'occurrence_cancelled'] as const;
+export const NOTIFICATION_KINDS = [
+	'promoted',
+	'event_changed',
+	'event_cancelled',
+	'occurrence_cancelled',
+	// an organization one edits for was named as co-host of an event (to accept or decline on its page)
+	'cohost_invited'
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_PAGE_SIZE = 50;
 
@@ -14,6 +21,8 @@ export interface NotificationItem {
 	/** null when the event is gone or no longer visible */
 	eventTitle: string | null;
 	occurrence: { startsAt: string; endsAt: string } | null;
+	/** the organization a co-host request is for; null when gone or hidden */
+	organization: { slug: string; name: string } | null;
 	allDay: boolean;
 	createdAt: string;
 	read: boolean;
@@ -40,7 +49,8 @@ export async function listNotifications(db: Db, userId: string, page: number) {
 		.select(
 			`id, kind, event_id, created_at, read_at,
 			event:events(title, all_day),
-			occurrence:event_occurrences(starts_at, ends_at)`,
+			occurrence:event_occurrences(starts_at, ends_at),
+			organization:organizations(slug, name)`,
 			{ count: 'exact' }
 		)
 		.eq('user_id', userId)
@@ -57,6 +67,7 @@ export async function listNotifications(db: Db, userId: string, page: number) {
 						eventId: n.event_id,
 						eventTitle: n.event?.title ?? null,
 						occurrence: n.occurrence ? { startsAt: n.occurrence.starts_at, endsAt: n.occurrence.ends_at } : null,
+						organization: n.organization,
 						allDay: n.event?.all_day ?? false,
 						createdAt: n.created_at,
 						read: n.read_at !== null

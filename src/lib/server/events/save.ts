@@ -82,7 +82,8 @@ export function formValuesOf(event: EventDetail): EventFormValues {
 		areaId: event.area_id ?? '',
 		fieldIds: event.fields.map((f) => f.id),
 		organizationId: event.organization_id ?? '',
-		cohostIds: event.cohosts.map((c) => c.id),
+		// still named, whether they accepted or not (a new one is invited when saved)
+		cohostIds: [...event.cohosts, ...event.invitedCohosts].map((c) => c.id),
 		capacity: event.capacity === null ? '' : String(event.capacity),
 		registrationOpens: localInput(event.registration_opens_at),
 		registrationCloses: localInput(event.registration_closes_at),

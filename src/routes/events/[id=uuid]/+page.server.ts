@@ -45,6 +45,7 @@ const joinSchema = z.object({
 
 const JOIN_ERRORS: Record<string, () => string> = {
 	full: m.event_join_full,
+	too_many: m.event_join_too_many,
 	closed: m.event_join_closed,
 	not_open: m.event_join_not_open,
 	bad_companions: m.event_join_bad_companions

@@ -1,8 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireCoordinator, requireUser } from '$lib/server/auth/guard';
+import { answerCohostRequest, listCohostRequests } from '$lib/server/db/cohosts';
 import { searchOccurrences } from '$lib/server/db/events';
 import { setHidden, setVerified } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
@@ -13,12 +16,33 @@ import { hideSchema } from '$lib/server/orgs/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { dbFailure } from '$lib/server/db/errors';
 
+/** Owners and editors answer co-host requests (共催の依頼) for their organization. */
+const answersCohosts = (role: string | null) => role === 'owner' || role === 'editor';
+
+/** Accepts or declines the co-host request of the posted event for this organization. */
+async function answerCohost(slug: string, request: Request, accept: boolean) {
+	const { user } = requireUser();
+	const { org } = await loadOrganization(slug);
+	const eventId = z.uuid().safeParse((await request.formData()).get('eventId'));
+	if (!eventId.success) return fail(400, { cohostError: m.org_cohost_gone() });
+	const result = await answerCohostRequest(requestDb(), eventId.data, org.id, accept);
+	if (result === 'forbidden') error(403, 'Forbidden');
+	if (result === 'not_found') return fail(404, { cohostError: m.org_cohost_gone() });
+	logEvent(accept ? 'cohost_accepted' : 'cohost_declined', { userId: user.id, organizationId: org.id, eventId: eventId.data });
+	return { cohostMessage: accept ? m.org_cohost_accepted() : m.org_cohost_declined() };
+}
+
 export const load: PageServerLoad = async ({ params }) => {
 	const { org, members, memberCount, myRole, can } = await loadOrganization(params.slug);
-	const events = await searchOccurrences(requestDb(), { from: new Date(), organizationId: org.id }, { from: 0, to: 4 });
+	const db = requestDb();
+	const [events, cohostRequests] = await Promise.all([
+		searchOccurrences(db, { from: new Date(), organizationId: org.id }, { from: 0, to: 4 }),
+		answersCohosts(myRole) ? listCohostRequests(db, org.id) : []
+	]);
 	return {
 		events: events.occurrences,
 		eventCount: events.total,
+		cohostRequests,
 		org,
 		descriptionHtml: renderMarkdown(org.description),
 		members,
@@ -30,6 +54,8 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
+	acceptCohost: async ({ params, request }) => answerCohost(params.slug, request, true),
+	declineCohost: async ({ params, request }) => answerCohost(params.slug, request, false),
 	verify: async ({ params }) => {
 		const { user } = requireCoordinator();
 		const { org } = await loadOrganization(params.slug);

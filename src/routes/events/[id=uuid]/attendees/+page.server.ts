@@ -63,7 +63,10 @@ export const actions: Actions = {
 			return message(guestForm, m.attendees_error_cancelled(), { status: 400 });
 		}
 		const result = await addGuest(db, occurrence.id, guestForm.data);
-		if (!result.ok) return message(guestForm, m.attendees_guest_full(), { status: 409 });
+		if (!result.ok) {
+			const text = result.reason === 'too_many' ? m.attendees_guest_too_many() : m.attendees_guest_full();
+			return message(guestForm, text, { status: 409 });
+		}
 		logEvent('guest_registration_added', { userId: user.id, eventId: event.id, occurrenceId: occurrence.id });
 		const name = guestForm.data.name;
 		guestForm.data = { name: '', phone: '', note: '', companions: 0 };

@@ -31,7 +31,7 @@ function choicesFor(db: Db, user: SessionUser, event: EventDetail) {
 		organizationId: event.organization_id,
 		areaId: event.area_id,
 		fieldIds: event.fields.map((f) => f.id),
-		cohostIds: event.cohosts.map((c) => c.id)
+		cohostIds: [...event.cohosts, ...event.invitedCohosts].map((c) => c.id)
 	});
 }
 

@@ -1,0 +1,85 @@
+// Co-hosting with consent (共催の依頼): an organiser names an organization as
+// co-host; the event is not on that organization's page until one of its
+// editors accepts from the page (without JavaScript here), after the in-app
+// notice told them.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { createEvent, DEMO_IDS } from '../support/events';
+import { serviceClient } from '../integration/helpers';
+import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
+
+const suffix = () => Math.random().toString(36).slice(2, 7);
+
+test('an organization shows an event as co-host only after its editor accepts on its page', async ({ page, browser }) => {
+	const title = `共催テストの集い${suffix()}`;
+	const orgName = `共催テストの会${suffix()}`;
+	const slug = `cohost-e2e-${suffix()}`;
+
+	// the host: a new member who owns an organization, using a phone without JavaScript
+	const host = { name: '共催 代表', email: uniqueEmail('cohost'), password: 'tsunagu-e2e-pass' };
+	const hostContext = await browser.newContext({ javaScriptEnabled: false });
+	const hostPage = await hostContext.newPage();
+	await signUp(hostPage, host);
+	const svc = serviceClient();
+	const { data: account } = await svc.from('credentials').select('user_id').eq('email', host.email).single();
+	// created by them, so they are its owner
+	const { error } = await svc.from('organizations').insert({ slug, name: orgName, kind: 'npo', created_by: account!.user_id });
+	expect(error).toBeNull();
+
+	// the organiser (the demo member) names it as co-host in the edit form
+	const ev = await createEvent(DEMO_IDS.member, { title, capacity: 10 });
+	await logIn(page, DEMO.member);
+	await page.goto(`/events/${ev.id}/edit`);
+	await page.locator('summary', { hasText: '共催団体' }).click();
+	await expect(page.getByText('選んだ団体には共催の依頼が届きます。')).toBeVisible();
+	await page.getByLabel(orgName).check();
+	await page.getByRole('button', { name: '保存する（公開中）' }).click();
+	await expect(page).toHaveURL(new RegExp(`/events/${ev.id}$`));
+	// not shown as co-host yet; the organiser sees it is waiting
+	const facts = page.locator('dl').first();
+	await expect(facts.getByText('共催の依頼中（まだ承認されていません）')).toBeVisible();
+	await expect(facts.getByRole('link', { name: orgName })).toHaveCount(0);
+
+	// nor on the organization's page, for anybody
+	const anon = await browser.newContext();
+	const anonPage = await anon.newPage();
+	await anonPage.goto(`/orgs/${slug}`);
+	await expect(anonPage.getByRole('heading', { level: 1 })).toHaveText(orgName);
+	await expect(anonPage.getByText(title)).toHaveCount(0);
+	await expect(anonPage.getByRole('heading', { name: '共催の依頼' })).toHaveCount(0);
+	await anonPage.goto(`/events/${ev.id}`);
+	await expect(anonPage.getByText(orgName)).toHaveCount(0);
+
+	// the host is told, and answers on the organization's page
+	await hostPage.goto('/notifications');
+	await expect(hostPage.getByText('共催の依頼が届きました')).toBeVisible();
+	await expect(hostPage.getByRole('link', { name: title })).toBeVisible();
+	await hostPage.getByRole('link', { name: `「${orgName}」のページで承認または辞退できます` }).click();
+	await expect(hostPage).toHaveURL(new RegExp(`/orgs/${slug}$`));
+	const requests = hostPage.getByRole('region', { name: '共催の依頼' });
+	await expect(requests.getByRole('link', { name: title })).toBeVisible();
+	await expect(hostPage.getByRole('region', { name: 'この団体のイベント' })).not.toContainText(title);
+
+	// axe, with the request on screen (axe needs JavaScript)
+	const checker = await browser.newContext();
+	const checkerPage = await checker.newPage();
+	await logIn(checkerPage, host);
+	await checkerPage.goto(`/orgs/${slug}`);
+	await expect(checkerPage.getByRole('region', { name: '共催の依頼' })).toBeVisible();
+	const axe = await new AxeBuilder({ page: checkerPage }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+	await checker.close();
+
+	await requests.getByRole('button', { name: new RegExp(`^承認する\\s*（${title}）$`) }).click();
+	await expect(hostPage.getByText('共催を承認しました。このイベントは団体のページにも表示されます。')).toBeVisible();
+	await expect(hostPage.getByRole('button', { name: /^承認する/ })).toHaveCount(0);
+	await expect(hostPage.getByRole('region', { name: 'この団体のイベント' }).getByRole('link', { name: title })).toBeVisible();
+
+	// now it is on the organization's page and the event names its co-host, for everybody
+	await anonPage.goto(`/orgs/${slug}`);
+	await expect(anonPage.getByRole('region', { name: 'この団体のイベント' }).getByRole('link', { name: title })).toBeVisible();
+	await anonPage.goto(`/events/${ev.id}`);
+	await expect(anonPage.locator('dl').first().getByRole('link', { name: orgName })).toBeVisible();
+	await anon.close();
+	await hostContext.close();
+});
