@@ -10,11 +10,21 @@ import { mintUserToken } from '../src/lib/server/db/jwt.ts';
 import { buildRrule, expandRrule } from '../src/lib/events/recurrence.ts';
 import { startThrowawayStack } from './lib/throwaway.ts';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+	.slice(2)
+	.map(Number)
+	.filter((n) => n > 0);
 const stack = await startThrowawayStack({ seed: false });
-const options = { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: ws as never } };
+const options = {
+	auth: { persistSession: false, autoRefreshToken: false },
+	realtime: { transport: ws as never }
+};
 try {
-	const service = createClient<Database>(stack.env.SUPABASE_URL, stack.env.SUPABASE_SERVICE_ROLE_KEY, options);
+	const service = createClient<Database>(
+		stack.env.SUPABASE_URL,
+		stack.env.SUPABASE_SERVICE_ROLE_KEY,
+		options
+	);
 	const { data: userId, error: userError } = await service.rpc('create_account', {
 		p_email: 'bench@test.example',
 		p_display_name: '計測',
@@ -64,9 +74,13 @@ try {
 		console.log(`${n} dates: create ${created.ms} ms${created.error ? ` (${created.error})` : ''}`);
 		if (!created.id) continue;
 		const moved = await save(created.id, 3600_000);
-		console.log(`${n} dates: re-save, an hour later ${moved.ms} ms${moved.error ? ` (${moved.error})` : ''}`);
+		console.log(
+			`${n} dates: re-save, an hour later ${moved.ms} ms${moved.error ? ` (${moved.error})` : ''}`
+		);
 		const same = await save(created.id, 3600_000);
-		console.log(`${n} dates: re-save, unchanged ${same.ms} ms${same.error ? ` (${same.error})` : ''}`);
+		console.log(
+			`${n} dates: re-save, unchanged ${same.ms} ms${same.error ? ` (${same.error})` : ''}`
+		);
 		const { count } = await service
 			.from('event_occurrences')
 			.select('*', { count: 'exact', head: true })

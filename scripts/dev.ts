@@ -10,7 +10,9 @@ let stack: Stack | null = null;
 try {
 	await assertPortFree(ports.devPort, 'dev server', 'TSUNAGU_DEV_PORT');
 	if (process.env.SUPABASE_URL) {
-		console.log(`Using the Supabase project at ${process.env.SUPABASE_URL}; starting nothing locally.`);
+		console.log(
+			`Using the Supabase project at ${process.env.SUPABASE_URL}; starting nothing locally.`
+		);
 	} else {
 		stack = await startStack({
 			dir: LOCAL_DIR,

@@ -38,7 +38,9 @@ try {
 		const env = stackEnv(secrets, ports.apiPort, ports.dbPort);
 		for (const [k, v] of Object.entries(env)) console.log(`${k}=${v}`);
 		if (!(await isRunning(env.SUPABASE_URL, env.SUPABASE_ANON_KEY))) {
-			console.error(`(the local stack is not running on port ${ports.apiPort}: start it with npm run dev)`);
+			console.error(
+				`(the local stack is not running on port ${ports.apiPort}: start it with npm run dev)`
+			);
 			process.exit(1);
 		}
 	} else if (command === 'reset') {

@@ -9,7 +9,12 @@ import { assertPortFree, InUseError } from './lib/ports.ts';
 import { killAndWait, onShutdown } from './lib/run.ts';
 import { defaultPorts, LOCAL_DIR, ROOT, startStack, type Stack } from './lib/stack.ts';
 
-const REQUIRED = ['SUPABASE_URL', 'SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_JWT_SECRET'];
+const REQUIRED = [
+	'SUPABASE_URL',
+	'SUPABASE_ANON_KEY',
+	'SUPABASE_SERVICE_ROLE_KEY',
+	'SUPABASE_JWT_SECRET'
+];
 const ports = defaultPorts();
 const entry = path.join(ROOT, 'build/index.js');
 if (!existsSync(entry)) {

@@ -40,7 +40,10 @@ if (want('unit') && !want('integration')) {
 			}
 			if (want('e2e')) {
 				const port = String(await freePort());
-				results.e2e = await run(bin('playwright'), ['test', ...filters], { ...env, TSUNAGU_E2E_PORT: port });
+				results.e2e = await run(bin('playwright'), ['test', ...filters], {
+					...env,
+					TSUNAGU_E2E_PORT: port
+				});
 			}
 		}
 	} finally {

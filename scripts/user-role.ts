@@ -21,7 +21,9 @@ if (!url) {
 	const secrets = await readLocalSecrets();
 	const running =
 		secrets &&
-		(await fetch(`http://127.0.0.1:${ports.apiPort}/rest/v1/`, { headers: { apikey: secrets.anonKey } })
+		(await fetch(`http://127.0.0.1:${ports.apiPort}/rest/v1/`, {
+			headers: { apikey: secrets.anonKey }
+		})
 			.then(() => true)
 			.catch(() => false));
 	if (running && secrets) {
@@ -54,7 +56,10 @@ try {
 		console.error(`No account with the email ${email}`);
 		code = 1;
 	} else {
-		const { error: updateError } = await db.from('profiles').update({ role }).eq('id', cred.user_id);
+		const { error: updateError } = await db
+			.from('profiles')
+			.update({ role })
+			.eq('id', cred.user_id);
 		if (updateError) throw new Error(updateError.message);
 		console.log(`${email} is now ${role} (their sessions were ended; they log in again).`);
 	}

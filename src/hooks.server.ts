@@ -13,7 +13,8 @@ import { logEvent } from '$lib/server/log';
 // Bad input gets a 400 here rather than a 500 from deep inside a query.
 const handleMalformed: Handle = async ({ event, resolve }) => {
 	const reason =
-		malformedUrl(event.url) ?? (event.request.method === 'POST' ? await malformedForm(event.request) : null);
+		malformedUrl(event.url) ??
+		(event.request.method === 'POST' ? await malformedForm(event.request) : null);
 	if (reason) {
 		logEvent('bad_request', { method: event.request.method, path: event.url.pathname, reason });
 		error(400, 'Bad Request');

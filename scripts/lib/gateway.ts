@@ -81,7 +81,8 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
 			}
 		);
 		proxied.on('error', () => {
-			if (!res.headersSent) send(res, 502, { message: 'An invalid response was received from the upstream server' });
+			if (!res.headersSent)
+				send(res, 502, { message: 'An invalid response was received from the upstream server' });
 			else res.destroy();
 		});
 		req.pipe(proxied);

@@ -7,7 +7,11 @@ export const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 /** Runs a command with inherited stdio; resolves with its exit code. */
 export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
 	return new Promise((resolve) => {
-		const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+		const child = spawn(cmd, args, {
+			cwd: ROOT,
+			stdio: 'inherit',
+			env: { ...process.env, ...env }
+		});
 		child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 	});
 }

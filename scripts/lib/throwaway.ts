@@ -5,7 +5,9 @@ import { freePort } from './ports.ts';
 import { startStack } from './stack.ts';
 
 /** A stack on random free ports in a temp dir, removed when it stops (tests, typegen). */
-export async function startThrowawayStack(opts: { seed?: boolean; log?: (s: string) => void } = {}) {
+export async function startThrowawayStack(
+	opts: { seed?: boolean; log?: (s: string) => void } = {}
+) {
 	const dir = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-stack-'));
 	return startStack({
 		dir,

@@ -43,11 +43,15 @@ export function formatEventTime(
 	allDay: boolean,
 	locale: string
 ): string {
-	const sameDay = tokyoDateKey(startsAt) === tokyoDateKey(new Date(new Date(endsAt).getTime() - (allDay ? 1 : 0)));
+	const sameDay =
+		tokyoDateKey(startsAt) ===
+		tokyoDateKey(new Date(new Date(endsAt).getTime() - (allDay ? 1 : 0)));
 	const sep = locale === 'ja' ? '〜' : ' – ';
 	if (allDay) {
 		const lastDay = new Date(new Date(endsAt).getTime() - 1);
-		return sameDay ? formatDate(startsAt, locale) : formatDate(startsAt, locale) + sep + formatDate(lastDay, locale);
+		return sameDay
+			? formatDate(startsAt, locale)
+			: formatDate(startsAt, locale) + sep + formatDate(lastDay, locale);
 	}
 	if (sameDay) return formatDateTime(startsAt, locale) + sep + formatTime(endsAt);
 	return formatDateTime(startsAt, locale) + sep + formatDateTime(endsAt, locale);

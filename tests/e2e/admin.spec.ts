@@ -9,21 +9,31 @@ import { DEMO, logIn } from './helpers';
 const tag = () => randomUUID().slice(0, 6);
 
 async function expectNoSeriousViolations(page: Page, label: string) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		.map(
+			(v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
 	expect(serious).toEqual([]);
 }
 
-const itemNames = (page: Page) => page.getByRole('main').getByRole('heading', { level: 3 }).allTextContents();
+const itemNames = (page: Page) =>
+	page.getByRole('main').getByRole('heading', { level: 3 }).allTextContents();
 
-test('an admin adds an area, fixes a duplicate slug, renames, moves up and retires it', async ({ page }) => {
+test('an admin adds an area, fixes a duplicate slug, renames, moves up and retires it', async ({
+	page
+}) => {
 	const t = tag();
 	const name = `テスト圏域${t}`;
 	const slug = `e2e-area-${t}`;
 	await logIn(page, DEMO.admin);
-	await page.getByRole('navigation', { name: 'アカウント' }).getByRole('link', { name: '管理' }).click();
+	await page
+		.getByRole('navigation', { name: 'アカウント' })
+		.getByRole('link', { name: '管理' })
+		.click();
 	await page.getByRole('link', { name: '圏域の管理' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('圏域の管理');
 
@@ -43,7 +53,9 @@ test('an admin adds an area, fixes a duplicate slug, renames, moves up and retir
 	await page.getByLabel('名前（英語）').fill(`Duplicate ${t}`);
 	await page.getByLabel('URL名（スラッグ）').fill(slug);
 	await page.getByRole('button', { name: '圏域を追加する' }).click();
-	await expect(page.getByText('このURL名はすでに使われています。別のURL名にしてください。')).toBeVisible();
+	await expect(
+		page.getByText('このURL名はすでに使われています。別のURL名にしてください。')
+	).toBeVisible();
 	await expect(page.getByLabel('URL名（スラッグ）')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel('URL名（スラッグ）')).toHaveValue(slug);
 	await expect(page.getByLabel('名前（日本語）')).toHaveValue(second);
@@ -57,7 +69,9 @@ test('an admin adds an area, fixes a duplicate slug, renames, moves up and retir
 	await page.getByLabel('URL名（スラッグ）').fill('Bad Slug');
 	await page.getByRole('button', { name: '圏域を追加する' }).click();
 	await expect(page.getByText('日本語の名前を入力してください。')).toBeVisible();
-	await expect(page.getByText(/URL名は半角の英小文字・数字・ハイフンで入力してください/)).toBeVisible();
+	await expect(
+		page.getByText(/URL名は半角の英小文字・数字・ハイフンで入力してください/)
+	).toBeVisible();
 	await expect(page.getByLabel('URL名（スラッグ）')).toHaveValue('Bad Slug');
 
 	// rename on the edit page
@@ -79,7 +93,12 @@ test('an admin adds an area, fixes a duplicate slug, renames, moves up and retir
 	const above = names[at - 1];
 	await page.getByRole('button', { name: `${renamed}を上へ` }).click();
 	await expect(page.getByText(`「${renamed}」の順番を変更しました。`)).toBeVisible();
-	await expect(page.getByRole('main').getByRole('heading', { level: 3 }).nth(at - 1)).toHaveText(renamed);
+	await expect(
+		page
+			.getByRole('main')
+			.getByRole('heading', { level: 3 })
+			.nth(at - 1)
+	).toHaveText(renamed);
 	await expect(page.getByRole('main').getByRole('heading', { level: 3 }).nth(at)).toHaveText(above);
 	await page.reload();
 	names = await itemNames(page);
@@ -87,15 +106,21 @@ test('an admin adds an area, fixes a duplicate slug, renames, moves up and retir
 
 	// retire: marked, still listed here, and can be restored
 	await page.getByRole('button', { name: `${renamed}を廃止` }).click();
-	await expect(page.getByText(`「${renamed}」を廃止しました。選択肢には表示されなくなります。`)).toBeVisible();
-	const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: renamed }) });
+	await expect(
+		page.getByText(`「${renamed}」を廃止しました。選択肢には表示されなくなります。`)
+	).toBeVisible();
+	const item = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: renamed }) });
 	await expect(item.getByText(/^廃止（/)).toBeVisible();
 	await expect(page.getByRole('button', { name: `${renamed}を元に戻す` })).toBeVisible();
 	await page.reload();
 	await expect(item.getByText(/^廃止（/)).toBeVisible();
 });
 
-test('fields work without JavaScript: add with a colour, errors keep the input, move down', async ({ browser }) => {
+test('fields work without JavaScript: add with a colour, errors keep the input, move down', async ({
+	browser
+}) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	const t = tag();
@@ -108,7 +133,9 @@ test('fields work without JavaScript: add with a colour, errors keep the input, 
 	await page.getByLabel('URL名（スラッグ）').fill('-bad-');
 	await page.getByRole('radio', { name: '赤紫' }).check();
 	await page.getByRole('button', { name: '分野を追加する' }).click();
-	await expect(page.getByText(/URL名は半角の英小文字・数字・ハイフンで入力してください/)).toBeVisible();
+	await expect(
+		page.getByText(/URL名は半角の英小文字・数字・ハイフンで入力してください/)
+	).toBeVisible();
 	await expect(page.getByLabel('名前（日本語）')).toHaveValue(name);
 	await expect(page.getByRole('radio', { name: '赤紫' })).toBeChecked();
 
@@ -128,8 +155,14 @@ test('fields work without JavaScript: add with a colour, errors keep the input, 
 	const names = await itemNames(page);
 	const above = names.at(-2)!;
 	// by position: other tests on this stack may have made fields with the same name
-	const items = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
-	await items.nth((await items.count()) - 2).getByRole('button', { name: /を下へ$/ }).click();
+	const items = page
+		.getByRole('main')
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { level: 3 }) });
+	await items
+		.nth((await items.count()) - 2)
+		.getByRole('button', { name: /を下へ$/ })
+		.click();
 	await expect(page.getByText(`「${above}」の順番を変更しました。`)).toBeVisible();
 	expect((await itemNames(page)).slice(-2)).toEqual([name, above]);
 
@@ -143,7 +176,11 @@ test('fields work without JavaScript: add with a colour, errors keep the input, 
 	await context.close();
 });
 
-test('members get 403, signed-out visitors go to the login page', async ({ page, browser, baseURL }) => {
+test('members get 403, signed-out visitors go to the login page', async ({
+	page,
+	browser,
+	baseURL
+}) => {
 	const res = await page.goto('/admin/areas');
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Fareas$/);
 	expect(res?.status()).toBe(200);
@@ -178,7 +215,10 @@ test('members get 403, signed-out visitors go to the login page', async ({ page,
 	await admin.close();
 });
 
-test('axe: admin pages in both languages, with errors shown, and at 360 px', async ({ page, browser }) => {
+test('axe: admin pages in both languages, with errors shown, and at 360 px', async ({
+	page,
+	browser
+}) => {
 	await logIn(page, DEMO.admin);
 	for (const prefix of ['', '/en']) {
 		for (const path of ['/admin', '/admin/areas', '/admin/fields']) {
@@ -204,12 +244,17 @@ test('axe: admin pages in both languages, with errors shown, and at 360 px', asy
 	await expect(page.getByText('英語の名前を入力してください。')).toBeVisible();
 	await expectNoSeriousViolations(page, 'field create form with errors');
 
-	const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+	const phone = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		deviceScaleFactor: 2
+	});
 	const small = await phone.newPage();
 	await logIn(small, DEMO.admin);
 	for (const path of ['/admin', '/admin/areas', '/admin/fields', '/en/admin/fields']) {
 		await small.goto(path);
-		const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		const overflow = await small.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
 		expect(overflow, path).toBeLessThanOrEqual(0);
 		await expectNoSeriousViolations(small, `360px ${path}`);
 	}

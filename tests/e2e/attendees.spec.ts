@@ -10,7 +10,9 @@ import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
 const SEEDED_ORG = '10000000-0000-4000-8000-000000000001'; // 常盤平こども食堂の会, owned by the demo member
 
 async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${page.url()}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -23,12 +25,18 @@ const suffix = () => Math.random().toString(36).slice(2, 7);
 async function signUpNew(page: Page, name: string) {
 	const email = uniqueEmail('attend');
 	await signUp(page, { name, email, password: 'tsunagu-e2e-pass' });
-	const { data, error } = await serviceClient().from('credentials').select('user_id').eq('email', email).single();
+	const { data, error } = await serviceClient()
+		.from('credentials')
+		.select('user_id')
+		.eq('email', email)
+		.single();
 	if (error || !data) throw new Error(error?.message ?? 'no account');
 	return data.user_id;
 }
 
-test('the organiser adds phone applicants, marks attendance, cancels and downloads the CSV', async ({ page }) => {
+test('the organiser adds phone applicants, marks attendance, cancels and downloads the CSV', async ({
+	page
+}) => {
 	const title = `名簿テストのサロン${suffix()}`;
 	// started 30 minutes ago, so that attendance can be recorded
 	const { id, occurrenceIds } = await createEvent(DEMO_IDS.member, {
@@ -59,7 +67,9 @@ test('the organiser adds phone applicants, marks attendance, cancels and downloa
 	await page.getByLabel('氏名').fill('紙 一家');
 	await page.getByLabel('同伴者の人数（本人を除く）').selectOption('2');
 	await page.getByRole('button', { name: '追加する' }).click();
-	await expect(page.getByText('定員に達しているため、紙 一家 さんをキャンセル待ちに追加しました。')).toBeVisible();
+	await expect(
+		page.getByText('定員に達しているため、紙 一家 さんをキャンセル待ちに追加しました。')
+	).toBeVisible();
 	await expect(page.locator('.counts')).toContainText('2人 / 定員3人');
 	const waiting = page.getByRole('region', { name: 'キャンセル待ち（1件）' });
 	await expect(waiting.getByRole('listitem')).toHaveCount(1);
@@ -70,7 +80,9 @@ test('the organiser adds phone applicants, marks attendance, cancels and downloa
 	// bad input keeps what was typed and says why
 	await page.getByLabel('電話番号（任意）').fill('not a phone');
 	await page.getByRole('button', { name: '追加する' }).click();
-	await expect(page.getByText('電話番号は数字とハイフンで、30文字以内で入力してください。')).toBeVisible();
+	await expect(
+		page.getByText('電話番号は数字とハイフンで、30文字以内で入力してください。')
+	).toBeVisible();
 	await expect(page.getByLabel('電話番号（任意）')).toHaveValue('not a phone');
 	await page.getByLabel('電話番号（任意）').fill('');
 
@@ -84,12 +96,22 @@ test('the organiser adds phone applicants, marks attendance, cancels and downloa
 	expect(response.status()).toBe(200);
 	expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
 	expect(response.headers()['cache-control']).toBe('private, no-store');
-	expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="attendees-\d{8}\.csv"; filename\*=UTF-8''%E5%8F%82/);
+	expect(response.headers()['content-disposition']).toMatch(
+		/^attachment; filename="attendees-\d{8}\.csv"; filename\*=UTF-8''%E5%8F%82/
+	);
 	const body = await response.body();
 	expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	const rows = parseCsv(body.subarray(3).toString('utf8'));
 	expect(rows[0]).toEqual(['氏名', '電話', '人数（同伴含む）', '状態', '申込日時', '出席', 'メモ']);
-	expect(rows[1]).toEqual(['電話 花子', '047-000-1234', '2', '参加', expect.stringMatching(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/), '出席', '車いすで来場']);
+	expect(rows[1]).toEqual([
+		'電話 花子',
+		'047-000-1234',
+		'2',
+		'参加',
+		expect.stringMatching(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/),
+		'出席',
+		'車いすで来場'
+	]);
 	expect(rows[2].slice(0, 4)).toEqual(['紙 一家', '', '3', 'キャンセル待ち（1番目）']);
 	expect(rows.filter((r) => r.length > 1)).toHaveLength(3);
 
@@ -114,8 +136,16 @@ test('the organiser adds phone applicants, marks attendance, cancels and downloa
 });
 
 test('the attendee list works on a 360 px phone without JavaScript', async ({ browser }) => {
-	const { id } = await createEvent(DEMO_IDS.member, { title: `スマホ名簿${suffix()}`, capacity: 5, repeat: 'weekly', count: 3 });
-	const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+	const { id } = await createEvent(DEMO_IDS.member, {
+		title: `スマホ名簿${suffix()}`,
+		capacity: 5,
+		repeat: 'weekly',
+		count: 3
+	});
+	const context = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		javaScriptEnabled: false
+	});
 	const page = await context.newPage();
 	await logIn(page, DEMO.member);
 	await page.goto(`/events/${id}/attendees`);
@@ -131,26 +161,39 @@ test('the attendee list works on a 360 px phone without JavaScript', async ({ br
 	await context.close();
 
 	// axe needs JavaScript; the same page at the same width
-	const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+	const phone = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		deviceScaleFactor: 2
+	});
 	const phonePage = await phone.newPage();
 	await logIn(phonePage, DEMO.member);
 	await phonePage.goto(`/events/${id}/attendees`);
 	await expect(phonePage.locator('.counts')).toContainText('1人 / 定員5人');
-	const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	const overflow = await phonePage.evaluate(
+		() => document.documentElement.scrollWidth - window.innerWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 	await expectAccessible(phonePage);
 	await phone.close();
 });
 
 test('people who do not manage the event get 403', async ({ page, browser }) => {
-	const { id, occurrenceIds } = await createEvent(DEMO_IDS.member, { title: `他人の名簿${suffix()}`, capacity: 3 });
+	const { id, occurrenceIds } = await createEvent(DEMO_IDS.member, {
+		title: `他人の名簿${suffix()}`,
+		capacity: 3
+	});
 	await signUpNew(page, '別の 会員');
 	expect((await page.goto(`/events/${id}/attendees`))?.status()).toBe(403);
-	expect((await page.request.get(`/events/${id}/attendees.csv?occurrence=${occurrenceIds[0]}`)).status()).toBe(403);
-	const guest = await page.request.post(`/events/${id}/attendees?occurrence=${occurrenceIds[0]}&/addGuest`, {
-		form: { name: '勝手 太郎', phone: '', note: '', companions: '0' },
-		headers: { origin: new URL(page.url()).origin }
-	});
+	expect(
+		(await page.request.get(`/events/${id}/attendees.csv?occurrence=${occurrenceIds[0]}`)).status()
+	).toBe(403);
+	const guest = await page.request.post(
+		`/events/${id}/attendees?occurrence=${occurrenceIds[0]}&/addGuest`,
+		{
+			form: { name: '勝手 太郎', phone: '', note: '', companions: '0' },
+			headers: { origin: new URL(page.url()).origin }
+		}
+	);
 	expect(guest.status()).toBe(403);
 	expect(await guest.text()).not.toContain('Cross-site');
 
@@ -179,7 +222,10 @@ test('the bell counts a promotion from the waiting list until it is read', async
 	const first = await createTestUser('先に申し込んだ 人');
 	const { id, occurrenceIds } = await createEvent(DEMO_IDS.member, { title, capacity: 1 });
 	const join = async (userId: string) => {
-		const { data, error } = await asUser(userId).rpc('join_occurrence', { p_occurrence: occurrenceIds[0], p_companions: 0 });
+		const { data, error } = await asUser(userId).rpc('join_occurrence', {
+			p_occurrence: occurrenceIds[0],
+			p_companions: 0
+		});
 		if (error || !data) throw new Error(error?.message);
 		return data;
 	};
@@ -203,11 +249,12 @@ test('the bell counts a promotion from the waiting list until it is read', async
 	await expectAccessible(page);
 	await page.goto('/en/notifications');
 	await expect(page.getByRole('link', { name: 'Notifications (1 unread)' })).toBeVisible();
-	await expect(page.locator('.notifications li').first()).toContainText('You have moved up from the waiting list');
-	await expect(page.locator('.notifications li').first().getByRole('link', { name: title })).toHaveAttribute(
-		'href',
-		`/en/events/${id}`
+	await expect(page.locator('.notifications li').first()).toContainText(
+		'You have moved up from the waiting list'
 	);
+	await expect(
+		page.locator('.notifications li').first().getByRole('link', { name: title })
+	).toHaveAttribute('href', `/en/events/${id}`);
 	await expectAccessible(page);
 
 	await page.goto('/notifications');

@@ -11,29 +11,35 @@ function postLoginFrom(from: string, baseURL: string, form: { email: string; pas
 	const url = new URL('/login', baseURL);
 	const body = new URLSearchParams(form).toString();
 	const started = Date.now();
-	return new Promise<{ status: number; headers: http.IncomingHttpHeaders; ms: number }>((resolve, reject) => {
-		const request = http.request(
-			url,
-			{
-				method: 'POST',
-				localAddress: from,
-				headers: {
-					'content-type': 'application/x-www-form-urlencoded',
-					'content-length': Buffer.byteLength(body),
-					origin: url.origin,
-					accept: 'text/html'
+	return new Promise<{ status: number; headers: http.IncomingHttpHeaders; ms: number }>(
+		(resolve, reject) => {
+			const request = http.request(
+				url,
+				{
+					method: 'POST',
+					localAddress: from,
+					headers: {
+						'content-type': 'application/x-www-form-urlencoded',
+						'content-length': Buffer.byteLength(body),
+						origin: url.origin,
+						accept: 'text/html'
+					}
+				},
+				(response) => {
+					response.resume();
+					response.on('end', () =>
+						resolve({
+							status: response.statusCode ?? 0,
+							headers: response.headers,
+							ms: Date.now() - started
+						})
+					);
 				}
-			},
-			(response) => {
-				response.resume();
-				response.on('end', () =>
-					resolve({ status: response.statusCode ?? 0, headers: response.headers, ms: Date.now() - started })
-				);
-			}
-		);
-		request.on('error', reject);
-		request.end(body);
-	});
+			);
+			request.on('error', reject);
+			request.end(body);
+		}
+	);
 }
 
 test('sign up, log out, log in again', async ({ page, context }) => {
@@ -70,7 +76,9 @@ test('sign-up errors stay next to their fields and keep what was typed', async (
 	await expect(page.getByText('よく使われていて推測されやすいパスワードです')).toBeVisible();
 });
 
-test('a wrong password gets a message that does not say whether the email exists', async ({ page }) => {
+test('a wrong password gets a message that does not say whether the email exists', async ({
+	page
+}) => {
 	const who = { name: '高橋 さくら', email: uniqueEmail(), password: 'tsunagu-e2e-pass' };
 	await signUp(page, who);
 	await logOut(page);
@@ -80,7 +88,9 @@ test('a wrong password gets a message that does not say whether the email exists
 		await page.getByLabel('メールアドレス').fill(email);
 		await page.getByLabel('パスワード', { exact: true }).fill('wrong-password-1');
 		await page.getByRole('button', { name: 'ログインする' }).click();
-		await expect(page.getByRole('alert')).toHaveText('メールアドレスまたはパスワードが正しくありません。');
+		await expect(page.getByRole('alert')).toHaveText(
+			'メールアドレスまたはパスワードが正しくありません。'
+		);
 		await expect(page.getByLabel('メールアドレス')).toHaveValue(email);
 		await expect(page.getByLabel('パスワード', { exact: true })).toHaveValue('');
 	}
@@ -123,10 +133,16 @@ test('an attacker cannot lock the owner out: their clients are refused, the owne
 	// two attacking clients, five wrong passwords each: ten failures for this email
 	for (const attacker of ['127.0.0.2', '127.0.0.4']) {
 		for (let i = 0; i < 5; i++) {
-			const failed = await postLoginFrom(attacker, baseURL!, { email: who.email, password: `wrong-${i}-password` });
+			const failed = await postLoginFrom(attacker, baseURL!, {
+				email: who.email,
+				password: `wrong-${i}-password`
+			});
 			expect(failed.status, `${attacker} attempt ${i + 1}`).toBe(400);
 		}
-		const refused = await postLoginFrom(attacker, baseURL!, { email: who.email, password: who.password });
+		const refused = await postLoginFrom(attacker, baseURL!, {
+			email: who.email,
+			password: who.password
+		});
 		expect(refused.status, attacker).toBe(429);
 		expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
 		expect((refused.headers['set-cookie'] ?? []).join('\n')).not.toMatch(/tsunagu_session=/);

@@ -17,10 +17,14 @@ const todayKey = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0
 
 async function expectNoSeriousViolations(page: Page, path: string) {
 	await page.goto(path);
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		.map(
+			(v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
 	expect(serious).toEqual([]);
 }
 
@@ -60,7 +64,9 @@ test.describe('month grid', () => {
 		await expect(link).toHaveAttribute('href', `/events/${id}`);
 		await expect(page.locator('td[data-date="2027-03-11"]').getByText(title)).toHaveCount(0);
 
-		const cancelled = page.locator('td[data-date="2027-03-17"]').getByRole('link', { name: new RegExp(title) });
+		const cancelled = page
+			.locator('td[data-date="2027-03-17"]')
+			.getByRole('link', { name: new RegExp(title) });
 		await expect(cancelled).toContainText('中止');
 	});
 
@@ -81,7 +87,9 @@ test.describe('month grid', () => {
 		await expect(today).toHaveAttribute('aria-current', 'date');
 	});
 
-	test('previous and next month links and the filter form work without JavaScript', async ({ browser }) => {
+	test('previous and next month links and the filter form work without JavaScript', async ({
+		browser
+	}) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/calendar?month=2027-01&area=tokiwadaira');
@@ -101,7 +109,10 @@ test.describe('month grid', () => {
 		await expect(page).toHaveURL(/field=children/);
 		// the subscription keeps the filters
 		const webcal = page.getByRole('link', { name: 'カレンダーアプリで購読する' });
-		await expect(webcal).toHaveAttribute('href', /^webcal:\/\/127\.0\.0\.1:\d+\/calendar\.ics\?area=kogane&field=children$/);
+		await expect(webcal).toHaveAttribute(
+			'href',
+			/^webcal:\/\/127\.0\.0\.1:\d+\/calendar\.ics\?area=kogane&field=children$/
+		);
 		await context.close();
 	});
 
@@ -117,7 +128,9 @@ test.describe('month grid', () => {
 		await expect(day.getByRole('link', { name: new RegExp(title) })).toBeVisible();
 		// 昭和の日 shows in the agenda even without events
 		await expect(page.locator('.agenda li[data-date="2027-04-29"]')).toContainText('昭和の日');
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
 		expect(overflow).toBeLessThanOrEqual(0);
 		await expectNoSeriousViolations(page, '/calendar?month=2027-04');
 		await context.close();
@@ -126,9 +139,19 @@ test.describe('month grid', () => {
 
 test.describe('feeds', () => {
 	test('/calendar.ics: filters, drafts never, caching with ETag and 304', async ({ request }) => {
-		const tokiwa = await createEvent(DEMO_IDS.member, { title: unique('常盤平の会'), areaSlug: 'tokiwadaira' });
-		const kogane = await createEvent(DEMO_IDS.member, { title: unique('小金の会'), areaSlug: 'kogane' });
-		const draft = await createEvent(DEMO_IDS.member, { title: unique('下書き'), areaSlug: 'tokiwadaira', status: 'draft' });
+		const tokiwa = await createEvent(DEMO_IDS.member, {
+			title: unique('常盤平の会'),
+			areaSlug: 'tokiwadaira'
+		});
+		const kogane = await createEvent(DEMO_IDS.member, {
+			title: unique('小金の会'),
+			areaSlug: 'kogane'
+		});
+		const draft = await createEvent(DEMO_IDS.member, {
+			title: unique('下書き'),
+			areaSlug: 'tokiwadaira',
+			status: 'draft'
+		});
 
 		const a = await request.get('/calendar.ics?area=tokiwadaira');
 		const aUids = (await vevents(a)).map((e) => e.uid);
@@ -141,18 +164,26 @@ test.describe('feeds', () => {
 
 		const b = await request.get('/calendar.ics?area=kogane');
 		const bEvents = await vevents(b);
-		const koganeEvent = bEvents.find((e) => e.uid.startsWith(`occurrence-${kogane.occurrenceIds[0]}@`));
+		const koganeEvent = bEvents.find((e) =>
+			e.uid.startsWith(`occurrence-${kogane.occurrenceIds[0]}@`)
+		);
 		expect(koganeEvent).toBeTruthy();
 		expect(koganeEvent!.uid).toMatch(/^occurrence-[0-9a-f-]{36}@127\.0\.0\.1:\d+$/);
-		expect(bEvents.some((e) => e.uid.startsWith(`occurrence-${tokiwa.occurrenceIds[0]}@`))).toBe(false);
+		expect(bEvents.some((e) => e.uid.startsWith(`occurrence-${tokiwa.occurrenceIds[0]}@`))).toBe(
+			false
+		);
 
 		// unchanged data: same ETag, and 304 without a body when the client has it
 		const again = await request.get('/calendar.ics?area=tokiwadaira');
 		expect(again.headers().etag).toBe(headers.etag);
-		const notModified = await request.get('/calendar.ics?area=tokiwadaira', { headers: { 'if-none-match': headers.etag } });
+		const notModified = await request.get('/calendar.ics?area=tokiwadaira', {
+			headers: { 'if-none-match': headers.etag }
+		});
 		expect(notModified.status()).toBe(304);
 		expect(await notModified.text()).toBe('');
-		const stale = await request.get('/calendar.ics?area=tokiwadaira', { headers: { 'if-none-match': '"stale"' } });
+		const stale = await request.get('/calendar.ics?area=tokiwadaira', {
+			headers: { 'if-none-match': '"stale"' }
+		});
 		expect(stale.status()).toBe(200);
 
 		// an unknown area is not "everything"
@@ -162,7 +193,10 @@ test.describe('feeds', () => {
 		expect(await en.text()).toContain('X-WR-CALNAME:Tsunagu events');
 	});
 
-	test('/events/<id>/ical: a series with RRULE and EXDATE; drafts only for their organiser', async ({ page, request }) => {
+	test('/events/<id>/ical: a series with RRULE and EXDATE; drafts only for their organiser', async ({
+		page,
+		request
+	}) => {
 		const title = unique('毎月のサロン');
 		const series = await createEvent(DEMO_IDS.member, {
 			title,
@@ -170,17 +204,25 @@ test.describe('feeds', () => {
 			repeat: 'monthly',
 			count: 3
 		});
-		await asUser(DEMO_IDS.member).from('event_occurrences').update({ status: 'cancelled' }).eq('id', series.occurrenceIds[1]);
+		await asUser(DEMO_IDS.member)
+			.from('event_occurrences')
+			.update({ status: 'cancelled' })
+			.eq('id', series.occurrenceIds[1]);
 		const response = await request.get(`/events/${series.id}/ical`);
 		const [master, ...rest] = await vevents(response);
 		expect(rest).toEqual([]);
 		expect(master.summary).toBe(title);
 		expect(master.rrule?.toString()).toContain('FREQ=MONTHLY');
-		expect(Object.values(master.exdate ?? {}).map((d) => d.toISOString())).toContain(at('2027-06-08', '10:00').toISOString());
+		expect(Object.values(master.exdate ?? {}).map((d) => d.toISOString())).toContain(
+			at('2027-06-08', '10:00').toISOString()
+		);
 		const disposition = response.headers()['content-disposition'];
 		expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(`${title}.ics`)}`);
 
-		const draft = await createEvent(DEMO_IDS.member, { title: unique('下書きの会'), status: 'draft' });
+		const draft = await createEvent(DEMO_IDS.member, {
+			title: unique('下書きの会'),
+			status: 'draft'
+		});
 		expect((await request.get(`/events/${draft.id}/ical`)).status()).toBe(404);
 		expect((await request.get(`/events/${randomUUID()}/ical`)).status()).toBe(404);
 		await logIn(page, DEMO.member);
@@ -189,7 +231,9 @@ test.describe('feeds', () => {
 		expect(own.headers()['cache-control']).toBe('private, no-store');
 	});
 
-	test('hostile search terms, titles and organization names cannot forge events into a feed', async ({ request }) => {
+	test('hostile search terms, titles and organization names cannot forge events into a feed', async ({
+		request
+	}) => {
 		const calendar = async (path: string) => {
 			const response = await request.get(path);
 			expect(response.status()).toBe(200);
@@ -235,13 +279,23 @@ test.describe('feeds', () => {
 		}
 	});
 
-	test('personal feed: create, regenerate (old address 404), remove', async ({ page, playwright }) => {
+	test('personal feed: create, regenerate (old address 404), remove', async ({
+		page,
+		playwright
+	}) => {
 		const email = uniqueEmail('feed');
 		await signUp(page, { name: 'フィード 利用者', email, password: 'calendar-feed-2026' });
-		const { data: cred } = await serviceClient().from('credentials').select('user_id').eq('email', email).single();
+		const { data: cred } = await serviceClient()
+			.from('credentials')
+			.select('user_id')
+			.eq('email', email)
+			.single();
 		const userId = cred!.user_id;
 		const organiser = await createEvent(DEMO_IDS.member, { title: unique('申し込んだ会') });
-		const { error } = await asUser(userId).rpc('join_occurrence', { p_occurrence: organiser.occurrenceIds[0], p_companions: 0 });
+		const { error } = await asUser(userId).rpc('join_occurrence', {
+			p_occurrence: organiser.occurrenceIds[0],
+			p_companions: 0
+		});
 		expect(error).toBeNull();
 
 		await page.goto('/me/calendar');
@@ -259,7 +313,9 @@ test.describe('feeds', () => {
 		const feed = await app.get(first);
 		expect(feed.headers()['cache-control']).toBe('private, max-age=300');
 		const items = await vevents(feed);
-		expect(items.map((e) => e.uid)).toContainEqual(expect.stringMatching(new RegExp(`^occurrence-${organiser.occurrenceIds[0]}@`)));
+		expect(items.map((e) => e.uid)).toContainEqual(
+			expect.stringMatching(new RegExp(`^occurrence-${organiser.occurrenceIds[0]}@`))
+		);
 
 		// a page reload does not show the address again (only its hash is kept)
 		await page.goto('/me/calendar');
@@ -270,7 +326,11 @@ test.describe('feeds', () => {
 		expect((await app.get(first)).status()).toBe(404);
 		expect((await app.get(second)).status()).toBe(200);
 
-		for (const bad of ['/me/calendar/short.ics', `/me/calendar/${'A'.repeat(32)}.ics`, `/me/calendar/${'a'.repeat(32)}.txt`]) {
+		for (const bad of [
+			'/me/calendar/short.ics',
+			`/me/calendar/${'A'.repeat(32)}.ics`,
+			`/me/calendar/${'a'.repeat(32)}.txt`
+		]) {
 			expect((await app.get(bad)).status(), bad).toBe(404);
 		}
 		await page.getByRole('button', { name: 'アドレスを削除する' }).click();
@@ -286,7 +346,9 @@ test.describe('feeds', () => {
 });
 
 test.describe('flyer', () => {
-	test('A4 flyer with title, dates, phone note and a QR code, without the site chrome', async ({ page }) => {
+	test('A4 flyer with title, dates, phone note and a QR code, without the site chrome', async ({
+		page
+	}) => {
 		const title = unique('チラシの会');
 		const event = await createEvent(DEMO_IDS.member, {
 			title,
@@ -318,28 +380,50 @@ test.describe('flyer', () => {
 		expect(Number(box?.[2])).toBeCloseTo(842, -1);
 		await page.emulateMedia({ media: 'screen' });
 
-		const draft = await createEvent(DEMO_IDS.member, { title: unique('下書きチラシ'), status: 'draft' });
+		const draft = await createEvent(DEMO_IDS.member, {
+			title: unique('下書きチラシ'),
+			status: 'draft'
+		});
 		const response = await page.goto(`/events/${draft.id}/flyer`);
 		expect(response?.status()).toBe(404);
 	});
 });
 
-test('axe: calendar, flyer and personal feed pages have no serious violations', async ({ page }) => {
+test('axe: calendar, flyer and personal feed pages have no serious violations', async ({
+	page
+}) => {
 	const event = await createEvent(DEMO_IDS.member, {
 		title: unique('アクセシビリティの会'),
 		startsAt: at('2027-07-07', '18:00'),
 		contactPhone: '047-000-0000'
 	});
-	for (const path of ['/calendar', '/en/calendar', '/calendar?month=2027-07', '/calendar?month=2027-01', `/events/${event.id}/flyer`, `/en/events/${event.id}/flyer`]) {
+	for (const path of [
+		'/calendar',
+		'/en/calendar',
+		'/calendar?month=2027-07',
+		'/calendar?month=2027-01',
+		`/events/${event.id}/flyer`,
+		`/en/events/${event.id}/flyer`
+	]) {
 		await expectNoSeriousViolations(page, path);
 	}
-	await signUp(page, { name: 'アクセス 確認', email: uniqueEmail('axe-cal'), password: 'calendar-axe-2026' });
+	await signUp(page, {
+		name: 'アクセス 確認',
+		email: uniqueEmail('axe-cal'),
+		password: 'calendar-axe-2026'
+	});
 	await expectNoSeriousViolations(page, '/me/calendar');
 	await page.getByRole('button', { name: '購読用アドレスを作る' }).click();
 	await expect(page.getByRole('textbox', { name: /購読用アドレス/ })).toBeVisible();
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(
+		results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+	).toEqual([]);
 	await expectNoSeriousViolations(page, '/en/me/calendar');
 	await expectNoSeriousViolations(page, '/calendar');
-	await expect(page.getByRole('link', { name: '参加を申し込んだイベントだけの自分専用カレンダー' })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: '参加を申し込んだイベントだけの自分専用カレンダー' })
+	).toBeVisible();
 });

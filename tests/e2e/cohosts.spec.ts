@@ -10,7 +10,10 @@ import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
 
-test('an organization shows an event as co-host only after its editor accepts on its page', async ({ page, browser }) => {
+test('an organization shows an event as co-host only after its editor accepts on its page', async ({
+	page,
+	browser
+}) => {
 	const title = `共催テストの集い${suffix()}`;
 	const orgName = `共催テストの会${suffix()}`;
 	const slug = `cohost-e2e-${suffix()}`;
@@ -21,9 +24,15 @@ test('an organization shows an event as co-host only after its editor accepts on
 	const hostPage = await hostContext.newPage();
 	await signUp(hostPage, host);
 	const svc = serviceClient();
-	const { data: account } = await svc.from('credentials').select('user_id').eq('email', host.email).single();
+	const { data: account } = await svc
+		.from('credentials')
+		.select('user_id')
+		.eq('email', host.email)
+		.single();
 	// created by them, so they are its owner
-	const { error } = await svc.from('organizations').insert({ slug, name: orgName, kind: 'npo', created_by: account!.user_id });
+	const { error } = await svc
+		.from('organizations')
+		.insert({ slug, name: orgName, kind: 'npo', created_by: account!.user_id });
 	expect(error).toBeNull();
 
 	// the organiser (the demo member) names it as co-host in the edit form
@@ -54,11 +63,15 @@ test('an organization shows an event as co-host only after its editor accepts on
 	await hostPage.goto('/notifications');
 	await expect(hostPage.getByText('共催の依頼が届きました')).toBeVisible();
 	await expect(hostPage.getByRole('link', { name: title })).toBeVisible();
-	await hostPage.getByRole('link', { name: `「${orgName}」のページで承認または辞退できます` }).click();
+	await hostPage
+		.getByRole('link', { name: `「${orgName}」のページで承認または辞退できます` })
+		.click();
 	await expect(hostPage).toHaveURL(new RegExp(`/orgs/${slug}$`));
 	const requests = hostPage.getByRole('region', { name: '共催の依頼' });
 	await expect(requests.getByRole('link', { name: title })).toBeVisible();
-	await expect(hostPage.getByRole('region', { name: 'この団体のイベント' })).not.toContainText(title);
+	await expect(hostPage.getByRole('region', { name: 'この団体のイベント' })).not.toContainText(
+		title
+	);
 
 	// axe, with the request on screen (axe needs JavaScript)
 	const checker = await browser.newContext();
@@ -66,18 +79,28 @@ test('an organization shows an event as co-host only after its editor accepts on
 	await logIn(checkerPage, host);
 	await checkerPage.goto(`/orgs/${slug}`);
 	await expect(checkerPage.getByRole('region', { name: '共催の依頼' })).toBeVisible();
-	const axe = await new AxeBuilder({ page: checkerPage }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+	const axe = await new AxeBuilder({ page: checkerPage })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+		[]
+	);
 	await checker.close();
 
 	await requests.getByRole('button', { name: new RegExp(`^承認する\\s*（${title}）$`) }).click();
-	await expect(hostPage.getByText('共催を承認しました。このイベントは団体のページにも表示されます。')).toBeVisible();
+	await expect(
+		hostPage.getByText('共催を承認しました。このイベントは団体のページにも表示されます。')
+	).toBeVisible();
 	await expect(hostPage.getByRole('button', { name: /^承認する/ })).toHaveCount(0);
-	await expect(hostPage.getByRole('region', { name: 'この団体のイベント' }).getByRole('link', { name: title })).toBeVisible();
+	await expect(
+		hostPage.getByRole('region', { name: 'この団体のイベント' }).getByRole('link', { name: title })
+	).toBeVisible();
 
 	// now it is on the organization's page and the event names its co-host, for everybody
 	await anonPage.goto(`/orgs/${slug}`);
-	await expect(anonPage.getByRole('region', { name: 'この団体のイベント' }).getByRole('link', { name: title })).toBeVisible();
+	await expect(
+		anonPage.getByRole('region', { name: 'この団体のイベント' }).getByRole('link', { name: title })
+	).toBeVisible();
 	await anonPage.goto(`/events/${ev.id}`);
 	await expect(anonPage.locator('dl').first().getByRole('link', { name: orgName })).toBeVisible();
 	await anon.close();

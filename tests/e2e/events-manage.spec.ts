@@ -2,9 +2,16 @@ import { expect, test } from '@playwright/test';
 import { DEMO_IDS, createEvent } from '../support/events';
 import { DEMO, logIn } from './helpers';
 
-test('an organiser edits, cancels one date, duplicates and cancels an event; others cannot edit', async ({ page }) => {
+test('an organiser edits, cancels one date, duplicates and cancels an event; others cannot edit', async ({
+	page
+}) => {
 	const title = `管理テスト${Math.random().toString(36).slice(2, 7)}`;
-	const ev = await createEvent(DEMO_IDS.member, { title, repeat: 'weekly', count: 3, capacity: 10 });
+	const ev = await createEvent(DEMO_IDS.member, {
+		title,
+		repeat: 'weekly',
+		count: 3,
+		capacity: 10
+	});
 	await logIn(page, DEMO.member);
 	await page.goto(`/events/${ev.id}`);
 	await page.getByRole('link', { name: '編集する' }).click();
@@ -22,7 +29,9 @@ test('an organiser edits, cancels one date, duplicates and cancels an event; oth
 	await second.getByRole('button', { name: 'この回を中止する' }).click();
 	await expect(page.getByText('この回を中止にしました。')).toBeVisible();
 	await page.goto(`/events/${ev.id}`);
-	await expect(page.locator('.join .occurrences > li').nth(1)).toContainText('中止: 会場点検のため');
+	await expect(page.locator('.join .occurrences > li').nth(1)).toContainText(
+		'中止: 会場点検のため'
+	);
 
 	// duplicate into a draft, then cancel the original
 	await page.goto(`/events/${ev.id}/edit`);
@@ -35,7 +44,9 @@ test('an organiser edits, cancels one date, duplicates and cancels an event; oth
 	await expect(page.getByText('理由: 主催者の都合により')).toBeVisible();
 });
 
-test('a member who does not organise an event gets 403 on its edit page, and drafts are 404 for them', async ({ page }) => {
+test('a member who does not organise an event gets 403 on its edit page, and drafts are 404 for them', async ({
+	page
+}) => {
 	const ev = await createEvent(DEMO_IDS.coordinator, { title: '他人のイベント' });
 	const draft = await createEvent(DEMO_IDS.coordinator, { title: '他人の下書き', status: 'draft' });
 	await logIn(page, DEMO.member);

@@ -4,7 +4,9 @@ import ical from 'node-ical';
 import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
 
 async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${page.url()}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -17,7 +19,9 @@ function secondTuesdayNextMonth() {
 	const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
 	const offset = (2 - first.getUTCDay() + 7) % 7;
 	const day = 1 + offset + 7;
-	return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), day)).toISOString().slice(0, 10);
+	return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), day))
+		.toISOString()
+		.slice(0, 10);
 }
 
 async function resident(browser: Browser, name: string) {
@@ -27,7 +31,10 @@ async function resident(browser: Browser, name: string) {
 	return { context, page };
 }
 
-test('a monthly salon with 3 places: three join, a fourth waits and is promoted when one leaves', async ({ page, browser }) => {
+test('a monthly salon with 3 places: three join, a fourth waits and is promoted when one leaves', async ({
+	page,
+	browser
+}) => {
 	const title = `ふれあいサロン${Math.random().toString(36).slice(2, 7)}`;
 	const date = secondTuesdayNextMonth();
 	await logIn(page, DEMO.member); // owner of 常盤平こども食堂の会
@@ -62,7 +69,11 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 	for (const name of ['住民 一', '住民 二', '住民 三']) {
 		const r = await resident(browser, name);
 		await r.page.goto(eventPath);
-		await r.page.locator('.join .occurrences > li').first().getByRole('button', { name: '参加を申し込む' }).click();
+		await r.page
+			.locator('.join .occurrences > li')
+			.first()
+			.getByRole('button', { name: '参加を申し込む' })
+			.click();
 		await expect(r.page.getByText('参加申込済みです（1人）')).toBeVisible();
 		people.push(r);
 	}
@@ -74,10 +85,17 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 	await expect(fourth.page.getByText('キャンセル待ち 1番目です')).toBeVisible();
 
 	// one leaves; the fourth moves up
-	await people[0].page.locator('.join .occurrences > li').first().getByRole('button', { name: '参加を取り消す' }).click();
+	await people[0].page
+		.locator('.join .occurrences > li')
+		.first()
+		.getByRole('button', { name: '参加を取り消す' })
+		.click();
 	// the place went straight to the waiting list, so it is full again
 	await expect(
-		people[0].page.locator('.join .occurrences > li').first().getByRole('button', { name: 'キャンセル待ちに登録する' })
+		people[0].page
+			.locator('.join .occurrences > li')
+			.first()
+			.getByRole('button', { name: 'キャンセル待ちに登録する' })
 	).toBeVisible();
 	await fourth.page.reload();
 	await expect(fourth.page.getByText('参加申込済みです（1人）')).toBeVisible();
@@ -108,7 +126,11 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 
 test('bad event input gets field messages, keeps the form and writes nothing', async ({ page }) => {
 	const title = `入力確認イベント${Math.random().toString(36).slice(2, 7)}`;
-	await signUp(page, { name: '主催 試験', email: uniqueEmail('organiser'), password: 'tsunagu-e2e-pass' });
+	await signUp(page, {
+		name: '主催 試験',
+		email: uniqueEmail('organiser'),
+		password: 'tsunagu-e2e-pass'
+	});
 	await page.goto('/events/new');
 	await page.getByLabel('タイトル').fill('   ');
 	await page.getByLabel('種類').selectOption('workshop');

@@ -38,7 +38,8 @@ export async function formActions(
 				if (!block) continue;
 				const names = [...block[1].matchAll(/^\t(\w+):/gm)].map((m) => m[1]);
 				// actions spread in from a shared module, e.g. ...rowActions('areas')
-				for (const spread of block[1].matchAll(/^\t\.\.\.(\w+)\(/gm)) names.push(...(await sharedActions(spread[1])));
+				for (const spread of block[1].matchAll(/^\t\.\.\.(\w+)\(/gm))
+					names.push(...(await sharedActions(spread[1])));
 				const segments: string[] = [];
 				for (const s of path.relative(ROUTES, dir).split(path.sep)) {
 					if (/^\(.*\)$/.test(s)) continue;

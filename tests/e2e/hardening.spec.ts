@@ -9,17 +9,27 @@ import { asUser, createEvent, DEMO_IDS } from '../support/events';
 import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
 import { formActions } from './form-actions';
 
-const post = (request: APIRequestContext, baseURL: string, path: string, form: Record<string, string>) =>
+const post = (
+	request: APIRequestContext,
+	baseURL: string,
+	path: string,
+	form: Record<string, string>
+) =>
 	request.post(path, { form, headers: { origin: baseURL, accept: 'text/html' }, maxRedirects: 0 });
 
 test('login and sign-up send people only to paths on this site', async ({ request, baseURL }) => {
 	const email = uniqueEmail('redirect');
 	const password = 'redirect-test-2026';
-	const signup = await post(request, baseURL!, `/signup?redirectTo=${encodeURIComponent('/\t/evil.example')}`, {
-		displayName: 'リダイレクト 確認',
-		email,
-		password
-	});
+	const signup = await post(
+		request,
+		baseURL!,
+		`/signup?redirectTo=${encodeURIComponent('/\t/evil.example')}`,
+		{
+			displayName: 'リダイレクト 確認',
+			email,
+			password
+		}
+	);
 	expect(signup.status()).toBe(303);
 	expect(signup.headers().location).toBe('/');
 
@@ -50,8 +60,13 @@ test('login and sign-up send people only to paths on this site', async ({ reques
 	}
 });
 
-test('NUL bytes, non-form bodies and broken multipart get 400 from every form action', async ({ page, baseURL }) => {
-	const event = await createEvent(DEMO_IDS.member, { title: `壊れた入力 ${randomUUID().slice(0, 6)}` });
+test('NUL bytes, non-form bodies and broken multipart get 400 from every form action', async ({
+	page,
+	baseURL
+}) => {
+	const event = await createEvent(DEMO_IDS.member, {
+		title: `壊れた入力 ${randomUUID().slice(0, 6)}`
+	});
 	const slug = `bad-input-${randomUUID().slice(0, 8)}`;
 	const created = await asUser(DEMO_IDS.member).rpc('create_organization', {
 		p_slug: slug,
@@ -85,10 +100,22 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 	// signed in as an admin: past every guard that could answer first
 	await logIn(page, DEMO.admin);
 	const bodies: { label: string; contentType: string; data: string }[] = [
-		{ label: 'NUL in a field', contentType: 'application/x-www-form-urlencoded', data: 'title=a%00b&name=%00&q=x' },
-		{ label: 'NUL in a name', contentType: 'application/x-www-form-urlencoded', data: 'ti%00tle=a' },
+		{
+			label: 'NUL in a field',
+			contentType: 'application/x-www-form-urlencoded',
+			data: 'title=a%00b&name=%00&q=x'
+		},
+		{
+			label: 'NUL in a name',
+			contentType: 'application/x-www-form-urlencoded',
+			data: 'ti%00tle=a'
+		},
 		{ label: 'text/plain', contentType: 'text/plain', data: 'title=a' },
-		{ label: 'broken multipart', contentType: 'multipart/form-data; boundary=----x', data: 'not a multipart body' },
+		{
+			label: 'broken multipart',
+			contentType: 'multipart/form-data; boundary=----x',
+			data: 'not a multipart body'
+		},
 		{
 			label: 'NUL in multipart',
 			contentType: 'multipart/form-data; boundary=----x',
@@ -109,7 +136,9 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 	expect(failures).toEqual([]);
 });
 
-test('search parameters and addresses with NUL bytes get 400; impossible dates are ignored', async ({ request }) => {
+test('search parameters and addresses with NUL bytes get 400; impossible dates are ignored', async ({
+	request
+}) => {
 	for (const path of [
 		'/events?q=%00',
 		'/events?area=%00',
@@ -124,12 +153,19 @@ test('search parameters and addresses with NUL bytes get 400; impossible dates a
 	]) {
 		expect((await request.get(path)).status(), path).toBe(400);
 	}
-	for (const path of ['/events?from=2026-13-01&to=0000-01-01', '/calendar?month=2026-13', '/calendar?month=0000-01']) {
+	for (const path of [
+		'/events?from=2026-13-01&to=0000-01-01',
+		'/calendar?month=2026-13',
+		'/calendar?month=0000-01'
+	]) {
 		expect((await request.get(path)).status(), path).toBe(200);
 	}
 });
 
-test('impossible times and dates on the event forms get messages, and nothing is saved', async ({ page, baseURL }) => {
+test('impossible times and dates on the event forms get messages, and nothing is saved', async ({
+	page,
+	baseURL
+}) => {
 	const who = { name: '入力 確認', email: uniqueEmail('times'), password: 'times-check-2026' };
 	await signUp(page, who);
 	const title = `時刻の確認 ${randomUUID().slice(0, 6)}`;
@@ -149,7 +185,10 @@ test('impossible times and dates on the event forms get messages, and nothing is
 		[{ date: '2027-13-01' }, '日付を正しく入力してください'],
 		[{ date: '0000-01-01' }, '日付を正しく入力してください']
 	] as const) {
-		const response = await post(page.request, baseURL!, '/events/new?/save', { ...form, ...changes });
+		const response = await post(page.request, baseURL!, '/events/new?/save', {
+			...form,
+			...changes
+		});
 		expect(response.status(), JSON.stringify(changes)).toBe(400);
 		expect(await response.text()).toContain(message);
 	}
@@ -157,12 +196,19 @@ test('impossible times and dates on the event forms get messages, and nothing is
 	expect(data).toEqual([]);
 
 	// moving a date to the 13th month
-	const event = await createEvent(DEMO_IDS.member, { title: `日程移動 ${randomUUID().slice(0, 6)}` });
+	const event = await createEvent(DEMO_IDS.member, {
+		title: `日程移動 ${randomUUID().slice(0, 6)}`
+	});
 	await page.context().clearCookies();
 	await logIn(page, DEMO.member);
 	const startsAt = async () =>
-		(await serviceClient().from('event_occurrences').select('starts_at').eq('id', event.occurrenceIds[0]).single()).data!
-			.starts_at;
+		(
+			await serviceClient()
+				.from('event_occurrences')
+				.select('starts_at')
+				.eq('id', event.occurrenceIds[0])
+				.single()
+		).data!.starts_at;
 	const before = await startsAt();
 	const moved = await post(page.request, baseURL!, `/events/${event.id}/edit?/moveOccurrence`, {
 		occurrenceId: event.occurrenceIds[0],
@@ -178,12 +224,22 @@ test('joining an unknown date, or leaving an unknown or somebody else’s regist
 	page,
 	baseURL
 }) => {
-	const event = await createEvent(DEMO_IDS.member, { title: `申込の確認 ${randomUUID().slice(0, 6)}`, capacity: 5 });
+	const event = await createEvent(DEMO_IDS.member, {
+		title: `申込の確認 ${randomUUID().slice(0, 6)}`,
+		capacity: 5
+	});
 	const other = await createTestUser('ほかの 参加者');
-	const joined = await asUser(other.id).rpc('join_occurrence', { p_occurrence: event.occurrenceIds[0], p_companions: 0 });
+	const joined = await asUser(other.id).rpc('join_occurrence', {
+		p_occurrence: event.occurrenceIds[0],
+		p_companions: 0
+	});
 	expect(joined.error).toBeNull();
 
-	await signUp(page, { name: '確認 する人', email: uniqueEmail('leave'), password: 'leave-check-2026' });
+	await signUp(page, {
+		name: '確認 する人',
+		email: uniqueEmail('leave'),
+		password: 'leave-check-2026'
+	});
 	const join = await post(page.request, baseURL!, `/events/${event.id}?/join`, {
 		occurrenceId: randomUUID(),
 		companions: '0'
@@ -192,10 +248,16 @@ test('joining an unknown date, or leaving an unknown or somebody else’s regist
 	expect(await join.text()).toContain('この日程は見つかりませんでした');
 
 	for (const registrationId of [randomUUID(), joined.data!.id, 'not-a-uuid']) {
-		const leave = await post(page.request, baseURL!, `/events/${event.id}?/leave`, { registrationId });
+		const leave = await post(page.request, baseURL!, `/events/${event.id}?/leave`, {
+			registrationId
+		});
 		expect(leave.status(), registrationId).toBe(400);
 		expect(await leave.text()).toContain('取り消す申し込みが見つかりませんでした');
 	}
-	const { data: still } = await serviceClient().from('registrations').select('status').eq('id', joined.data!.id).single();
+	const { data: still } = await serviceClient()
+		.from('registrations')
+		.select('status')
+		.eq('id', joined.data!.id)
+		.single();
 	expect(still!.status).toBe('going');
 });

@@ -4,17 +4,26 @@ import { createTestUser, serviceClient, userClient } from '../integration/helper
 import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
 
 async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${page.url()}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 	expect(serious).toEqual([]);
 }
 
-test('an NPO is created, gains an editor by link, is verified and can be found by area', async ({ page, browser }) => {
+test('an NPO is created, gains an editor by link, is verified and can be found by area', async ({
+	page,
+	browser
+}) => {
 	const suffix = Math.random().toString(36).slice(2, 7);
 	const orgName = `NPO法人つなぐ常盤平テスト${suffix}`;
-	await signUp(page, { name: '代表 太郎', email: uniqueEmail('owner'), password: 'tsunagu-e2e-pass' });
+	await signUp(page, {
+		name: '代表 太郎',
+		email: uniqueEmail('owner'),
+		password: 'tsunagu-e2e-pass'
+	});
 
 	await page.goto('/orgs/new');
 	await expectAccessible(page);
@@ -69,7 +78,11 @@ test('an NPO is created, gains an editor by link, is verified and can be found b
 	// the invitation link is used up
 	const third = await browser.newContext();
 	const thirdPage = await third.newPage();
-	await signUp(thirdPage, { name: '三人目', email: uniqueEmail('third'), password: 'tsunagu-e2e-pass' });
+	await signUp(thirdPage, {
+		name: '三人目',
+		email: uniqueEmail('third'),
+		password: 'tsunagu-e2e-pass'
+	});
 	await thirdPage.goto(new URL(link).pathname);
 	await expect(thirdPage.getByText('使用済みか、有効期限が切れています')).toBeVisible();
 	await third.close();
@@ -107,8 +120,14 @@ test('an NPO is created, gains an editor by link, is verified and can be found b
 	await expect(page.locator('article', { hasText: orgName })).toBeVisible();
 });
 
-test('bad organization input gets messages next to the fields and writes nothing', async ({ page }) => {
-	await signUp(page, { name: '入力 確認', email: uniqueEmail('badorg'), password: 'tsunagu-e2e-pass' });
+test('bad organization input gets messages next to the fields and writes nothing', async ({
+	page
+}) => {
+	await signUp(page, {
+		name: '入力 確認',
+		email: uniqueEmail('badorg'),
+		password: 'tsunagu-e2e-pass'
+	});
 	await page.goto('/orgs/new');
 	await page.getByRole('button', { name: '登録する' }).click();
 	await expect(page.getByText('団体名を入力してください。')).toBeVisible();
@@ -117,7 +136,9 @@ test('bad organization input gets messages next to the fields and writes nothing
 
 	// the field's maxlength stops typing at 100; the server must refuse a longer paste too
 	const longName = 'あ'.repeat(300);
-	await page.getByLabel('団体名', { exact: true }).evaluate((el) => el.removeAttribute('maxlength'));
+	await page
+		.getByLabel('団体名', { exact: true })
+		.evaluate((el) => el.removeAttribute('maxlength'));
 	await page.getByLabel('団体名', { exact: true }).fill(longName);
 	await page.getByLabel('団体の種類').selectOption('resident_group');
 	await page.getByRole('checkbox', { name: '矢切' }).check();
@@ -135,18 +156,23 @@ test('bad organization input gets messages next to the fields and writes nothing
 	await page.getByLabel('団体名', { exact: true }).fill(uniqueName);
 	await page.getByLabel('メールアドレス').fill('');
 	await page.getByLabel('ウェブサイト').fill('');
-	await page.locator('form[method="POST"]').last().evaluate((form) => {
-		const input = document.createElement('input');
-		input.type = 'hidden';
-		input.name = 'areaIds';
-		input.value = '00000000-0000-4000-8000-00000000dead';
-		form.append(input);
-	});
+	await page
+		.locator('form[method="POST"]')
+		.last()
+		.evaluate((form) => {
+			const input = document.createElement('input');
+			input.type = 'hidden';
+			input.name = 'areaIds';
+			input.value = '00000000-0000-4000-8000-00000000dead';
+			form.append(input);
+		});
 	await page.getByRole('button', { name: '登録する' }).click();
 	await expect(page.getByText('選べない地域が含まれています')).toBeVisible();
 
 	// a duplicate address
-	await page.locator('input[value="00000000-0000-4000-8000-00000000dead"]').evaluate((el) => el.remove());
+	await page
+		.locator('input[value="00000000-0000-4000-8000-00000000dead"]')
+		.evaluate((el) => el.remove());
 	await page.getByLabel('ページのアドレス（半角英数字）').fill('tokiwadaira-kodomo-shokudo');
 	await page.getByRole('button', { name: '登録する' }).click();
 	await expect(page.getByText('このアドレスはすでに使われています。')).toBeVisible();
@@ -157,7 +183,9 @@ test('bad organization input gets messages next to the fields and writes nothing
 	await expect(page.getByText('0件の団体')).toBeVisible();
 });
 
-test('organization search finds a two-character Japanese substring and keeps filters in the URL', async ({ page }) => {
+test('organization search finds a two-character Japanese substring and keeps filters in the URL', async ({
+	page
+}) => {
 	await page.goto('/orgs');
 	await page.getByLabel('キーワード').fill('食堂');
 	await page.getByLabel('分野').selectOption('children');
@@ -175,13 +203,26 @@ test('organization search finds a two-character Japanese substring and keeps fil
 async function ownerWithOrganization(page: Page, name: string, orgName: string) {
 	const email = uniqueEmail('owner');
 	await signUp(page, { name, email, password: 'tsunagu-e2e-pass' });
-	const account = await serviceClient().from('credentials').select('user_id').eq('email', email).single();
+	const account = await serviceClient()
+		.from('credentials')
+		.select('user_id')
+		.eq('email', email)
+		.single();
 	expect(account.error).toBeNull();
 	const db = userClient(account.data!.user_id);
 	const slug = `e2e-org-${Math.random().toString(36).slice(2, 9)}`;
 	const created = await db.rpc('create_organization', {
-		p_slug: slug, p_name: orgName, p_kana: '', p_kind: 'resident_group', p_municipality_wide: true,
-		p_description: '', p_contact_email: '', p_contact_phone: '', p_website: '', p_area_ids: [], p_field_ids: []
+		p_slug: slug,
+		p_name: orgName,
+		p_kana: '',
+		p_kind: 'resident_group',
+		p_municipality_wide: true,
+		p_description: '',
+		p_contact_email: '',
+		p_contact_phone: '',
+		p_website: '',
+		p_area_ids: [],
+		p_field_ids: []
 	});
 	expect(created.error).toBeNull();
 	return { db, slug, org: created.data! };
@@ -192,12 +233,19 @@ test('an organization page names the members who list their profile and only cou
 	browser
 }) => {
 	const { slug, org } = await ownerWithOrganization(page, '代表 二郎', '公開範囲テストの会');
-	const [editor, listed] = await Promise.all([createTestUser('編集 三子'), createTestUser('公開 四郎')]);
-	expect((await serviceClient().from('profiles').update({ listed: true }).eq('id', listed.id)).error).toBeNull();
-	const added = await serviceClient().from('organization_members').insert([
-		{ organization_id: org.id, user_id: editor.id, role: 'editor' },
-		{ organization_id: org.id, user_id: listed.id, role: 'member' }
+	const [editor, listed] = await Promise.all([
+		createTestUser('編集 三子'),
+		createTestUser('公開 四郎')
 	]);
+	expect(
+		(await serviceClient().from('profiles').update({ listed: true }).eq('id', listed.id)).error
+	).toBeNull();
+	const added = await serviceClient()
+		.from('organization_members')
+		.insert([
+			{ organization_id: org.id, user_id: editor.id, role: 'editor' },
+			{ organization_id: org.id, user_id: listed.id, role: 'member' }
+		]);
 	expect(added.error).toBeNull();
 
 	const visitor = await browser.newContext();
@@ -205,7 +253,10 @@ test('an organization page names the members who list their profile and only cou
 	await anon.goto(`/orgs/${slug}`);
 	await expect(anon.getByRole('heading', { name: 'メンバー（3人）' })).toBeVisible();
 	await expect(anon.locator('.members li')).toHaveCount(1);
-	await expect(anon.getByRole('link', { name: '公開 四郎' })).toHaveAttribute('href', `/people/${listed.id}`);
+	await expect(anon.getByRole('link', { name: '公開 四郎' })).toHaveAttribute(
+		'href',
+		`/people/${listed.id}`
+	);
 	await expect(anon.getByText('ほか2人（プロフィール非公開）')).toBeVisible();
 	await expect(anon.getByText('代表 二郎')).toHaveCount(0);
 	await expect(anon.getByText('編集 三子')).toHaveCount(0);
@@ -219,12 +270,20 @@ test('an organization page names the members who list their profile and only cou
 	await expect(page.getByRole('button', { name: '公開 四郎に代表者を引き継ぐ' })).toBeVisible();
 });
 
-test('a member who sends many invitations by email is asked to wait, next to the email field', async ({ page }) => {
-	const { db, slug, org: created } = await ownerWithOrganization(page, '招待 多子', '招待上限テストの会');
+test('a member who sends many invitations by email is asked to wait, next to the email field', async ({
+	page
+}) => {
+	const {
+		db,
+		slug,
+		org: created
+	} = await ownerWithOrganization(page, '招待 多子', '招待上限テストの会');
 	// 20 invitations by email within the hour (through PostgREST, as the page would send them)
 	for (let i = 0; i < 20; i++) {
 		const sent = await db.rpc('invite_organization_member', {
-			p_org: created.id, p_email: uniqueEmail(`probe${i}`), p_role: 'member'
+			p_org: created.id,
+			p_email: uniqueEmail(`probe${i}`),
+			p_role: 'member'
 		});
 		expect(sent.error).toBeNull();
 	}
@@ -233,7 +292,9 @@ test('a member who sends many invitations by email is asked to wait, next to the
 	const field = page.getByLabel('メールアドレス', { exact: true });
 	await field.fill('someone@test.example');
 	await page.getByRole('button', { name: '招待する', exact: true }).click();
-	await expect(page.getByText('メールアドレスでの招待が続いたため、しばらく受け付けを止めています。')).toBeVisible();
+	await expect(
+		page.getByText('メールアドレスでの招待が続いたため、しばらく受け付けを止めています。')
+	).toBeVisible();
 	await expect(field).toHaveAttribute('aria-invalid', 'true');
 	await expect(field).toHaveValue('someone@test.example');
 	await expectAccessible(page);
@@ -241,5 +302,7 @@ test('a member who sends many invitations by email is asked to wait, next to the
 	await page.goto(`/en/orgs/${slug}/members`);
 	await page.getByLabel('Email address', { exact: true }).fill('someone@test.example');
 	await page.getByRole('button', { name: 'Invite', exact: true }).click();
-	await expect(page.getByText('You have sent many invitations by email within an hour')).toBeVisible();
+	await expect(
+		page.getByText('You have sent many invitations by email within an hour')
+	).toBeVisible();
 });

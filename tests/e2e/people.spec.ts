@@ -8,10 +8,14 @@ const DEMO_MEMBER_ID = '00000000-0000-4000-8000-000000000001';
 
 async function expectNoSeriousViolations(page: Page, path: string) {
 	await page.goto(path);
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
 	const serious = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		.map(
+			(v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
 	expect(serious).toEqual([]);
 }
 
@@ -28,7 +32,9 @@ test('a new member writes a bio, picks areas and fields, lists the profile; unli
 	await expect(page.getByRole('link', { name: '公開中のプロフィールを見る' })).toHaveCount(0);
 
 	const form = profileForm(page);
-	await form.getByLabel('自己紹介').fill('小金原で**見守り活動**をしています。\n<script>alert(1)</script>');
+	await form
+		.getByLabel('自己紹介')
+		.fill('小金原で**見守り活動**をしています。\n<script>alert(1)</script>');
 	await expect(form.getByText(/\/ 400 文字/)).toHaveText(/^\d+ \/ 400 文字$/);
 	const areas = form.getByRole('group', { name: '活動している地域' });
 	await areas.getByLabel('小金原', { exact: true }).check();
@@ -57,7 +63,9 @@ test('a new member writes a bio, picks areas and fields, lists the profile; unli
 	await expect(page.locator('.bio script')).toHaveCount(0);
 	const areaList = page.getByRole('region', { name: '活動している地域' });
 	await expect(areaList.getByRole('listitem')).toHaveText(['小金原', '新松戸']);
-	await expect(page.getByRole('region', { name: '関心のある分野' }).getByRole('listitem')).toHaveText(['高齢者']);
+	await expect(
+		page.getByRole('region', { name: '関心のある分野' }).getByRole('listitem')
+	).toHaveText(['高齢者']);
 	await expect(page.getByText('このプロフィールは公開されていません')).toHaveCount(0);
 	await expect(page.getByText(who.email)).toHaveCount(0);
 
@@ -70,9 +78,9 @@ test('a new member writes a bio, picks areas and fields, lists the profile; unli
 	await expect(visitor.locator('.bio strong')).toHaveText('見守り活動');
 	const path = new URL(url).pathname;
 	await visitor.goto(`/en${path}`);
-	await expect(visitor.getByRole('region', { name: 'Fields of interest' }).getByRole('listitem')).toHaveText([
-		'Older people'
-	]);
+	await expect(
+		visitor.getByRole('region', { name: 'Fields of interest' }).getByRole('listitem')
+	).toHaveText(['Older people']);
 
 	// unlisted: the anonymous visitor gets 404, the person still sees it with a notice
 	await page.goto('/account');
@@ -88,7 +96,9 @@ test('a new member writes a bio, picks areas and fields, lists the profile; unli
 	await anon.close();
 });
 
-test('a 401-character bio gets a field error, keeps the text and saves nothing', async ({ page }) => {
+test('a 401-character bio gets a field error, keeps the text and saves nothing', async ({
+	page
+}) => {
 	const who = { name: '小林 誠', email: uniqueEmail('people'), password: 'tsunagu-e2e-pass' };
 	await signUp(page, who);
 	await page.goto('/account');
@@ -137,12 +147,20 @@ test('the profile form works without JavaScript, errors included', async ({ brow
 	await expect(profileForm(page).getByLabel('自己紹介')).toHaveValue(fits);
 	await expect(profileForm(page).getByLabel('防災', { exact: true })).toBeChecked();
 	await page.getByRole('link', { name: '公開中のプロフィールを見る' }).click();
-	await expect(page.getByRole('region', { name: '関心のある分野' }).getByRole('listitem')).toHaveText(['防災']);
+	await expect(
+		page.getByRole('region', { name: '関心のある分野' }).getByRole('listitem')
+	).toHaveText(['防災']);
 	await context.close();
 });
 
-test('an area id that is not offered is refused with a message next to the areas', async ({ page }) => {
-	await signUp(page, { name: '加藤 翼', email: uniqueEmail('people'), password: 'tsunagu-e2e-pass' });
+test('an area id that is not offered is refused with a message next to the areas', async ({
+	page
+}) => {
+	await signUp(page, {
+		name: '加藤 翼',
+		email: uniqueEmail('people'),
+		password: 'tsunagu-e2e-pass'
+	});
 	await page.goto('/account');
 	const form = profileForm(page);
 	await form.getByLabel('自己紹介').fill('こんにちは');
@@ -157,7 +175,9 @@ test('an area id that is not offered is refused with a message next to the areas
 	});
 	await form.getByRole('button', { name: 'プロフィールを更新する' }).click();
 	await expect(
-		form.getByRole('group', { name: '活動している地域' }).getByText('選べない地域が含まれています。一覧から選び直してください。')
+		form
+			.getByRole('group', { name: '活動している地域' })
+			.getByText('選べない地域が含まれています。一覧から選び直してください。')
 	).toBeVisible();
 	await expect(form.getByLabel('自己紹介')).toHaveValue('こんにちは');
 	await page.reload();
@@ -186,7 +206,10 @@ test('invitations to organizations: decline one, accept another', async ({ page 
 
 	// the demo member owns the seeded organizations and invites by email
 	const owner = userClient(DEMO_MEMBER_ID);
-	const orgs = await owner.from('organizations').select('id, slug').in('slug', ['tabunka-salon', 'shin-matsudo-mimamori']);
+	const orgs = await owner
+		.from('organizations')
+		.select('id, slug')
+		.in('slug', ['tabunka-salon', 'shin-matsudo-mimamori']);
 	expect(orgs.error).toBeNull();
 	for (const org of orgs.data!) {
 		const { error } = await owner.rpc('invite_organization_member', {
@@ -199,10 +222,18 @@ test('invitations to organizations: decline one, accept another', async ({ page 
 
 	await page.reload();
 	const list = page.getByRole('region', { name: '団体からの招待' });
-	await expect(list.getByText('「まつど多文化交流サロン」から編集者として招待されています。')).toBeVisible();
-	await expect(list.getByText('「新松戸見守りネットワーク」からメンバーとして招待されています。')).toBeVisible();
-	const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+	await expect(
+		list.getByText('「まつど多文化交流サロン」から編集者として招待されています。')
+	).toBeVisible();
+	await expect(
+		list.getByText('「新松戸見守りネットワーク」からメンバーとして招待されています。')
+	).toBeVisible();
+	const axe = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+		[]
+	);
 
 	await list.getByRole('button', { name: /^辞退する\s*（新松戸見守りネットワーク）$/ }).click();
 	await expect(page.getByRole('status')).toHaveText('招待を辞退しました。');
@@ -219,7 +250,9 @@ test('invitations to organizations: decline one, accept another', async ({ page 
 		.select('role, profiles(display_name), organizations!inner(slug)')
 		.eq('organizations.slug', 'tabunka-salon');
 	expect(members.error).toBeNull();
-	expect(members.data!.filter((r) => r.profiles?.display_name === who.name).map((r) => r.role)).toEqual(['editor']);
+	expect(
+		members.data!.filter((r) => r.profiles?.display_name === who.name).map((r) => r.role)
+	).toEqual(['editor']);
 });
 
 test('axe: /account and /people/<id> have no serious violations, in both languages and at 360 px', async ({
@@ -238,15 +271,24 @@ test('axe: /account and /people/<id> have no serious violations, in both languag
 	await profileForm(page).getByLabel('自己紹介').fill('あ'.repeat(401));
 	await profileForm(page).getByRole('button', { name: 'プロフィールを更新する' }).click();
 	await expect(profileForm(page).getByText(/400文字以内/)).toBeVisible();
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(
+		results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+	).toEqual([]);
 
-	const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+	const phone = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		deviceScaleFactor: 2
+	});
 	const small = await phone.newPage();
 	await logIn(small, DEMO.member);
 	for (const path of ['/account', `/people/${DEMO_MEMBER_ID}`]) {
 		await small.goto(path);
-		const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		const overflow = await small.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
 		expect(overflow, path).toBeLessThanOrEqual(0);
 		await expectNoSeriousViolations(small, path);
 	}

@@ -11,18 +11,23 @@ let bob: { id: string; email: string };
 beforeAll(async () => {
 	alice = await createTestUser('アリス');
 	bob = await createTestUser('ボブ');
-	const { error } = await serviceClient().from('sessions').insert({
-		id: hash(),
-		user_id: bob.id,
-		expires_at: new Date(Date.now() + 86400_000).toISOString(),
-		absolute_expires_at: new Date(Date.now() + 86400_000).toISOString()
-	});
+	const { error } = await serviceClient()
+		.from('sessions')
+		.insert({
+			id: hash(),
+			user_id: bob.id,
+			expires_at: new Date(Date.now() + 86400_000).toISOString(),
+			absolute_expires_at: new Date(Date.now() + 86400_000).toISOString()
+		});
 	expect(error).toBeNull();
 });
 
 describe('profiles', () => {
 	it('anon cannot read an unlisted profile', async () => {
-		const { data, error } = await anonClient().from('profiles').select('id').in('id', [alice.id, bob.id]);
+		const { data, error } = await anonClient()
+			.from('profiles')
+			.select('id')
+			.in('id', [alice.id, bob.id]);
 		expect(error).toBeNull();
 		expect(data).toEqual([]);
 	});
@@ -44,18 +49,30 @@ describe('profiles', () => {
 			.select();
 		expect(error).toBeNull();
 		expect(data).toEqual([]);
-		const { data: still } = await serviceClient().from('profiles').select('display_name').eq('id', bob.id).single();
+		const { data: still } = await serviceClient()
+			.from('profiles')
+			.select('display_name')
+			.eq('id', bob.id)
+			.single();
 		expect(still?.display_name).toBe('ボブ');
 	});
 
 	it('a member can rename themself but cannot change their own role', async () => {
 		const db = userClient(alice.id);
-		const renamed = await db.from('profiles').update({ display_name: 'アリス2' }).eq('id', alice.id).select('display_name');
+		const renamed = await db
+			.from('profiles')
+			.update({ display_name: 'アリス2' })
+			.eq('id', alice.id)
+			.select('display_name');
 		expect(renamed.error).toBeNull();
 		expect(renamed.data).toEqual([{ display_name: 'アリス2' }]);
 		const promoted = await db.from('profiles').update({ role: 'admin' }).eq('id', alice.id);
 		expect(promoted.error?.code).toBe('42501');
-		const { data } = await serviceClient().from('profiles').select('role').eq('id', alice.id).single();
+		const { data } = await serviceClient()
+			.from('profiles')
+			.select('role')
+			.eq('id', alice.id)
+			.single();
 		expect(data?.role).toBe('member');
 	});
 
@@ -73,32 +90,53 @@ describe('profiles', () => {
 // missing privilege can be what refuses the request.
 const privateTables = () =>
 	[
-		['credentials', 'user_id', bob.id, { user_id: bob.id, email: 'x@test.example', password_hash: 'x' }],
-		['sessions', 'user_id', bob.id, { id: hash(), user_id: bob.id, expires_at: 'now()', absolute_expires_at: 'now()' }],
-		['login_attempts', 'email', bob.email, { kind: 'login', email: bob.email, ip: '203.0.113.9', succeeded: true }]
+		[
+			'credentials',
+			'user_id',
+			bob.id,
+			{ user_id: bob.id, email: 'x@test.example', password_hash: 'x' }
+		],
+		[
+			'sessions',
+			'user_id',
+			bob.id,
+			{ id: hash(), user_id: bob.id, expires_at: 'now()', absolute_expires_at: 'now()' }
+		],
+		[
+			'login_attempts',
+			'email',
+			bob.email,
+			{ kind: 'login', email: bob.email, ip: '203.0.113.9', succeeded: true }
+		]
 	] as const;
 
 describe('credentials, sessions and login_attempts', () => {
-	it.each(['anon', 'member'] as const)('%s cannot read, write, change or delete them', async (who) => {
-		const db = who === 'anon' ? anonClient() : userClient(bob.id);
-		for (const [table, col, value, row] of privateTables()) {
-			const column = col as never;
-			const read = await db.from(table).select('*').eq(column, value);
-			expect(read.error?.code, `${who} select ${table}`).toBe('42501');
-			const write = await db.from(table).insert(row as never);
-			expect(write.error?.code, `${who} insert ${table}`).toBe('42501');
-			const change = await db.from(table).update({ [column]: value } as never).eq(column, value);
-			expect(change.error?.code, `${who} update ${table}`).toBe('42501');
-			const remove = await db.from(table).delete().eq(column, value);
-			expect(remove.error?.code, `${who} delete ${table}`).toBe('42501');
+	it.each(['anon', 'member'] as const)(
+		'%s cannot read, write, change or delete them',
+		async (who) => {
+			const db = who === 'anon' ? anonClient() : userClient(bob.id);
+			for (const [table, col, value, row] of privateTables()) {
+				const column = col as never;
+				const read = await db.from(table).select('*').eq(column, value);
+				expect(read.error?.code, `${who} select ${table}`).toBe('42501');
+				const write = await db.from(table).insert(row as never);
+				expect(write.error?.code, `${who} insert ${table}`).toBe('42501');
+				const change = await db
+					.from(table)
+					.update({ [column]: value } as never)
+					.eq(column, value);
+				expect(change.error?.code, `${who} update ${table}`).toBe('42501');
+				const remove = await db.from(table).delete().eq(column, value);
+				expect(remove.error?.code, `${who} delete ${table}`).toBe('42501');
+			}
+			// and the rows are all still there
+			const { count } = await serviceClient()
+				.from('sessions')
+				.select('*', { count: 'exact', head: true })
+				.eq('user_id', bob.id);
+			expect(count).toBe(1);
 		}
-		// and the rows are all still there
-		const { count } = await serviceClient()
-			.from('sessions')
-			.select('*', { count: 'exact', head: true })
-			.eq('user_id', bob.id);
-		expect(count).toBe(1);
-	});
+	);
 });
 
 describe('service functions', () => {

@@ -8,7 +8,11 @@ import {
 	removeCalendarToken,
 	replaceCalendarToken
 } from '../../src/lib/server/events/calendar-token';
-import { feedOccurrences, memberFeedItems, publicFeedWindow } from '../../src/lib/server/events/feeds';
+import {
+	feedOccurrences,
+	memberFeedItems,
+	publicFeedWindow
+} from '../../src/lib/server/events/feeds';
 import { asUser, createEvent } from '../support/events';
 import { anonClient, createTestUser, serviceClient, userClient } from './helpers';
 
@@ -32,7 +36,10 @@ describe('calendar tokens', () => {
 		expect(await calendarTokenOwner(second)).toBe(member.id);
 
 		// only the hash is stored
-		const { data: rows } = await serviceClient().from('calendar_tokens').select('token_hash').eq('user_id', member.id);
+		const { data: rows } = await serviceClient()
+			.from('calendar_tokens')
+			.select('token_hash')
+			.eq('user_id', member.id);
 		expect(rows).toEqual([{ token_hash: calendarTokenHash(second) }]);
 
 		await removeCalendarToken(db, member.id);
@@ -44,13 +51,23 @@ describe('calendar tokens', () => {
 		const other = await createTestUser('他の人');
 		const token = await replaceCalendarToken(userClient(owner.id), owner.id);
 
-		const read = await userClient(other.id).from('calendar_tokens').select('user_id, token_hash').eq('user_id', owner.id);
+		const read = await userClient(other.id)
+			.from('calendar_tokens')
+			.select('user_id, token_hash')
+			.eq('user_id', owner.id);
 		expect(read.error).toBeNull();
 		expect(read.data).toEqual([]);
-		const byHash = await userClient(other.id).from('calendar_tokens').select('user_id').eq('token_hash', calendarTokenHash(token));
+		const byHash = await userClient(other.id)
+			.from('calendar_tokens')
+			.select('user_id')
+			.eq('token_hash', calendarTokenHash(token));
 		expect(byHash.data).toEqual([]);
 
-		const removed = await userClient(other.id).from('calendar_tokens').delete().eq('user_id', owner.id).select();
+		const removed = await userClient(other.id)
+			.from('calendar_tokens')
+			.delete()
+			.eq('user_id', owner.id)
+			.select();
 		expect(removed.data ?? []).toEqual([]);
 		expect(await calendarTokenOwner(token)).toBe(owner.id);
 
@@ -63,9 +80,14 @@ describe('calendar tokens', () => {
 		expect(anon.error?.code).toBe('42501');
 
 		// the private resolver is not callable through the API
-		const rpc = await userClient(other.id).schema('private' as 'public').rpc('calendar_feed_user' as never, {
-			p_token_hash: calendarTokenHash(token)
-		} as never);
+		const rpc = await userClient(other.id)
+			.schema('private' as 'public')
+			.rpc(
+				'calendar_feed_user' as never,
+				{
+					p_token_hash: calendarTokenHash(token)
+				} as never
+			);
 		expect(rpc.error).not.toBeNull();
 	});
 });
@@ -73,12 +95,23 @@ describe('calendar tokens', () => {
 describe('feed data', () => {
 	it('the public feed filters by area and never shows drafts', async () => {
 		const organiser = await createTestUser('主催 カレンダー');
-		const inTokiwadaira = await createEvent(organiser.id, { title: 'ときわ平の集い', areaSlug: 'tokiwadaira' });
+		const inTokiwadaira = await createEvent(organiser.id, {
+			title: 'ときわ平の集い',
+			areaSlug: 'tokiwadaira'
+		});
 		const inKogane = await createEvent(organiser.id, { title: '小金の集い', areaSlug: 'kogane' });
-		const draft = await createEvent(organiser.id, { title: '下書きの集い', areaSlug: 'tokiwadaira', status: 'draft' });
+		const draft = await createEvent(organiser.id, {
+			title: '下書きの集い',
+			areaSlug: 'tokiwadaira',
+			status: 'draft'
+		});
 		const window = publicFeedWindow();
 
-		const tokiwa = await feedOccurrences(anonClient(), { areaId: await areaId('tokiwadaira') }, window);
+		const tokiwa = await feedOccurrences(
+			anonClient(),
+			{ areaId: await areaId('tokiwadaira') },
+			window
+		);
 		const tokiwaEvents = new Set(tokiwa.map((i) => i.event.id));
 		expect(tokiwaEvents.has(inTokiwadaira.id)).toBe(true);
 		expect(tokiwaEvents.has(inKogane.id)).toBe(false);
@@ -102,7 +135,10 @@ describe('feed data', () => {
 		const later = await createEvent(organiser.id, { title: 'のちに下書きへ' });
 
 		const join = async (userId: string, occurrence: string) => {
-			const { data, error } = await asUser(userId).rpc('join_occurrence', { p_occurrence: occurrence, p_companions: 0 });
+			const { data, error } = await asUser(userId).rpc('join_occurrence', {
+				p_occurrence: occurrence,
+				p_companions: 0
+			});
 			if (error) throw new Error(error.message);
 			return (data as unknown as { status: string }).status;
 		};
@@ -110,7 +146,10 @@ describe('feed data', () => {
 		expect(await join(someoneElse.id, full.occurrenceIds[0])).toBe('going');
 		expect(await join(member.id, full.occurrenceIds[0])).toBe('waitlisted');
 		expect(await join(member.id, later.occurrenceIds[0])).toBe('going');
-		const { error } = await asUser(organiser.id).from('events').update({ status: 'draft' }).eq('id', later.id);
+		const { error } = await asUser(organiser.id)
+			.from('events')
+			.update({ status: 'draft' })
+			.eq('id', later.id);
 		expect(error).toBeNull();
 
 		const items = await memberFeedItems(userClient(member.id), member.id);

@@ -23,9 +23,17 @@ describe('joining under load', () => {
 
 		const results = await Promise.all(
 			people.map(async (id) => {
-				const { data, error } = await asUser(id).rpc('join_occurrence', { p_occurrence: occurrence, p_companions: 0 });
+				const { data, error } = await asUser(id).rpc('join_occurrence', {
+					p_occurrence: occurrence,
+					p_companions: 0
+				});
 				if (error) throw new Error(error.message);
-				return data as unknown as { id: string; status: string; queued_at: string; user_id: string };
+				return data as unknown as {
+					id: string;
+					status: string;
+					queued_at: string;
+					user_id: string;
+				};
 			})
 		);
 		expect(results.filter((r) => r.status === 'going')).toHaveLength(50);
@@ -41,13 +49,19 @@ describe('joining under load', () => {
 		expect(going).toHaveLength(50);
 		// arrival order: everyone going queued before everyone waiting
 		expect(going.at(-1)!.queued_at <= waiting[0].queued_at).toBe(true);
-		const { data: occ } = await serviceClient().from('event_occurrences').select('going_count').eq('id', occurrence).single();
+		const { data: occ } = await serviceClient()
+			.from('event_occurrences')
+			.select('going_count')
+			.eq('id', occurrence)
+			.single();
 		expect(occ!.going_count).toBe(50);
 
 		// 10 of those going leave at once
 		await Promise.all(
 			going.slice(0, 10).map(async (r) => {
-				const { error } = await asUser(r.user_id!).rpc('cancel_registration', { p_registration: r.id });
+				const { error } = await asUser(r.user_id!).rpc('cancel_registration', {
+					p_registration: r.id
+				});
 				if (error) throw new Error(error.message);
 			})
 		);
@@ -81,19 +95,35 @@ describe('joining under load', () => {
 		// joining twice changes nothing
 		const again = await asUser(c).rpc('join_occurrence', { p_occurrence: occ, p_companions: 0 });
 		expect(again.error).toBeNull();
-		const { data } = await serviceClient().from('event_occurrences').select('going_count').eq('id', occ).single();
+		const { data } = await serviceClient()
+			.from('event_occurrences')
+			.select('going_count')
+			.eq('id', occ)
+			.single();
 		expect(data!.going_count).toBe(3);
 	});
 
 	it('refuses joins to drafts, cancelled occurrences and past events', async () => {
 		const [organiser, a] = await makeUsers(2);
 		const draft = await createEvent(organiser, { status: 'draft' });
-		expect((await asUser(a).rpc('join_occurrence', { p_occurrence: draft.occurrenceIds[0] })).error).not.toBeNull();
+		expect(
+			(await asUser(a).rpc('join_occurrence', { p_occurrence: draft.occurrenceIds[0] })).error
+		).not.toBeNull();
 		const past = await createEvent(organiser, { startsAt: new Date(Date.now() - 3 * 86400_000) });
-		expect((await asUser(a).rpc('join_occurrence', { p_occurrence: past.occurrenceIds[0] })).error?.hint).toBe('closed');
+		expect(
+			(await asUser(a).rpc('join_occurrence', { p_occurrence: past.occurrenceIds[0] })).error?.hint
+		).toBe('closed');
 		const series = await createEvent(organiser, { repeat: 'weekly', count: 2 });
-		await asUser(organiser).from('event_occurrences').update({ status: 'cancelled', cancel_reason: '雨天' }).eq('id', series.occurrenceIds[0]);
-		expect((await asUser(a).rpc('join_occurrence', { p_occurrence: series.occurrenceIds[0] })).error?.hint).toBe('not_open');
-		expect((await asUser(a).rpc('join_occurrence', { p_occurrence: series.occurrenceIds[1] })).error).toBeNull();
+		await asUser(organiser)
+			.from('event_occurrences')
+			.update({ status: 'cancelled', cancel_reason: '雨天' })
+			.eq('id', series.occurrenceIds[0]);
+		expect(
+			(await asUser(a).rpc('join_occurrence', { p_occurrence: series.occurrenceIds[0] })).error
+				?.hint
+		).toBe('not_open');
+		expect(
+			(await asUser(a).rpc('join_occurrence', { p_occurrence: series.occurrenceIds[1] })).error
+		).toBeNull();
 	});
 });

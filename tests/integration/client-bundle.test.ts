@@ -11,14 +11,18 @@ const CLIENT_DIR = path.join(ROOT, 'build/client');
 async function clientFiles(dir = CLIENT_DIR): Promise<string[]> {
 	const entries = await readdir(dir, { withFileTypes: true });
 	const nested = await Promise.all(
-		entries.map((e) => (e.isDirectory() ? clientFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+		entries.map((e) =>
+			e.isDirectory() ? clientFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]
+		)
 	);
 	return nested.flat().filter((f) => /\.(js|css|html|json|map)$/.test(f));
 }
 
 describe('client bundle', () => {
 	it('contains neither supabase-js nor any secret', async () => {
-		expect(existsSync(CLIENT_DIR), 'build/client missing: npm test builds the app first').toBe(true);
+		expect(existsSync(CLIENT_DIR), 'build/client missing: npm test builds the app first').toBe(
+			true
+		);
 		const files = await clientFiles();
 		expect(files.length).toBeGreaterThan(0);
 		const env = testEnv();
@@ -37,7 +41,10 @@ describe('client bundle', () => {
 		for (const file of files) {
 			const text = await readFile(file, 'utf8');
 			for (const needle of forbidden) {
-				expect(text.includes(needle), `${path.relative(ROOT, file)} contains ${needle.slice(0, 30)}`).toBe(false);
+				expect(
+					text.includes(needle),
+					`${path.relative(ROOT, file)} contains ${needle.slice(0, 30)}`
+				).toBe(false);
 			}
 		}
 	});

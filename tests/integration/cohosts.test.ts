@@ -26,7 +26,8 @@ async function makeOrg(members: [User, 'owner' | 'editor' | 'member'][]) {
 }
 
 const cohostRow = async (db: ReturnType<typeof anonClient>, eventId: string) =>
-	(await db.from('event_cohosts').select('organization_id, accepted_at').eq('event_id', eventId)).data ?? [];
+	(await db.from('event_cohosts').select('organization_id, accepted_at').eq('event_id', eventId))
+		.data ?? [];
 
 async function listedFor(db: ReturnType<typeof anonClient>, organizationId: string) {
 	const { data, error } = await db.rpc('search_occurrences', {
@@ -64,7 +65,10 @@ beforeAll(async () => {
 describe('an invitation to co-host', () => {
 	it('is invisible to the public and gives no rights until an editor accepts; then it shows and they manage', async () => {
 		const ev = await createEvent(organiser.id, { capacity: 5 });
-		const reg = await asUser(attendee.id).rpc('join_occurrence', { p_occurrence: ev.occurrenceIds[0], p_companions: 0 });
+		const reg = await asUser(attendee.id).rpc('join_occurrence', {
+			p_occurrence: ev.occurrenceIds[0],
+			p_companions: 0
+		});
 		expect(reg.error).toBeNull();
 		expect(await saveEventAgain(organiser.id, ev.id, {}, { cohostIds: [orgId] })).toBeNull();
 
@@ -75,43 +79,70 @@ describe('an invitation to co-host', () => {
 		}
 		// the organisers and the organization's owner and editor see the request
 		for (const user of [organiser, owner, editor]) {
-			expect(await cohostRow(asUser(user.id), ev.id)).toEqual([{ organization_id: orgId, accepted_at: null }]);
+			expect(await cohostRow(asUser(user.id), ev.id)).toEqual([
+				{ organization_id: orgId, accepted_at: null }
+			]);
 		}
 		// the owner and the editor were told, nobody else
 		for (const user of [owner, editor]) {
-			expect(await notices(user, ev.id)).toEqual([{ kind: 'cohost_invited', organization_id: orgId }]);
+			expect(await notices(user, ev.id)).toEqual([
+				{ kind: 'cohost_invited', organization_id: orgId }
+			]);
 		}
-		for (const user of [organiser, plainMember, stranger]) expect(await notices(user, ev.id)).toEqual([]);
+		for (const user of [organiser, plainMember, stranger])
+			expect(await notices(user, ev.id)).toEqual([]);
 
 		// an invited organization's editor does not manage the event yet
 		const db = asUser(editor.id);
-		expect((await db.from('events').update({ summary: '勝手に変更' }).eq('id', ev.id).select('id')).data).toEqual([]);
+		expect(
+			(await db.from('events').update({ summary: '勝手に変更' }).eq('id', ev.id).select('id')).data
+		).toEqual([]);
 		expect((await saveEventAgain(editor.id, ev.id, { summary: '勝手に変更' }))?.code).toBe('42501');
-		expect((await db.from('registrations').select('id').eq('occurrence_id', ev.occurrenceIds[0])).data).toEqual([]);
-		const guest = await db.rpc('add_guest_registration', { p_occurrence: ev.occurrenceIds[0], p_name: '勝手 一郎' });
+		expect(
+			(await db.from('registrations').select('id').eq('occurrence_id', ev.occurrenceIds[0])).data
+		).toEqual([]);
+		const guest = await db.rpc('add_guest_registration', {
+			p_occurrence: ev.occurrenceIds[0],
+			p_name: '勝手 一郎'
+		});
 		expect(guest.error?.code).toBe('42501');
-		const { data: unchanged } = await serviceClient().from('events').select('summary').eq('id', ev.id).single();
+		const { data: unchanged } = await serviceClient()
+			.from('events')
+			.select('summary')
+			.eq('id', ev.id)
+			.single();
 		expect(unchanged!.summary).toBe('テスト用のイベントです');
 
 		// the editor accepts
-		expect((await db.rpc('accept_cohost_invitation', { p_event: ev.id, p_organization: orgId })).error).toBeNull();
+		expect(
+			(await db.rpc('accept_cohost_invitation', { p_event: ev.id, p_organization: orgId })).error
+		).toBeNull();
 		const [accepted] = await cohostRow(anonClient(), ev.id);
 		expect(accepted.organization_id).toBe(orgId);
 		expect(accepted.accepted_at).not.toBeNull();
 		expect(await listedFor(anonClient(), orgId)).toContain(ev.id);
-		const edit = await db.from('events').update({ summary: '共催団体が書きました' }).eq('id', ev.id).select('summary');
+		const edit = await db
+			.from('events')
+			.update({ summary: '共催団体が書きました' })
+			.eq('id', ev.id)
+			.select('summary');
 		expect(edit.data).toEqual([{ summary: '共催団体が書きました' }]);
-		expect((await db.from('registrations').select('id').eq('occurrence_id', ev.occurrenceIds[0])).data).toHaveLength(1);
+		expect(
+			(await db.from('registrations').select('id').eq('occurrence_id', ev.occurrenceIds[0])).data
+		).toHaveLength(1);
 
 		// saving the event again keeps the acceptance; removing the co-host ends it
 		expect(await saveEventAgain(organiser.id, ev.id, { title: '題名だけ変更' })).toBeNull();
 		expect(await cohostRow(anonClient(), ev.id)).toEqual([accepted]);
 		expect(await saveEventAgain(organiser.id, ev.id, {}, { cohostIds: [] })).toBeNull();
 		expect(await cohostRow(asUser(organiser.id), ev.id)).toEqual([]);
-		expect((await db.from('events').update({ summary: 'もう編集できない' }).eq('id', ev.id).select('id')).data).toEqual([]);
+		expect(
+			(await db.from('events').update({ summary: 'もう編集できない' }).eq('id', ev.id).select('id'))
+				.data
+		).toEqual([]);
 	});
 
-	it('is answered only by the invited organization\'s owners and editors', async () => {
+	it("is answered only by the invited organization's owners and editors", async () => {
 		const ev = await createEvent(organiser.id);
 		expect(await saveEventAgain(organiser.id, ev.id, {}, { cohostIds: [orgId] })).toBeNull();
 		const args = { p_event: ev.id, p_organization: orgId };
@@ -125,7 +156,10 @@ describe('an invitation to co-host', () => {
 		const anon = await anonClient().rpc('accept_cohost_invitation', args);
 		expect(anon.error).not.toBeNull();
 		// nor can the organiser mark it accepted by hand, or add it already accepted
-		const update = await asUser(organiser.id).from('event_cohosts').update({ accepted_at: new Date().toISOString() }).eq('event_id', ev.id);
+		const update = await asUser(organiser.id)
+			.from('event_cohosts')
+			.update({ accepted_at: new Date().toISOString() })
+			.eq('event_id', ev.id);
 		expect(update.error?.code).toBe('42501');
 		const other = await makeOrg([[stranger, 'owner']]);
 		const insert = await asUser(organiser.id)
@@ -133,19 +167,31 @@ describe('an invitation to co-host', () => {
 			.insert({ event_id: ev.id, organization_id: other, accepted_at: new Date().toISOString() });
 		expect(insert.error?.code).toBe('42501');
 		// a plain insert is an invitation, whatever the caller hoped
-		const plain = await asUser(organiser.id).from('event_cohosts').insert({ event_id: ev.id, organization_id: other });
+		const plain = await asUser(organiser.id)
+			.from('event_cohosts')
+			.insert({ event_id: ev.id, organization_id: other });
 		expect(plain.error).toBeNull();
-		expect((await cohostRow(asUser(organiser.id), ev.id)).every((c) => c.accepted_at === null)).toBe(true);
+		expect(
+			(await cohostRow(asUser(organiser.id), ev.id)).every((c) => c.accepted_at === null)
+		).toBe(true);
 		// and a stranger cannot name co-hosts for somebody else's event
-		const hijack = await asUser(stranger.id).from('event_cohosts').insert({ event_id: ev.id, organization_id: other });
+		const hijack = await asUser(stranger.id)
+			.from('event_cohosts')
+			.insert({ event_id: ev.id, organization_id: other });
 		expect(hijack.error?.code).toBe('42501');
 
 		expect(await cohostRow(anonClient(), ev.id)).toEqual([]);
-		const { data } = await serviceClient().from('event_cohosts').select('accepted_at').eq('event_id', ev.id);
+		const { data } = await serviceClient()
+			.from('event_cohosts')
+			.select('accepted_at')
+			.eq('event_id', ev.id);
 		expect(data!.map((c) => c.accepted_at)).toEqual([null, null]);
 
 		// the owner may; a request that does not exist is not found
-		const answered = await asUser(owner.id).rpc('accept_cohost_invitation', { p_event: ev.id, p_organization: orgId });
+		const answered = await asUser(owner.id).rpc('accept_cohost_invitation', {
+			p_event: ev.id,
+			p_organization: orgId
+		});
 		expect(answered.error).toBeNull();
 		const missing = await asUser(owner.id).rpc('accept_cohost_invitation', {
 			p_event: (await createEvent(organiser.id)).id,
@@ -157,10 +203,20 @@ describe('an invitation to co-host', () => {
 	it('declined, it is gone and was never shown', async () => {
 		const ev = await createEvent(organiser.id);
 		expect(await saveEventAgain(organiser.id, ev.id, {}, { cohostIds: [orgId] })).toBeNull();
-		expect((await asUser(owner.id).rpc('decline_cohost_invitation', { p_event: ev.id, p_organization: orgId })).error).toBeNull();
+		expect(
+			(
+				await asUser(owner.id).rpc('decline_cohost_invitation', {
+					p_event: ev.id,
+					p_organization: orgId
+				})
+			).error
+		).toBeNull();
 		expect(await cohostRow(asUser(organiser.id), ev.id)).toEqual([]);
 		expect(await listedFor(anonClient(), orgId)).not.toContain(ev.id);
-		expect((await asUser(owner.id).from('events').update({ summary: 'x' }).eq('id', ev.id).select('id')).data).toEqual([]);
+		expect(
+			(await asUser(owner.id).from('events').update({ summary: 'x' }).eq('id', ev.id).select('id'))
+				.data
+		).toEqual([]);
 	});
 
 	it("lets the invited organization's editors see a draft so that they can decide, nobody else", async () => {

@@ -37,7 +37,10 @@ describe('db:reset beside a running stack', () => {
 
 	beforeAll(async () => {
 		dir = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-reset-'));
-		ports = { TSUNAGU_DB_PORT: String(await freePort()), TSUNAGU_API_PORT: String(await freePort()) };
+		ports = {
+			TSUNAGU_DB_PORT: String(await freePort()),
+			TSUNAGU_API_PORT: String(await freePort())
+		};
 		running = stackCommand('start', { TSUNAGU_LOCAL_DIR: dir, ...ports });
 		let stdout = '';
 		await new Promise<void>((resolve, reject) => {
@@ -48,7 +51,9 @@ describe('db:reset beside a running stack', () => {
 		databaseUrl = /^DATABASE_URL=(.+)$/m.exec(stdout)![1];
 		const db = new pg.Client({ connectionString: databaseUrl });
 		await db.connect();
-		await db.query(`insert into public.areas (slug, name_ja, name_en) values ('reset-marker', '消えない地区', 'Kept')`);
+		await db.query(
+			`insert into public.areas (slug, name_ja, name_en) values ('reset-marker', '消えない地区', 'Kept')`
+		);
 		await db.end();
 	}, 180_000);
 
@@ -65,7 +70,9 @@ describe('db:reset beside a running stack', () => {
 		const db = new pg.Client({ connectionString: databaseUrl });
 		await db.connect();
 		try {
-			const { rows } = await db.query(`select name_ja from public.areas where slug = 'reset-marker'`);
+			const { rows } = await db.query(
+				`select name_ja from public.areas where slug = 'reset-marker'`
+			);
 			return rows;
 		} finally {
 			await db.end();
@@ -77,16 +84,25 @@ describe('db:reset beside a running stack', () => {
 		// another port does not help: the data directory itself is in use
 		[
 			'on other ports',
-			async () => ({ TSUNAGU_DB_PORT: String(await freePort()), TSUNAGU_API_PORT: String(await freePort()) })
+			async () => ({
+				TSUNAGU_DB_PORT: String(await freePort()),
+				TSUNAGU_API_PORT: String(await freePort())
+			})
 		]
-	])('refuses %s, says how to stop the stack, and leaves the data intact', async (_, resetPorts) => {
-		const result = await finished(stackCommand('reset', { TSUNAGU_LOCAL_DIR: dir, ...(await resetPorts()) }));
-		expect(result.code).toBe(1);
-		expect(result.output).toContain('in use by a running stack');
-		expect(result.output).toContain('Nothing was changed');
-		expect(result.output).toContain('npm run dev');
-		expect(result.output).not.toContain('wiped');
-		expect(await markerRows()).toEqual([{ name_ja: '消えない地区' }]);
-		expect(running.exitCode).toBeNull();
-	}, 120_000);
+	])(
+		'refuses %s, says how to stop the stack, and leaves the data intact',
+		async (_, resetPorts) => {
+			const result = await finished(
+				stackCommand('reset', { TSUNAGU_LOCAL_DIR: dir, ...(await resetPorts()) })
+			);
+			expect(result.code).toBe(1);
+			expect(result.output).toContain('in use by a running stack');
+			expect(result.output).toContain('Nothing was changed');
+			expect(result.output).toContain('npm run dev');
+			expect(result.output).not.toContain('wiped');
+			expect(await markerRows()).toEqual([{ name_ja: '消えない地区' }]);
+			expect(running.exitCode).toBeNull();
+		},
+		120_000
+	);
 });

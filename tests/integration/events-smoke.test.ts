@@ -9,7 +9,9 @@ describe('events foundation', () => {
 		expect(series.occurrenceIds).toHaveLength(3);
 		const draft = await createEvent(organiser.id, { status: 'draft' });
 		expect((await anonClient().from('events').select('id').eq('id', draft.id)).data).toEqual([]);
-		expect((await anonClient().from('events').select('id').eq('id', series.id)).data).toHaveLength(1);
+		expect((await anonClient().from('events').select('id').eq('id', series.id)).data).toHaveLength(
+			1
+		);
 		const mine = await asUser(organiser.id).from('events').select('id').eq('id', draft.id);
 		expect(mine.data).toHaveLength(1);
 	});

@@ -18,8 +18,12 @@ afterAll(() => db.end());
 
 describe('migrations', () => {
 	it('every file in supabase/migrations is recorded, and a re-run applies nothing', async () => {
-		const files = (await readdir(path.join(ROOT, 'supabase/migrations'))).filter((f) => f.endsWith('.sql'));
-		const { rows } = await db.query('select version, name from supabase_migrations.schema_migrations order by version');
+		const files = (await readdir(path.join(ROOT, 'supabase/migrations'))).filter((f) =>
+			f.endsWith('.sql')
+		);
+		const { rows } = await db.query(
+			'select version, name from supabase_migrations.schema_migrations order by version'
+		);
 		expect(rows.map((r) => `${r.version}_${r.name}.sql`)).toEqual(files.sort());
 		const again = await runSupabaseCli(['db', 'push', '--db-url', dbUrl(), '--yes']);
 		expect(again.code).toBe(0);
@@ -34,7 +38,9 @@ describe('migrations', () => {
 				path.join(workdir, 'supabase/migrations/29991231000000_broken.sql'),
 				'create table public.half_written (id int);\nselect * from public.no_such_table;\n'
 			);
-			const result = await runSupabaseCli(['db', 'push', '--db-url', dbUrl(), '--yes'], { workdir });
+			const result = await runSupabaseCli(['db', 'push', '--db-url', dbUrl(), '--yes'], {
+				workdir
+			});
 			expect(result.code).not.toBe(0);
 			const output = result.stdout + result.stderr;
 			expect(output).toContain('29991231000000_broken.sql');
@@ -54,7 +60,14 @@ describe('migrations', () => {
 describe('supabase db advisors', () => {
 	it('finds no error-level problem', async () => {
 		const result = await runSupabaseCli([
-			'db', 'advisors', '--db-url', dbUrl(), '--level', 'error', '--fail-on', 'error'
+			'db',
+			'advisors',
+			'--db-url',
+			dbUrl(),
+			'--level',
+			'error',
+			'--fail-on',
+			'error'
 		]);
 		const output = result.stdout.trim();
 		const findings: { name: string; level: string; detail: string }[] = output.startsWith('[')

@@ -28,6 +28,8 @@ describe('searchOrganizations', () => {
 		expect(first.organizations[0].areas).toEqual([]);
 
 		const second = await searchOrganizations(anonClient(), { q: tag }, 2);
-		expect(second.organizations.map((o) => o.name)).toEqual([20, 21, 22, 23, 24].map((i) => `${tag} 団体${i}`));
+		expect(second.organizations.map((o) => o.name)).toEqual(
+			[20, 21, 22, 23, 24].map((i) => `${tag} 団体${i}`)
+		);
 	});
 });

@@ -35,7 +35,10 @@ beforeAll(async () => {
 	]);
 	await setProfile(listed.id, { bio: '公開しています。', listed: true });
 	await setProfile(hidden.id, { bio: '内緒の自己紹介', listed: false });
-	const role = await svc().from('profiles').update({ role: 'coordinator' }).eq('id', coordinator.id);
+	const role = await svc()
+		.from('profiles')
+		.update({ role: 'coordinator' })
+		.eq('id', coordinator.id);
 	expect(role.error).toBeNull();
 
 	// an organization created by `hidden` (a trigger makes them owner), with `colleague` as member
@@ -110,14 +113,23 @@ describe('reading profiles', () => {
 	});
 
 	it('two members of one organization see each other', async () => {
-		const byColleague = await userClient(colleague.id).from('profiles').select('id, bio').eq('id', hidden.id);
+		const byColleague = await userClient(colleague.id)
+			.from('profiles')
+			.select('id, bio')
+			.eq('id', hidden.id);
 		expect(byColleague.error).toBeNull();
 		expect(byColleague.data).toEqual([{ id: hidden.id, bio: '内緒の自己紹介' }]);
-		const byOwner = await userClient(hidden.id).from('profiles').select('id').eq('id', colleague.id);
+		const byOwner = await userClient(hidden.id)
+			.from('profiles')
+			.select('id')
+			.eq('id', colleague.id);
 		expect(byOwner.error).toBeNull();
 		expect(byOwner.data).toEqual([{ id: colleague.id }]);
 		// ... and nobody else in that organization's name
-		const byStranger = await userClient(stranger.id).from('profiles').select('id').eq('id', colleague.id);
+		const byStranger = await userClient(stranger.id)
+			.from('profiles')
+			.select('id')
+			.eq('id', colleague.id);
 		expect(byStranger.data).toEqual([]);
 	});
 });
@@ -139,17 +151,27 @@ describe('changing profiles', () => {
 	});
 
 	it('anon cannot change a listed profile', async () => {
-		const { error } = await anonClient().from('profiles').update({ bio: '乗っ取り' }).eq('id', listed.id);
+		const { error } = await anonClient()
+			.from('profiles')
+			.update({ bio: '乗っ取り' })
+			.eq('id', listed.id);
 		expect(error?.code).toBe('42501');
 		expect(await profileOf(listed.id)).toEqual({ bio: '公開しています。', listed: true });
 	});
 
 	it('a member changes their own bio and listed, and the database refuses 401 characters', async () => {
 		const db = userClient(stranger.id);
-		const ok = await db.from('profiles').update({ bio: 'よろしく', listed: true }).eq('id', stranger.id).select('bio, listed');
+		const ok = await db
+			.from('profiles')
+			.update({ bio: 'よろしく', listed: true })
+			.eq('id', stranger.id)
+			.select('bio, listed');
 		expect(ok.error).toBeNull();
 		expect(ok.data).toEqual([{ bio: 'よろしく', listed: true }]);
-		const tooLong = await db.from('profiles').update({ bio: 'あ'.repeat(401) }).eq('id', stranger.id);
+		const tooLong = await db
+			.from('profiles')
+			.update({ bio: 'あ'.repeat(401) })
+			.eq('id', stranger.id);
 		expect(tooLong.error?.code).toBe('23514');
 		expect(await profileOf(stranger.id)).toEqual({ bio: 'よろしく', listed: true });
 		await setProfile(stranger.id, { bio: '', listed: false });
@@ -169,9 +191,14 @@ describe('profile_areas and profile_fields', () => {
 				.insert({ profile_id: listed.id, field_id: fields.data!.id });
 			expect(field.error?.code).toBe('42501');
 		}
-		const anon = await anonClient().from('profile_areas').insert({ profile_id: listed.id, area_id: areaIds[2] });
+		const anon = await anonClient()
+			.from('profile_areas')
+			.insert({ profile_id: listed.id, area_id: areaIds[2] });
 		expect(anon.error?.code).toBe('42501');
-		const { data } = await svc().from('profile_areas').select('area_id').eq('profile_id', listed.id);
+		const { data } = await svc()
+			.from('profile_areas')
+			.select('area_id')
+			.eq('profile_id', listed.id);
 		expect(data).toEqual([{ area_id: areaIds[0] }]);
 	});
 
@@ -189,9 +216,15 @@ describe('profile_areas and profile_fields', () => {
 
 	it('a member adds and removes their own', async () => {
 		const db = userClient(stranger.id);
-		const add = await db.from('profile_areas').insert({ profile_id: stranger.id, area_id: areaIds[2] });
+		const add = await db
+			.from('profile_areas')
+			.insert({ profile_id: stranger.id, area_id: areaIds[2] });
 		expect(add.error).toBeNull();
-		const del = await db.from('profile_areas').delete().eq('profile_id', stranger.id).select('area_id');
+		const del = await db
+			.from('profile_areas')
+			.delete()
+			.eq('profile_id', stranger.id)
+			.select('area_id');
 		expect(del.data).toEqual([{ area_id: areaIds[2] }]);
 	});
 
@@ -203,7 +236,10 @@ describe('profile_areas and profile_fields', () => {
 		expect(error).toBeNull();
 		expect(data).toEqual([{ profile_id: listed.id, area_id: areaIds[0] }]);
 		// while the person themself sees theirs
-		const own = await userClient(hidden.id).from('profile_areas').select('area_id').eq('profile_id', hidden.id);
+		const own = await userClient(hidden.id)
+			.from('profile_areas')
+			.select('area_id')
+			.eq('profile_id', hidden.id);
 		expect(own.data).toEqual([{ area_id: areaIds[1] }]);
 	});
 });
@@ -211,18 +247,42 @@ describe('profile_areas and profile_fields', () => {
 describe('update_my_profile', () => {
 	it('saves everything at once, and a bad area id leaves the old profile untouched', async () => {
 		const me = await createTestUser('一括保存');
-		const { data: areas } = await serviceClient().from('areas').select('id').in('slug', ['kogane', 'yagiri']);
+		const { data: areas } = await serviceClient()
+			.from('areas')
+			.select('id')
+			.in('slug', ['kogane', 'yagiri']);
 		const ids = areas!.map((a) => a.id);
-		const ok = await userClient(me.id).rpc('update_my_profile', { p_bio: 'こんにちは', p_listed: true, p_area_ids: ids, p_field_ids: [] });
+		const ok = await userClient(me.id).rpc('update_my_profile', {
+			p_bio: 'こんにちは',
+			p_listed: true,
+			p_area_ids: ids,
+			p_field_ids: []
+		});
 		expect(ok.error).toBeNull();
 		const bad = await userClient(me.id).rpc('update_my_profile', {
-			p_bio: '書き換え', p_listed: false, p_area_ids: ['00000000-0000-4000-8000-00000000dead'], p_field_ids: []
+			p_bio: '書き換え',
+			p_listed: false,
+			p_area_ids: ['00000000-0000-4000-8000-00000000dead'],
+			p_field_ids: []
 		});
 		expect(bad.error).not.toBeNull();
-		const { data } = await serviceClient().from('profiles').select('bio, listed, profile_areas(area_id)').eq('id', me.id).single();
+		const { data } = await serviceClient()
+			.from('profiles')
+			.select('bio, listed, profile_areas(area_id)')
+			.eq('id', me.id)
+			.single();
 		expect(data?.bio).toBe('こんにちは');
 		expect(data?.listed).toBe(true);
 		expect(data?.profile_areas.map((a) => a.area_id).sort()).toEqual([...ids].sort());
-		expect((await anonClient().rpc('update_my_profile', { p_bio: 'x', p_listed: true, p_area_ids: [], p_field_ids: [] })).error?.code).toBe('42501');
+		expect(
+			(
+				await anonClient().rpc('update_my_profile', {
+					p_bio: 'x',
+					p_listed: true,
+					p_area_ids: [],
+					p_field_ids: []
+				})
+			).error?.code
+		).toBe('42501');
 	});
 });

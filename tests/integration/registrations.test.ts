@@ -7,7 +7,13 @@ import { createEvent } from '../support/events';
 import { anonClient, createTestUser, serviceClient, userClient } from './helpers';
 
 type User = { id: string; email: string };
-let organiser: User, alice: User, bob: User, carol: User, stranger: User, cohostEditor: User, cohostMember: User;
+let organiser: User,
+	alice: User,
+	bob: User,
+	carol: User,
+	stranger: User,
+	cohostEditor: User,
+	cohostMember: User;
 
 async function join(user: User, occurrence: string, companions = 0) {
 	const { data, error } = await userClient(user.id).rpc('join_occurrence', {
@@ -26,7 +32,9 @@ async function orgWith(user: User, role: 'owner' | 'editor' | 'member', name = '
 		.select('id')
 		.single();
 	if (error) throw new Error(error.message);
-	const member = await svc.from('organization_members').insert({ organization_id: org.id, user_id: user.id, role });
+	const member = await svc
+		.from('organization_members')
+		.insert({ organization_id: org.id, user_id: user.id, role });
 	if (member.error) throw new Error(member.error.message);
 	return org.id;
 }
@@ -43,7 +51,13 @@ async function visible(user: User, occurrence: string) {
 }
 
 const asService = async (id: string) =>
-	(await serviceClient().from('registrations').select('status, attended, note').eq('id', id).single()).data;
+	(
+		await serviceClient()
+			.from('registrations')
+			.select('status, attended, note')
+			.eq('id', id)
+			.single()
+	).data;
 
 beforeAll(async () => {
 	[organiser, alice, bob, carol, stranger, cohostEditor, cohostMember] = await Promise.all([
@@ -71,7 +85,10 @@ describe('who sees registrations', () => {
 		await orgWith(stranger, 'owner', '無関係の会');
 		expect(await visible(stranger, occurrence)).toEqual([]);
 
-		const anon = await anonClient().from('registrations').select('id').eq('occurrence_id', occurrence);
+		const anon = await anonClient()
+			.from('registrations')
+			.select('id')
+			.eq('occurrence_id', occurrence);
 		expect(anon.data ?? []).toEqual([]);
 		expect(anon.error?.code).toBe('42501');
 	});
@@ -89,7 +106,9 @@ describe('who sees registrations', () => {
 		// not a co-host yet
 		expect(await visible(cohostEditor, occurrence)).toEqual([]);
 
-		const added = await userClient(organiser.id).from('event_cohosts').insert({ event_id: eventId, organization_id: cohost });
+		const added = await userClient(organiser.id)
+			.from('event_cohosts')
+			.insert({ event_id: eventId, organization_id: cohost });
 		expect(added.error).toBeNull();
 		// invited, not yet accepted
 		expect(await visible(cohostEditor, occurrence)).toEqual([]);
@@ -123,7 +142,11 @@ describe('people who applied by phone or on paper', () => {
 			companions: 1,
 			added_by: organiser.id
 		});
-		const { data: occ } = await serviceClient().from('event_occurrences').select('going_count').eq('id', occurrence).single();
+		const { data: occ } = await serviceClient()
+			.from('event_occurrences')
+			.select('going_count')
+			.eq('id', occurrence)
+			.single();
 		expect(occ?.going_count).toBe(2);
 
 		expect((await join(alice, occurrence)).status).toBe('waitlisted');
@@ -138,7 +161,10 @@ describe('people who applied by phone or on paper', () => {
 	it("are refused with hint 'full' when there is no waiting list", async () => {
 		const { occurrenceIds } = await createEvent(organiser.id, { capacity: 1, waitlist: false });
 		const add = (name: string) =>
-			userClient(organiser.id).rpc('add_guest_registration', { p_occurrence: occurrenceIds[0], p_name: name });
+			userClient(organiser.id).rpc('add_guest_registration', {
+				p_occurrence: occurrenceIds[0],
+				p_name: name
+			});
 		expect((await add('一人目')).error).toBeNull();
 		const second = await add('二人目');
 		expect(second.error?.hint).toBe('full');
@@ -153,13 +179,20 @@ describe('what only organisers may do', () => {
 		const a = await join(alice, occurrence);
 		const b = await join(bob, occurrence);
 
-		const guest = await userClient(alice.id).rpc('add_guest_registration', { p_occurrence: occurrence, p_name: '勝手 太郎' });
+		const guest = await userClient(alice.id).rpc('add_guest_registration', {
+			p_occurrence: occurrence,
+			p_name: '勝手 太郎'
+		});
 		expect(guest.error?.code).toBe('42501');
 		expect(await visible(organiser, occurrence)).toHaveLength(2);
 
 		// attendance: RLS lets no row change, for somebody else's or one's own
 		for (const id of [b.id, a.id]) {
-			const marked = await userClient(alice.id).from('registrations').update({ attended: true }).eq('id', id).select('id');
+			const marked = await userClient(alice.id)
+				.from('registrations')
+				.update({ attended: true })
+				.eq('id', id)
+				.select('id');
 			expect(marked.error).toBeNull();
 			expect(marked.data).toEqual([]);
 			expect((await asService(id))?.attended).toBeNull();
@@ -170,7 +203,9 @@ describe('what only organisers may do', () => {
 		expect((await asService(b.id))?.status).toBe('going');
 
 		// a member of an unrelated organization is no organiser either
-		const strangerCancel = await userClient(stranger.id).rpc('cancel_registration', { p_registration: b.id });
+		const strangerCancel = await userClient(stranger.id).rpc('cancel_registration', {
+			p_registration: b.id
+		});
 		expect(strangerCancel.error?.code).toBe('42501');
 
 		const byOrganiser = await userClient(organiser.id)
@@ -182,10 +217,15 @@ describe('what only organisers may do', () => {
 		expect(await asService(b.id)).toEqual({ status: 'going', attended: true, note: '受付済み' });
 
 		// other columns are not theirs to change, even for organisers
-		const status = await userClient(organiser.id).from('registrations').update({ status: 'cancelled' }).eq('id', b.id);
+		const status = await userClient(organiser.id)
+			.from('registrations')
+			.update({ status: 'cancelled' })
+			.eq('id', b.id);
 		expect(status.error?.code).toBe('42501');
 
-		expect((await userClient(organiser.id).rpc('cancel_registration', { p_registration: a.id })).error).toBeNull();
+		expect(
+			(await userClient(organiser.id).rpc('cancel_registration', { p_registration: a.id })).error
+		).toBeNull();
 		expect((await asService(a.id))?.status).toBe('cancelled');
 	});
 });
@@ -199,7 +239,9 @@ describe('promotion from the waiting list', () => {
 		const c = await join(carol, occurrence);
 		expect([a.status, b.status, c.status]).toEqual(['going', 'waitlisted', 'waitlisted']);
 
-		expect((await userClient(organiser.id).rpc('cancel_registration', { p_registration: a.id })).error).toBeNull();
+		expect(
+			(await userClient(organiser.id).rpc('cancel_registration', { p_registration: a.id })).error
+		).toBeNull();
 		expect((await asService(a.id))?.status).toBe('cancelled');
 		expect((await asService(b.id))?.status).toBe('going');
 		expect((await asService(c.id))?.status).toBe('waitlisted');
@@ -213,7 +255,14 @@ describe('promotion from the waiting list', () => {
 			).data ?? [];
 		const bobs = await mine(bob);
 		expect(bobs).toEqual([
-			{ id: bobs[0]?.id, user_id: bob.id, kind: 'promoted', event_id: eventId, occurrence_id: occurrence, read_at: null }
+			{
+				id: bobs[0]?.id,
+				user_id: bob.id,
+				kind: 'promoted',
+				event_id: eventId,
+				occurrence_id: occurrence,
+				read_at: null
+			}
 		]);
 		expect(await mine(carol)).toEqual([]);
 		expect(await mine(alice)).toEqual([]);
@@ -231,7 +280,11 @@ describe('promotion from the waiting list', () => {
 			.eq('id', bobs[0].id)
 			.select('id');
 		expect(readByOther.data).toEqual([]);
-		const still = await serviceClient().from('notifications').select('read_at').eq('id', bobs[0].id).single();
+		const still = await serviceClient()
+			.from('notifications')
+			.select('read_at')
+			.eq('id', bobs[0].id)
+			.single();
 		expect(still.data?.read_at).toBeNull();
 
 		const readOwn = await userClient(bob.id)
@@ -243,7 +296,10 @@ describe('promotion from the waiting list', () => {
 		expect(readOwn.data?.[0].read_at).not.toBeNull();
 
 		// and nothing but read_at
-		const kind = await userClient(bob.id).from('notifications').update({ kind: 'event_changed' }).eq('id', bobs[0].id);
+		const kind = await userClient(bob.id)
+			.from('notifications')
+			.update({ kind: 'event_changed' })
+			.eq('id', bobs[0].id);
 		expect(kind.error?.code).toBe('42501');
 
 		const unread = await userClient(bob.id)

@@ -51,7 +51,9 @@ describe('behind HTTPS', () => {
 	it('pages carry Strict-Transport-Security', async () => {
 		const response = await fetch(`${server.base}/`);
 		expect(response.status).toBe(200);
-		expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+		expect(response.headers.get('strict-transport-security')).toBe(
+			'max-age=31536000; includeSubDomains'
+		);
 	});
 });
 

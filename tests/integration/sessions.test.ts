@@ -27,7 +27,10 @@ describe('sessions', () => {
 		const user = await createTestUser('セッション 太郎');
 		const token = generateSessionToken();
 		await createSession(token, user.id, client);
-		const { data: all } = await serviceClient().from('sessions').select('id').eq('user_id', user.id);
+		const { data: all } = await serviceClient()
+			.from('sessions')
+			.select('id')
+			.eq('user_id', user.id);
 		expect(all).toEqual([{ id: sessionIdFromToken(token) }]);
 		expect(JSON.stringify(all)).not.toContain(token);
 
@@ -54,7 +57,10 @@ describe('sessions', () => {
 		const absolute = new Date(Date.now() + 3 * DAY);
 		await serviceClient()
 			.from('sessions')
-			.update({ expires_at: new Date(Date.now() + 2 * DAY).toISOString(), absolute_expires_at: absolute.toISOString() })
+			.update({
+				expires_at: new Date(Date.now() + 2 * DAY).toISOString(),
+				absolute_expires_at: absolute.toISOString()
+			})
 			.eq('id', id);
 		const capped = await validateSessionToken(token);
 		expect(capped.session!.expiresAt.getTime()).toBe(absolute.getTime());
@@ -102,7 +108,10 @@ describe('sessions', () => {
 		const user = await createTestUser();
 		const token = generateSessionToken();
 		await createSession(token, user.id, client);
-		const { error } = await serviceClient().from('profiles').update({ role: 'coordinator' }).eq('id', user.id);
+		const { error } = await serviceClient()
+			.from('profiles')
+			.update({ role: 'coordinator' })
+			.eq('id', user.id);
 		expect(error).toBeNull();
 		expect((await validateSessionToken(token)).user).toBeNull();
 	});

@@ -42,7 +42,13 @@ async function seedArea() {
 async function seedField() {
 	const { data, error } = await serviceClient()
 		.from('fields')
-		.insert({ slug: slug('target'), name_ja: '標的', name_en: 'Target', sort_order: 5000, color: 'red' })
+		.insert({
+			slug: slug('target'),
+			name_ja: '標的',
+			name_en: 'Target',
+			sort_order: 5000,
+			color: 'red'
+		})
 		.select()
 		.single();
 	expect(error).toBeNull();
@@ -50,7 +56,11 @@ async function seedField() {
 }
 
 const orderOf = async (table: 'areas' | 'fields') => {
-	const { data, error } = await serviceClient().from(table).select('id').order('sort_order').order('name_ja');
+	const { data, error } = await serviceClient()
+		.from(table)
+		.select('id')
+		.order('sort_order')
+		.order('name_ja');
 	expect(error).toBeNull();
 	return data!.map((r) => r.id);
 };
@@ -64,16 +74,26 @@ beforeAll(async () => {
 });
 
 describe('reading', () => {
-	it.each(['anon', 'member'] as const)('%s reads every area and field, retired ones too', async (who) => {
-		const retired = await seedArea();
-		await serviceClient().from('areas').update({ retired_at: new Date().toISOString() }).eq('id', retired.id);
-		const areas = await as(who).from('areas').select('id, slug');
-		expect(areas.error).toBeNull();
-		expect(areas.data!.map((a) => a.slug)).toEqual(expect.arrayContaining(['mei-1', 'shin-matsudo', retired.slug]));
-		const fields = await as(who).from('fields').select('slug');
-		expect(fields.error).toBeNull();
-		expect(fields.data!.map((f) => f.slug)).toEqual(expect.arrayContaining(['welfare', 'culture-sport']));
-	});
+	it.each(['anon', 'member'] as const)(
+		'%s reads every area and field, retired ones too',
+		async (who) => {
+			const retired = await seedArea();
+			await serviceClient()
+				.from('areas')
+				.update({ retired_at: new Date().toISOString() })
+				.eq('id', retired.id);
+			const areas = await as(who).from('areas').select('id, slug');
+			expect(areas.error).toBeNull();
+			expect(areas.data!.map((a) => a.slug)).toEqual(
+				expect.arrayContaining(['mei-1', 'shin-matsudo', retired.slug])
+			);
+			const fields = await as(who).from('fields').select('slug');
+			expect(fields.error).toBeNull();
+			expect(fields.data!.map((f) => f.slug)).toEqual(
+				expect.arrayContaining(['welfare', 'culture-sport'])
+			);
+		}
+	);
 
 	it('listAreas and listFields leave retired ones out unless asked', async () => {
 		const area = await seedArea();
@@ -90,23 +110,30 @@ describe('reading', () => {
 });
 
 describe('non-admins cannot write', () => {
-	it.each(['anon', 'member', 'coordinator'] as const)('%s cannot add an area or a field', async (who) => {
-		const areaSlug = slug('intruder');
-		const area = await as(who).from('areas').insert({ slug: areaSlug, name_ja: '侵入', name_en: 'Intruder' });
-		expect(area.error?.code).toBe('42501');
-		const fieldSlug = slug('intruder');
-		const field = await as(who).from('fields').insert({ slug: fieldSlug, name_ja: '侵入', name_en: 'Intruder' });
-		expect(field.error?.code).toBe('42501');
-		const { count: areas } = await serviceClient()
-			.from('areas')
-			.select('*', { count: 'exact', head: true })
-			.eq('slug', areaSlug);
-		const { count: fields } = await serviceClient()
-			.from('fields')
-			.select('*', { count: 'exact', head: true })
-			.eq('slug', fieldSlug);
-		expect([areas, fields]).toEqual([0, 0]);
-	});
+	it.each(['anon', 'member', 'coordinator'] as const)(
+		'%s cannot add an area or a field',
+		async (who) => {
+			const areaSlug = slug('intruder');
+			const area = await as(who)
+				.from('areas')
+				.insert({ slug: areaSlug, name_ja: '侵入', name_en: 'Intruder' });
+			expect(area.error?.code).toBe('42501');
+			const fieldSlug = slug('intruder');
+			const field = await as(who)
+				.from('fields')
+				.insert({ slug: fieldSlug, name_ja: '侵入', name_en: 'Intruder' });
+			expect(field.error?.code).toBe('42501');
+			const { count: areas } = await serviceClient()
+				.from('areas')
+				.select('*', { count: 'exact', head: true })
+				.eq('slug', areaSlug);
+			const { count: fields } = await serviceClient()
+				.from('fields')
+				.select('*', { count: 'exact', head: true })
+				.eq('slug', fieldSlug);
+			expect([areas, fields]).toEqual([0, 0]);
+		}
+	);
 
 	it('anon has no update privilege at all', async () => {
 		const area = await seedArea();
@@ -115,21 +142,36 @@ describe('non-admins cannot write', () => {
 		expect((await serviceArea(area.id)).name_ja).toBe('標的');
 	});
 
-	it.each(['member', 'coordinator'] as const)('%s changes no row: rename, retire, recolour', async (who) => {
-		const area = await seedArea();
-		const field = await seedField();
-		const db = as(who);
-		const renamed = await db.from('areas').update({ name_ja: '改ざん', slug: slug('x') }).eq('id', area.id).select();
-		expect(renamed.error).toBeNull();
-		expect(renamed.data).toEqual([]);
-		const retired = await db.from('areas').update({ retired_at: new Date().toISOString() }).eq('id', area.id).select();
-		expect(retired.data).toEqual([]);
-		const recoloured = await db.from('fields').update({ color: 'blue', name_en: 'Hacked' }).eq('id', field.id).select();
-		expect(recoloured.error).toBeNull();
-		expect(recoloured.data).toEqual([]);
-		expect(await serviceArea(area.id)).toEqual(area);
-		expect(await serviceField(field.id)).toEqual(field);
-	});
+	it.each(['member', 'coordinator'] as const)(
+		'%s changes no row: rename, retire, recolour',
+		async (who) => {
+			const area = await seedArea();
+			const field = await seedField();
+			const db = as(who);
+			const renamed = await db
+				.from('areas')
+				.update({ name_ja: '改ざん', slug: slug('x') })
+				.eq('id', area.id)
+				.select();
+			expect(renamed.error).toBeNull();
+			expect(renamed.data).toEqual([]);
+			const retired = await db
+				.from('areas')
+				.update({ retired_at: new Date().toISOString() })
+				.eq('id', area.id)
+				.select();
+			expect(retired.data).toEqual([]);
+			const recoloured = await db
+				.from('fields')
+				.update({ color: 'blue', name_en: 'Hacked' })
+				.eq('id', field.id)
+				.select();
+			expect(recoloured.error).toBeNull();
+			expect(recoloured.data).toEqual([]);
+			expect(await serviceArea(area.id)).toEqual(area);
+			expect(await serviceField(field.id)).toEqual(field);
+		}
+	);
 
 	it('nobody deletes through the API, not even an admin', async () => {
 		const area = await seedArea();
@@ -160,18 +202,36 @@ describe('admins', () => {
 		const s = slug('admin-area');
 		const created = await db
 			.from('areas')
-			.insert({ slug: s, name_ja: '新しい圏域', name_en: 'New area', kana: 'あたらしいけんいき', sort_order: 9000 })
+			.insert({
+				slug: s,
+				name_ja: '新しい圏域',
+				name_en: 'New area',
+				kana: 'あたらしいけんいき',
+				sort_order: 9000
+			})
 			.select()
 			.single();
 		expect(created.error).toBeNull();
 		const id = created.data!.id;
 		expect((await serviceArea(id)).name_ja).toBe('新しい圏域');
 
-		const renamed = await db.from('areas').update({ name_ja: '改名した圏域', description: '説明' }).eq('id', id).select('name_ja');
+		const renamed = await db
+			.from('areas')
+			.update({ name_ja: '改名した圏域', description: '説明' })
+			.eq('id', id)
+			.select('name_ja');
 		expect(renamed.data).toEqual([{ name_ja: '改名した圏域' }]);
-		expect(await serviceArea(id)).toMatchObject({ name_ja: '改名した圏域', description: '説明', slug: s });
+		expect(await serviceArea(id)).toMatchObject({
+			name_ja: '改名した圏域',
+			description: '説明',
+			slug: s
+		});
 
-		const retired = await db.from('areas').update({ retired_at: new Date().toISOString() }).eq('id', id).select('id');
+		const retired = await db
+			.from('areas')
+			.update({ retired_at: new Date().toISOString() })
+			.eq('id', id)
+			.select('id');
 		expect(retired.data).toHaveLength(1);
 		expect((await serviceArea(id)).retired_at).not.toBeNull();
 		expect((await listAreas(db)).map((a) => a.id)).not.toContain(id);
@@ -193,12 +253,22 @@ describe('admins', () => {
 		const db = as('admin');
 		const created = await db
 			.from('fields')
-			.insert({ slug: slug('admin-field'), name_ja: '新しい分野', name_en: 'New field', color: 'magenta', sort_order: 9000 })
+			.insert({
+				slug: slug('admin-field'),
+				name_ja: '新しい分野',
+				name_en: 'New field',
+				color: 'magenta',
+				sort_order: 9000
+			})
 			.select()
 			.single();
 		expect(created.error).toBeNull();
 		const id = created.data!.id;
-		const changed = await db.from('fields').update({ color: 'lime', name_en: 'Renamed field' }).eq('id', id).select('id');
+		const changed = await db
+			.from('fields')
+			.update({ color: 'lime', name_en: 'Renamed field' })
+			.eq('id', id)
+			.select('id');
 		expect(changed.data).toHaveLength(1);
 		expect(await serviceField(id)).toMatchObject({ color: 'lime', name_en: 'Renamed field' });
 		await db.from('fields').update({ retired_at: new Date().toISOString() }).eq('id', id);
@@ -214,13 +284,21 @@ describe('admins', () => {
 
 	it('the database refuses a duplicate slug, a bad slug and a colour outside the list', async () => {
 		const db = as('admin');
-		const dup = await db.from('areas').insert({ slug: 'mei-1', name_ja: '重複', name_en: 'Duplicate' });
+		const dup = await db
+			.from('areas')
+			.insert({ slug: 'mei-1', name_ja: '重複', name_en: 'Duplicate' });
 		expect(dup.error?.code).toBe('23505');
-		const badSlug = await db.from('areas').insert({ slug: 'Bad Slug', name_ja: '不正', name_en: 'Bad' });
+		const badSlug = await db
+			.from('areas')
+			.insert({ slug: 'Bad Slug', name_ja: '不正', name_en: 'Bad' });
 		expect(badSlug.error?.code).toBe('23514');
-		const badColor = await db.from('fields').insert({ slug: slug('bad-color'), name_ja: '不正', name_en: 'Bad', color: 'black' });
+		const badColor = await db
+			.from('fields')
+			.insert({ slug: slug('bad-color'), name_ja: '不正', name_en: 'Bad', color: 'black' });
 		expect(badColor.error?.code).toBe('23514');
-		const emptyName = await db.from('fields').insert({ slug: slug('empty'), name_ja: '  ', name_en: 'Empty' });
+		const emptyName = await db
+			.from('fields')
+			.insert({ slug: slug('empty'), name_ja: '  ', name_en: 'Empty' });
 		expect(emptyName.error?.code).toBe('23514');
 	});
 });

@@ -9,7 +9,7 @@ let n = 0;
 /** A fresh public address (TEST-NET-2/3), different on every call. */
 const ip = () => {
 	n += 1;
-	return `${n % 2 ? '198.51.100' : '203.0.113'}.${Math.floor(n / 2) % 250 + 1}-${Math.random().toString(36).slice(2, 6)}`;
+	return `${n % 2 ? '198.51.100' : '203.0.113'}.${(Math.floor(n / 2) % 250) + 1}-${Math.random().toString(36).slice(2, 6)}`;
 };
 
 const fail = (email: string, address: string) => recordAttempt('login', email, address, false);
@@ -27,7 +27,9 @@ describe('login throttling per client (one email from one address)', () => {
 		expect(refused.retryAfter).toBeGreaterThan(800);
 		expect(refused.retryAfter).toBeLessThanOrEqual(900);
 		// email matching ignores case
-		expect((await throttleFor('login', email.toUpperCase(), attacker)).retryAfter).toBeGreaterThan(0);
+		expect((await throttleFor('login', email.toUpperCase(), attacker)).retryAfter).toBeGreaterThan(
+			0
+		);
 
 		// the owner, from an address that has not failed: neither refused nor delayed
 		expect(await throttleFor('login', email, owner)).toEqual({ retryAfter: 0, delaySeconds: 0 });
@@ -70,7 +72,9 @@ describe('login throttling per client (one email from one address)', () => {
 	it('counts the addresses of one IPv6 /64 as one client', async () => {
 		const email = uniqueEmail();
 		for (let i = 1; i <= 5; i++) await fail(email, `2001:db8:7:${n}::${i.toString(16)}`);
-		expect((await throttleFor('login', email, `2001:db8:7:${n}:ffff::1`)).retryAfter).toBeGreaterThan(0);
+		expect(
+			(await throttleFor('login', email, `2001:db8:7:${n}:ffff::1`)).retryAfter
+		).toBeGreaterThan(0);
 		expect((await throttleFor('login', email, `2001:db8:7:${n + 1}::1`)).retryAfter).toBe(0);
 		n += 2;
 	});

@@ -21,7 +21,10 @@ async function makeUsers(n: number) {
 type Registration = { id: string; status: string; companions: number; user_id: string | null };
 
 async function join(userId: string, occurrence: string, companions = 0) {
-	const { data, error } = await asUser(userId).rpc('join_occurrence', { p_occurrence: occurrence, p_companions: companions });
+	const { data, error } = await asUser(userId).rpc('join_occurrence', {
+		p_occurrence: occurrence,
+		p_companions: companions
+	});
 	if (error || !data) throw new Error(`join failed: ${error?.message}`);
 	return data as Registration;
 }
@@ -60,20 +63,27 @@ async function ruleViolations(occurrenceIds: string[]) {
 		const queue = regs.data.filter((r) => r.occurrence_id === o.id);
 		const going = queue.filter((r) => r.status === 'going');
 		const people = going.reduce((sum, r) => sum + 1 + r.companions, 0);
-		if (o.going_count !== people) problems.push(`${o.id}: going_count ${o.going_count}, going people ${people}`);
+		if (o.going_count !== people)
+			problems.push(`${o.id}: going_count ${o.going_count}, going people ${people}`);
 		const waiting = queue.filter((r) => r.status === 'waitlisted').length;
-		if (o.waiting_count !== waiting) problems.push(`${o.id}: waiting_count ${o.waiting_count}, waiting ${waiting}`);
+		if (o.waiting_count !== waiting)
+			problems.push(`${o.id}: waiting_count ${o.waiting_count}, waiting ${waiting}`);
 		const lastGoing = queue.findLastIndex((r) => r.status === 'going');
 		const firstWaiting = queue.findIndex((r) => r.status === 'waitlisted');
 		if (firstWaiting !== -1 && lastGoing > firstWaiting) {
 			problems.push(`${o.id}: somebody going was queued after somebody still waiting`);
 		}
-		const open = o.status === 'scheduled' && o.event!.status === 'published' && Date.parse(o.ends_at) > Date.now();
+		const open =
+			o.status === 'scheduled' &&
+			o.event!.status === 'published' &&
+			Date.parse(o.ends_at) > Date.now();
 		const head = queue[firstWaiting];
 		if (open && head) {
 			const capacity = o.event!.capacity;
 			if (capacity === null || o.going_count + 1 + head.companions <= capacity) {
-				problems.push(`${o.id}: ${capacity === null ? 'unlimited' : capacity - o.going_count} places free, the first in line (${1 + head.companions}) still waits`);
+				problems.push(
+					`${o.id}: ${capacity === null ? 'unlimited' : capacity - o.going_count} places free, the first in line (${1 + head.companions}) still waits`
+				);
 			}
 		}
 	}
@@ -115,7 +125,9 @@ describe('places freed by the organiser', () => {
 		expect(regs.slice(0, 10).map((r) => after.get(r.id))).toEqual(Array(10).fill('going'));
 		expect(regs.slice(10).every((r) => after.get(r.id) === 'waitlisted')).toBe(true);
 		expect(await promotedCount(occ)).toBe(5);
-		const { data: told } = await asUser(people[5]).from('notifications').select('kind, occurrence_id');
+		const { data: told } = await asUser(people[5])
+			.from('notifications')
+			.select('kind, occurrence_id');
 		expect(told).toEqual([{ kind: 'promoted', occurrence_id: occ }]);
 		expect(await ruleViolations(occurrenceIds)).toEqual([]);
 
@@ -146,7 +158,11 @@ describe('places freed by the organiser', () => {
 
 	it('every date of a series is promoted when capacity grows', async () => {
 		const [organiser, a, b] = await makeUsers(3);
-		const { id, occurrenceIds } = await createEvent(organiser, { capacity: 1, repeat: 'weekly', count: 4 });
+		const { id, occurrenceIds } = await createEvent(organiser, {
+			capacity: 1,
+			repeat: 'weekly',
+			count: 4
+		});
 		for (const occ of occurrenceIds) {
 			await join(a, occ);
 			expect((await join(b, occ)).status).toBe('waitlisted');
@@ -185,9 +201,15 @@ describe('first come, first served', () => {
 		expect(await listed(true)).toEqual([]);
 
 		// the first one leaves: the family (4) fits, the two behind them do not
-		expect((await asUser(a).rpc('cancel_registration', { p_registration: first.id })).error).toBeNull();
+		expect(
+			(await asUser(a).rpc('cancel_registration', { p_registration: first.id })).error
+		).toBeNull();
 		const after = await statuses(occ);
-		expect([after.get(fam.id), after.get(late.id), after.get(guest.id)]).toEqual(['going', 'waitlisted', 'waitlisted']);
+		expect([after.get(fam.id), after.get(late.id), after.get(guest.id)]).toEqual([
+			'going',
+			'waitlisted',
+			'waitlisted'
+		]);
 		expect(await ruleViolations(occurrenceIds)).toEqual([]);
 	});
 
@@ -199,9 +221,15 @@ describe('first come, first served', () => {
 		expect((await join(family, occ, 3)).status).toBe('waitlisted');
 		// the organiser closes the waiting list; the family keeps its place in it
 		expect(await saveEventAgain(organiser, id, { waitlist_enabled: false })).toBeNull();
-		const refused = await asUser(newcomer).rpc('join_occurrence', { p_occurrence: occ, p_companions: 0 });
+		const refused = await asUser(newcomer).rpc('join_occurrence', {
+			p_occurrence: occ,
+			p_companions: 0
+		});
 		expect(refused.error?.hint).toBe('full');
-		const guest = await asUser(organiser).rpc('add_guest_registration', { p_occurrence: occ, p_name: '電話 二郎' });
+		const guest = await asUser(organiser).rpc('add_guest_registration', {
+			p_occurrence: occ,
+			p_name: '電話 二郎'
+		});
 		expect(guest.error?.hint).toBe('full');
 		expect(await ruleViolations(occurrenceIds)).toEqual([]);
 	});
@@ -209,7 +237,10 @@ describe('first come, first served', () => {
 	it('a party larger than the capacity is refused instead of blocking the line', async () => {
 		const [organiser, family] = await makeUsers(2);
 		const { occurrenceIds } = await createEvent(organiser, { capacity: 3 });
-		const member = await asUser(family).rpc('join_occurrence', { p_occurrence: occurrenceIds[0], p_companions: 3 });
+		const member = await asUser(family).rpc('join_occurrence', {
+			p_occurrence: occurrenceIds[0],
+			p_companions: 3
+		});
 		expect(member.error?.hint).toBe('too_many');
 		const guest = await asUser(organiser).rpc('add_guest_registration', {
 			p_occurrence: occurrenceIds[0],
@@ -233,10 +264,17 @@ describe('places freed by registrations', () => {
 		const big = await join(a, occ, 3);
 		const second = await join(b, occ, 1);
 		const third = await join(c, occ);
-		expect([big.status, second.status, third.status]).toEqual(['going', 'waitlisted', 'waitlisted']);
+		expect([big.status, second.status, third.status]).toEqual([
+			'going',
+			'waitlisted',
+			'waitlisted'
+		]);
 
 		// whichever path changes the party (here the service role, as a support fix would)
-		const { error } = await serviceClient().from('registrations').update({ companions: 1 }).eq('id', big.id);
+		const { error } = await serviceClient()
+			.from('registrations')
+			.update({ companions: 1 })
+			.eq('id', big.id);
 		expect(error).toBeNull();
 		const after = await statuses(occ);
 		expect([after.get(second.id), after.get(third.id)]).toEqual(['going', 'waitlisted']);
@@ -263,15 +301,24 @@ describe('places freed by registrations', () => {
 		const fam = await join(family, occ, 2);
 		const last = await join(c, occ);
 		const guest = await addGuest(organiser, occ, '電話 三郎');
-		expect([first.status, fam.status, last.status, guest.status]).toEqual(['going', 'waitlisted', 'waitlisted', 'waitlisted']);
+		expect([first.status, fam.status, last.status, guest.status]).toEqual([
+			'going',
+			'waitlisted',
+			'waitlisted',
+			'waitlisted'
+		]);
 
 		// the family (3) no longer wants to wait: the next two fit
-		expect((await asUser(family).rpc('cancel_registration', { p_registration: fam.id })).error).toBeNull();
+		expect(
+			(await asUser(family).rpc('cancel_registration', { p_registration: fam.id })).error
+		).toBeNull();
 		let after = await statuses(occ);
 		expect([after.get(last.id), after.get(guest.id)]).toEqual(['going', 'going']);
 		expect(await ruleViolations(occurrenceIds)).toEqual([]);
 
-		expect((await asUser(organiser).rpc('cancel_registration', { p_registration: first.id })).error).toBeNull();
+		expect(
+			(await asUser(organiser).rpc('cancel_registration', { p_registration: first.id })).error
+		).toBeNull();
 		after = await statuses(occ);
 		expect(after.get(first.id)).toBe('cancelled');
 		expect(await ruleViolations(occurrenceIds)).toEqual([]);
@@ -281,17 +328,35 @@ describe('places freed by registrations', () => {
 describe('dates that open again', () => {
 	it('a cancelled date is not promoted; restored, it is', async () => {
 		const [organiser, a, b] = await makeUsers(3);
-		const { id, occurrenceIds } = await createEvent(organiser, { capacity: 1, repeat: 'weekly', count: 2 });
+		const { id, occurrenceIds } = await createEvent(organiser, {
+			capacity: 1,
+			repeat: 'weekly',
+			count: 2
+		});
 		const [occ] = occurrenceIds;
 		await join(a, occ);
 		const waiting = await join(b, occ);
 		const db = asUser(organiser);
-		expect((await db.from('event_occurrences').update({ status: 'cancelled', cancel_reason: '台風' }).eq('id', occ)).error).toBeNull();
+		expect(
+			(
+				await db
+					.from('event_occurrences')
+					.update({ status: 'cancelled', cancel_reason: '台風' })
+					.eq('id', occ)
+			).error
+		).toBeNull();
 		expect(await saveEventAgain(organiser, id, { capacity: 2 })).toBeNull();
 		expect((await statuses(occ)).get(waiting.id)).toBe('waitlisted');
 		expect(await promotedCount(occ)).toBe(0);
 
-		expect((await db.from('event_occurrences').update({ status: 'scheduled', cancel_reason: null }).eq('id', occ)).error).toBeNull();
+		expect(
+			(
+				await db
+					.from('event_occurrences')
+					.update({ status: 'scheduled', cancel_reason: null })
+					.eq('id', occ)
+			).error
+		).toBeNull();
 		expect((await statuses(occ)).get(waiting.id)).toBe('going');
 		expect(await promotedCount(occ)).toBe(1);
 		expect(await ruleViolations(occurrenceIds)).toEqual([]);
@@ -314,7 +379,10 @@ describe('dates that open again', () => {
 		const start = new Date(Date.now() + 5 * 86400_000);
 		const moved = await asUser(organiser)
 			.from('event_occurrences')
-			.update({ starts_at: start.toISOString(), ends_at: new Date(start.getTime() + 7200_000).toISOString() })
+			.update({
+				starts_at: start.toISOString(),
+				ends_at: new Date(start.getTime() + 7200_000).toISOString()
+			})
 			.eq('id', occ);
 		expect(moved.error).toBeNull();
 		expect((await statuses(occ)).get(waiting.id)).toBe('going');
@@ -336,7 +404,11 @@ describe('under concurrency', () => {
 		expect(raised).toBeNull();
 		expect(results).toHaveLength(80);
 		expect(await ruleViolations(occurrenceIds)).toEqual([]);
-		const { data } = await serviceClient().from('event_occurrences').select('going_count').eq('id', occ).single();
+		const { data } = await serviceClient()
+			.from('event_occurrences')
+			.select('going_count')
+			.eq('id', occ)
+			.single();
 		expect(data!.going_count).toBe(40);
 	});
 });

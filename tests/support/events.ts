@@ -65,7 +65,8 @@ export async function createEvent(userId: string, e: TestEvent = {}) {
 			ends_at: endsAt.toISOString(),
 			all_day: false,
 			rrule,
-			venue_name: e.onlineUrl && e.venueName === undefined ? null : (e.venueName ?? '常盤平市民センター'),
+			venue_name:
+				e.onlineUrl && e.venueName === undefined ? null : (e.venueName ?? '常盤平市民センター'),
 			venue_address: '千葉県松戸市常盤平3-30',
 			online_url: e.onlineUrl ?? null,
 			area_id: areaId,
@@ -117,7 +118,11 @@ export async function saveEventAgain(
 	});
 	const [event, occurrences, cohosts, fields] = await Promise.all([
 		service.from('events').select('*').eq('id', eventId).single(),
-		service.from('event_occurrences').select('starts_at, ends_at').eq('event_id', eventId).order('starts_at'),
+		service
+			.from('event_occurrences')
+			.select('starts_at, ends_at')
+			.eq('event_id', eventId)
+			.order('starts_at'),
 		service.from('event_cohosts').select('organization_id').eq('event_id', eventId),
 		service.from('event_fields').select('field_id').eq('event_id', eventId)
 	]);

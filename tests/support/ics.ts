@@ -14,8 +14,7 @@ export function parseWithNodeIcal(ics: string): ParsedCalendar {
 	const parsed = nodeIcal.sync.parseICS(ics);
 	const events = Object.values(parsed).filter((c): c is VEvent => c?.type === 'VEVENT');
 	const calendar = Object.values(parsed).find((c) => c?.type === 'VCALENDAR') as
-		| { 'WR-CALNAME'?: string }
-		| undefined;
+		{ 'WR-CALNAME'?: string } | undefined;
 	return {
 		name: calendar?.['WR-CALNAME'] ?? null,
 		events: events.map((e) => ({ uid: e.uid, summary: String(e.summary) }))

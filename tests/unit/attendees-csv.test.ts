@@ -24,7 +24,14 @@ const base: Attendee = {
 
 describe('attendee CSV', () => {
 	const csv = attendeeCsv([
-		{ ...base, id: 'w2', userId: 'u3', name: '待ち 二郎', status: 'waitlisted', queuedAt: '2026-12-02T00:00:00Z' },
+		{
+			...base,
+			id: 'w2',
+			userId: 'u3',
+			name: '待ち 二郎',
+			status: 'waitlisted',
+			queuedAt: '2026-12-02T00:00:00Z'
+		},
 		{ ...base, id: 'c', userId: 'u4', name: '取消 三郎', status: 'cancelled' },
 		{
 			...base,
@@ -39,7 +46,14 @@ describe('attendee CSV', () => {
 			queuedAt: '2026-11-30T15:30:00Z'
 		},
 		{ ...base, id: 'm', userId: 'u1', name: null, attended: false },
-		{ ...base, id: 'w1', userId: 'u2', name: '待ち 一郎', status: 'waitlisted', queuedAt: '2026-12-01T23:00:00Z' }
+		{
+			...base,
+			id: 'w1',
+			userId: 'u2',
+			name: '待ち 一郎',
+			status: 'waitlisted',
+			queuedAt: '2026-12-01T23:00:00Z'
+		}
 	]);
 
 	it('starts with the UTF-8 BOM so that Excel reads it as UTF-8, and uses CRLF', () => {
@@ -50,9 +64,25 @@ describe('attendee CSV', () => {
 	it('has the Japanese header row and the rows in list order, with times in Asia/Tokyo', () => {
 		const rows = parseCsv(csv.slice(1));
 		expect(rows[0]).toEqual([...CSV_HEADERS]);
-		expect(rows[0]).toEqual(['氏名', '電話', '人数（同伴含む）', '状態', '申込日時', '出席', 'メモ']);
+		expect(rows[0]).toEqual([
+			'氏名',
+			'電話',
+			'人数（同伴含む）',
+			'状態',
+			'申込日時',
+			'出席',
+			'メモ'
+		]);
 		expect(rows.slice(1)).toEqual([
-			['電話 花子', '047-000-1234', '3', '参加', '2026/12/01 00:30', '出席', '車いす, "段差"に配慮'],
+			[
+				'電話 花子',
+				'047-000-1234',
+				'3',
+				'参加',
+				'2026/12/01 00:30',
+				'出席',
+				'車いす, "段差"に配慮'
+			],
 			['会員（名前非公開）', '', '1', '参加', '2026/12/01 10:05', '欠席', ''],
 			['待ち 二郎', '', '1', 'キャンセル待ち（1番目）', '2026/12/02 09:00', '', ''],
 			['待ち 一郎', '', '1', 'キャンセル待ち（2番目）', '2026/12/02 08:00', '', ''],
@@ -61,7 +91,9 @@ describe('attendee CSV', () => {
 	});
 
 	it('keeps formulas from running in spreadsheets, but leaves phone numbers alone', () => {
-		expect(neutralizeCell('=HYPERLINK("http://evil.example")')).toBe(`'=HYPERLINK("http://evil.example")`);
+		expect(neutralizeCell('=HYPERLINK("http://evil.example")')).toBe(
+			`'=HYPERLINK("http://evil.example")`
+		);
 		expect(neutralizeCell('@SUM(A1)')).toBe(`'@SUM(A1)`);
 		expect(neutralizeCell('-1+2')).toBe('-1+2');
 		expect(neutralizeCell('+81 90-0000-0000')).toBe('+81 90-0000-0000');

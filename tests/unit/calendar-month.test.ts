@@ -30,7 +30,11 @@ describe('month grid', () => {
 	it('names months and weekdays in both languages', () => {
 		expect(formatMonth('2027-01', 'ja')).toBe('2027年1月');
 		expect(formatMonth('2027-01', 'en')).toBe('January 2027');
-		expect(weekdayNames('ja').map((w) => w.short).join('')).toBe('日月火水木金土');
+		expect(
+			weekdayNames('ja')
+				.map((w) => w.short)
+				.join('')
+		).toBe('日月火水木金土');
 		expect(weekdayNames('en')[0]).toEqual({ short: 'Sun', long: 'Sunday' });
 	});
 });

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { eventSchema } from '../../src/lib/server/events/forms';
 
-const choices = { areaIds: new Set(['a1']), fieldIds: new Set(['f1']), organizationIds: new Set(['o1']), cohostIds: new Set(['o1', 'o2']) };
+const choices = {
+	areaIds: new Set(['a1']),
+	fieldIds: new Set(['f1']),
+	organizationIds: new Set(['o1']),
+	cohostIds: new Set(['o1', 'o2'])
+};
 const valid = {
 	title: '地域づくりフォーラム',
 	kind: 'forum',
@@ -14,7 +19,9 @@ const valid = {
 };
 const problems = (values: Record<string, unknown>) => {
 	const result = eventSchema(choices).safeParse({ ...valid, ...values });
-	return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
+	return result.success
+		? {}
+		: Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
 };
 
 describe('event form', () => {
@@ -31,7 +38,10 @@ describe('event form', () => {
 		[{ capacity: 'abc' }, 'capacity'],
 		[{ capacity: '2.5' }, 'capacity'],
 		[{ registrationCloses: '2027-03-10T15:00' }, 'registrationCloses'],
-		[{ registrationOpens: '2027-03-05T10:00', registrationCloses: '2027-03-04T10:00' }, 'registrationCloses'],
+		[
+			{ registrationOpens: '2027-03-05T10:00', registrationCloses: '2027-03-04T10:00' },
+			'registrationCloses'
+		],
 		[{ venueName: '', onlineUrl: '' }, 'venueName'],
 		[{ onlineUrl: 'javascript:alert(1)' }, 'onlineUrl'],
 		[{ areaId: 'nowhere' }, 'areaId'],

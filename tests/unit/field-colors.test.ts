@@ -5,7 +5,10 @@ import { FIELD_COLORS } from '../../src/lib/taxonomy/colors';
 
 describe('field colours', () => {
 	it('match the fields_color check constraint', async () => {
-		const sql = await readFile('supabase/migrations/20261128100000_areas_fields_organizations.sql', 'utf8');
+		const sql = await readFile(
+			'supabase/migrations/20261128100000_areas_fields_organizations.sql',
+			'utf8'
+		);
 		const list = /constraint fields_color check \(color in\s*\(([^)]*)\)\)/.exec(sql)?.[1];
 		expect(list).toBeDefined();
 		const allowed = [...list!.matchAll(/'([a-z-]+)'/g)].map((x) => x[1]);

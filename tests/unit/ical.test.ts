@@ -39,7 +39,12 @@ const baseEvent: FeedEvent = {
 	updatedAt: '2026-11-20T03:00:00.000Z'
 };
 
-const occurrence = (id: string, start: string, end: string, extra: Partial<FeedOccurrence> = {}): FeedOccurrence => ({
+const occurrence = (
+	id: string,
+	start: string,
+	end: string,
+	extra: Partial<FeedOccurrence> = {}
+): FeedOccurrence => ({
 	id,
 	startsAt: start,
 	endsAt: end,
@@ -65,7 +70,9 @@ describe('event .ics', () => {
 		expect(e.start.toISOString()).toBe('2026-12-08T08:00:00.000Z');
 		expect(e.end?.toISOString()).toBe('2026-12-08T10:00:00.000Z');
 		expect(e.summary).toBe(baseEvent.title);
-		expect(e.description).toBe(`${baseEvent.summary}\n\nhttps://tsunagu.example/events/${baseEvent.id}`);
+		expect(e.description).toBe(
+			`${baseEvent.summary}\n\nhttps://tsunagu.example/events/${baseEvent.id}`
+		);
 		expect(e.location).toBe('常盤平市民センター 千葉県松戸市常盤平3-30');
 		expect(String((e.url as unknown as { val: string }).val ?? e.url)).toBe(
 			`https://tsunagu.example/events/${baseEvent.id}`
@@ -88,7 +95,10 @@ describe('event .ics', () => {
 		};
 		const occurrences = [
 			occurrence('a', iso('2026-12-08', '08:00'), iso('2026-12-08', '10:00')),
-			occurrence('b', iso('2027-01-12', '08:00'), iso('2027-01-12', '10:00'), { status: 'cancelled', sequence: 1 }),
+			occurrence('b', iso('2027-01-12', '08:00'), iso('2027-01-12', '10:00'), {
+				status: 'cancelled',
+				sequence: 1
+			}),
 			// moved from Tuesday 9 Feb to Wednesday 10 Feb 14:00
 			occurrence('c', iso('2027-02-10', '14:00'), iso('2027-02-10', '16:00'), {
 				originalStartsAt: iso('2027-02-09', '08:00'),
@@ -119,7 +129,11 @@ describe('event .ics', () => {
 		const shown = ical
 			.expandRecurringEvent(master, { from: new Date('2026-11-01'), to: new Date('2027-12-31') })
 			.map((i) => i.start.toISOString());
-		expect(shown).toEqual([iso('2026-12-08', '08:00'), iso('2027-02-10', '14:00'), iso('2027-03-09', '08:00')]);
+		expect(shown).toEqual([
+			iso('2026-12-08', '08:00'),
+			iso('2027-02-10', '14:00'),
+			iso('2027-03-09', '08:00')
+		]);
 	});
 
 	it('a cancelled event says STATUS:CANCELLED', () => {
@@ -147,7 +161,12 @@ describe('event .ics', () => {
 
 describe('occurrence feeds', () => {
 	it('one VEVENT per occurrence with occurrence UIDs, cancelled and waitlisted marked', () => {
-		const later = { ...baseEvent, id: '22222222-2222-4222-8222-222222222222', title: '健康体操', sequence: 3 };
+		const later = {
+			...baseEvent,
+			id: '22222222-2222-4222-8222-222222222222',
+			title: '健康体操',
+			sequence: 3
+		};
 		const ics = buildOccurrenceCalendar(
 			[
 				{ event: baseEvent, occurrence: occurrence('o-1', baseEvent.startsAt, baseEvent.endsAt) },
@@ -184,8 +203,15 @@ describe('occurrence feeds', () => {
 
 	it('keeps Japanese text intact through escaping and line folding', () => {
 		const long = 'ながいタイトル、'.repeat(12) + '終わり';
-		const event = { ...baseEvent, title: long, summary: '改行あり\nセミコロン;カンマ,バックスラッシュ\\おわり' };
-		const ics = buildOccurrenceCalendar([{ event, occurrence: occurrence('o', event.startsAt, event.endsAt) }], ctx);
+		const event = {
+			...baseEvent,
+			title: long,
+			summary: '改行あり\nセミコロン;カンマ,バックスラッシュ\\おわり'
+		};
+		const ics = buildOccurrenceCalendar(
+			[{ event, occurrence: occurrence('o', event.startsAt, event.endsAt) }],
+			ctx
+		);
 		// lines are folded (at most 75 octets), yet the text comes back whole
 		for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
 		const [e] = vevents(ics);
@@ -197,8 +223,16 @@ describe('occurrence feeds', () => {
 	});
 
 	it('all-day events are whole Tokyo days (DATE values)', () => {
-		const event = { ...baseEvent, allDay: true, startsAt: iso('2026-12-08', '00:00'), endsAt: iso('2026-12-09', '00:00') };
-		const ics = buildOccurrenceCalendar([{ event, occurrence: occurrence('d', event.startsAt, event.endsAt) }], ctx);
+		const event = {
+			...baseEvent,
+			allDay: true,
+			startsAt: iso('2026-12-08', '00:00'),
+			endsAt: iso('2026-12-09', '00:00')
+		};
+		const ics = buildOccurrenceCalendar(
+			[{ event, occurrence: occurrence('d', event.startsAt, event.endsAt) }],
+			ctx
+		);
 		expect(ics).toMatch(/^DTSTART;VALUE=DATE:20261208\r$/m);
 		expect(ics).toMatch(/^DTEND;VALUE=DATE:20261209\r$/m);
 		const [e] = vevents(ics);
@@ -206,36 +240,69 @@ describe('occurrence feeds', () => {
 	});
 
 	it('online events give their URL as the location', () => {
-		const event = { ...baseEvent, venueName: null, venueAddress: null, onlineUrl: 'https://meet.example/abc' };
-		const [e] = vevents(buildOccurrenceCalendar([{ event, occurrence: occurrence('x', event.startsAt, event.endsAt) }], ctx));
+		const event = {
+			...baseEvent,
+			venueName: null,
+			venueAddress: null,
+			onlineUrl: 'https://meet.example/abc'
+		};
+		const [e] = vevents(
+			buildOccurrenceCalendar(
+				[{ event, occurrence: occurrence('x', event.startsAt, event.endsAt) }],
+				ctx
+			)
+		);
 		expect(e.location).toBe('https://meet.example/abc');
 	});
 });
 
 describe('hostile text cannot forge events (one VEVENT per occurrence, whatever is typed)', () => {
 	const one = (event: FeedEvent, name = ctx.name) =>
-		buildOccurrenceCalendar([{ event, occurrence: occurrence('o1', event.startsAt, event.endsAt) }], { ...ctx, name });
+		buildOccurrenceCalendar(
+			[{ event, occurrence: occurrence('o1', event.startsAt, event.endsAt) }],
+			{ ...ctx, name }
+		);
 
-	it.each(HOSTILE_TEXTS.map((text) => [JSON.stringify(text), text]))('in the calendar name: %s', (_, text) => {
-		for (const parsed of parseTwice(one(baseEvent, `つなぐ (${text})`))) {
-			expect(parsed.events.map((e) => e.uid)).toEqual(['occurrence-o1@tsunagu.example']);
-			// one value holding the whole text (X-WR-CALNAME is TEXT; not every parser unescapes X- properties)
-			const name = parsed.name?.replace(/\\([\\;,])/g, '$1');
-			expect(name).toMatch(/^つなぐ \(x ?BEGIN:VEVENT ?UID:forged ?DTSTART:20261205T090000Z ?SUMMARY:避難指示 ?END:VEVENT ?X:\)$|^つなぐ \(nulbyte;comma,back\\slash\)$/);
-		}
-	});
-
-	it.each(HOSTILE_TEXTS.map((text) => [JSON.stringify(text), text]))('in a title, place and summary: %s', (_, text) => {
-		const event = { ...baseEvent, title: text, venueName: text, venueAddress: text, summary: text };
-		for (const ics of [one(event), buildEventCalendar(event, [occurrence('o1', event.startsAt, event.endsAt)], { ...ctx, name: text })]) {
-			for (const parsed of parseTwice(ics)) {
-				expect(parsed.events).toHaveLength(1);
-				expect(parsed.events[0].uid).not.toBe('forged');
-				expect(parsed.events[0].summary).toBe(icalText(text));
+	it.each(HOSTILE_TEXTS.map((text) => [JSON.stringify(text), text]))(
+		'in the calendar name: %s',
+		(_, text) => {
+			for (const parsed of parseTwice(one(baseEvent, `つなぐ (${text})`))) {
+				expect(parsed.events.map((e) => e.uid)).toEqual(['occurrence-o1@tsunagu.example']);
+				// one value holding the whole text (X-WR-CALNAME is TEXT; not every parser unescapes X- properties)
+				const name = parsed.name?.replace(/\\([\\;,])/g, '$1');
+				expect(name).toMatch(
+					/^つなぐ \(x ?BEGIN:VEVENT ?UID:forged ?DTSTART:20261205T090000Z ?SUMMARY:避難指示 ?END:VEVENT ?X:\)$|^つなぐ \(nulbyte;comma,back\\slash\)$/
+				);
 			}
-			expect(ics).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
 		}
-	});
+	);
+
+	it.each(HOSTILE_TEXTS.map((text) => [JSON.stringify(text), text]))(
+		'in a title, place and summary: %s',
+		(_, text) => {
+			const event = {
+				...baseEvent,
+				title: text,
+				venueName: text,
+				venueAddress: text,
+				summary: text
+			};
+			for (const ics of [
+				one(event),
+				buildEventCalendar(event, [occurrence('o1', event.startsAt, event.endsAt)], {
+					...ctx,
+					name: text
+				})
+			]) {
+				for (const parsed of parseTwice(ics)) {
+					expect(parsed.events).toHaveLength(1);
+					expect(parsed.events[0].uid).not.toBe('forged');
+					expect(parsed.events[0].summary).toBe(icalText(text));
+				}
+				expect(ics).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+			}
+		}
+	);
 
 	it('icalText keeps line breaks as LF and drops other controls; oneLine flattens and escapes', () => {
 		expect(icalText('a\r\nb\rc\u0000d\u0085e\tf')).toBe('a\nb\ncde\tf');

@@ -22,7 +22,11 @@ describe('event JSON-LD', () => {
 		const data = JSON.parse(text);
 		expect(data.name).toBe('</script><script>alert(1)</script> サロン');
 		expect(data['@type']).toBe('Event');
-		expect(data.location).toEqual({ '@type': 'Place', name: '常盤平市民センター', address: '千葉県松戸市常盤平3-30' });
+		expect(data.location).toEqual({
+			'@type': 'Place',
+			name: '常盤平市民センター',
+			address: '千葉県松戸市常盤平3-30'
+		});
 		expect(data.eventAttendanceMode).toBe('https://schema.org/OfflineEventAttendanceMode');
 		expect(data.organizer.url).toBe('https://tsunagu.example/orgs/kodomo');
 	});

@@ -16,7 +16,9 @@ describe('normal Markdown', () => {
 		expect(renderMarkdown('- 子ども食堂\n- 見守り\n\n1. 一つ目\n2. 二つ目')).toBe(
 			'<ul>\n<li>子ども食堂</li>\n<li>見守り</li>\n</ul>\n<ol>\n<li>一つ目</li>\n<li>二つ目</li>\n</ol>'
 		);
-		expect(renderMarkdown('> 地域のつながり')).toBe('<blockquote>\n<p>地域のつながり</p>\n</blockquote>');
+		expect(renderMarkdown('> 地域のつながり')).toBe(
+			'<blockquote>\n<p>地域のつながり</p>\n</blockquote>'
+		);
 		expect(renderMarkdown('`x < y`')).toBe('<p><code>x &lt; y</code></p>');
 		expect(renderMarkdown('```js\nlet a = 1;\n```')).toBe('<pre><code>let a = 1;\n</code></pre>');
 		expect(renderMarkdown('前\n\n---\n\n後')).toBe('<p>前</p>\n<hr />\n<p>後</p>');
@@ -32,7 +34,11 @@ describe('normal Markdown', () => {
 		expect(renderMarkdown('[市のサイト](https://www.city.matsudo.chiba.jp/ "松戸市")')).toBe(
 			`<p><a href="https://www.city.matsudo.chiba.jp/" ${REL}>市のサイト</a></p>`
 		);
-		expect(renderMarkdown('[電話](tel:047-000-0001) [メール](mailto:hanako@example.jp) [旧](http://example.jp)')).toBe(
+		expect(
+			renderMarkdown(
+				'[電話](tel:047-000-0001) [メール](mailto:hanako@example.jp) [旧](http://example.jp)'
+			)
+		).toBe(
 			`<p><a href="tel:047-000-0001" ${REL}>電話</a> <a href="mailto:hanako@example.jp" ${REL}>メール</a> <a href="http://example.jp" ${REL}>旧</a></p>`
 		);
 		expect(renderMarkdown('https://example.org を見てください')).toBe(
@@ -53,14 +59,18 @@ describe('normal Markdown', () => {
 
 describe('XSS payloads', () => {
 	it('shows a script tag as text', () => {
-		expect(renderMarkdown('<script>alert(1)</script>')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+		expect(renderMarkdown('<script>alert(1)</script>')).toBe(
+			'<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'
+		);
 		expect(renderMarkdown('こんにちは<script>alert(1)</script>')).toBe(
 			'<p>こんにちは&lt;script&gt;alert(1)&lt;/script&gt;</p>'
 		);
 	});
 
 	it('shows raw HTML in Markdown as text, even allowed tags', () => {
-		expect(renderMarkdown('<strong>太字</strong>')).toBe('<p>&lt;strong&gt;太字&lt;/strong&gt;</p>');
+		expect(renderMarkdown('<strong>太字</strong>')).toBe(
+			'<p>&lt;strong&gt;太字&lt;/strong&gt;</p>'
+		);
 		expect(renderMarkdown('hello <b onclick="steal()">b</b>')).toBe(
 			'<p>hello &lt;b onclick="steal()"&gt;b&lt;/b&gt;</p>'
 		);
@@ -73,7 +83,9 @@ describe('XSS payloads', () => {
 	});
 
 	it('never emits an event handler attribute', () => {
-		expect(renderMarkdown('<img src=x onerror=alert(1)>')).toBe('<p>&lt;img src=x onerror=alert(1)&gt;</p>');
+		expect(renderMarkdown('<img src=x onerror=alert(1)>')).toBe(
+			'<p>&lt;img src=x onerror=alert(1)&gt;</p>'
+		);
 		expect(renderMarkdown('<svg onload=alert(1)>')).toBe('<p>&lt;svg onload=alert(1)&gt;</p>');
 		expect(renderMarkdown('[x](https://a.example "\\" onmouseover=\\"alert(1)")')).toBe(
 			`<p><a href="https://a.example" ${REL}>x</a></p>`
@@ -97,7 +109,9 @@ describe('XSS payloads', () => {
 		expect(renderMarkdown('<style>body{display:none}</style>')).toBe(
 			'<p>&lt;style&gt;body{display:none}&lt;/style&gt;</p>'
 		);
-		expect(renderMarkdown('<object data="x.swf"></object>')).toBe('<p>&lt;object data="x.swf"&gt;&lt;/object&gt;</p>');
+		expect(renderMarkdown('<object data="x.swf"></object>')).toBe(
+			'<p>&lt;object data="x.swf"&gt;&lt;/object&gt;</p>'
+		);
 	});
 
 	it.each([
@@ -121,7 +135,11 @@ describe('XSS payloads', () => {
 	});
 
 	it('drops a javascript: href that hides control characters', () => {
-		for (const href of ['<java\tscript:alert(1)>', '<java\nscript:alert(1)>', '< javascript:alert(1)>']) {
+		for (const href of [
+			'<java\tscript:alert(1)>',
+			'<java\nscript:alert(1)>',
+			'< javascript:alert(1)>'
+		]) {
 			expect(renderMarkdown(`[x](${href})`)).not.toMatch(/href="[^"]*script/i);
 		}
 	});

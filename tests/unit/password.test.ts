@@ -15,9 +15,12 @@ describe('password policy', () => {
 		expect(passwordProblem(password, email)).toBe(problem);
 	});
 
-	it.each(['correct horse battery', 'つなぐの合言葉です', 'a1b2c3d4e5'])('accepts %j', (password) => {
-		expect(passwordProblem(password, 'hanako@example.jp')).toBeNull();
-	});
+	it.each(['correct horse battery', 'つなぐの合言葉です', 'a1b2c3d4e5'])(
+		'accepts %j',
+		(password) => {
+			expect(passwordProblem(password, 'hanako@example.jp')).toBeNull();
+		}
+	);
 });
 
 describe('argon2id hashing', () => {

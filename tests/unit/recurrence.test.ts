@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildRrule, expandRrule, MAX_OCCURRENCES, nthWeekday, repeatOf, tokyoInstant } from '../../src/lib/events/recurrence';
+import {
+	buildRrule,
+	expandRrule,
+	MAX_OCCURRENCES,
+	nthWeekday,
+	repeatOf,
+	tokyoInstant
+} from '../../src/lib/events/recurrence';
 import { formatDateTime } from '../../src/lib/format';
 
 const at = (date: string, time = '14:00') => tokyoInstant(date, time)!;

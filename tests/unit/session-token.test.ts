@@ -27,6 +27,8 @@ describe('per-request user token', () => {
 		expect(payload.role).toBe('authenticated');
 		expect(payload.sub).toBe('00000000-0000-4000-8000-000000000009');
 		expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(300);
-		await expect(jwtVerify(token, new TextEncoder().encode('another-secret-of-32-characters-long!'))).rejects.toThrow();
+		await expect(
+			jwtVerify(token, new TextEncoder().encode('another-secret-of-32-characters-long!'))
+		).rejects.toThrow();
 	});
 });

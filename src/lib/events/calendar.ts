@@ -25,7 +25,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export const monthKey = (year: number, month: number) => `${year}-${pad(month)}`;
 
 /** The month asked for as ?month=YYYY-MM, or the current Tokyo month when missing or malformed. */
-export function parseMonth(value: string | null | undefined, now = new Date()): { year: number; month: number } {
+export function parseMonth(
+	value: string | null | undefined,
+	now = new Date()
+): { year: number; month: number } {
 	const m = /^(\d{4})-(\d{2})$/.exec(value ?? '');
 	if (m) {
 		const year = +m[1];
@@ -69,7 +72,9 @@ export function monthView(year: number, month: number): MonthView {
 export function formatMonth(key: string, locale: string): string {
 	const [y, m] = key.split('-').map(Number);
 	const d = new Date(y, m - 1, 1);
-	return locale === 'ja' ? format(d, 'yyyy年M月', { locale: ja }) : format(d, 'MMMM yyyy', { locale: enUS });
+	return locale === 'ja'
+		? format(d, 'yyyy年M月', { locale: ja })
+		: format(d, 'MMMM yyyy', { locale: enUS });
 }
 
 /** Weekday names from Sunday: short (日 / Sun) and full (日曜日 / Sunday). */
@@ -78,7 +83,10 @@ export function weekdayNames(locale: string): { short: string; long: string }[] 
 	// 2023-01-01 was a Sunday
 	return Array.from({ length: 7 }, (_, i) => {
 		const d = new Date(2023, 0, 1 + i);
-		return { short: format(d, locale === 'ja' ? 'E' : 'EEE', { locale: loc }), long: format(d, 'EEEE', { locale: loc }) };
+		return {
+			short: format(d, locale === 'ja' ? 'E' : 'EEE', { locale: loc }),
+			long: format(d, 'EEEE', { locale: loc })
+		};
 	});
 }
 

@@ -45,7 +45,11 @@ export function tokyoInstant(date: string, time = '00:00'): Date | null {
 	// exactly as written is a real date and time
 	const p = tokyoParts(d);
 	const exact =
-		p.year === +m[1] && p.month === +m[2] && p.day === +m[3] && p.hour === +t[1] && p.minute === +t[2];
+		p.year === +m[1] &&
+		p.month === +m[2] &&
+		p.day === +m[3] &&
+		p.hour === +t[1] &&
+		p.minute === +t[2];
 	return exact ? d : null;
 }
 
@@ -69,13 +73,22 @@ export function buildRrule(input: RepeatInput): string | null {
 		// the end of that Tokyo day, in UTC
 		const end = tokyoInstant(input.until, '23:59');
 		if (!end) throw new Error('bad until date');
-		parts.push(`UNTIL=${end.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+		parts.push(
+			`UNTIL=${end
+				.toISOString()
+				.replace(/[-:]/g, '')
+				.replace(/\.\d{3}/, '')}`
+		);
 	}
 	return parts.join(';');
 }
 
 /** The starts of every occurrence; at most `limit` (one more than the maximum tells "too many"). */
-export function expandRrule(rrule: string | null, startsAt: Date, limit = MAX_OCCURRENCES + 1): Date[] {
+export function expandRrule(
+	rrule: string | null,
+	startsAt: Date,
+	limit = MAX_OCCURRENCES + 1
+): Date[] {
 	if (!rrule) return [startsAt];
 	// rrule works on "floating" times: feed it Tokyo wall-clock time as if it were UTC
 	const dtstart = new Date(startsAt.getTime() + TOKYO_OFFSET_MS);
@@ -91,7 +104,11 @@ export function expandRrule(rrule: string | null, startsAt: Date, limit = MAX_OC
 }
 
 /** Describes a rule for people, e.g. 毎月第2火曜日 / every second Tuesday of the month. */
-export function repeatOf(rrule: string | null): { repeat: Repeat; count: number | null; until: string | null } {
+export function repeatOf(rrule: string | null): {
+	repeat: Repeat;
+	count: number | null;
+	until: string | null;
+} {
 	if (!rrule) return { repeat: 'none', count: null, until: null };
 	const options = RRule.parseString(rrule);
 	const until = options.until

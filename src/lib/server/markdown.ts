@@ -27,8 +27,22 @@ const ABSOLUTE_LINK = /^(https?:\/\/|mailto:|tel:)/i;
 
 const SANITIZE: sanitizeHtml.IOptions = {
 	allowedTags: [
-		'p', 'br', 'strong', 'em', 'del', 'ul', 'ol', 'li', 'blockquote',
-		'code', 'pre', 'hr', 'h2', 'h3', 'h4', 'a'
+		'p',
+		'br',
+		'strong',
+		'em',
+		'del',
+		'ul',
+		'ol',
+		'li',
+		'blockquote',
+		'code',
+		'pre',
+		'hr',
+		'h2',
+		'h3',
+		'h4',
+		'a'
 	],
 	allowedAttributes: { a: ['href', 'rel'] },
 	allowedSchemes: ['http', 'https', 'mailto', 'tel'],

@@ -147,8 +147,11 @@ export const actions: Actions = {
 	acceptInvitation: async ({ request }) => {
 		requireUser();
 		const parsed = invitationSchema().safeParse(Object.fromEntries(await request.formData()));
-		const slug = parsed.success ? await acceptInvitation(requestDb(), parsed.data.invitation) : null;
-		if (!slug) return fail(400, { invitationMessage: m.invitation_invalid(), invitationFailed: true });
+		const slug = parsed.success
+			? await acceptInvitation(requestDb(), parsed.data.invitation)
+			: null;
+		if (!slug)
+			return fail(400, { invitationMessage: m.invitation_invalid(), invitationFailed: true });
 		redirect(303, localizeHref(`/orgs/${slug}`));
 	},
 
@@ -157,7 +160,8 @@ export const actions: Actions = {
 		const parsed = invitationSchema().safeParse(Object.fromEntries(await request.formData()));
 		const declined =
 			parsed.success && (await declineInvitation(requestDb(), user.id, parsed.data.invitation));
-		if (!declined) return fail(400, { invitationMessage: m.invitation_invalid(), invitationFailed: true });
+		if (!declined)
+			return fail(400, { invitationMessage: m.invitation_invalid(), invitationFailed: true });
 		return { invitationMessage: m.invitation_declined(), invitationFailed: false };
 	}
 };

@@ -25,7 +25,9 @@ export const GET: RequestHandler = async ({ url, request }) => {
 		read.organization?.name,
 		read.values.q && `“${read.values.q}”`
 	].filter(Boolean);
-	const name = narrowed.length ? `${m.ical_public_name()} (${narrowed.join(' / ')})` : m.ical_public_name();
+	const name = narrowed.length
+		? `${m.ical_public_name()} (${narrowed.join(' / ')})`
+		: m.ical_public_name();
 	const body = buildOccurrenceCalendar(items, feedContext(url, name));
 	return icsResponse(request, body, { cacheControl: 'public, max-age=300' });
 };

@@ -71,7 +71,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			prev: localizeHref('/calendar') + query({ month: view.prev }),
 			next: localizeHref('/calendar') + query({ month: view.next }),
 			thisMonth: localizeHref('/calendar') + query(),
-			clear: localizeHref('/calendar') + (url.searchParams.has('month') ? `?month=${view.key}` : ''),
+			clear:
+				localizeHref('/calendar') + (url.searchParams.has('month') ? `?month=${view.key}` : ''),
 			feedHttps: new URL(feedPath, url.origin).href,
 			feedWebcal: `webcal://${url.host}${feedPath}`
 		},

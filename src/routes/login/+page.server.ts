@@ -53,6 +53,13 @@ export const actions: Actions = {
 
 		logEvent('login', { userId: credentials.user_id, ip });
 		await startSession(event, credentials.user_id);
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin, localizeHref('/')));
+		redirect(
+			303,
+			safeRedirectTarget(
+				event.url.searchParams.get('redirectTo'),
+				event.url.origin,
+				localizeHref('/')
+			)
+		);
 	}
 };

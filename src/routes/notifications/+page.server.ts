@@ -1,5 +1,9 @@
 import { requireUser } from '$lib/server/auth/guard';
-import { listNotifications, markAllRead, NOTIFICATION_PAGE_SIZE } from '$lib/server/db/notifications';
+import {
+	listNotifications,
+	markAllRead,
+	NOTIFICATION_PAGE_SIZE
+} from '$lib/server/db/notifications';
 import { requestDb } from '$lib/server/db/request';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -26,7 +26,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		total,
 		page,
 		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-		filters: { q, kind: isOrgKind(kind) ? kind : '', area: area?.slug ?? '', field: field?.slug ?? '', hidden },
+		filters: {
+			q,
+			kind: isOrgKind(kind) ? kind : '',
+			area: area?.slug ?? '',
+			field: field?.slug ?? '',
+			hidden
+		},
 		canSeeHidden: isCoordinator(locals.user?.role),
 		areas,
 		fields

@@ -43,6 +43,13 @@ export const actions: Actions = {
 		}
 		logEvent('signup', { userId, ip });
 		await startSession(event, userId);
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin, localizeHref('/')));
+		redirect(
+			303,
+			safeRedirectTarget(
+				event.url.searchParams.get('redirectTo'),
+				event.url.origin,
+				localizeHref('/')
+			)
+		);
 	}
 };

@@ -16,10 +16,18 @@ const slug = () =>
 		.regex(SLUG, m.admin_error_slug_format());
 
 const nameJa = () =>
-	z.string().trim().min(1, m.admin_error_name_ja_required()).max(50, m.admin_error_name_ja_too_long());
+	z
+		.string()
+		.trim()
+		.min(1, m.admin_error_name_ja_required())
+		.max(50, m.admin_error_name_ja_too_long());
 
 const nameEn = () =>
-	z.string().trim().min(1, m.admin_error_name_en_required()).max(80, m.admin_error_name_en_too_long());
+	z
+		.string()
+		.trim()
+		.min(1, m.admin_error_name_en_required())
+		.max(80, m.admin_error_name_en_too_long());
 
 export const areaSchema = () =>
 	z.object({

@@ -5,7 +5,6 @@ import { EMAIL } from '$lib/server/forms/patterns';
 import { m } from '$lib/paraglide/messages';
 import { passwordProblem, PASSWORD_MAX, type PasswordProblem } from './password';
 
-
 const passwordMessages: Record<PasswordProblem, () => string> = {
 	too_short: m.error_password_too_short,
 	too_long: m.error_password_too_long,
@@ -40,14 +39,20 @@ export const signupSchema = () =>
 		.object({
 			displayName: displayName(),
 			email: email(),
-			password: z.string().min(1, m.error_password_required()).max(PASSWORD_MAX, m.error_password_too_long())
+			password: z
+				.string()
+				.min(1, m.error_password_required())
+				.max(PASSWORD_MAX, m.error_password_too_long())
 		})
 		.superRefine((v, ctx) => checkNewPassword(v.password, v.email, ctx, 'password'));
 
 export const loginSchema = () =>
 	z.object({
 		email: email(),
-		password: z.string().min(1, m.error_password_required()).max(PASSWORD_MAX, m.error_password_too_long())
+		password: z
+			.string()
+			.min(1, m.error_password_required())
+			.max(PASSWORD_MAX, m.error_password_too_long())
 	});
 
 export const displayNameSchema = () => z.object({ displayName: displayName() });
@@ -56,6 +61,9 @@ export const passwordChangeSchema = (accountEmail: string) =>
 	z
 		.object({
 			currentPassword: z.string().min(1, m.error_password_required()).max(PASSWORD_MAX),
-			newPassword: z.string().min(1, m.error_password_required()).max(PASSWORD_MAX, m.error_password_too_long())
+			newPassword: z
+				.string()
+				.min(1, m.error_password_required())
+				.max(PASSWORD_MAX, m.error_password_too_long())
 		})
 		.superRefine((v, ctx) => checkNewPassword(v.newPassword, accountEmail, ctx, 'newPassword'));

@@ -7,7 +7,11 @@
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A same-origin path (with its query and fragment) for `value`, or `fallback`. */
-export function safeRedirectTarget(value: string | null | undefined, origin: string, fallback: string): string {
+export function safeRedirectTarget(
+	value: string | null | undefined,
+	origin: string,
+	fallback: string
+): string {
 	if (!value || !value.startsWith('/') || CONTROL.test(value)) return fallback;
 	let url: URL;
 	try {

@@ -87,7 +87,10 @@ export interface ActiveSession {
 	lastSeenAt: string;
 }
 
-export async function listUserSessions(userId: string, currentId: string): Promise<ActiveSession[]> {
+export async function listUserSessions(
+	userId: string,
+	currentId: string
+): Promise<ActiveSession[]> {
 	const { data, error } = await adminDb()
 		.from('sessions')
 		.select('id, user_agent, created_at, last_seen_at')

@@ -17,7 +17,12 @@
 // Refused attempts are not recorded, so no wait can be renewed by waiting.
 import { isIPv4, isIPv6 } from 'node:net';
 import { adminDb } from '$lib/server/db/client';
-import { loginThrottle, recordLoginAttempt, type AttemptKind, type Throttle } from '$lib/server/db/login-attempts';
+import {
+	loginThrottle,
+	recordLoginAttempt,
+	type AttemptKind,
+	type Throttle
+} from '$lib/server/db/login-attempts';
 import { logEvent } from '$lib/server/log';
 
 export type { AttemptKind, Throttle };
@@ -55,9 +60,11 @@ function expandIPv6(a: string): number[] {
 	const [head, tail] = text.includes('::') ? text.split('::') : [text, null];
 	const part = (s: string | null) => (s ? s.split(':') : []);
 	const missing = 8 - part(head).length - part(tail).length;
-	return [...part(head), ...Array<string>(tail === null ? 0 : missing).fill('0'), ...part(tail)].map((g) =>
-		parseInt(g, 16)
-	);
+	return [
+		...part(head),
+		...Array<string>(tail === null ? 0 : missing).fill('0'),
+		...part(tail)
+	].map((g) => parseInt(g, 16));
 }
 
 // A loopback address is this machine, or a reverse proxy whose ADDRESS_HEADER
@@ -72,7 +79,11 @@ export const countsPerIp = (key: string) => !LOOPBACK.test(key);
 let warnedLoopback = false;
 
 /** Whether and how long the next attempt of this client must wait. */
-export async function throttleFor(kind: AttemptKind, email: string, address: string): Promise<Throttle> {
+export async function throttleFor(
+	kind: AttemptKind,
+	email: string,
+	address: string
+): Promise<Throttle> {
 	const key = clientKey(address);
 	if (!countsPerIp(key) && !warnedLoopback) {
 		warnedLoopback = true;
@@ -84,7 +95,12 @@ export async function throttleFor(kind: AttemptKind, email: string, address: str
 	return loginThrottle(adminDb(), kind, email, key, countsPerIp(key));
 }
 
-export async function recordAttempt(kind: AttemptKind, email: string, address: string, succeeded: boolean) {
+export async function recordAttempt(
+	kind: AttemptKind,
+	email: string,
+	address: string,
+	succeeded: boolean
+) {
 	await recordLoginAttempt(adminDb(), kind, email, clientKey(address), succeeded);
 }
 

@@ -76,7 +76,8 @@ export function groupAttendees(attendees: Attendee[]): AttendeeGroups {
 	};
 }
 
-export type AddGuestResult = { ok: true; status: RegistrationStatus } | { ok: false; reason: 'full' | 'too_many' };
+export type AddGuestResult =
+	{ ok: true; status: RegistrationStatus } | { ok: false; reason: 'full' | 'too_many' };
 
 /**
  * Someone who applied by phone or on paper; capacity and the waiting list are
@@ -102,7 +103,11 @@ export async function addGuest(
 }
 
 /** Cancels a registration of this occurrence (the database promotes the waiting list). */
-export async function cancelAttendee(db: Db, occurrenceId: string, registrationId: string): Promise<boolean> {
+export async function cancelAttendee(
+	db: Db,
+	occurrenceId: string,
+	registrationId: string
+): Promise<boolean> {
 	const found = await db
 		.from('registrations')
 		.select('id')

@@ -27,7 +27,9 @@ export async function findEvent(db: Db, id: string) {
 	if (!data) return null;
 	const { event_fields, event_cohosts, ...event } = data;
 	const cohostsWhere = (accepted: boolean) =>
-		event_cohosts.flatMap((c) => (c.organizations && (c.accepted_at !== null) === accepted ? [c.organizations] : []));
+		event_cohosts.flatMap((c) =>
+			c.organizations && (c.accepted_at !== null) === accepted ? [c.organizations] : []
+		);
 	return {
 		...event,
 		fields: event_fields.flatMap((f) => (f.fields ? [f.fields] : [])),
@@ -42,7 +44,9 @@ export type EventDetail = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 export async function listEventOccurrences(db: Db, eventId: string) {
 	const { data, error } = await db
 		.from('event_occurrences')
-		.select('id, starts_at, ends_at, original_starts_at, status, cancel_reason, going_count, waiting_count, sequence')
+		.select(
+			'id, starts_at, ends_at, original_starts_at, status, cancel_reason, going_count, waiting_count, sequence'
+		)
 		.eq('event_id', eventId)
 		.order('starts_at');
 	if (error) dbFailure(error);
@@ -108,7 +112,11 @@ const filterArgs = (f: OccurrenceFilters) => ({
 });
 
 /** Occurrences (not series) in time order, with their event, for lists, calendars and feeds. */
-export async function searchOccurrences(db: Db, filters: OccurrenceFilters, range: { from: number; to: number }) {
+export async function searchOccurrences(
+	db: Db,
+	filters: OccurrenceFilters,
+	range: { from: number; to: number }
+) {
 	const { data, error, count } = await db
 		.rpc('search_occurrences', filterArgs(filters), { count: 'exact' })
 		.select(CARD_COLUMNS)
@@ -123,41 +131,48 @@ export async function searchOccurrences(db: Db, filters: OccurrenceFilters, rang
 		waiting_count: number;
 		sequence: number;
 		event: {
-			id: string; title: string; kind: EventKind; summary: string; all_day: boolean; capacity: number | null;
-			venue_name: string | null; venue_address: string | null; online_url: string | null; status: EventStatus;
-			cancel_reason: string | null; sequence: number;
+			id: string;
+			title: string;
+			kind: EventKind;
+			summary: string;
+			all_day: boolean;
+			capacity: number | null;
+			venue_name: string | null;
+			venue_address: string | null;
+			online_url: string | null;
+			status: EventStatus;
+			cancel_reason: string | null;
+			sequence: number;
 			area: OccurrenceCard['event']['area'];
 			organization: OccurrenceCard['event']['organization'];
 			event_fields: { fields: OccurrenceCard['event']['fields'][number] | null }[];
 		};
 	};
-	const cards = (data as unknown as Row[]).map(
-		(row): OccurrenceCard => ({
-			id: row.id,
-			startsAt: row.starts_at,
-			endsAt: row.ends_at,
-			cancelled: row.status === 'cancelled' || row.event.status === 'cancelled',
-			goingCount: row.going_count,
-			sequence: row.sequence,
-			seatsLeft: seatsLeft(row.event.capacity, row.going_count, row.waiting_count),
-			event: {
-				id: row.event.id,
-				title: row.event.title,
-				kind: row.event.kind,
-				summary: row.event.summary,
-				allDay: row.event.all_day,
-				capacity: row.event.capacity,
-				venueName: row.event.venue_name,
-				venueAddress: row.event.venue_address,
-				onlineUrl: row.event.online_url,
-				cancelReason: row.event.cancel_reason,
-				sequence: row.event.sequence,
-				area: row.event.area,
-				organization: row.event.organization,
-				fields: row.event.event_fields.flatMap((f) => (f.fields ? [f.fields] : []))
-			}
-		})
-	);
+	const cards = (data as unknown as Row[]).map((row): OccurrenceCard => ({
+		id: row.id,
+		startsAt: row.starts_at,
+		endsAt: row.ends_at,
+		cancelled: row.status === 'cancelled' || row.event.status === 'cancelled',
+		goingCount: row.going_count,
+		sequence: row.sequence,
+		seatsLeft: seatsLeft(row.event.capacity, row.going_count, row.waiting_count),
+		event: {
+			id: row.event.id,
+			title: row.event.title,
+			kind: row.event.kind,
+			summary: row.event.summary,
+			allDay: row.event.all_day,
+			capacity: row.event.capacity,
+			venueName: row.event.venue_name,
+			venueAddress: row.event.venue_address,
+			onlineUrl: row.event.online_url,
+			cancelReason: row.event.cancel_reason,
+			sequence: row.event.sequence,
+			area: row.event.area,
+			organization: row.event.organization,
+			fields: row.event.event_fields.flatMap((f) => (f.fields ? [f.fields] : []))
+		}
+	}));
 	return { occurrences: cards, total: count ?? 0 };
 }
 
@@ -170,7 +185,11 @@ export interface MyRegistration {
 }
 
 /** The signed-in person's registrations for these occurrences, with waiting-list places. */
-export async function myRegistrations(db: Db, userId: string, occurrenceIds: string[]): Promise<MyRegistration[]> {
+export async function myRegistrations(
+	db: Db,
+	userId: string,
+	occurrenceIds: string[]
+): Promise<MyRegistration[]> {
 	if (occurrenceIds.length === 0) return [];
 	const [regs, positions] = await Promise.all([
 		db

@@ -26,10 +26,18 @@ export async function loginThrottle(
 	perIp: boolean
 ): Promise<Throttle> {
 	const { data, error } = await db
-		.rpc('login_throttle', { p_kind: kind, p_email: email.toLowerCase(), p_ip: client, p_per_ip: perIp })
+		.rpc('login_throttle', {
+			p_kind: kind,
+			p_email: email.toLowerCase(),
+			p_ip: client,
+			p_per_ip: perIp
+		})
 		.single();
 	if (error) dbFailure(error);
-	return { retryAfter: Math.max(0, data.retry_after ?? 0), delaySeconds: Math.max(0, data.delay_seconds ?? 0) };
+	return {
+		retryAfter: Math.max(0, data.retry_after ?? 0),
+		delaySeconds: Math.max(0, data.delay_seconds ?? 0)
+	};
 }
 
 export async function recordLoginAttempt(

@@ -28,7 +28,8 @@ export interface NotificationItem {
 	read: boolean;
 }
 
-const isKind = (v: string): v is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(v);
+const isKind = (v: string): v is NotificationKind =>
+	(NOTIFICATION_KINDS as readonly string[]).includes(v);
 
 /** The unread count for the header bell: one head-only count query. */
 export async function countUnread(db: Db, userId: string): Promise<number> {
@@ -66,7 +67,9 @@ export async function listNotifications(db: Db, userId: string, page: number) {
 						kind: n.kind,
 						eventId: n.event_id,
 						eventTitle: n.event?.title ?? null,
-						occurrence: n.occurrence ? { startsAt: n.occurrence.starts_at, endsAt: n.occurrence.ends_at } : null,
+						occurrence: n.occurrence
+							? { startsAt: n.occurrence.starts_at, endsAt: n.occurrence.ends_at }
+							: null,
 						organization: n.organization,
 						allDay: n.event?.all_day ?? false,
 						createdAt: n.created_at,

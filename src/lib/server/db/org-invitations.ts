@@ -6,7 +6,8 @@ import type { Db } from '$lib/server/db/client';
 import type { OrgRole } from '$lib/server/db/orgs';
 import { dbFailure } from '$lib/server/db/errors';
 
-export const tokenHash = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+export const tokenHash = (token: string) =>
+	encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
 export async function createLinkInvitation(db: Db, organizationId: string, role: OrgRole) {
 	const bytes = new Uint8Array(20);
@@ -52,10 +53,15 @@ export interface PendingInvitation {
 	expiresAt: string;
 }
 
-export async function listPendingInvitations(db: Db, organizationId: string): Promise<PendingInvitation[]> {
+export async function listPendingInvitations(
+	db: Db,
+	organizationId: string
+): Promise<PendingInvitation[]> {
 	const { data, error } = await db
 		.from('organization_invitations')
-		.select('id, role, invitee_id, expires_at, invitee:profiles!organization_invitations_invitee_id_fkey(display_name)')
+		.select(
+			'id, role, invitee_id, expires_at, invitee:profiles!organization_invitations_invitee_id_fkey(display_name)'
+		)
 		.eq('organization_id', organizationId)
 		.is('accepted_at', null)
 		.gt('expires_at', new Date().toISOString())
@@ -89,7 +95,9 @@ export async function previewInvitation(db: Db, token: string) {
 
 /** Joins the organization; returns its slug, or null when the link is used up or expired. */
 export async function acceptInvitationLink(db: Db, token: string) {
-	const { data, error } = await db.rpc('accept_organization_invitation', { p_token_hash: tokenHash(token) });
+	const { data, error } = await db.rpc('accept_organization_invitation', {
+		p_token_hash: tokenHash(token)
+	});
 	if (error?.hint === 'invalid_invitation') return null;
 	if (error) dbFailure(error);
 	return data;

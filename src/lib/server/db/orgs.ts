@@ -75,7 +75,12 @@ export interface OrgFilters {
 	hidden?: boolean;
 }
 
-export async function searchOrganizations(db: Db, filters: OrgFilters, page = 1, pageSize = PAGE_SIZE) {
+export async function searchOrganizations(
+	db: Db,
+	filters: OrgFilters,
+	page = 1,
+	pageSize = PAGE_SIZE
+) {
 	const from = (page - 1) * pageSize;
 	const { data, error, count } = await db
 		.rpc(
@@ -101,7 +106,11 @@ const PROFILE_COLUMNS = `id, slug, name, kana, kind, municipality_wide, descript
 	organization_fields(fields(id, slug, name_ja, name_en, color))`;
 
 export async function findOrganization(db: Db, slug: string) {
-	const { data, error } = await db.from('organizations').select(PROFILE_COLUMNS).eq('slug', slug).maybeSingle();
+	const { data, error } = await db
+		.from('organizations')
+		.select(PROFILE_COLUMNS)
+		.eq('slug', slug)
+		.maybeSingle();
 	if (error) dbFailure(error);
 	if (!data) return null;
 	return {
@@ -179,8 +188,12 @@ const profileArgs = (input: OrgInput) => ({
 
 /** Creates the organization (the creator becomes owner); 'slug_taken' on a duplicate address. */
 export async function createOrganization(db: Db, input: OrgInput & { slug: string }) {
-	const { data, error } = await db.rpc('create_organization', { p_slug: input.slug, ...profileArgs(input) });
-	if (error?.code === '23505' && error.message.includes('organizations_slug_key')) return 'slug_taken' as const;
+	const { data, error } = await db.rpc('create_organization', {
+		p_slug: input.slug,
+		...profileArgs(input)
+	});
+	if (error?.code === '23505' && error.message.includes('organizations_slug_key'))
+		return 'slug_taken' as const;
 	if (error) dbFailure(error);
 	return data;
 }
@@ -217,5 +230,7 @@ export async function listMemberships(db: Db, userId: string) {
 		.select('role, organizations(id, slug, name)')
 		.eq('user_id', userId);
 	if (error) dbFailure(error);
-	return data.flatMap((row) => (row.organizations ? [{ role: row.role, ...row.organizations }] : []));
+	return data.flatMap((row) =>
+		row.organizations ? [{ role: row.role, ...row.organizations }] : []
+	);
 }

@@ -20,7 +20,8 @@ export type PublicProfile = {
 	organizations: { name: string; slug: string; role: OrganizationRole }[];
 };
 
-const bySortOrder = (a: Named, b: Named) => a.sort_order - b.sort_order || a.name_ja.localeCompare(b.name_ja, 'ja');
+const bySortOrder = (a: Named, b: Named) =>
+	a.sort_order - b.sort_order || a.name_ja.localeCompare(b.name_ja, 'ja');
 
 /**
  * A profile as others may see it: never email, role, or dates. Null when RLS
@@ -48,7 +49,9 @@ export async function findPublicProfile(db: Db, id: string): Promise<PublicProfi
 		fields: data.profile_fields.flatMap((r) => (r.fields ? [r.fields] : [])).sort(bySortOrder),
 		// a hidden organization (moderated) is not shown on anyone's profile
 		organizations: data.organization_members
-			.flatMap((r) => (r.organizations && !r.organizations.hidden_at ? [{ ...r.organizations, role: r.role }] : []))
+			.flatMap((r) =>
+				r.organizations && !r.organizations.hidden_at ? [{ ...r.organizations, role: r.role }] : []
+			)
 			.sort((a, b) => (a.sort_key ?? a.name).localeCompare(b.sort_key ?? b.name, 'ja'))
 			.map(({ name, slug, role }) => ({ name, slug, role }))
 	};
@@ -109,7 +112,9 @@ export async function listPendingInvitations(db: Db, userId: string): Promise<Pe
 
 /** Accepts an invitation; the organization's slug, or null when it is no longer valid. */
 export async function acceptInvitation(db: Db, invitationId: string): Promise<string | null> {
-	const { data, error } = await db.rpc('accept_organization_invitation', { p_invitation: invitationId });
+	const { data, error } = await db.rpc('accept_organization_invitation', {
+		p_invitation: invitationId
+	});
 	if (error) {
 		if (error.code === 'P0002') return null;
 		dbFailure(error);
@@ -118,7 +123,11 @@ export async function acceptInvitation(db: Db, invitationId: string): Promise<st
 }
 
 /** Declines (deletes) an invitation addressed to this person; false when there was none. */
-export async function declineInvitation(db: Db, userId: string, invitationId: string): Promise<boolean> {
+export async function declineInvitation(
+	db: Db,
+	userId: string,
+	invitationId: string
+): Promise<boolean> {
 	const { data, error } = await db
 		.from('organization_invitations')
 		.delete()

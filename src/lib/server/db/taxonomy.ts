@@ -3,8 +3,14 @@ import type { Db } from '$lib/server/db/client';
 import type { Tables } from '$lib/server/db/database.types';
 import { dbFailure } from '$lib/server/db/errors';
 
-export type Area = Pick<Tables<'areas'>, 'id' | 'slug' | 'name_ja' | 'name_en' | 'kana' | 'description' | 'sort_order' | 'retired_at'>;
-export type Field = Pick<Tables<'fields'>, 'id' | 'slug' | 'name_ja' | 'name_en' | 'sort_order' | 'color' | 'retired_at'>;
+export type Area = Pick<
+	Tables<'areas'>,
+	'id' | 'slug' | 'name_ja' | 'name_en' | 'kana' | 'description' | 'sort_order' | 'retired_at'
+>;
+export type Field = Pick<
+	Tables<'fields'>,
+	'id' | 'slug' | 'name_ja' | 'name_en' | 'sort_order' | 'color' | 'retired_at'
+>;
 
 const AREA_COLUMNS = 'id, slug, name_ja, name_en, kana, description, sort_order, retired_at';
 const FIELD_COLUMNS = 'id, slug, name_ja, name_en, sort_order, color, retired_at';
@@ -18,7 +24,10 @@ export async function listAreas(db: Db, opts: { includeRetired?: boolean } = {})
 	return data;
 }
 
-export async function listFields(db: Db, opts: { includeRetired?: boolean } = {}): Promise<Field[]> {
+export async function listFields(
+	db: Db,
+	opts: { includeRetired?: boolean } = {}
+): Promise<Field[]> {
 	let query = db.from('fields').select(FIELD_COLUMNS);
 	if (!opts.includeRetired) query = query.is('retired_at', null);
 	const { data, error } = await query.order('sort_order').order('name_ja');
@@ -27,7 +36,11 @@ export async function listFields(db: Db, opts: { includeRetired?: boolean } = {}
 }
 
 export async function findAreaBySlug(db: Db, slug: string): Promise<Area | null> {
-	const { data, error } = await db.from('areas').select(AREA_COLUMNS).eq('slug', slug).maybeSingle();
+	const { data, error } = await db
+		.from('areas')
+		.select(AREA_COLUMNS)
+		.eq('slug', slug)
+		.maybeSingle();
 	if (error) dbFailure(error);
 	return data;
 }

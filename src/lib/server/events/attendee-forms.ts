@@ -13,9 +13,18 @@ export const guestSchema = () =>
 			.trim()
 			.min(1, m.attendees_error_name_required())
 			.max(100, m.attendees_error_name_too_long()),
-		phone: z.string().trim().max(30, m.attendees_error_phone_invalid()).regex(PHONE, m.attendees_error_phone_invalid()),
+		phone: z
+			.string()
+			.trim()
+			.max(30, m.attendees_error_phone_invalid())
+			.regex(PHONE, m.attendees_error_phone_invalid()),
 		note: z.string().trim().max(300, m.attendees_error_note_too_long()),
-		companions: z.number().int().min(0, m.attendees_error_companions()).max(9, m.attendees_error_companions()).default(0)
+		companions: z
+			.number()
+			.int()
+			.min(0, m.attendees_error_companions())
+			.max(9, m.attendees_error_companions())
+			.default(0)
 	});
 
 export const registrationIdSchema = () => z.object({ registration: z.uuid() });

@@ -7,12 +7,21 @@ import { stringify } from 'csv-stringify/sync';
 import type { Attendee } from '$lib/server/db/attendees';
 import { TIME_ZONE } from '$lib/format';
 
-export const CSV_HEADERS = ['氏名', '電話', '人数（同伴含む）', '状態', '申込日時', '出席', 'メモ'] as const;
+export const CSV_HEADERS = [
+	'氏名',
+	'電話',
+	'人数（同伴含む）',
+	'状態',
+	'申込日時',
+	'出席',
+	'メモ'
+] as const;
 export const UNLISTED_MEMBER_JA = '会員（名前非公開）';
 
 const STATUS_ORDER = { going: 0, waitlisted: 1, cancelled: 2 } as const;
 
-const tokyo = (iso: string, pattern: string) => format(new TZDate(new Date(iso).getTime(), TIME_ZONE), pattern);
+const tokyo = (iso: string, pattern: string) =>
+	format(new TZDate(new Date(iso).getTime(), TIME_ZONE), pattern);
 
 /**
  * Spreadsheets run a cell that starts with = + - @ as a formula (CSV
@@ -31,7 +40,11 @@ export function attendeeCsvRows(attendees: Attendee[]): string[][] {
 	let place = 0;
 	return sorted.map((a) => {
 		const status =
-			a.status === 'going' ? '参加' : a.status === 'waitlisted' ? `キャンセル待ち（${++place}番目）` : 'キャンセル';
+			a.status === 'going'
+				? '参加'
+				: a.status === 'waitlisted'
+					? `キャンセル待ち（${++place}番目）`
+					: 'キャンセル';
 		return [
 			neutralizeCell(a.name ?? UNLISTED_MEMBER_JA),
 			neutralizeCell(a.phone ?? ''),
@@ -46,17 +59,30 @@ export function attendeeCsvRows(attendees: Attendee[]): string[][] {
 
 /** The whole file, starting with the UTF-8 BOM. */
 export function attendeeCsv(attendees: Attendee[]): string {
-	return stringify([[...CSV_HEADERS], ...attendeeCsvRows(attendees)], { bom: true, record_delimiter: 'windows' });
+	return stringify([[...CSV_HEADERS], ...attendeeCsvRows(attendees)], {
+		bom: true,
+		record_delimiter: 'windows'
+	});
 }
 
 /** RFC 5987 ext-value characters: everything else is percent-encoded. */
 const rfc5987 = (value: string) =>
-	encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	encodeURIComponent(value).replace(
+		/['()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+	);
 
 /** 参加者名簿_<title>_<yyyyMMdd>.csv, with an ASCII fallback for old clients. */
 export function attendeeCsvDisposition(title: string, startsAt: string): string {
 	const day = tokyo(startsAt, 'yyyyMMdd');
-	const safeTitle = [...title.replace(/[\\/:*?"<>|\p{Cc}]/gu, '').replace(/\s+/g, ' ').trim()].slice(0, 40).join('');
+	const safeTitle = [
+		...title
+			.replace(/[\\/:*?"<>|\p{Cc}]/gu, '')
+			.replace(/\s+/g, ' ')
+			.trim()
+	]
+		.slice(0, 40)
+		.join('');
 	const name = `参加者名簿_${safeTitle}_${day}.csv`;
 	return `attachment; filename="attendees-${day}.csv"; filename*=UTF-8''${rfc5987(name)}`;
 }

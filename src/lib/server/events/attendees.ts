@@ -20,7 +20,11 @@ export async function loadManagedEventWithOccurrences(eventId: string) {
  * ended (a scheduled one first), else the last; undefined when the id is not
  * one of this event's.
  */
-export function pickOccurrence(occurrences: Occurrence[], requested: string | null, now = new Date()) {
+export function pickOccurrence(
+	occurrences: Occurrence[],
+	requested: string | null,
+	now = new Date()
+) {
 	if (requested) return occurrences.find((o) => o.id === requested);
 	const upcoming = occurrences.filter((o) => new Date(o.ends_at) > now);
 	return upcoming.find((o) => o.status === 'scheduled') ?? upcoming[0] ?? occurrences.at(-1);

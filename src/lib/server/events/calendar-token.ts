@@ -25,7 +25,11 @@ export async function calendarTokenOwner(token: string): Promise<string | null> 
 
 /** When the member's current feed address was made, or null when there is none. */
 export async function calendarFeedCreatedAt(db: Db, userId: string): Promise<string | null> {
-	const { data, error } = await db.from('calendar_tokens').select('created_at').eq('user_id', userId).maybeSingle();
+	const { data, error } = await db
+		.from('calendar_tokens')
+		.select('created_at')
+		.eq('user_id', userId)
+		.maybeSingle();
 	if (error) dbFailure(error);
 	return data?.created_at ?? null;
 }
@@ -34,7 +38,9 @@ export async function calendarFeedCreatedAt(db: Db, userId: string): Promise<str
 export async function replaceCalendarToken(db: Db, userId: string): Promise<string> {
 	await removeCalendarToken(db, userId);
 	const token = generateSessionToken();
-	const { error } = await db.from('calendar_tokens').insert({ user_id: userId, token_hash: calendarTokenHash(token) });
+	const { error } = await db
+		.from('calendar_tokens')
+		.insert({ user_id: userId, token_hash: calendarTokenHash(token) });
 	if (error) dbFailure(error);
 	return token;
 }

@@ -7,16 +7,32 @@ import type { EventChoices } from './forms';
 import { dbFailure } from '$lib/server/db/errors';
 
 /** What an organiser may pick: active areas and fields, the organizations they edit for, co-hosts. */
-export async function eventChoices(db: Db, user: SessionUser, current?: { organizationId: string | null; areaId: string | null; fieldIds: string[]; cohostIds: string[] }) {
+export async function eventChoices(
+	db: Db,
+	user: SessionUser,
+	current?: {
+		organizationId: string | null;
+		areaId: string | null;
+		fieldIds: string[];
+		cohostIds: string[];
+	}
+) {
 	const [areas, fields, memberships, orgs] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
 		listFields(db, { includeRetired: true }),
 		listMemberships(db, user.id),
-		db.from('organizations').select('id, name, sort_key').is('hidden_at', null).order('sort_key').limit(1000)
+		db
+			.from('organizations')
+			.select('id, name, sort_key')
+			.is('hidden_at', null)
+			.order('sort_key')
+			.limit(1000)
 	]);
 	if (orgs.error) dbFailure(orgs.error);
 	const editable = memberships.filter((mb) => mb.role === 'owner' || mb.role === 'editor');
-	const organizations: { id: string; name: string }[] = isCoordinator(user.role) ? orgs.data : editable;
+	const organizations: { id: string; name: string }[] = isCoordinator(user.role)
+		? orgs.data
+		: editable;
 	if (current?.organizationId && !organizations.some((o) => o.id === current.organizationId)) {
 		const existing = orgs.data.find((o) => o.id === current.organizationId);
 		if (existing) organizations.push(existing);

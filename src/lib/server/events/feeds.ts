@@ -97,7 +97,8 @@ export async function feedOccurrences(
 		if (error) dbFailure(error);
 		const rows = data as unknown as (OccurrenceRow & { event: EventRow | null })[];
 		for (const row of rows) {
-			if (row.event) items.push({ event: toFeedEvent(row.event), occurrence: toFeedOccurrence(row) });
+			if (row.event)
+				items.push({ event: toFeedEvent(row.event), occurrence: toFeedOccurrence(row) });
 		}
 		if (rows.length < PAGE) break;
 	}
@@ -108,10 +109,16 @@ export async function feedOccurrences(
  * The occurrences a member joined (going or waitlisted) that ended at most 30
  * days ago. `db` must act as that member (userDb): RLS shows their own rows.
  */
-export async function memberFeedItems(db: Db, userId: string, now = new Date()): Promise<FeedItem[]> {
+export async function memberFeedItems(
+	db: Db,
+	userId: string,
+	now = new Date()
+): Promise<FeedItem[]> {
 	const { data, error } = await db
 		.from('registrations')
-		.select(`status, occurrence:event_occurrences!inner(${OCCURRENCE_COLUMNS}, event:events(${EVENT_COLUMNS}))`)
+		.select(
+			`status, occurrence:event_occurrences!inner(${OCCURRENCE_COLUMNS}, event:events(${EVENT_COLUMNS}))`
+		)
 		.eq('user_id', userId)
 		.in('status', ['going', 'waitlisted'])
 		.gte('occurrence.ends_at', new Date(now.getTime() - 30 * DAY).toISOString())
@@ -133,7 +140,11 @@ export async function memberFeedItems(db: Db, userId: string, now = new Date()):
 					]
 				: []
 		)
-		.sort((a, b) => a.occurrence.startsAt.localeCompare(b.occurrence.startsAt) || a.occurrence.id.localeCompare(b.occurrence.id));
+		.sort(
+			(a, b) =>
+				a.occurrence.startsAt.localeCompare(b.occurrence.startsAt) ||
+				a.occurrence.id.localeCompare(b.occurrence.id)
+		);
 }
 
 /** An event with all its occurrences for its own .ics, or null when RLS hides it. */
@@ -146,6 +157,8 @@ export async function eventFeed(db: Db, eventId: string) {
 		.maybeSingle();
 	if (error) dbFailure(error);
 	if (!data) return null;
-	const { event_occurrences, ...event } = data as unknown as EventRow & { event_occurrences: OccurrenceRow[] };
+	const { event_occurrences, ...event } = data as unknown as EventRow & {
+		event_occurrences: OccurrenceRow[];
+	};
 	return { event: toFeedEvent(event), occurrences: event_occurrences.map(toFeedOccurrence) };
 }

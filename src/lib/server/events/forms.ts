@@ -4,7 +4,13 @@
 import { z } from 'zod';
 import { EMAIL, PHONE, isHttpUrl } from '$lib/server/forms/patterns';
 import { isEventKind } from '$lib/events/kinds';
-import { buildRrule, expandRrule, MAX_OCCURRENCES, tokyoInstant, type Repeat } from '$lib/events/recurrence';
+import {
+	buildRrule,
+	expandRrule,
+	MAX_OCCURRENCES,
+	tokyoInstant,
+	type Repeat
+} from '$lib/events/recurrence';
 import { m } from '$lib/paraglide/messages';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,7 +29,6 @@ export interface EventChoices {
 	cohostIds: Set<string>;
 }
 
-
 /** Tokyo "YYYY-MM-DDTHH:MM" (datetime-local) → instant. */
 export const localDateTime = (value: string) => {
 	const [date, time] = value.split('T');
@@ -33,7 +38,11 @@ export const localDateTime = (value: string) => {
 export function eventSchema(choices: EventChoices) {
 	return z
 		.object({
-			title: z.string().trim().min(1, m.event_error_title_required()).max(120, m.event_error_title_too_long()),
+			title: z
+				.string()
+				.trim()
+				.min(1, m.event_error_title_required())
+				.max(120, m.event_error_title_too_long()),
 			kind: z
 				.string()
 				.refine((v): boolean => isEventKind(v), m.event_error_kind_required())
@@ -51,7 +60,10 @@ export function eventSchema(choices: EventChoices) {
 			repeatUntil: z.string().default(''),
 			venueName: text(200, m.event_error_venue_too_long()),
 			venueAddress: text(300, m.event_error_venue_too_long()),
-			onlineUrl: text(500, m.event_error_online_url()).refine((v) => v === '' || isHttpUrl(v), m.event_error_online_url()),
+			onlineUrl: text(500, m.event_error_online_url()).refine(
+				(v) => v === '' || isHttpUrl(v),
+				m.event_error_online_url()
+			),
 			areaId: z
 				.string()
 				.default('')
@@ -72,32 +84,45 @@ export function eventSchema(choices: EventChoices) {
 				.string()
 				.trim()
 				.default('')
-				.refine((v) => v === '' || (/^\d+$/.test(v) && +v >= 1 && +v <= 100000), m.event_error_capacity()),
+				.refine(
+					(v) => v === '' || (/^\d+$/.test(v) && +v >= 1 && +v <= 100000),
+					m.event_error_capacity()
+				),
 			registrationOpens: z.string().default(''),
 			registrationCloses: z.string().default(''),
 			waitlist: z.boolean().default(true),
 			audienceNote: text(300, m.event_error_text_too_long()),
 			accessibility: text(500, m.event_error_text_too_long()),
 			contactName: text(100, m.event_error_text_too_long()),
-			contactPhone: text(30, m.org_error_phone_invalid()).refine((v) => v === '' || PHONE.test(v), m.org_error_phone_invalid()),
-			contactEmail: text(254, m.org_error_email_invalid()).refine((v) => v === '' || EMAIL.test(v), m.org_error_email_invalid())
+			contactPhone: text(30, m.org_error_phone_invalid()).refine(
+				(v) => v === '' || PHONE.test(v),
+				m.org_error_phone_invalid()
+			),
+			contactEmail: text(254, m.org_error_email_invalid()).refine(
+				(v) => v === '' || EMAIL.test(v),
+				m.org_error_email_invalid()
+			)
 		})
 		.superRefine((v, ctx) => {
-			const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+			const issue = (path: string, message: string) =>
+				ctx.addIssue({ code: 'custom', path: [path], message });
 			const times = eventTimes(v);
 			if (!tokyoInstant(v.date)) issue('date', m.event_error_date_required());
 			if (!v.allDay && !isTime(v.startTime)) issue('startTime', m.event_error_time_required());
 			if (!v.allDay && !isTime(v.endTime)) issue('endTime', m.event_error_time_required());
 			if (v.endDate && !isDate(v.endDate)) issue('endDate', m.event_error_date_required());
-			if (times && times.endsAt <= times.startsAt) issue('endTime', m.event_error_end_before_start());
+			if (times && times.endsAt <= times.startsAt)
+				issue('endTime', m.event_error_end_before_start());
 			if (!v.venueName && !v.onlineUrl) issue('venueName', m.event_error_place_required());
 
 			const opens = v.registrationOpens ? localDateTime(v.registrationOpens) : null;
 			const closes = v.registrationCloses ? localDateTime(v.registrationCloses) : null;
 			if (v.registrationOpens && !opens) issue('registrationOpens', m.event_error_datetime());
 			if (v.registrationCloses && !closes) issue('registrationCloses', m.event_error_datetime());
-			if (times && closes && closes > times.startsAt) issue('registrationCloses', m.event_error_closes_after_start());
-			if (opens && closes && closes <= opens) issue('registrationCloses', m.event_error_closes_before_opens());
+			if (times && closes && closes > times.startsAt)
+				issue('registrationCloses', m.event_error_closes_after_start());
+			if (opens && closes && closes <= opens)
+				issue('registrationCloses', m.event_error_closes_before_opens());
 
 			if (v.repeat !== 'none') {
 				if (v.repeatEnd === 'count' && !(/^\d+$/.test(v.repeatCount) && +v.repeatCount >= 1)) {
@@ -109,7 +134,8 @@ export function eventSchema(choices: EventChoices) {
 					issue('repeatUntil', m.event_error_date_required());
 				} else if (times && v.repeatEnd === 'until') {
 					const starts = expandRrule(buildRrule(repeatInput(v, times.startsAt)), times.startsAt);
-					if (starts.length > MAX_OCCURRENCES) issue('repeatUntil', m.event_error_too_many({ max: MAX_OCCURRENCES }));
+					if (starts.length > MAX_OCCURRENCES)
+						issue('repeatUntil', m.event_error_too_many({ max: MAX_OCCURRENCES }));
 				}
 			}
 		});
@@ -118,7 +144,9 @@ export function eventSchema(choices: EventChoices) {
 export type EventFormValues = z.infer<ReturnType<typeof eventSchema>>;
 
 /** Start and end instants of the (first) occurrence, or null while the date or times are invalid. */
-export function eventTimes(v: Pick<EventFormValues, 'date' | 'allDay' | 'startTime' | 'endDate' | 'endTime'>) {
+export function eventTimes(
+	v: Pick<EventFormValues, 'date' | 'allDay' | 'startTime' | 'endDate' | 'endTime'>
+) {
 	if (v.allDay) {
 		const startsAt = tokyoInstant(v.date, '00:00');
 		const lastDay = tokyoInstant(v.endDate || v.date, '00:00');
@@ -130,7 +158,10 @@ export function eventTimes(v: Pick<EventFormValues, 'date' | 'allDay' | 'startTi
 	return startsAt && endsAt ? { startsAt, endsAt } : null;
 }
 
-export function repeatInput(v: Pick<EventFormValues, 'repeat' | 'repeatEnd' | 'repeatCount' | 'repeatUntil'>, startsAt: Date) {
+export function repeatInput(
+	v: Pick<EventFormValues, 'repeat' | 'repeatEnd' | 'repeatCount' | 'repeatUntil'>,
+	startsAt: Date
+) {
 	return {
 		repeat: v.repeat as Repeat,
 		startsAt,

@@ -105,11 +105,20 @@ function location(event: FeedEvent): string | null {
 }
 
 function description(event: FeedEvent, url: string): string {
-	const parts = [event.summary.trim(), event.venueName && event.onlineUrl ? event.onlineUrl : '', url];
+	const parts = [
+		event.summary.trim(),
+		event.venueName && event.onlineUrl ? event.onlineUrl : '',
+		url
+	];
 	return icalText(parts.filter(Boolean).join('\n\n'));
 }
 
-function summary(event: FeedEvent, ctx: FeedContext, cancelled: boolean, waitlisted = false): string {
+function summary(
+	event: FeedEvent,
+	ctx: FeedContext,
+	cancelled: boolean,
+	waitlisted = false
+): string {
 	let text = icalText(event.title);
 	if (waitlisted) text = `【${ctx.labels.waitlisted}】${text}`;
 	if (cancelled) text = `【${ctx.labels.cancelled}】${text}`;
@@ -136,7 +145,9 @@ function exdateLine(event: FeedEvent, starts: string[]): string {
 	const values = starts.map((iso) => {
 		const t = tokyo(iso);
 		const date = `${t.getFullYear()}${pad(t.getMonth() + 1)}${pad(t.getDate())}`;
-		return event.allDay ? date : `${date}T${pad(t.getHours())}${pad(t.getMinutes())}${pad(t.getSeconds())}`;
+		return event.allDay
+			? date
+			: `${date}T${pad(t.getHours())}${pad(t.getMinutes())}${pad(t.getSeconds())}`;
 	});
 	return event.allDay
 		? `EXDATE;VALUE=DATE:${values.join(',')}`
@@ -148,7 +159,11 @@ function exdateLine(event: FeedEvent, starts: string[]): string {
  * with its RRULE, EXDATE for cancelled occurrences and an overriding VEVENT
  * (same UID, RECURRENCE-ID) for each occurrence moved from its rule time.
  */
-export function buildEventCalendar(event: FeedEvent, occurrences: FeedOccurrence[], ctx: FeedContext): string {
+export function buildEventCalendar(
+	event: FeedEvent,
+	occurrences: FeedOccurrence[],
+	ctx: FeedContext
+): string {
 	const cal = newCalendar(ctx);
 	const uid = `event-${event.id}@${ctx.host}`;
 	const eventCancelled = event.status === 'cancelled';
@@ -168,8 +183,13 @@ export function buildEventCalendar(event: FeedEvent, occurrences: FeedOccurrence
 		return cal.toString();
 	}
 
-	const cancelledStarts = occurrences.filter((o) => o.status === 'cancelled').map((o) => o.originalStartsAt);
-	const rule = [`RRULE:${event.rrule}`, ...(cancelledStarts.length ? [exdateLine(event, cancelledStarts)] : [])];
+	const cancelledStarts = occurrences
+		.filter((o) => o.status === 'cancelled')
+		.map((o) => o.originalStartsAt);
+	const rule = [
+		`RRULE:${event.rrule}`,
+		...(cancelledStarts.length ? [exdateLine(event, cancelledStarts)] : [])
+	];
 	cal.createEvent({
 		...common(event, ctx),
 		id: uid,
@@ -186,7 +206,8 @@ export function buildEventCalendar(event: FeedEvent, occurrences: FeedOccurrence
 		if (occ.status === 'cancelled') continue;
 		const start = new Date(occ.startsAt).getTime();
 		const moved =
-			start !== new Date(occ.originalStartsAt).getTime() || new Date(occ.endsAt).getTime() - start !== duration;
+			start !== new Date(occ.originalStartsAt).getTime() ||
+			new Date(occ.endsAt).getTime() - start !== duration;
 		if (!moved) continue;
 		cal.createEvent({
 			...common(event, ctx),
@@ -214,7 +235,11 @@ export function buildOccurrenceCalendar(items: FeedItem[], ctx: FeedContext): st
 			end: tokyo(occ.endsAt),
 			sequence: event.sequence + occ.sequence,
 			summary: summary(event, ctx, cancelled, waitlisted),
-			status: cancelled ? ICalEventStatus.CANCELLED : waitlisted ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED
+			status: cancelled
+				? ICalEventStatus.CANCELLED
+				: waitlisted
+					? ICalEventStatus.TENTATIVE
+					: ICalEventStatus.CONFIRMED
 		});
 	}
 	return cal.toString();

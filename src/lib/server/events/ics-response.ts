@@ -16,9 +16,17 @@ export function feedContext(url: URL, name: string): FeedContext {
 
 /** attachment; filename="…"; filename*=UTF-8''… (RFC 6266 / RFC 5987) */
 export function contentDisposition(name: string): string {
-	const clean = name.replace(/[\u0000-\u001f\u007f"\\/:*?<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || 'event';
+	const clean =
+		name
+			.replace(/[\u0000-\u001f\u007f"\\/:*?<>|]+/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim()
+			.slice(0, 100) || 'event';
 	const ascii = clean.replace(/[^\x20-\x7e]+/g, '_').replace(/_+/g, '_');
-	const encoded = encodeURIComponent(`${clean}.ics`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	const encoded = encodeURIComponent(`${clean}.ics`).replace(
+		/['()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+	);
 	return `attachment; filename="${/[a-z0-9]/i.test(ascii) ? ascii : 'event'}.ics"; filename*=UTF-8''${encoded}`;
 }
 
@@ -35,8 +43,12 @@ export function icsResponse(
 ): Response {
 	const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 	const cache = { 'cache-control': opts.cacheControl, etag };
-	if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: cache });
-	const headers: Record<string, string> = { ...cache, 'content-type': 'text/calendar; charset=utf-8' };
+	if (matches(request.headers.get('if-none-match'), etag))
+		return new Response(null, { status: 304, headers: cache });
+	const headers: Record<string, string> = {
+		...cache,
+		'content-type': 'text/calendar; charset=utf-8'
+	};
 	if (opts.filename) headers['content-disposition'] = contentDisposition(opts.filename);
 	return new Response(body, { headers });
 }

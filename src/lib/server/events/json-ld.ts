@@ -1,11 +1,17 @@
 // schema.org Event for search engines (https://schema.org/Event).
 import type { EventDetail, Occurrence } from '$lib/server/db/events';
 
-export function eventJsonLd(event: EventDetail, occurrence: Occurrence | undefined, origin: string): string {
+export function eventJsonLd(
+	event: EventDetail,
+	occurrence: Occurrence | undefined,
+	origin: string
+): string {
 	const place = event.venue_name
 		? { '@type': 'Place', name: event.venue_name, address: event.venue_address ?? undefined }
 		: undefined;
-	const virtual = event.online_url ? { '@type': 'VirtualLocation', url: event.online_url } : undefined;
+	const virtual = event.online_url
+		? { '@type': 'VirtualLocation', url: event.online_url }
+		: undefined;
 	const data = {
 		'@context': 'https://schema.org',
 		'@type': 'Event',
@@ -17,14 +23,19 @@ export function eventJsonLd(event: EventDetail, occurrence: Occurrence | undefin
 			event.status === 'cancelled' || occurrence?.status === 'cancelled'
 				? 'https://schema.org/EventCancelled'
 				: 'https://schema.org/EventScheduled',
-		eventAttendanceMode: place && virtual
-			? 'https://schema.org/MixedEventAttendanceMode'
-			: virtual
-				? 'https://schema.org/OnlineEventAttendanceMode'
-				: 'https://schema.org/OfflineEventAttendanceMode',
+		eventAttendanceMode:
+			place && virtual
+				? 'https://schema.org/MixedEventAttendanceMode'
+				: virtual
+					? 'https://schema.org/OnlineEventAttendanceMode'
+					: 'https://schema.org/OfflineEventAttendanceMode',
 		location: place && virtual ? [place, virtual] : (place ?? virtual),
 		organizer: event.organization
-			? { '@type': 'Organization', name: event.organization.name, url: `${origin}/orgs/${event.organization.slug}` }
+			? {
+					'@type': 'Organization',
+					name: event.organization.name,
+					url: `${origin}/orgs/${event.organization.slug}`
+				}
 			: undefined,
 		url: `${origin}/events/${event.id}`
 	};

@@ -9,7 +9,12 @@ import { dbFailure } from '$lib/server/db/errors';
 
 const orNull = (v: string) => (v === '' ? null : v);
 
-export async function saveEvent(db: Db, id: string | null, v: EventFormValues, status: EventStatus): Promise<string> {
+export async function saveEvent(
+	db: Db,
+	id: string | null,
+	v: EventFormValues,
+	status: EventStatus
+): Promise<string> {
 	const times = eventTimes(v);
 	if (!times) throw new Error('saveEvent needs a validated form');
 	const rrule = buildRrule(repeatInput(v, times.startsAt));
@@ -33,8 +38,12 @@ export async function saveEvent(db: Db, id: string | null, v: EventFormValues, s
 		area_id: orNull(v.areaId),
 		organization_id: orNull(v.organizationId),
 		capacity: v.capacity === '' ? null : Number(v.capacity),
-		registration_opens_at: v.registrationOpens ? localDateTime(v.registrationOpens)!.toISOString() : null,
-		registration_closes_at: v.registrationCloses ? localDateTime(v.registrationCloses)!.toISOString() : null,
+		registration_opens_at: v.registrationOpens
+			? localDateTime(v.registrationOpens)!.toISOString()
+			: null,
+		registration_closes_at: v.registrationCloses
+			? localDateTime(v.registrationCloses)!.toISOString()
+			: null,
 		waitlist_enabled: v.waitlist,
 		audience_note: orNull(v.audienceNote),
 		accessibility: orNull(v.accessibility),
@@ -59,7 +68,9 @@ const localInput = (iso: string | null) => (iso ? `${tokyoDateKey(iso)}T${format
 /** The form as it was filled in for this event (edit, duplicate). */
 export function formValuesOf(event: EventDetail): EventFormValues {
 	const repeat = repeatOf(event.rrule);
-	const lastDay = event.all_day ? new Date(new Date(event.ends_at).getTime() - 1) : new Date(event.ends_at);
+	const lastDay = event.all_day
+		? new Date(new Date(event.ends_at).getTime() - 1)
+		: new Date(event.ends_at);
 	const endDate = tokyoDateKey(lastDay);
 	const date = tokyoDateKey(event.starts_at);
 	return {

@@ -6,21 +6,27 @@ import { m } from '$lib/paraglide/messages';
 import { isOrgKind, ORG_ROLES } from '$lib/orgs/kinds';
 import { SLUG_PATTERN } from '$lib/orgs/slug';
 
-
 const optionalText = (max: number, message: string) =>
 	z.string().trim().max(max, message).default('');
 
 export function organizationSchema(choices: { areaIds: Set<string>; fieldIds: Set<string> }) {
 	return z
 		.object({
-			name: z.string().trim().min(1, m.org_error_name_required()).max(100, m.org_error_name_too_long()),
+			name: z
+				.string()
+				.trim()
+				.min(1, m.org_error_name_required())
+				.max(100, m.org_error_name_too_long()),
 			kana: optionalText(200, m.org_error_kana_too_long()),
 			slug: z
 				.string()
 				.trim()
 				.toLowerCase()
 				.max(80, m.org_error_slug_format())
-				.refine((v) => v === '' || (v.length >= 3 && SLUG_PATTERN.test(v)), m.org_error_slug_format())
+				.refine(
+					(v) => v === '' || (v.length >= 3 && SLUG_PATTERN.test(v)),
+					m.org_error_slug_format()
+				)
 				.default(''),
 			// a plain string so that nothing is preselected; only a known kind passes
 			kind: z
@@ -57,19 +63,22 @@ export function organizationSchema(choices: { areaIds: Set<string>; fieldIds: Se
 		});
 }
 
-
 export const inviteByEmailSchema = () =>
 	z.object({
 		email: z.string().trim().min(1, m.error_email_required()).regex(EMAIL, m.error_email_invalid()),
 		role: z.enum(['editor', 'member'] as const).default('member')
 	});
 
-export const inviteLinkSchema = () => z.object({ role: z.enum(['editor', 'member'] as const).default('member') });
+export const inviteLinkSchema = () =>
+	z.object({ role: z.enum(['editor', 'member'] as const).default('member') });
 
-export const memberRoleSchema = () =>
-	z.object({ userId: z.uuid(), role: z.enum(ORG_ROLES) });
+export const memberRoleSchema = () => z.object({ userId: z.uuid(), role: z.enum(ORG_ROLES) });
 
 export const hideSchema = () =>
 	z.object({
-		reason: z.string().trim().min(1, m.org_error_hide_reason_required()).max(500, m.org_error_hide_reason_too_long())
+		reason: z
+			.string()
+			.trim()
+			.min(1, m.org_error_hide_reason_required())
+			.max(500, m.org_error_hide_reason_too_long())
 	});

@@ -11,7 +11,10 @@ export async function loadOrganization(slug: string) {
 	const org = await findOrganization(db, slug);
 	if (!org) error(404, 'Not Found');
 	// RLS shows a person their own membership even when their profile is not listed
-	const [members, memberCount] = await Promise.all([listMembers(db, org.id), countMembers(db, org.id)]);
+	const [members, memberCount] = await Promise.all([
+		listMembers(db, org.id),
+		countMembers(db, org.id)
+	]);
 	const myRole = members.find((mb) => mb.userId === locals.user?.id)?.role ?? null;
 	const coordinator = isCoordinator(locals.user?.role);
 	return {

@@ -19,7 +19,8 @@ export const profileSchema = (allowed: { areas: Set<string>; fields: Set<string>
 			.default('')
 			.superRefine((bio, ctx) => {
 				const count = charCount(normalizeBio(bio));
-				if (count > BIO_MAX) ctx.addIssue({ code: 'custom', message: m.profile_bio_too_long({ count }) });
+				if (count > BIO_MAX)
+					ctx.addIssue({ code: 'custom', message: m.profile_bio_too_long({ count }) });
 			}),
 		listed: z.boolean().default(false),
 		areas: z

@@ -15,5 +15,11 @@ export const load: PageServerLoad = async ({ params }) => {
 		searchOrganizations(db, { areaId: area.id }, 1, PREVIEW),
 		searchOccurrences(db, { from: new Date(), areaId: area.id }, { from: 0, to: PREVIEW - 1 })
 	]);
-	return { area, organizations, totalOrganizations: total, events: events.occurrences, totalEvents: events.total };
+	return {
+		area,
+		organizations,
+		totalOrganizations: total,
+		events: events.occurrences,
+		totalEvents: events.total
+	};
 };

@@ -1,7 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { findEvent, listEventOccurrences, myRegistrations, searchOccurrences } from '$lib/server/db/events';
+import {
+	findEvent,
+	listEventOccurrences,
+	myRegistrations,
+	searchOccurrences
+} from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
 import { requireUser } from '$lib/server/auth/guard';
 import { canManageEvent } from '$lib/server/events/access';
@@ -18,12 +23,27 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const event = await findEvent(db, params.id);
 	if (!event) error(404, 'Not Found');
 	const now = Date.now();
-	const [occurrences, manage] = await Promise.all([listEventOccurrences(db, event.id), canManageEvent(db, event, locals.user)]);
-	const upcoming = occurrences.filter((o) => new Date(o.ends_at).getTime() > now).slice(0, UPCOMING_SHOWN);
+	const [occurrences, manage] = await Promise.all([
+		listEventOccurrences(db, event.id),
+		canManageEvent(db, event, locals.user)
+	]);
+	const upcoming = occurrences
+		.filter((o) => new Date(o.ends_at).getTime() > now)
+		.slice(0, UPCOMING_SHOWN);
 	const [registrations, others] = await Promise.all([
-		locals.user ? myRegistrations(db, locals.user.id, upcoming.map((o) => o.id)) : [],
+		locals.user
+			? myRegistrations(
+					db,
+					locals.user.id,
+					upcoming.map((o) => o.id)
+				)
+			: [],
 		event.organization_id
-			? searchOccurrences(db, { from: new Date(), organizationId: event.organization_id }, { from: 0, to: 5 })
+			? searchOccurrences(
+					db,
+					{ from: new Date(), organizationId: event.organization_id },
+					{ from: 0, to: 5 }
+				)
 			: null
 	]);
 	return {
@@ -74,7 +94,9 @@ export const actions: Actions = {
 		const { user } = requireUser();
 		const id = z.uuid().safeParse((await request.formData()).get('registrationId'));
 		if (!id.success) return fail(400, { actionError: m.event_leave_not_found() });
-		const { error: dbError } = await requestDb().rpc('cancel_registration', { p_registration: id.data });
+		const { error: dbError } = await requestDb().rpc('cancel_registration', {
+			p_registration: id.data
+		});
 		// an unknown registration, or somebody else's
 		if (dbError?.hint === 'not_found' || dbError?.code === '42501') {
 			return fail(400, { actionError: m.event_leave_not_found() });

@@ -28,7 +28,9 @@ export const actions: Actions = {
 		}
 		logEvent('calendar_token_created', { user: user.id });
 		const path = localizeHref(`/me/calendar/${token}.ics`);
-		return { feed: { https: new URL(path, url.origin).href, webcal: `webcal://${url.host}${path}` } };
+		return {
+			feed: { https: new URL(path, url.origin).href, webcal: `webcal://${url.host}${path}` }
+		};
 	},
 	remove: async () => {
 		const { user } = requireUser();

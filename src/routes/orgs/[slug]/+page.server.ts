@@ -28,7 +28,11 @@ async function answerCohost(slug: string, request: Request, accept: boolean) {
 	const result = await answerCohostRequest(requestDb(), eventId.data, org.id, accept);
 	if (result === 'forbidden') error(403, 'Forbidden');
 	if (result === 'not_found') return fail(404, { cohostError: m.org_cohost_gone() });
-	logEvent(accept ? 'cohost_accepted' : 'cohost_declined', { userId: user.id, organizationId: org.id, eventId: eventId.data });
+	logEvent(accept ? 'cohost_accepted' : 'cohost_declined', {
+		userId: user.id,
+		organizationId: org.id,
+		eventId: eventId.data
+	});
 	return { cohostMessage: accept ? m.org_cohost_accepted() : m.org_cohost_declined() };
 }
 

@@ -16,7 +16,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	requireUser();
 	const { areas, fields, allowed } = await orgChoices(requestDb());
-	return { areas, fields, form: await superValidate(zod4(organizationSchema(allowed)), { errors: false }) };
+	return {
+		areas,
+		fields,
+		form: await superValidate(zod4(organizationSchema(allowed)), { errors: false })
+	};
 };
 
 export const actions: Actions = {
@@ -28,9 +32,13 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 
 		const input = { ...form.data, kind: form.data.kind as OrgKind };
-		let created = await createOrganization(db, { ...input, slug: form.data.slug || slugFromName(form.data.name) });
+		let created = await createOrganization(db, {
+			...input,
+			slug: form.data.slug || slugFromName(form.data.name)
+		});
 		// an address we chose ourselves may collide: choose a random one instead of bothering the person
-		if (created === 'slug_taken' && !form.data.slug) created = await createOrganization(db, { ...input, slug: randomSlug() });
+		if (created === 'slug_taken' && !form.data.slug)
+			created = await createOrganization(db, { ...input, slug: randomSlug() });
 		if (created === 'slug_taken') return setError(form, 'slug', m.org_error_slug_taken());
 		logEvent('organization_created', { userId: user.id, organizationId: created.id });
 		redirect(303, localizeHref(`/orgs/${created.slug}`));

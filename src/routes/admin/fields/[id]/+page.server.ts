@@ -12,7 +12,8 @@ import { localName } from '$lib/taxonomy/names';
 import type { Actions, PageServerLoad } from './$types';
 import { dbFailure } from '$lib/server/db/errors';
 
-const isFieldColor = (c: string): c is FieldColor => (FIELD_COLORS as readonly string[]).includes(c);
+const isFieldColor = (c: string): c is FieldColor =>
+	(FIELD_COLORS as readonly string[]).includes(c);
 
 export const load: PageServerLoad = async ({ params }) => {
 	requireAdmin();

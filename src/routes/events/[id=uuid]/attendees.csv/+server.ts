@@ -11,7 +11,11 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const occurrence = pickOccurrence(occurrences, url.searchParams.get('occurrence'));
 	if (!occurrence) error(404, 'Not Found');
 	const attendees = await listAttendees(db, occurrence.id);
-	logEvent('attendees_csv_downloaded', { userId: locals.user?.id, eventId: event.id, occurrenceId: occurrence.id });
+	logEvent('attendees_csv_downloaded', {
+		userId: locals.user?.id,
+		eventId: event.id,
+		occurrenceId: occurrence.id
+	});
 	return new Response(attendeeCsv(attendees), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

@@ -3,8 +3,18 @@ import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guard';
-import { addGuest, cancelAttendee, groupAttendees, listAttendees, markAttendance } from '$lib/server/db/attendees';
-import { attendanceSchema, guestSchema, registrationIdSchema } from '$lib/server/events/attendee-forms';
+import {
+	addGuest,
+	cancelAttendee,
+	groupAttendees,
+	listAttendees,
+	markAttendance
+} from '$lib/server/db/attendees';
+import {
+	attendanceSchema,
+	guestSchema,
+	registrationIdSchema
+} from '$lib/server/events/attendee-forms';
 import { loadManagedEventWithOccurrences, pickOccurrence } from '$lib/server/events/attendees';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +28,8 @@ async function context(eventId: string, url: URL) {
 	return { ...loaded, occurrence };
 }
 
-const hasStarted = (occurrence: { starts_at: string }) => new Date(occurrence.starts_at).getTime() <= Date.now();
+const hasStarted = (occurrence: { starts_at: string }) =>
+	new Date(occurrence.starts_at).getTime() <= Date.now();
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { db, event, occurrences, occurrence } = await context(params.id, url);
@@ -64,15 +75,22 @@ export const actions: Actions = {
 		}
 		const result = await addGuest(db, occurrence.id, guestForm.data);
 		if (!result.ok) {
-			const text = result.reason === 'too_many' ? m.attendees_guest_too_many() : m.attendees_guest_full();
+			const text =
+				result.reason === 'too_many' ? m.attendees_guest_too_many() : m.attendees_guest_full();
 			return message(guestForm, text, { status: 409 });
 		}
-		logEvent('guest_registration_added', { userId: user.id, eventId: event.id, occurrenceId: occurrence.id });
+		logEvent('guest_registration_added', {
+			userId: user.id,
+			eventId: event.id,
+			occurrenceId: occurrence.id
+		});
 		const name = guestForm.data.name;
 		guestForm.data = { name: '', phone: '', note: '', companions: 0 };
 		return message(
 			guestForm,
-			result.status === 'going' ? m.attendees_guest_added({ name }) : m.attendees_guest_waitlisted({ name })
+			result.status === 'going'
+				? m.attendees_guest_added({ name })
+				: m.attendees_guest_waitlisted({ name })
 		);
 	},
 
@@ -83,7 +101,11 @@ export const actions: Actions = {
 		if (!parsed.success || !(await cancelAttendee(db, occurrence.id, parsed.data.registration))) {
 			return fail(400, { listError: m.attendees_error_not_found() });
 		}
-		logEvent('registration_cancelled_by_organiser', { userId: user.id, eventId: event.id, occurrenceId: occurrence.id });
+		logEvent('registration_cancelled_by_organiser', {
+			userId: user.id,
+			eventId: event.id,
+			occurrenceId: occurrence.id
+		});
 		return { listMessage: m.attendees_cancel_done() };
 	},
 

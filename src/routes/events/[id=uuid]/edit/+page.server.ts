@@ -44,7 +44,13 @@ export const load: PageServerLoad = async ({ params }) => {
 		listEventOccurrences(db, event.id)
 	]);
 	return {
-		event: { id: event.id, title: event.title, status: event.status, cancel_reason: event.cancel_reason, rrule: event.rrule },
+		event: {
+			id: event.id,
+			title: event.title,
+			status: event.status,
+			cancel_reason: event.cancel_reason,
+			rrule: event.rrule
+		},
 		occurrences,
 		areas: lists.areas,
 		fields: lists.fields,
@@ -61,7 +67,12 @@ export const actions: Actions = {
 		const body = await request.formData();
 		const form = await superValidate(body, zod4(eventSchema(choices)));
 		if (!form.valid) return fail(400, { form });
-		const status = event.status === 'cancelled' ? 'cancelled' : body.get('intent') === 'publish' ? 'published' : 'draft';
+		const status =
+			event.status === 'cancelled'
+				? 'cancelled'
+				: body.get('intent') === 'publish'
+					? 'published'
+					: 'draft';
 		await saveEvent(db, event.id, form.data, status);
 		logEvent('event_updated', { userId: user.id, eventId: event.id, status });
 		redirect(303, localizeHref(`/events/${event.id}`));
@@ -94,7 +105,8 @@ export const actions: Actions = {
 		const body = await request.formData();
 		const id = z.uuid().safeParse(body.get('occurrenceId'));
 		const reason = reasonSchema.safeParse(body.get('reason'));
-		if (!id.success || !reason.success) return fail(400, { occurrenceError: m.event_error_cancel_reason() });
+		if (!id.success || !reason.success)
+			return fail(400, { occurrenceError: m.event_error_cancel_reason() });
 		const { error } = await db
 			.from('event_occurrences')
 			.update({ status: 'cancelled', cancel_reason: reason.data })
@@ -121,9 +133,13 @@ export const actions: Actions = {
 		const { event, db } = await managed(params.id);
 		const body = await request.formData();
 		const id = z.uuid().safeParse(body.get('occurrenceId'));
-		const startsAt = tokyoInstant(String(body.get('date') ?? ''), String(body.get('startTime') ?? ''));
+		const startsAt = tokyoInstant(
+			String(body.get('date') ?? ''),
+			String(body.get('startTime') ?? '')
+		);
 		const endsAt = tokyoInstant(String(body.get('date') ?? ''), String(body.get('endTime') ?? ''));
-		if (!id.success || !startsAt || !endsAt) return fail(400, { occurrenceError: m.event_error_time_required() });
+		if (!id.success || !startsAt || !endsAt)
+			return fail(400, { occurrenceError: m.event_error_time_required() });
 		if (endsAt <= startsAt) return fail(400, { occurrenceError: m.event_error_end_before_start() });
 		const { error } = await db
 			.from('event_occurrences')

@@ -15,11 +15,18 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	if (!event) error(404, 'Not Found');
 	const occurrences = await listEventOccurrences(db, event.id);
 	const now = Date.now();
-	const upcoming = occurrences.filter((o) => o.status === 'scheduled' && new Date(o.ends_at).getTime() >= now);
+	const upcoming = occurrences.filter(
+		(o) => o.status === 'scheduled' && new Date(o.ends_at).getTime() >= now
+	);
 	const eventUrl = new URL(localizeHref(`/events/${event.id}`), url.origin).href;
 	// our own SVG (only the URL goes in), rendered with {@html}
-	const qrSvg = await QRCode.toString(eventUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
-	const organizer = event.organization?.name ?? (event.organizer?.listed ? event.organizer.display_name : null);
+	const qrSvg = await QRCode.toString(eventUrl, {
+		type: 'svg',
+		errorCorrectionLevel: 'M',
+		margin: 0
+	});
+	const organizer =
+		event.organization?.name ?? (event.organizer?.listed ? event.organizer.display_name : null);
 	return {
 		event: {
 			id: event.id,
@@ -45,7 +52,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			contactPhone: event.contact_phone,
 			contactEmail: event.contact_email
 		},
-		dates: upcoming.slice(0, DATES_SHOWN).map((o) => ({ id: o.id, startsAt: o.starts_at, endsAt: o.ends_at })),
+		dates: upcoming
+			.slice(0, DATES_SHOWN)
+			.map((o) => ({ id: o.id, startsAt: o.starts_at, endsAt: o.ends_at })),
 		moreDates: Math.max(0, upcoming.length - DATES_SHOWN),
 		eventUrl,
 		qrSvg

@@ -16,7 +16,10 @@ async function editable(slug: string) {
 	requireUser();
 	const loaded = await loadOrganization(slug);
 	if (!loaded.can.edit) error(403, 'Forbidden');
-	const current = { areaIds: loaded.org.areas.map((a) => a.id), fieldIds: loaded.org.fields.map((f) => f.id) };
+	const current = {
+		areaIds: loaded.org.areas.map((a) => a.id),
+		fieldIds: loaded.org.fields.map((f) => f.id)
+	};
 	return { ...loaded, current, choices: await orgChoices(requestDb(), current) };
 }
 
@@ -48,7 +51,10 @@ export const actions: Actions = {
 		const { org, choices } = await editable(params.slug);
 		const form = await superValidate(request, zod4(organizationSchema(choices.allowed)));
 		if (!form.valid) return fail(400, { form });
-		await updateOrganization(requestDb(), org.id, { ...form.data, kind: form.data.kind as OrgKind });
+		await updateOrganization(requestDb(), org.id, {
+			...form.data,
+			kind: form.data.kind as OrgKind
+		});
 		logEvent('organization_updated', { userId: locals.user?.id, organizationId: org.id });
 		redirect(303, localizeHref(`/orgs/${org.slug}`));
 	}

@@ -33,7 +33,14 @@ export const load: PageServerLoad = async ({ params }) => {
 		superValidate(zod4(inviteByEmailSchema()), { id: 'email' }),
 		superValidate(zod4(inviteLinkSchema()), { id: 'link' })
 	]);
-	return { org: { id: org.id, name: org.name, slug: org.slug }, members, me: user.id, invitations, emailForm, linkForm };
+	return {
+		org: { id: org.id, name: org.name, slug: org.slug },
+		members,
+		me: user.id,
+		invitations,
+		emailForm,
+		linkForm
+	};
 };
 
 const LAST_OWNER = 'last_owner';
@@ -44,9 +51,15 @@ export const actions: Actions = {
 		const { org, user } = await asOwner(params.slug);
 		const emailForm = await superValidate(request, zod4(inviteByEmailSchema()), { id: 'email' });
 		if (!emailForm.valid) return fail(400, { emailForm });
-		const result = await inviteByEmail(requestDb(), org.id, emailForm.data.email, emailForm.data.role);
+		const result = await inviteByEmail(
+			requestDb(),
+			org.id,
+			emailForm.data.email,
+			emailForm.data.role
+		);
 		if (result === 'no_account') return setError(emailForm, 'email', m.org_invite_no_account());
-		if (result === 'already_member') return setError(emailForm, 'email', m.org_invite_already_member());
+		if (result === 'already_member')
+			return setError(emailForm, 'email', m.org_invite_already_member());
 		if (result === 'throttled') {
 			logEvent('organization_invite_throttled', { userId: user.id, organizationId: org.id });
 			return setError(emailForm, 'email', m.org_invite_throttled(), { status: 429 });
@@ -110,7 +123,11 @@ export const actions: Actions = {
 			p_to: id.data
 		});
 		if (dbError) dbFailure(dbError);
-		logEvent('organization_ownership_transferred', { userId: user.id, organizationId: org.id, to: id.data });
+		logEvent('organization_ownership_transferred', {
+			userId: user.id,
+			organizationId: org.id,
+			to: id.data
+		});
 		// no longer an owner: this page is not ours any more
 		redirect(303, localizeHref(`/orgs/${org.slug}`));
 	}

@@ -10,14 +10,18 @@ const TOKEN = /^[a-z2-7]{32}$/;
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!locals.user) return { signedIn: false as const, invitation: null };
-	const invitation = TOKEN.test(params.token) ? await previewInvitation(requestDb(), params.token) : null;
+	const invitation = TOKEN.test(params.token)
+		? await previewInvitation(requestDb(), params.token)
+		: null;
 	return { signedIn: true as const, invitation };
 };
 
 export const actions: Actions = {
 	default: async ({ params }) => {
 		const { user } = requireUser();
-		const slug = TOKEN.test(params.token) ? await acceptInvitationLink(requestDb(), params.token) : null;
+		const slug = TOKEN.test(params.token)
+			? await acceptInvitationLink(requestDb(), params.token)
+			: null;
 		if (!slug) return fail(400, { invalid: true });
 		logEvent('organization_joined', { userId: user.id, slug });
 		redirect(303, localizeHref(`/orgs/${slug}`));
