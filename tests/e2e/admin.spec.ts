@@ -1,24 +1,11 @@
 // Admin pages for areas (圏域) and fields (分野): only admins reach them; create,
 // rename, reorder, retire; errors next to the field with what was typed kept;
 // works without JavaScript; axe finds nothing serious.
-import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, logIn } from './helpers';
+import { DEMO, expectAccessible, logIn } from './helpers';
 
 const tag = () => randomUUID().slice(0, 6);
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-		);
-	expect(serious).toEqual([]);
-}
 
 const itemNames = (page: Page) =>
 	page.getByRole('main').getByRole('heading', { level: 3 }).allTextContents();
@@ -223,26 +210,26 @@ test('axe: admin pages in both languages, with errors shown, and at 360 px', asy
 	for (const prefix of ['', '/en']) {
 		for (const path of ['/admin', '/admin/areas', '/admin/fields']) {
 			await page.goto(`${prefix}${path}`);
-			await expectNoSeriousViolations(page, `${prefix}${path}`);
+			await expectAccessible(page);
 		}
 	}
 	await page.goto('/admin/areas');
 	await page.getByRole('link', { name: '明第1を編集' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('圏域の編集: 明第1');
-	await expectNoSeriousViolations(page, 'area edit page');
+	await expectAccessible(page);
 	await page.getByLabel('名前（日本語）').fill('');
 	await page.getByRole('button', { name: '保存する' }).click();
 	await expect(page.getByText('日本語の名前を入力してください。')).toBeVisible();
-	await expectNoSeriousViolations(page, 'area edit page with an error');
+	await expectAccessible(page);
 
 	await page.goto('/admin/fields');
 	await page.getByRole('link', { name: '福祉を編集' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('分野の編集: 福祉');
-	await expectNoSeriousViolations(page, 'field edit page');
+	await expectAccessible(page);
 	await page.goto('/admin/fields');
 	await page.getByRole('button', { name: '分野を追加する' }).click();
 	await expect(page.getByText('英語の名前を入力してください。')).toBeVisible();
-	await expectNoSeriousViolations(page, 'field create form with errors');
+	await expectAccessible(page);
 
 	const phone = await browser.newContext({
 		viewport: { width: 360, height: 740 },
@@ -256,7 +243,7 @@ test('axe: admin pages in both languages, with errors shown, and at 360 px', asy
 			() => document.documentElement.scrollWidth - window.innerWidth
 		);
 		expect(overflow, path).toBeLessThanOrEqual(0);
-		await expectNoSeriousViolations(small, `360px ${path}`);
+		await expectAccessible(small, `360px ${path}`);
 	}
 	await phone.close();
 });

@@ -1,23 +1,12 @@
 // The organiser's attendee list (参加者名簿) with phone applicants, attendance
 // and the CSV for Excel; the notifications bell after a waiting-list promotion.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { asUser, createEvent, DEMO_IDS } from '../support/events';
+import { createEvent } from '../support/events';
 import { parseCsv } from '../support/csv';
-import { createTestUser, serviceClient } from '../integration/helpers';
-import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
+import { createTestUser, DEMO_IDS, serviceClient, uniqueEmail, userClient } from '../support/db';
+import { DEMO, expectAccessible, logIn, signUp } from './helpers';
 
 const SEEDED_ORG = '10000000-0000-4000-8000-000000000001'; // 常盤平こども食堂の会, owned by the demo member
-
-async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${page.url()}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	expect(serious).toEqual([]);
-}
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
 
@@ -222,7 +211,7 @@ test('the bell counts a promotion from the waiting list until it is read', async
 	const first = await createTestUser('先に申し込んだ 人');
 	const { id, occurrenceIds } = await createEvent(DEMO_IDS.member, { title, capacity: 1 });
 	const join = async (userId: string) => {
-		const { data, error } = await asUser(userId).rpc('join_occurrence', {
+		const { data, error } = await userClient(userId).rpc('join_occurrence', {
 			p_occurrence: occurrenceIds[0],
 			p_companions: 0
 		});
@@ -232,7 +221,9 @@ test('the bell counts a promotion from the waiting list until it is read', async
 	const going = await join(first.id);
 	expect(going.status).toBe('going');
 	expect((await join(waiterId)).status).toBe('waitlisted');
-	const cancelled = await asUser(first.id).rpc('cancel_registration', { p_registration: going.id });
+	const cancelled = await userClient(first.id).rpc('cancel_registration', {
+		p_registration: going.id
+	});
 	expect(cancelled.error).toBeNull();
 
 	await page.goto('/');

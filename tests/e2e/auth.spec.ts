@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
-import { logIn, logOut, signUp, uniqueEmail } from './helpers';
+import { logIn, logOut, signUp } from './helpers';
+import { uniqueEmail } from '../support/db';
 
 /**
  * A plain form post to /login sent from a chosen local address. On Linux all

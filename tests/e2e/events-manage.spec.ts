@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_IDS, createEvent } from '../support/events';
+import { createEvent } from '../support/events';
 import { DEMO, logIn } from './helpers';
+import { DEMO_IDS } from '../support/db';
 
 test('an organiser edits, cancels one date, duplicates and cancels an event; others cannot edit', async ({
 	page

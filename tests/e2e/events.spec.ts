@@ -1,17 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import ical from 'node-ical';
-import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
-
-async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${page.url()}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	expect(serious).toEqual([]);
-}
+import { DEMO, expectAccessible, logIn, signUp } from './helpers';
+import { uniqueEmail } from '../support/db';
 
 /** The second Tuesday of next month, as YYYY-MM-DD (Tokyo). */
 function secondTuesdayNextMonth() {

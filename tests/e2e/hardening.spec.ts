@@ -4,9 +4,9 @@
 // and times, unknown or foreign ids) now gets a 400 or a message on the form.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { createTestUser, serviceClient } from '../integration/helpers';
-import { asUser, createEvent, DEMO_IDS } from '../support/events';
-import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
+import { createTestUser, DEMO_IDS, serviceClient, uniqueEmail, userClient } from '../support/db';
+import { createEvent } from '../support/events';
+import { DEMO, logIn, signUp } from './helpers';
 import { formActions } from './form-actions';
 
 const post = (
@@ -68,7 +68,7 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 		title: `壊れた入力 ${randomUUID().slice(0, 6)}`
 	});
 	const slug = `bad-input-${randomUUID().slice(0, 8)}`;
-	const created = await asUser(DEMO_IDS.member).rpc('create_organization', {
+	const created = await userClient(DEMO_IDS.member).rpc('create_organization', {
 		p_slug: slug,
 		p_name: '入力確認の会',
 		p_kana: '',
@@ -229,7 +229,7 @@ test('joining an unknown date, or leaving an unknown or somebody else’s regist
 		capacity: 5
 	});
 	const other = await createTestUser('ほかの 参加者');
-	const joined = await asUser(other.id).rpc('join_occurrence', {
+	const joined = await userClient(other.id).rpc('join_occurrence', {
 		p_occurrence: event.occurrenceIds[0],
 		p_companions: 0
 	});

@@ -1,7 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
-
-export const uniqueEmail = (label = 'e2e') => `${label}-${randomUUID().slice(0, 8)}@test.example`;
 
 export const DEMO = {
 	member: { email: 'member@tsunagu.example', password: 'tsunagu-member-2026' },
@@ -29,4 +28,22 @@ export async function logIn(page: Page, who: { email: string; password: string }
 export async function logOut(page: Page) {
 	await page.getByRole('button', { name: 'ログアウト' }).click();
 	await expect(page.getByRole('link', { name: 'ログイン', exact: true })).toBeVisible();
+}
+
+/**
+ * No serious or critical axe violations (WCAG 2.1 A and AA) on the page, or
+ * on `path` after going there.
+ */
+export async function expectAccessible(page: Page, path?: string) {
+	if (path) await page.goto(path);
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${path ?? page.url()}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
+	expect(serious).toEqual([]);
 }

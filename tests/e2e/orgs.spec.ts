@@ -1,17 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createTestUser, serviceClient, userClient } from '../integration/helpers';
-import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
-
-async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${page.url()}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	expect(serious).toEqual([]);
-}
+import { createTestUser, serviceClient, uniqueEmail, userClient } from '../support/db';
+import { DEMO, expectAccessible, logIn, signUp } from './helpers';
 
 test('an NPO is created, gains an editor by link, is verified and can be found by area', async ({
 	page,

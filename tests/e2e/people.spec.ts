@@ -1,23 +1,9 @@
 // Public profiles (/people/<id>) and the profile and invitation sections of /account.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { userClient } from '../integration/helpers';
-import { DEMO, logIn, signUp, uniqueEmail } from './helpers';
+import { uniqueEmail, userClient } from '../support/db';
+import { DEMO, expectAccessible, logIn, signUp } from './helpers';
 
 const DEMO_MEMBER_ID = '00000000-0000-4000-8000-000000000001';
-
-async function expectNoSeriousViolations(page: Page, path: string) {
-	await page.goto(path);
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-		);
-	expect(serious).toEqual([]);
-}
 
 const profileForm = (page: Page) => page.locator('form[action="?/profile"]');
 
@@ -228,12 +214,7 @@ test('invitations to organizations: decline one, accept another', async ({ page 
 	await expect(
 		list.getByText('「新松戸見守りネットワーク」からメンバーとして招待されています。')
 	).toBeVisible();
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
-		[]
-	);
+	await expectAccessible(page);
 
 	await list.getByRole('button', { name: /^辞退する\s*（新松戸見守りネットワーク）$/ }).click();
 	await expect(page.getByRole('status')).toHaveText('招待を辞退しました。');
@@ -260,23 +241,18 @@ test('axe: /account and /people/<id> have no serious violations, in both languag
 	browser
 }) => {
 	for (const path of [`/people/${DEMO_MEMBER_ID}`, `/en/people/${DEMO_MEMBER_ID}`]) {
-		await expectNoSeriousViolations(page, path);
+		await expectAccessible(page, path);
 	}
 	await logIn(page, DEMO.member);
 	for (const path of ['/account', '/en/account', `/people/${DEMO_MEMBER_ID}`]) {
-		await expectNoSeriousViolations(page, path);
+		await expectAccessible(page, path);
 	}
 	// an error in the profile form is accessible too
 	await page.goto('/account');
 	await profileForm(page).getByLabel('自己紹介').fill('あ'.repeat(401));
 	await profileForm(page).getByRole('button', { name: 'プロフィールを更新する' }).click();
 	await expect(profileForm(page).getByText(/400文字以内/)).toBeVisible();
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(
-		results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	).toEqual([]);
+	await expectAccessible(page);
 
 	const phone = await browser.newContext({
 		viewport: { width: 360, height: 740 },
@@ -290,7 +266,7 @@ test('axe: /account and /people/<id> have no serious violations, in both languag
 			() => document.documentElement.scrollWidth - window.innerWidth
 		);
 		expect(overflow, path).toBeLessThanOrEqual(0);
-		await expectNoSeriousViolations(small, path);
+		await expectAccessible(small, path);
 	}
 	await phone.close();
 });

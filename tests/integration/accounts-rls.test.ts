@@ -2,7 +2,7 @@
 // PostgREST with the anon key and with real user tokens.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, createTestUser, serviceClient, userClient } from './helpers';
+import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
 const hash = () => randomBytes(32).toString('hex');
 let alice: { id: string; email: string };

@@ -3,18 +3,14 @@
 // other people's registrations).
 import { describe, expect, it } from 'vitest';
 import {
-	calendarTokenHash,
 	calendarTokenOwner,
 	removeCalendarToken,
 	replaceCalendarToken
-} from '../../src/lib/server/events/calendar-token';
-import {
-	feedOccurrences,
-	memberFeedItems,
-	publicFeedWindow
-} from '../../src/lib/server/events/feeds';
-import { asUser, createEvent } from '../support/events';
-import { anonClient, createTestUser, serviceClient, userClient } from './helpers';
+} from '$lib/server/events/calendar-token';
+import { tokenHash } from '$lib/server/tokens';
+import { feedOccurrences, memberFeedItems, publicFeedWindow } from '$lib/server/events/feeds';
+import { createEvent } from '../support/events';
+import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
 async function areaId(slug: string) {
 	const { data, error } = await anonClient().from('areas').select('id').eq('slug', slug).single();
@@ -40,7 +36,7 @@ describe('calendar tokens', () => {
 			.from('calendar_tokens')
 			.select('token_hash')
 			.eq('user_id', member.id);
-		expect(rows).toEqual([{ token_hash: calendarTokenHash(second) }]);
+		expect(rows).toEqual([{ token_hash: tokenHash(second) }]);
 
 		await removeCalendarToken(db, member.id);
 		expect(await calendarTokenOwner(second)).toBeNull();
@@ -60,7 +56,7 @@ describe('calendar tokens', () => {
 		const byHash = await userClient(other.id)
 			.from('calendar_tokens')
 			.select('user_id')
-			.eq('token_hash', calendarTokenHash(token));
+			.eq('token_hash', tokenHash(token));
 		expect(byHash.data).toEqual([]);
 
 		const removed = await userClient(other.id)
@@ -85,7 +81,7 @@ describe('calendar tokens', () => {
 			.rpc(
 				'calendar_feed_user' as never,
 				{
-					p_token_hash: calendarTokenHash(token)
+					p_token_hash: tokenHash(token)
 				} as never
 			);
 		expect(rpc.error).not.toBeNull();
@@ -135,7 +131,7 @@ describe('feed data', () => {
 		const later = await createEvent(organiser.id, { title: 'のちに下書きへ' });
 
 		const join = async (userId: string, occurrence: string) => {
-			const { data, error } = await asUser(userId).rpc('join_occurrence', {
+			const { data, error } = await userClient(userId).rpc('join_occurrence', {
 				p_occurrence: occurrence,
 				p_companions: 0
 			});
@@ -146,7 +142,7 @@ describe('feed data', () => {
 		expect(await join(someoneElse.id, full.occurrenceIds[0])).toBe('going');
 		expect(await join(member.id, full.occurrenceIds[0])).toBe('waitlisted');
 		expect(await join(member.id, later.occurrenceIds[0])).toBe('going');
-		const { error } = await asUser(organiser.id)
+		const { error } = await userClient(organiser.id)
 			.from('events')
 			.update({ status: 'draft' })
 			.eq('id', later.id);

@@ -2,8 +2,8 @@
 // people going than capacity, whatever the concurrency; the waiting list keeps
 // arrival order and is promoted as people leave.
 import { describe, expect, it } from 'vitest';
-import { asUser, createEvent } from '../support/events';
-import { serviceClient, uniqueEmail } from './helpers';
+import { createEvent } from '../support/events';
+import { serviceClient, uniqueEmail, userClient } from '../support/db';
 
 async function makeUsers(n: number) {
 	const rows = Array.from({ length: n }, (_, i) => ({ display_name: `参加者${i}` }));
@@ -23,7 +23,7 @@ describe('joining under load', () => {
 
 		const results = await Promise.all(
 			people.map(async (id) => {
-				const { data, error } = await asUser(id).rpc('join_occurrence', {
+				const { data, error } = await userClient(id).rpc('join_occurrence', {
 					p_occurrence: occurrence,
 					p_companions: 0
 				});
@@ -59,7 +59,7 @@ describe('joining under load', () => {
 		// 10 of those going leave at once
 		await Promise.all(
 			going.slice(0, 10).map(async (r) => {
-				const { error } = await asUser(r.user_id!).rpc('cancel_registration', {
+				const { error } = await userClient(r.user_id!).rpc('cancel_registration', {
 					p_registration: r.id
 				});
 				if (error) throw new Error(error.message);
@@ -86,14 +86,26 @@ describe('joining under load', () => {
 		const [organiser, a, b, c] = await makeUsers(4);
 		const { occurrenceIds } = await createEvent(organiser, { capacity: 3, waitlist: false });
 		const [occ] = occurrenceIds;
-		const first = await asUser(a).rpc('join_occurrence', { p_occurrence: occ, p_companions: 1 });
+		const first = await userClient(a).rpc('join_occurrence', {
+			p_occurrence: occ,
+			p_companions: 1
+		});
 		expect((first.data as unknown as { status: string }).status).toBe('going');
-		const second = await asUser(b).rpc('join_occurrence', { p_occurrence: occ, p_companions: 1 });
+		const second = await userClient(b).rpc('join_occurrence', {
+			p_occurrence: occ,
+			p_companions: 1
+		});
 		expect(second.error?.hint).toBe('full');
-		const third = await asUser(c).rpc('join_occurrence', { p_occurrence: occ, p_companions: 0 });
+		const third = await userClient(c).rpc('join_occurrence', {
+			p_occurrence: occ,
+			p_companions: 0
+		});
 		expect((third.data as unknown as { status: string }).status).toBe('going');
 		// joining twice changes nothing
-		const again = await asUser(c).rpc('join_occurrence', { p_occurrence: occ, p_companions: 0 });
+		const again = await userClient(c).rpc('join_occurrence', {
+			p_occurrence: occ,
+			p_companions: 0
+		});
 		expect(again.error).toBeNull();
 		const { data } = await serviceClient()
 			.from('event_occurrences')
@@ -107,23 +119,24 @@ describe('joining under load', () => {
 		const [organiser, a] = await makeUsers(2);
 		const draft = await createEvent(organiser, { status: 'draft' });
 		expect(
-			(await asUser(a).rpc('join_occurrence', { p_occurrence: draft.occurrenceIds[0] })).error
+			(await userClient(a).rpc('join_occurrence', { p_occurrence: draft.occurrenceIds[0] })).error
 		).not.toBeNull();
 		const past = await createEvent(organiser, { startsAt: new Date(Date.now() - 3 * 86400_000) });
 		expect(
-			(await asUser(a).rpc('join_occurrence', { p_occurrence: past.occurrenceIds[0] })).error?.hint
+			(await userClient(a).rpc('join_occurrence', { p_occurrence: past.occurrenceIds[0] })).error
+				?.hint
 		).toBe('closed');
 		const series = await createEvent(organiser, { repeat: 'weekly', count: 2 });
-		await asUser(organiser)
+		await userClient(organiser)
 			.from('event_occurrences')
 			.update({ status: 'cancelled', cancel_reason: '雨天' })
 			.eq('id', series.occurrenceIds[0]);
 		expect(
-			(await asUser(a).rpc('join_occurrence', { p_occurrence: series.occurrenceIds[0] })).error
+			(await userClient(a).rpc('join_occurrence', { p_occurrence: series.occurrenceIds[0] })).error
 				?.hint
 		).toBe('not_open');
 		expect(
-			(await asUser(a).rpc('join_occurrence', { p_occurrence: series.occurrenceIds[1] })).error
+			(await userClient(a).rpc('join_occurrence', { p_occurrence: series.occurrenceIds[1] })).error
 		).toBeNull();
 	});
 });

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/stack';
-import { testEnv } from './helpers';
+import { testEnv } from '../support/db';
 
 const CLIENT_DIR = path.join(ROOT, 'build/client');
 

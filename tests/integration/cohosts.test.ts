@@ -3,8 +3,8 @@
 // manages it only after one of its owners or editors accepts.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asUser, createEvent, saveEventAgain } from '../support/events';
-import { anonClient, createTestUser, serviceClient } from './helpers';
+import { createEvent, saveEventAgain } from '../support/events';
+import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
 type User = { id: string; email: string };
 let organiser: User, owner: User, editor: User, plainMember: User, stranger: User, attendee: User;
@@ -40,7 +40,7 @@ async function listedFor(db: ReturnType<typeof anonClient>, organizationId: stri
 
 const notices = async (user: User, eventId: string) =>
 	(
-		await asUser(user.id)
+		await userClient(user.id)
 			.from('notifications')
 			.select('kind, organization_id')
 			.eq('event_id', eventId)
@@ -65,7 +65,7 @@ beforeAll(async () => {
 describe('an invitation to co-host', () => {
 	it('is invisible to the public and gives no rights until an editor accepts; then it shows and they manage', async () => {
 		const ev = await createEvent(organiser.id, { capacity: 5 });
-		const reg = await asUser(attendee.id).rpc('join_occurrence', {
+		const reg = await userClient(attendee.id).rpc('join_occurrence', {
 			p_occurrence: ev.occurrenceIds[0],
 			p_companions: 0
 		});
@@ -73,13 +73,13 @@ describe('an invitation to co-host', () => {
 		expect(await saveEventAgain(organiser.id, ev.id, {}, { cohostIds: [orgId] })).toBeNull();
 
 		// the public, a stranger and a plain member see no co-host and no event in the organization's lists
-		for (const db of [anonClient(), asUser(stranger.id), asUser(plainMember.id)]) {
+		for (const db of [anonClient(), userClient(stranger.id), userClient(plainMember.id)]) {
 			expect(await cohostRow(db, ev.id)).toEqual([]);
 			expect(await listedFor(db, orgId)).not.toContain(ev.id);
 		}
 		// the organisers and the organization's owner and editor see the request
 		for (const user of [organiser, owner, editor]) {
-			expect(await cohostRow(asUser(user.id), ev.id)).toEqual([
+			expect(await cohostRow(userClient(user.id), ev.id)).toEqual([
 				{ organization_id: orgId, accepted_at: null }
 			]);
 		}
@@ -93,7 +93,7 @@ describe('an invitation to co-host', () => {
 			expect(await notices(user, ev.id)).toEqual([]);
 
 		// an invited organization's editor does not manage the event yet
-		const db = asUser(editor.id);
+		const db = userClient(editor.id);
 		expect(
 			(await db.from('events').update({ summary: '勝手に変更' }).eq('id', ev.id).select('id')).data
 		).toEqual([]);
@@ -135,7 +135,7 @@ describe('an invitation to co-host', () => {
 		expect(await saveEventAgain(organiser.id, ev.id, { title: '題名だけ変更' })).toBeNull();
 		expect(await cohostRow(anonClient(), ev.id)).toEqual([accepted]);
 		expect(await saveEventAgain(organiser.id, ev.id, {}, { cohostIds: [] })).toBeNull();
-		expect(await cohostRow(asUser(organiser.id), ev.id)).toEqual([]);
+		expect(await cohostRow(userClient(organiser.id), ev.id)).toEqual([]);
 		expect(
 			(await db.from('events').update({ summary: 'もう編集できない' }).eq('id', ev.id).select('id'))
 				.data
@@ -148,7 +148,7 @@ describe('an invitation to co-host', () => {
 		const args = { p_event: ev.id, p_organization: orgId };
 		for (const user of [stranger, plainMember, organiser]) {
 			for (const fn of ['accept_cohost_invitation', 'decline_cohost_invitation'] as const) {
-				const { error } = await asUser(user.id).rpc(fn, args);
+				const { error } = await userClient(user.id).rpc(fn, args);
 				expect(error?.code).toBe('42501');
 				expect(error?.hint).toBe('forbidden');
 			}
@@ -156,26 +156,26 @@ describe('an invitation to co-host', () => {
 		const anon = await anonClient().rpc('accept_cohost_invitation', args);
 		expect(anon.error).not.toBeNull();
 		// nor can the organiser mark it accepted by hand, or add it already accepted
-		const update = await asUser(organiser.id)
+		const update = await userClient(organiser.id)
 			.from('event_cohosts')
 			.update({ accepted_at: new Date().toISOString() })
 			.eq('event_id', ev.id);
 		expect(update.error?.code).toBe('42501');
 		const other = await makeOrg([[stranger, 'owner']]);
-		const insert = await asUser(organiser.id)
+		const insert = await userClient(organiser.id)
 			.from('event_cohosts')
 			.insert({ event_id: ev.id, organization_id: other, accepted_at: new Date().toISOString() });
 		expect(insert.error?.code).toBe('42501');
 		// a plain insert is an invitation, whatever the caller hoped
-		const plain = await asUser(organiser.id)
+		const plain = await userClient(organiser.id)
 			.from('event_cohosts')
 			.insert({ event_id: ev.id, organization_id: other });
 		expect(plain.error).toBeNull();
 		expect(
-			(await cohostRow(asUser(organiser.id), ev.id)).every((c) => c.accepted_at === null)
+			(await cohostRow(userClient(organiser.id), ev.id)).every((c) => c.accepted_at === null)
 		).toBe(true);
 		// and a stranger cannot name co-hosts for somebody else's event
-		const hijack = await asUser(stranger.id)
+		const hijack = await userClient(stranger.id)
 			.from('event_cohosts')
 			.insert({ event_id: ev.id, organization_id: other });
 		expect(hijack.error?.code).toBe('42501');
@@ -188,12 +188,12 @@ describe('an invitation to co-host', () => {
 		expect(data!.map((c) => c.accepted_at)).toEqual([null, null]);
 
 		// the owner may; a request that does not exist is not found
-		const answered = await asUser(owner.id).rpc('accept_cohost_invitation', {
+		const answered = await userClient(owner.id).rpc('accept_cohost_invitation', {
 			p_event: ev.id,
 			p_organization: orgId
 		});
 		expect(answered.error).toBeNull();
-		const missing = await asUser(owner.id).rpc('accept_cohost_invitation', {
+		const missing = await userClient(owner.id).rpc('accept_cohost_invitation', {
 			p_event: (await createEvent(organiser.id)).id,
 			p_organization: orgId
 		});
@@ -205,17 +205,22 @@ describe('an invitation to co-host', () => {
 		expect(await saveEventAgain(organiser.id, ev.id, {}, { cohostIds: [orgId] })).toBeNull();
 		expect(
 			(
-				await asUser(owner.id).rpc('decline_cohost_invitation', {
+				await userClient(owner.id).rpc('decline_cohost_invitation', {
 					p_event: ev.id,
 					p_organization: orgId
 				})
 			).error
 		).toBeNull();
-		expect(await cohostRow(asUser(organiser.id), ev.id)).toEqual([]);
+		expect(await cohostRow(userClient(organiser.id), ev.id)).toEqual([]);
 		expect(await listedFor(anonClient(), orgId)).not.toContain(ev.id);
 		expect(
-			(await asUser(owner.id).from('events').update({ summary: 'x' }).eq('id', ev.id).select('id'))
-				.data
+			(
+				await userClient(owner.id)
+					.from('events')
+					.update({ summary: 'x' })
+					.eq('id', ev.id)
+					.select('id')
+			).data
 		).toEqual([]);
 	});
 
@@ -223,7 +228,7 @@ describe('an invitation to co-host', () => {
 		const draft = await createEvent(organiser.id, { status: 'draft', title: '下書きの共催依頼' });
 		expect(await saveEventAgain(organiser.id, draft.id, {}, { cohostIds: [orgId] })).toBeNull();
 		const seen = async (user: User) =>
-			(await asUser(user.id).from('events').select('title').eq('id', draft.id)).data ?? [];
+			(await userClient(user.id).from('events').select('title').eq('id', draft.id)).data ?? [];
 		expect(await seen(editor)).toEqual([{ title: '下書きの共催依頼' }]);
 		expect(await seen(owner)).toEqual([{ title: '下書きの共催依頼' }]);
 		expect(await seen(plainMember)).toEqual([]);

@@ -2,8 +2,8 @@
 // organizations, and the notifications that changes send.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asUser, createEvent } from '../support/events';
-import { anonClient, createTestUser, serviceClient } from './helpers';
+import { createEvent } from '../support/events';
+import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
 type User = { id: string; email: string };
 let organiser: User, other: User, coordinator: User, cohostEditor: User;
@@ -40,14 +40,14 @@ beforeAll(async () => {
 describe('events', () => {
 	it('drafts are visible only to organisers and coordinators, with their occurrences', async () => {
 		const draft = await createEvent(organiser.id, { status: 'draft' });
-		for (const db of [anonClient(), asUser(other.id)]) {
+		for (const db of [anonClient(), userClient(other.id)]) {
 			expect((await db.from('events').select('id').eq('id', draft.id)).data).toEqual([]);
 			expect(
 				(await db.from('event_occurrences').select('id').eq('event_id', draft.id)).data
 			).toEqual([]);
 		}
 		expect(
-			(await asUser(coordinator.id).from('events').select('id').eq('id', draft.id)).data
+			(await userClient(coordinator.id).from('events').select('id').eq('id', draft.id)).data
 		).toHaveLength(1);
 		const listed = await anonClient().rpc('search_occurrences', {
 			p_from: new Date().toISOString()
@@ -65,7 +65,7 @@ describe('events', () => {
 
 	it('others cannot edit or cancel an event or its occurrences; a co-host editor can', async () => {
 		const ev = await createEvent(organiser.id, { repeat: 'weekly', count: 2 });
-		const db = asUser(other.id);
+		const db = userClient(other.id);
 		expect(
 			(await db.from('events').update({ title: '乗っ取り' }).eq('id', ev.id).select()).data
 		).toEqual([]);
@@ -92,23 +92,23 @@ describe('events', () => {
 			(await anonClient().from('events').update({ title: 'x' }).eq('id', ev.id)).error?.code
 		).toBe('42501');
 
-		const { error } = await asUser(organiser.id)
+		const { error } = await userClient(organiser.id)
 			.from('event_cohosts')
 			.insert({ event_id: ev.id, organization_id: cohostOrgId });
 		expect(error).toBeNull();
 		// invited only: not yet
-		const early = await asUser(cohostEditor.id)
+		const early = await userClient(cohostEditor.id)
 			.from('events')
 			.update({ summary: '承認前' })
 			.eq('id', ev.id)
 			.select('summary');
 		expect(early.data).toEqual([]);
-		const accepted = await asUser(cohostEditor.id).rpc('accept_cohost_invitation', {
+		const accepted = await userClient(cohostEditor.id).rpc('accept_cohost_invitation', {
 			p_event: ev.id,
 			p_organization: cohostOrgId
 		});
 		expect(accepted.error).toBeNull();
-		const edit = await asUser(cohostEditor.id)
+		const edit = await userClient(cohostEditor.id)
 			.from('events')
 			.update({ summary: '共催団体が書きました' })
 			.eq('id', ev.id)
@@ -120,7 +120,7 @@ describe('events', () => {
 
 	it('the organiser cannot be changed and the iCal sequence goes up when the time changes', async () => {
 		const ev = await createEvent(organiser.id);
-		const steal = await asUser(organiser.id)
+		const steal = await userClient(organiser.id)
 			.from('events')
 			.update({ organizer_id: other.id } as never)
 			.eq('id', ev.id);
@@ -128,13 +128,16 @@ describe('events', () => {
 		const before = (
 			await serviceClient().from('events').select('sequence, starts_at').eq('id', ev.id).single()
 		).data!;
-		await asUser(organiser.id).from('events').update({ summary: '説明だけ変更' }).eq('id', ev.id);
+		await userClient(organiser.id)
+			.from('events')
+			.update({ summary: '説明だけ変更' })
+			.eq('id', ev.id);
 		expect(
 			(await serviceClient().from('events').select('sequence').eq('id', ev.id).single()).data!
 				.sequence
 		).toBe(before.sequence);
 		const later = new Date(new Date(before.starts_at).getTime() + 3600_000).toISOString();
-		await asUser(organiser.id)
+		await userClient(organiser.id)
 			.from('events')
 			.update({ starts_at: later, ends_at: new Date(Date.parse(later) + 7200_000).toISOString() })
 			.eq('id', ev.id);
@@ -148,14 +151,14 @@ describe('events', () => {
 describe('notifications of changes', () => {
 	it('registrants are told when the time or place changes, when a date is cancelled and when the event is cancelled', async () => {
 		const ev = await createEvent(organiser.id, { repeat: 'weekly', count: 2 });
-		await asUser(other.id).rpc('join_occurrence', {
+		await userClient(other.id).rpc('join_occurrence', {
 			p_occurrence: ev.occurrenceIds[0],
 			p_companions: 0
 		});
 		const kinds = async () =>
 			(
 				(
-					await asUser(other.id)
+					await userClient(other.id)
 						.from('notifications')
 						.select('kind')
 						.eq('event_id', ev.id)
@@ -163,21 +166,24 @@ describe('notifications of changes', () => {
 				).data ?? []
 			).map((n) => n.kind);
 
-		await asUser(organiser.id).from('events').update({ venue_name: '新しい会場' }).eq('id', ev.id);
+		await userClient(organiser.id)
+			.from('events')
+			.update({ venue_name: '新しい会場' })
+			.eq('id', ev.id);
 		expect(await kinds()).toEqual(['event_changed']);
-		await asUser(organiser.id)
+		await userClient(organiser.id)
 			.from('event_occurrences')
 			.update({ status: 'cancelled', cancel_reason: '台風' })
 			.eq('id', ev.occurrenceIds[0]);
 		expect(await kinds()).toEqual(['event_changed', 'occurrence_cancelled']);
-		await asUser(organiser.id)
+		await userClient(organiser.id)
 			.from('events')
 			.update({ status: 'cancelled', cancel_reason: '会場の都合' })
 			.eq('id', ev.id);
 		expect(await kinds()).toEqual(['event_changed', 'occurrence_cancelled', 'event_cancelled']);
 		// nobody else reads them
 		expect(
-			(await asUser(organiser.id).from('notifications').select('id').eq('event_id', ev.id)).data
+			(await userClient(organiser.id).from('notifications').select('id').eq('event_id', ev.id)).data
 		).toEqual([]);
 	});
 });
@@ -187,16 +193,16 @@ describe('registrants and profiles', () => {
 		const ev = await createEvent(organiser.id);
 		const person = await createTestUser('非公開の参加者');
 		const stranger = await createTestUser('関係のない人');
-		await asUser(person.id).rpc('join_occurrence', {
+		await userClient(person.id).rpc('join_occurrence', {
 			p_occurrence: ev.occurrenceIds[0],
 			p_companions: 0
 		});
-		const seen = await asUser(organiser.id)
+		const seen = await userClient(organiser.id)
 			.from('profiles')
 			.select('display_name')
 			.in('id', [person.id, stranger.id]);
 		expect(seen.data).toEqual([{ display_name: '非公開の参加者' }]);
-		const notOrganiser = await asUser(other.id)
+		const notOrganiser = await userClient(other.id)
 			.from('profiles')
 			.select('display_name')
 			.eq('id', person.id);

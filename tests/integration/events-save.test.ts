@@ -1,9 +1,9 @@
 // save_event keeps a series' occurrences (and their registrations) when the
 // time changes, and tells each registrant once.
 import { describe, expect, it } from 'vitest';
-import { buildRrule, MAX_OCCURRENCES } from '../../src/lib/events/recurrence';
-import { asUser, createEvent, saveEventAgain } from '../support/events';
-import { createTestUser, serviceClient } from './helpers';
+import { buildRrule, MAX_OCCURRENCES } from '$lib/events/recurrence';
+import { createEvent, saveEventAgain } from '../support/events';
+import { createTestUser, serviceClient, userClient } from '../support/db';
 
 describe('saving a series again', () => {
 	it('moves same-day occurrences in place, drops dates no longer in the rule, and notifies once', async () => {
@@ -13,7 +13,7 @@ describe('saving a series again', () => {
 		const start = new Date(Date.now() + 10 * 86400_000);
 		start.setUTCHours(1, 0, 0, 0);
 		const ev = await createEvent(organiser.id, { repeat: 'weekly', count: 3, startsAt: start });
-		await asUser(person.id).rpc('join_occurrence', {
+		await userClient(person.id).rpc('join_occurrence', {
 			p_occurrence: ev.occurrenceIds[0],
 			p_companions: 0
 		});
@@ -30,7 +30,7 @@ describe('saving a series again', () => {
 			.eq('event_id', ev.id)
 			.order('starts_at');
 		// one hour later, and only the first two dates
-		const { error } = await asUser(organiser.id).rpc('save_event', {
+		const { error } = await userClient(organiser.id).rpc('save_event', {
 			p_id: ev.id,
 			p_event: {
 				...event,
@@ -59,7 +59,7 @@ describe('saving a series again', () => {
 			.eq('user_id', person.id)
 			.single();
 		expect(reg).toEqual({ status: 'going', occurrence_id: ev.occurrenceIds[0] });
-		const { data: notes } = await asUser(person.id)
+		const { data: notes } = await userClient(person.id)
 			.from('notifications')
 			.select('kind')
 			.eq('event_id', ev.id);
@@ -88,7 +88,7 @@ describe('saving the longest series the form allows', () => {
 		const first = ev.occurrenceIds[0];
 		const last = ev.occurrenceIds[MAX_OCCURRENCES - 1];
 		for (const occurrence of [first, last]) {
-			const { error } = await asUser(person.id).rpc('join_occurrence', {
+			const { error } = await userClient(person.id).rpc('join_occurrence', {
 				p_occurrence: occurrence,
 				p_companions: 0
 			});
@@ -149,7 +149,7 @@ describe('saving the longest series the form allows', () => {
 				[last, 'going']
 			].sort()
 		);
-		const { data: notes } = await asUser(person.id)
+		const { data: notes } = await userClient(person.id)
 			.from('notifications')
 			.select('kind')
 			.eq('event_id', ev.id);
@@ -163,7 +163,7 @@ describe('saving the longest series the form allows', () => {
 			ev.occurrenceIds.slice(0, 450)
 		);
 		expect(shortened.filter((o) => o.status === 'cancelled').map((o) => o.id)).toEqual([last]);
-		const { data: told } = await asUser(person.id)
+		const { data: told } = await userClient(person.id)
 			.from('notifications')
 			.select('kind, occurrence_id')
 			.eq('event_id', ev.id)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asUser, createEvent } from '../support/events';
-import { anonClient, createTestUser } from './helpers';
+import { createEvent } from '../support/events';
+import { anonClient, createTestUser, userClient } from '../support/db';
 
 describe('events foundation', () => {
 	it('creates a monthly series with its occurrences; drafts stay hidden from others', async () => {
@@ -12,7 +12,7 @@ describe('events foundation', () => {
 		expect((await anonClient().from('events').select('id').eq('id', series.id)).data).toHaveLength(
 			1
 		);
-		const mine = await asUser(organiser.id).from('events').select('id').eq('id', draft.id);
+		const mine = await userClient(organiser.id).from('events').select('id').eq('id', draft.id);
 		expect(mine.data).toHaveLength(1);
 	});
 });

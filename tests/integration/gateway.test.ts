@@ -1,6 +1,6 @@
 // The local gateway behaves like Supabase's: apikey required, safeupdate emulated.
 import { describe, expect, it } from 'vitest';
-import { createTestUser, serviceClient, testEnv } from './helpers';
+import { createTestUser, serviceClient, testEnv } from '../support/db';
 
 describe('API gateway', () => {
 	it('refuses requests without a valid apikey', async () => {

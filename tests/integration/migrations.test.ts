@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runSupabaseCli } from '../../scripts/lib/stack';
-import { testEnv } from './helpers';
+import { testEnv } from '../support/db';
 
 const dbUrl = () => `${testEnv().databaseUrl}?sslmode=disable`;
 let db: pg.Client;

@@ -1,8 +1,8 @@
 // The /orgs list query: 20 a page, stable order by reading, embeds in one request.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { searchOrganizations } from '../../src/lib/server/db/orgs';
-import { anonClient, createTestUser, serviceClient } from './helpers';
+import { searchOrganizations } from '$lib/server/db/orgs';
+import { anonClient, createTestUser, serviceClient } from '../support/db';
 
 describe('searchOrganizations', () => {
 	it('pages 25 matches as 20 + 5, sorted by kana, with areas and fields embedded', async () => {

@@ -2,7 +2,7 @@
 // verify, hide, invite and join — and every refusal.
 import { createHash, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, createTestUser, serviceClient, userClient } from './helpers';
+import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
 type User = { id: string; email: string };
 let owner: User, editor: User, stranger: User, coordinator: User;

@@ -2,7 +2,7 @@
 // through PostgREST with the anon key and with real user tokens.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, createTestUser, serviceClient, userClient } from './helpers';
+import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
 type Person = { id: string; email: string };
 let listed: Person; // public profile

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '../support/events';
-import { anonClient, createTestUser, serviceClient, userClient } from './helpers';
+import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
 type User = { id: string; email: string };
 let organiser: User,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, waitFor } from '../../scripts/lib/ports';
 import { ROOT } from '../../scripts/lib/stack';
-import { testEnv } from './helpers';
+import { testEnv } from '../support/db';
 
 const ENTRY = path.join(ROOT, 'build/index.js');
 

@@ -2,13 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import {
 	createSession,
-	generateSessionToken,
 	invalidateSession,
 	invalidateUserSessions,
-	sessionIdFromToken,
 	validateSessionToken
-} from '../../src/lib/server/auth/session';
-import { createTestUser, serviceClient } from './helpers';
+} from '$lib/server/auth/session';
+import { newToken, tokenHash } from '$lib/server/tokens';
+import { createTestUser, serviceClient } from '../support/db';
 
 const DAY = 86400_000;
 const client = { userAgent: 'Mozilla/5.0 (iPhone) Safari/604.1', ip: '203.0.113.5' };
@@ -17,7 +16,7 @@ async function sessionRow(token: string) {
 	const { data } = await serviceClient()
 		.from('sessions')
 		.select('*')
-		.eq('id', sessionIdFromToken(token))
+		.eq('id', tokenHash(token))
 		.maybeSingle();
 	return data;
 }
@@ -25,26 +24,26 @@ async function sessionRow(token: string) {
 describe('sessions', () => {
 	it('stores only the SHA-256 of the token and validates it', async () => {
 		const user = await createTestUser('セッション 太郎');
-		const token = generateSessionToken();
+		const token = newToken();
 		await createSession(token, user.id, client);
 		const { data: all } = await serviceClient()
 			.from('sessions')
 			.select('id')
 			.eq('user_id', user.id);
-		expect(all).toEqual([{ id: sessionIdFromToken(token) }]);
+		expect(all).toEqual([{ id: tokenHash(token) }]);
 		expect(JSON.stringify(all)).not.toContain(token);
 
 		const result = await validateSessionToken(token);
 		expect(result.user).toEqual({ id: user.id, displayName: 'セッション 太郎', role: 'member' });
 		expect(result.refreshed).toBe(false);
-		expect((await validateSessionToken(generateSessionToken())).user).toBeNull();
+		expect((await validateSessionToken(newToken())).user).toBeNull();
 	});
 
 	it('slides the expiry when less than 15 days remain, capped by the 90-day maximum', async () => {
 		const user = await createTestUser();
-		const token = generateSessionToken();
+		const token = newToken();
 		await createSession(token, user.id, client);
-		const id = sessionIdFromToken(token);
+		const id = tokenHash(token);
 		await serviceClient()
 			.from('sessions')
 			.update({ expires_at: new Date(Date.now() + 10 * DAY).toISOString() })
@@ -68,18 +67,18 @@ describe('sessions', () => {
 
 	it('deletes expired sessions and those past the absolute maximum', async () => {
 		const user = await createTestUser();
-		const expired = generateSessionToken();
-		const tooOld = generateSessionToken();
+		const expired = newToken();
+		const tooOld = newToken();
 		await createSession(expired, user.id, client);
 		await createSession(tooOld, user.id, client);
 		await serviceClient()
 			.from('sessions')
 			.update({ expires_at: new Date(Date.now() - 1000).toISOString() })
-			.eq('id', sessionIdFromToken(expired));
+			.eq('id', tokenHash(expired));
 		await serviceClient()
 			.from('sessions')
 			.update({ absolute_expires_at: new Date(Date.now() - 1000).toISOString() })
-			.eq('id', sessionIdFromToken(tooOld));
+			.eq('id', tokenHash(tooOld));
 		expect((await validateSessionToken(expired)).user).toBeNull();
 		expect((await validateSessionToken(tooOld)).user).toBeNull();
 		expect(await sessionRow(expired)).toBeNull();
@@ -88,13 +87,13 @@ describe('sessions', () => {
 
 	it('ends one session on logout and all of them on logout everywhere', async () => {
 		const user = await createTestUser();
-		const [a, b, c] = [generateSessionToken(), generateSessionToken(), generateSessionToken()];
+		const [a, b, c] = [newToken(), newToken(), newToken()];
 		for (const t of [a, b, c]) await createSession(t, user.id, client);
 		const other = await createTestUser();
-		const othersToken = generateSessionToken();
+		const othersToken = newToken();
 		await createSession(othersToken, other.id, client);
 
-		await invalidateSession(sessionIdFromToken(a));
+		await invalidateSession(tokenHash(a));
 		expect((await validateSessionToken(a)).user).toBeNull();
 		expect((await validateSessionToken(b)).user?.id).toBe(user.id);
 
@@ -106,7 +105,7 @@ describe('sessions', () => {
 
 	it('ends every session of a person whose role changes', async () => {
 		const user = await createTestUser();
-		const token = generateSessionToken();
+		const token = newToken();
 		await createSession(token, user.id, client);
 		const { error } = await serviceClient()
 			.from('profiles')

@@ -3,8 +3,8 @@
 // with real user tokens; outcomes are checked with the service role.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listAreas, listFields } from '../../src/lib/server/db/taxonomy';
-import { anonClient, createTestUser, serviceClient, userClient } from './helpers';
+import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
 type Who = 'anon' | 'member' | 'coordinator' | 'admin';
 const ids: Partial<Record<Who, string>> = {};

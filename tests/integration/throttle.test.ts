@@ -2,8 +2,8 @@
 // login_throttle and record_login_attempt through PostgREST, with the client
 // addresses an attacker and an account's owner would have.
 import { describe, expect, it } from 'vitest';
-import { recordAttempt, throttleFor } from '../../src/lib/server/auth/throttle';
-import { serviceClient, uniqueEmail } from './helpers';
+import { recordAttempt, throttleFor } from '$lib/server/auth/throttle';
+import { serviceClient, uniqueEmail } from '../support/db';
 
 let n = 0;
 /** A fresh public address (TEST-NET-2/3), different on every call. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { generateTypes, TYPES_FILE } from '../../scripts/lib/typegen';
-import { testEnv } from './helpers';
+import { testEnv } from '../support/db';
 
 describe('generated database types', () => {
 	it('match the live schema (run `npm run db:types` after changing a migration)', async () => {

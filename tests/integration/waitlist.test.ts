@@ -4,8 +4,8 @@
 // was queued before somebody going); and on an open date, if anybody waits,
 // the first in line does not fit in the free places.
 import { describe, expect, it } from 'vitest';
-import { asUser, createEvent, saveEventAgain } from '../support/events';
-import { anonClient, serviceClient, uniqueEmail } from './helpers';
+import { createEvent, saveEventAgain } from '../support/events';
+import { anonClient, serviceClient, uniqueEmail, userClient } from '../support/db';
 
 async function makeUsers(n: number) {
 	const rows = Array.from({ length: n }, (_, i) => ({ display_name: `待つ人${i}` }));
@@ -21,7 +21,7 @@ async function makeUsers(n: number) {
 type Registration = { id: string; status: string; companions: number; user_id: string | null };
 
 async function join(userId: string, occurrence: string, companions = 0) {
-	const { data, error } = await asUser(userId).rpc('join_occurrence', {
+	const { data, error } = await userClient(userId).rpc('join_occurrence', {
 		p_occurrence: occurrence,
 		p_companions: companions
 	});
@@ -30,7 +30,7 @@ async function join(userId: string, occurrence: string, companions = 0) {
 }
 
 async function addGuest(organiser: string, occurrence: string, name: string, companions = 0) {
-	const { data, error } = await asUser(organiser).rpc('add_guest_registration', {
+	const { data, error } = await userClient(organiser).rpc('add_guest_registration', {
 		p_occurrence: occurrence,
 		p_name: name,
 		p_companions: companions
@@ -125,7 +125,7 @@ describe('places freed by the organiser', () => {
 		expect(regs.slice(0, 10).map((r) => after.get(r.id))).toEqual(Array(10).fill('going'));
 		expect(regs.slice(10).every((r) => after.get(r.id) === 'waitlisted')).toBe(true);
 		expect(await promotedCount(occ)).toBe(5);
-		const { data: told } = await asUser(people[5])
+		const { data: told } = await userClient(people[5])
 			.from('notifications')
 			.select('kind, occurrence_id');
 		expect(told).toEqual([{ kind: 'promoted', occurrence_id: occ }]);
@@ -149,7 +149,10 @@ describe('places freed by the organiser', () => {
 		const [occ] = occurrenceIds;
 		await join(a, occ);
 		const waiting = [await join(b, occ), await join(c, occ)];
-		const { error } = await asUser(organiser).from('events').update({ capacity: 2 }).eq('id', id);
+		const { error } = await userClient(organiser)
+			.from('events')
+			.update({ capacity: 2 })
+			.eq('id', id);
 		expect(error).toBeNull();
 		const after = await statuses(occ);
 		expect(waiting.map((r) => after.get(r.id))).toEqual(['going', 'waitlisted']);
@@ -202,7 +205,7 @@ describe('first come, first served', () => {
 
 		// the first one leaves: the family (4) fits, the two behind them do not
 		expect(
-			(await asUser(a).rpc('cancel_registration', { p_registration: first.id })).error
+			(await userClient(a).rpc('cancel_registration', { p_registration: first.id })).error
 		).toBeNull();
 		const after = await statuses(occ);
 		expect([after.get(fam.id), after.get(late.id), after.get(guest.id)]).toEqual([
@@ -221,12 +224,12 @@ describe('first come, first served', () => {
 		expect((await join(family, occ, 3)).status).toBe('waitlisted');
 		// the organiser closes the waiting list; the family keeps its place in it
 		expect(await saveEventAgain(organiser, id, { waitlist_enabled: false })).toBeNull();
-		const refused = await asUser(newcomer).rpc('join_occurrence', {
+		const refused = await userClient(newcomer).rpc('join_occurrence', {
 			p_occurrence: occ,
 			p_companions: 0
 		});
 		expect(refused.error?.hint).toBe('full');
-		const guest = await asUser(organiser).rpc('add_guest_registration', {
+		const guest = await userClient(organiser).rpc('add_guest_registration', {
 			p_occurrence: occ,
 			p_name: '電話 二郎'
 		});
@@ -237,12 +240,12 @@ describe('first come, first served', () => {
 	it('a party larger than the capacity is refused instead of blocking the line', async () => {
 		const [organiser, family] = await makeUsers(2);
 		const { occurrenceIds } = await createEvent(organiser, { capacity: 3 });
-		const member = await asUser(family).rpc('join_occurrence', {
+		const member = await userClient(family).rpc('join_occurrence', {
 			p_occurrence: occurrenceIds[0],
 			p_companions: 3
 		});
 		expect(member.error?.hint).toBe('too_many');
-		const guest = await asUser(organiser).rpc('add_guest_registration', {
+		const guest = await userClient(organiser).rpc('add_guest_registration', {
 			p_occurrence: occurrenceIds[0],
 			p_name: '大家族',
 			p_companions: 5
@@ -310,14 +313,14 @@ describe('places freed by registrations', () => {
 
 		// the family (3) no longer wants to wait: the next two fit
 		expect(
-			(await asUser(family).rpc('cancel_registration', { p_registration: fam.id })).error
+			(await userClient(family).rpc('cancel_registration', { p_registration: fam.id })).error
 		).toBeNull();
 		let after = await statuses(occ);
 		expect([after.get(last.id), after.get(guest.id)]).toEqual(['going', 'going']);
 		expect(await ruleViolations(occurrenceIds)).toEqual([]);
 
 		expect(
-			(await asUser(organiser).rpc('cancel_registration', { p_registration: first.id })).error
+			(await userClient(organiser).rpc('cancel_registration', { p_registration: first.id })).error
 		).toBeNull();
 		after = await statuses(occ);
 		expect(after.get(first.id)).toBe('cancelled');
@@ -336,7 +339,7 @@ describe('dates that open again', () => {
 		const [occ] = occurrenceIds;
 		await join(a, occ);
 		const waiting = await join(b, occ);
-		const db = asUser(organiser);
+		const db = userClient(organiser);
 		expect(
 			(
 				await db
@@ -372,12 +375,15 @@ describe('dates that open again', () => {
 		await addGuest(organiser, occ, '過去 一郎');
 		const waiting = await addGuest(organiser, occ, '過去 二郎');
 		expect(waiting.status).toBe('waitlisted');
-		const { error } = await asUser(organiser).from('events').update({ capacity: 2 }).eq('id', id);
+		const { error } = await userClient(organiser)
+			.from('events')
+			.update({ capacity: 2 })
+			.eq('id', id);
 		expect(error).toBeNull();
 		expect((await statuses(occ)).get(waiting.id)).toBe('waitlisted');
 
 		const start = new Date(Date.now() + 5 * 86400_000);
-		const moved = await asUser(organiser)
+		const moved = await userClient(organiser)
 			.from('event_occurrences')
 			.update({
 				starts_at: start.toISOString(),

@@ -1,30 +1,8 @@
 // Creating events in tests through the real RPC (save_event) as a real user,
 // for integration and e2e tests alike. Needs the stack's env (npm test sets it).
-import { createClient } from '@supabase/supabase-js';
-import ws from 'ws';
-import type { Database } from '../../src/lib/server/db/database.types';
-import { mintUserToken } from '../../src/lib/server/db/jwt';
-import { buildRrule, expandRrule, type Repeat } from '../../src/lib/events/recurrence';
-
-/** Demo accounts from supabase/seed.sql. */
-export const DEMO_IDS = {
-	member: '00000000-0000-4000-8000-000000000001',
-	coordinator: '00000000-0000-4000-8000-000000000002',
-	admin: '00000000-0000-4000-8000-000000000003'
-};
-
-const env = (k: string) => {
-	const v = process.env[k];
-	if (!v) throw new Error(`${k} missing: run through npm test`);
-	return v;
-};
-
-export const asUser = (userId: string) =>
-	createClient<Database>(env('SUPABASE_URL'), env('SUPABASE_ANON_KEY'), {
-		auth: { persistSession: false, autoRefreshToken: false },
-		realtime: { transport: ws as never },
-		accessToken: () => mintUserToken(userId, env('SUPABASE_JWT_SECRET'))
-	});
+import { buildRrule, expandRrule, type Repeat } from '$lib/events/recurrence';
+import type { Database } from '$lib/server/db/database.types';
+import { serviceClient, userClient } from './db';
 
 export interface TestEvent {
 	title?: string;
@@ -44,7 +22,7 @@ export interface TestEvent {
 
 /** Creates an event as `userId` and returns its id and occurrence ids (in time order). */
 export async function createEvent(userId: string, e: TestEvent = {}) {
-	const db = asUser(userId);
+	const db = userClient(userId);
 	const startsAt = e.startsAt ?? new Date(Date.now() + 7 * 86400_000);
 	const endsAt = new Date(startsAt.getTime() + (e.durationMinutes ?? 120) * 60_000);
 	const rrule = buildRrule({ repeat: e.repeat ?? 'none', startsAt, count: e.count ?? null });
@@ -112,10 +90,7 @@ export async function saveEventAgain(
 	changes: Partial<EventRow> = {},
 	options: { cohostIds?: string[]; occurrences?: { starts_at: string; ends_at: string }[] } = {}
 ) {
-	const service = createClient<Database>(env('SUPABASE_URL'), env('SUPABASE_SERVICE_ROLE_KEY'), {
-		auth: { persistSession: false, autoRefreshToken: false },
-		realtime: { transport: ws as never }
-	});
+	const service = serviceClient();
 	const [event, occurrences, cohosts, fields] = await Promise.all([
 		service.from('events').select('*').eq('id', eventId).single(),
 		service
@@ -128,7 +103,7 @@ export async function saveEventAgain(
 	]);
 	const failed = event.error ?? occurrences.error ?? cohosts.error ?? fields.error;
 	if (failed) throw new Error(failed.message);
-	const { error } = await asUser(userId).rpc('save_event', {
+	const { error } = await userClient(userId).rpc('save_event', {
 		p_id: eventId,
 		p_event: { ...event.data, ...changes },
 		p_field_ids: (fields.data ?? []).map((f) => f.field_id),

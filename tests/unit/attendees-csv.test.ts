@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Attendee } from '../../src/lib/server/db/attendees';
+import type { Attendee } from '$lib/server/db/attendees';
 import {
 	attendeeCsv,
 	attendeeCsvDisposition,
 	CSV_HEADERS,
 	neutralizeCell
-} from '../../src/lib/server/events/attendees-csv';
+} from '$lib/server/events/attendees-csv';
 import { parseCsv } from '../support/csv';
 
 const base: Attendee = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonth, monthView, parseMonth, weekdayNames } from '../../src/lib/events/calendar';
+import { formatMonth, monthView, parseMonth, weekdayNames } from '$lib/events/calendar';
 
 describe('month grid', () => {
 	it('weeks start on Sunday, days outside the month are empty', () => {

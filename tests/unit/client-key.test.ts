@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientKey, countsPerIp } from '../../src/lib/server/auth/throttle';
+import { clientKey, countsPerIp } from '$lib/server/auth/throttle';
 
 describe('clientKey (the address a login client is counted under)', () => {
 	it('keeps IPv4, also when written as an IPv4-mapped IPv6 address', () => {

@@ -15,21 +15,34 @@ const thrown = (fn: () => unknown) => {
 
 describe('database errors', () => {
 	it('a database error is a bug: an Error with its message', () => {
-		const e = thrown(() => dbFailure({ code: '22P02', message: 'invalid input syntax for type uuid' }));
+		const e = thrown(() =>
+			dbFailure({ code: '22P02', message: 'invalid input syntax for type uuid' })
+		);
 		expect(isHttpError(e)).toBe(false);
 		expect((e as Error).message).toBe('invalid input syntax for type uuid');
 	});
 
 	it('no code means the database was never reached: 503', () => {
-		const e = thrown(() => dbFailure({ code: '', message: 'AbortError: This operation was aborted' }));
+		const e = thrown(() =>
+			dbFailure({ code: '', message: 'AbortError: This operation was aborted' })
+		);
 		expect(isHttpError(e) && e.status).toBe(503);
 	});
 
 	it.each([
 		[{ code: 'P0001', hint: 'full', message: 'full' }, 'full'],
 		[{ code: '42501', hint: 'forbidden', message: 'x' }, 'forbidden'],
-		[{ code: '23505', message: 'duplicate key value violates unique constraint "areas_slug_key"' }, 'slug_taken'],
-		[{ code: '23505', message: 'duplicate key value violates unique constraint "registrations_pkey"' }, null],
+		[
+			{ code: '23505', message: 'duplicate key value violates unique constraint "areas_slug_key"' },
+			'slug_taken'
+		],
+		[
+			{
+				code: '23505',
+				message: 'duplicate key value violates unique constraint "registrations_pkey"'
+			},
+			null
+		],
 		[{ code: 'P0001', hint: 'made_up', message: 'x' }, null],
 		[{ code: '42501', message: 'permission denied' }, null]
 	])('refusalOf(%j) = %j', (error, expected) => {
@@ -41,6 +54,8 @@ describe('database errors', () => {
 			ok: false,
 			refusal: 'full'
 		});
-		expect(() => refused({ code: 'P0001', hint: 'last_owner', message: 'x' }, ['full'])).toThrow('x');
+		expect(() => refused({ code: 'P0001', hint: 'last_owner', message: 'x' }, ['full'])).toThrow(
+			'x'
+		);
 	});
 });

@@ -1,6 +1,6 @@
 // The event form's rules, on the real schema (messages compiled by the setup).
 import { describe, expect, it } from 'vitest';
-import { eventSchema } from '../../src/lib/server/events/forms';
+import { eventSchema } from '$lib/server/events/forms';
 
 const choices = {
 	areaIds: new Set(['a1']),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeRrule } from '../../src/lib/events/describe';
-import { formatEventTime } from '../../src/lib/format';
+import { describeRrule } from '$lib/events/describe';
+import { formatEventTime } from '$lib/format';
 
 describe('series in words', () => {
 	it.each([

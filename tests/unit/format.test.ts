@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deviceLabel } from '../../src/lib/auth/device';
-import { formatDate, formatDateTime } from '../../src/lib/format';
+import { deviceLabel } from '$lib/auth/device';
+import { formatDate, formatDateTime } from '$lib/format';
 
 describe('dates in Asia/Tokyo', () => {
 	it('formats in Japanese with the weekday, whatever the server time zone', () => {

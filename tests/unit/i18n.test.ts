@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { m } from '../../src/lib/paraglide/messages';
+import { m } from '$lib/paraglide/messages';
 
 const load = async (locale: string) =>
 	JSON.parse(await readFile(path.resolve('src/lib/i18n/messages', `${locale}.json`), 'utf8'));

@@ -9,9 +9,9 @@ import {
 	type FeedContext,
 	type FeedEvent,
 	type FeedOccurrence
-} from '../../src/lib/server/events/ical';
-import { contentDisposition } from '../../src/lib/server/events/ics-response';
-import { tokyoInstant } from '../../src/lib/events/recurrence';
+} from '$lib/server/events/ical';
+import { contentDisposition } from '$lib/server/events/ics-response';
+import { tokyoInstant } from '$lib/events/recurrence';
 import { HOSTILE_TEXTS, parseTwice } from '../support/ics';
 
 const ctx: FeedContext = {
@@ -218,7 +218,7 @@ describe('occurrence feeds', () => {
 		expect(e.summary).toBe(long);
 		expect(e.description).toContain('改行あり\nセミコロン;カンマ,バックスラッシュ\\おわり');
 		const parsed = ical.sync.parseICS(ics);
-		expect(Object.values(parsed).find((c) => c?.type === 'VCALENDAR')).toBeTruthy();
+		expect(Object.values(parsed).filter((c) => c?.type === 'VCALENDAR')).toHaveLength(1);
 		expect(ics).toContain('X-WR-CALNAME:つなぐ イベントカレンダー');
 	});
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventDetail } from '../../src/lib/server/db/events';
-import { eventJsonLd } from '../../src/lib/server/events/json-ld';
+import type { EventDetail } from '$lib/server/db/events';
+import { eventJsonLd } from '$lib/server/events/json-ld';
 
 const event = {
 	id: '20000000-0000-4000-8000-000000000009',

@@ -1,7 +1,7 @@
 // renderMarkdown is the only thing whose output may go through {@html}: these
 // payloads must come out as inert text or disappear, never as markup.
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/server/markdown';
+import { renderMarkdown } from '$lib/server/markdown';
 
 const REL = 'rel="nofollow ugc noopener"';
 

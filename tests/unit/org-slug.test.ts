@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SLUG_PATTERN, randomSlug, slugFromName } from '../../src/lib/orgs/slug';
+import { SLUG } from '$lib/forms/patterns';
+import { randomSlug, slugFromName } from '$lib/orgs/slug';
 
 describe('organization slugs', () => {
 	it.each([
@@ -13,12 +14,12 @@ describe('organization slugs', () => {
 	it('gives Japanese names a short random id that fits the pattern', () => {
 		const slug = slugFromName('常盤平こども食堂の会');
 		expect(slug).toMatch(/^org-[a-z2-9]{6}$/);
-		expect(SLUG_PATTERN.test(slug)).toBe(true);
+		expect(SLUG.test(slug)).toBe(true);
 		expect(new Set(Array.from({ length: 200 }, () => randomSlug())).size).toBe(200);
 	});
 
 	it('never ends with a hyphen after cutting a long name', () => {
 		const slug = slugFromName('a'.repeat(59) + ' b');
-		expect(SLUG_PATTERN.test(slug)).toBe(true);
+		expect(SLUG.test(slug)).toBe(true);
 	});
 });

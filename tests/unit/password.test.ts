@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, passwordProblem, verifyPassword } from '../../src/lib/server/auth/password';
+import { hashPassword, passwordProblem, verifyPassword } from '$lib/server/auth/password';
 
 describe('password policy', () => {
 	it.each([

@@ -6,8 +6,8 @@ import {
 	nthWeekday,
 	repeatOf,
 	tokyoInstant
-} from '../../src/lib/events/recurrence';
-import { formatDateTime } from '../../src/lib/format';
+} from '$lib/events/recurrence';
+import { formatDateTime } from '$lib/format';
 
 const at = (date: string, time = '14:00') => tokyoInstant(date, time)!;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seatsLeft } from '../../src/lib/events/seats';
+import { seatsLeft } from '$lib/events/seats';
 
 describe('places a newcomer could take', () => {
 	it('are the free places, none while anybody waits, and no limit without a capacity', () => {

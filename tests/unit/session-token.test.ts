@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { jwtVerify } from 'jose';
-import { generateSessionToken, sessionIdFromToken } from '../../src/lib/server/auth/session';
-import { mintUserToken } from '../../src/lib/server/db/jwt';
+import { newToken, tokenHash } from '$lib/server/tokens';
+import { mintUserToken } from '$lib/server/db/jwt';
 
 describe('session tokens', () => {
 	it('carry 160 random bits and are stored as their SHA-256', () => {
-		const tokens = new Set(Array.from({ length: 1000 }, generateSessionToken));
+		const tokens = new Set(Array.from({ length: 1000 }, newToken));
 		expect(tokens.size).toBe(1000);
 		const token = [...tokens][0];
 		expect(token).toMatch(/^[a-z2-7]{32}$/);
-		expect(sessionIdFromToken(token)).toBe(createHash('sha256').update(token).digest('hex'));
+		expect(tokenHash(token)).toBe(createHash('sha256').update(token).digest('hex'));
 	});
 });
 

@@ -1,6 +1,5 @@
 // Organization addresses (/orgs/<slug>): readable from the Latin letters of a
 // name when it has enough of them, else a short random id (most Japanese names).
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 

@@ -2,10 +2,9 @@
 // the messages come out in the request's language. Limits mirror the check
 // constraints of the areas and fields tables.
 import { z } from 'zod';
+import { SLUG } from '$lib/forms/patterns';
 import { m } from '$lib/paraglide/messages';
 import { FIELD_COLORS } from '$lib/taxonomy/colors';
-
-export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const slug = () =>
 	z
@@ -64,6 +63,3 @@ export const fieldRow = (v: FieldInput) => ({
 	name_en: v.nameEn,
 	color: v.color
 });
-
-/** Row-level buttons (move, retire, restore) post only the id. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

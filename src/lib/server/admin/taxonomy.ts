@@ -8,7 +8,7 @@ import { requireAdmin } from '$lib/server/auth/guard';
 import { requestDb } from '$lib/server/db/request';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import { localName } from '$lib/taxonomy/names';
-import { UUID } from './forms';
+import { UUID } from '$lib/forms/patterns';
 import { dbFailure } from '$lib/server/db/errors';
 
 export type TaxonomyKind = 'areas' | 'fields';

@@ -1,7 +1,7 @@
 // Form schemas for sign-up, login and account. Built per request so that the
 // messages come out in the request's language.
 import { z } from 'zod';
-import { EMAIL } from '$lib/server/forms/patterns';
+import { EMAIL } from '$lib/forms/patterns';
 import { m } from '$lib/paraglide/messages';
 import { passwordProblem, PASSWORD_MAX, type PasswordProblem } from './password';
 

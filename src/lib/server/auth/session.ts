@@ -2,9 +2,8 @@
 // an HttpOnly cookie, only its SHA-256 in the database, a 30-day sliding
 // expiry capped at 90 days from login.
 import type { Cookies } from '@sveltejs/kit';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { adminDb } from '$lib/server/db/client';
+import { tokenHash } from '$lib/server/tokens';
 import type { AppRole } from '$lib/auth/roles';
 import { dbFailure } from '$lib/server/db/errors';
 
@@ -27,17 +26,6 @@ export type SessionValidationResult =
 	| { session: Session; user: SessionUser; refreshed: boolean }
 	| { session: null; user: null; refreshed: false };
 
-export function generateSessionToken(): string {
-	// 20 bytes = 160 bits of entropy
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-}
-
-export function sessionIdFromToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
-
 export async function createSession(
 	token: string,
 	userId: string,
@@ -45,7 +33,7 @@ export async function createSession(
 	now = new Date()
 ): Promise<Session> {
 	const session = {
-		id: sessionIdFromToken(token),
+		id: tokenHash(token),
 		user_id: userId,
 		expires_at: new Date(now.getTime() + SESSION_DAYS * DAY).toISOString(),
 		absolute_expires_at: new Date(now.getTime() + SESSION_MAX_DAYS * DAY).toISOString(),
@@ -59,7 +47,7 @@ export async function createSession(
 
 export async function validateSessionToken(token: string): Promise<SessionValidationResult> {
 	const { data, error } = await adminDb()
-		.rpc('validate_session', { p_id: sessionIdFromToken(token) })
+		.rpc('validate_session', { p_id: tokenHash(token) })
 		.maybeSingle();
 	if (error) dbFailure(error);
 	if (!data) return { session: null, user: null, refreshed: false };

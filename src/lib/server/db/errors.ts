@@ -48,7 +48,8 @@ export type Refusal = (typeof REFUSALS)[number];
 
 export type Refused<R extends Refusal = Refusal> = { ok: false; refusal: R };
 /** What a db function returns when the database may refuse: its result, or which refusal. */
-export type Refusable<T extends object, R extends Refusal = Refusal> = ({ ok: true } & T) | Refused<R>;
+export type Refusable<T extends object, R extends Refusal = Refusal> =
+	({ ok: true } & T) | Refused<R>;
 
 /** True when the call never got an answer from PostgreSQL. */
 export const isUnavailable = (e: ApiError) => !e.code;
@@ -82,6 +83,7 @@ export function dbFailure(e: ApiError): never {
  */
 export function refused<R extends Refusal>(e: ApiError, expected: readonly R[]): Refused<R> {
 	const refusal = refusalOf(e);
-	if (refusal && (expected as readonly Refusal[]).includes(refusal)) return { ok: false, refusal: refusal as R };
+	if (refusal && (expected as readonly Refusal[]).includes(refusal))
+		return { ok: false, refusal: refusal as R };
 	dbFailure(e);
 }

@@ -1,18 +1,12 @@
 // Invitations into an organization: by the email of an existing account, or a
 // one-time link valid for 7 days. Only the SHA-256 of a link token is stored.
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '$lib/server/db/client';
+import { newToken, tokenHash } from '$lib/server/tokens';
 import type { OrgRole } from '$lib/server/db/orgs';
 import { dbFailure } from '$lib/server/db/errors';
 
-export const tokenHash = (token: string) =>
-	encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-
 export async function createLinkInvitation(db: Db, organizationId: string, role: OrgRole) {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	const token = encodeBase32LowerCaseNoPadding(bytes);
+	const token = newToken();
 	const { error } = await db
 		.from('organization_invitations')
 		.insert({ organization_id: organizationId, role, token_hash: tokenHash(token) });

@@ -1,9 +1,7 @@
 // Form schemas of the attendee list, built per request for the request's language.
 import { z } from 'zod';
+import { optionalPhone } from '$lib/server/forms/fields';
 import { m } from '$lib/paraglide/messages';
-
-// digits (half or full width), +, brackets, hyphens, long vowel marks and spaces
-const PHONE = /^[0-9０-９+()（）\- ー－‐]*$/;
 
 /** Someone who applied by phone or on paper. */
 export const guestSchema = () =>
@@ -13,11 +11,7 @@ export const guestSchema = () =>
 			.trim()
 			.min(1, m.attendees_error_name_required())
 			.max(100, m.attendees_error_name_too_long()),
-		phone: z
-			.string()
-			.trim()
-			.max(30, m.attendees_error_phone_invalid())
-			.regex(PHONE, m.attendees_error_phone_invalid()),
+		phone: optionalPhone(m.attendees_error_phone_invalid()),
 		note: z.string().trim().max(300, m.attendees_error_note_too_long()),
 		companions: z
 			.number()

@@ -6,6 +6,7 @@ import { format } from 'date-fns';
 import { stringify } from 'csv-stringify/sync';
 import type { Attendee } from '$lib/server/db/attendees';
 import { TIME_ZONE } from '$lib/format';
+import { attachment, safeFileName } from '$lib/server/http/content-disposition';
 
 export const CSV_HEADERS = [
 	'氏名',
@@ -65,24 +66,8 @@ export function attendeeCsv(attendees: Attendee[]): string {
 	});
 }
 
-/** RFC 5987 ext-value characters: everything else is percent-encoded. */
-const rfc5987 = (value: string) =>
-	encodeURIComponent(value).replace(
-		/['()*]/g,
-		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-	);
-
 /** 参加者名簿_<title>_<yyyyMMdd>.csv, with an ASCII fallback for old clients. */
 export function attendeeCsvDisposition(title: string, startsAt: string): string {
 	const day = tokyo(startsAt, 'yyyyMMdd');
-	const safeTitle = [
-		...title
-			.replace(/[\\/:*?"<>|\p{Cc}]/gu, '')
-			.replace(/\s+/g, ' ')
-			.trim()
-	]
-		.slice(0, 40)
-		.join('');
-	const name = `参加者名簿_${safeTitle}_${day}.csv`;
-	return `attachment; filename="attendees-${day}.csv"; filename*=UTF-8''${rfc5987(name)}`;
+	return attachment(`参加者名簿_${safeFileName(title, 40)}_${day}.csv`, `attendees-${day}.csv`);
 }

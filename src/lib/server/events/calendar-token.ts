@@ -4,20 +4,18 @@
 // owner with the service role (credential handling, like sessions), and the
 // owner's data is then read as that owner, under RLS.
 import { adminDb, type Db } from '$lib/server/db/client';
-import { generateSessionToken, sessionIdFromToken } from '$lib/server/auth/session';
+import { newToken, TOKEN, tokenHash } from '$lib/server/tokens';
 import { dbFailure } from '$lib/server/db/errors';
 
 /** <token>.ics: 32 lowercase base32 characters (20 random bytes). */
-export const CALENDAR_FILE = /^([a-z2-7]{32})\.ics$/;
-
-export const calendarTokenHash = (token: string) => sessionIdFromToken(token);
+export const CALENDAR_FILE = new RegExp(`^(${TOKEN.source.slice(1, -1)})\\.ics$`);
 
 /** Whose feed this token opens, or null. */
 export async function calendarTokenOwner(token: string): Promise<string | null> {
 	const { data, error } = await adminDb()
 		.from('calendar_tokens')
 		.select('user_id')
-		.eq('token_hash', calendarTokenHash(token))
+		.eq('token_hash', tokenHash(token))
 		.maybeSingle();
 	if (error) dbFailure(error);
 	return data?.user_id ?? null;
@@ -37,10 +35,10 @@ export async function calendarFeedCreatedAt(db: Db, userId: string): Promise<str
 /** Makes a new feed token for the member (the old one stops working) and returns it: shown once. */
 export async function replaceCalendarToken(db: Db, userId: string): Promise<string> {
 	await removeCalendarToken(db, userId);
-	const token = generateSessionToken();
+	const token = newToken();
 	const { error } = await db
 		.from('calendar_tokens')
-		.insert({ user_id: userId, token_hash: calendarTokenHash(token) });
+		.insert({ user_id: userId, token_hash: tokenHash(token) });
 	if (error) dbFailure(error);
 	return token;
 }

@@ -2,7 +2,12 @@
 // recurrence) before anything is written. Built per request so that the
 // messages come out in the request's language.
 import { z } from 'zod';
-import { EMAIL, PHONE, isHttpUrl } from '$lib/server/forms/patterns';
+import {
+	optionalEmail,
+	optionalHttpUrl,
+	optionalPhone,
+	optionalText
+} from '$lib/server/forms/fields';
 import { isEventKind } from '$lib/events/kinds';
 import {
 	buildRrule,
@@ -15,8 +20,6 @@ import { m } from '$lib/paraglide/messages';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
-
-const text = (max: number, message: string) => z.string().trim().max(max, message).default('');
 
 /** A real calendar date (no 2026-13-01) and a real time of day (no 24:00 or 25:00). */
 const isDate = (v: string) => DATE.test(v) && tokyoInstant(v) !== null;
@@ -47,8 +50,8 @@ export function eventSchema(choices: EventChoices) {
 				.string()
 				.refine((v): boolean => isEventKind(v), m.event_error_kind_required())
 				.default(''),
-			summary: text(200, m.event_error_summary_too_long()),
-			body: text(20000, m.event_error_body_too_long()),
+			summary: optionalText(200, m.event_error_summary_too_long()),
+			body: optionalText(20000, m.event_error_body_too_long()),
 			date: z.string().regex(DATE, m.event_error_date_required()).default(''),
 			allDay: z.boolean().default(false),
 			startTime: z.string().default(''),
@@ -58,20 +61,20 @@ export function eventSchema(choices: EventChoices) {
 			repeatEnd: z.enum(['count', 'until']).default('count'),
 			repeatCount: z.string().trim().default(''),
 			repeatUntil: z.string().default(''),
-			venueName: text(200, m.event_error_venue_too_long()),
-			venueAddress: text(300, m.event_error_venue_too_long()),
-			onlineUrl: text(500, m.event_error_online_url()).refine(
-				(v) => v === '' || isHttpUrl(v),
-				m.event_error_online_url()
-			),
+			venueName: optionalText(200, m.event_error_venue_too_long()),
+			venueAddress: optionalText(300, m.event_error_venue_too_long()),
+			onlineUrl: optionalHttpUrl(m.event_error_online_url()),
 			areaId: z
 				.string()
 				.default('')
-				.refine((v) => v === '' || choices.areaIds.has(v), m.org_error_unknown_area()),
+				.refine((v) => v === '' || choices.areaIds.has(v), m.common_error_unknown_area()),
 			fieldIds: z
 				.array(z.string())
 				.default([])
-				.refine((ids) => ids.every((id) => choices.fieldIds.has(id)), m.org_error_unknown_field()),
+				.refine(
+					(ids) => ids.every((id) => choices.fieldIds.has(id)),
+					m.common_error_unknown_field()
+				),
 			organizationId: z
 				.string()
 				.default('')
@@ -91,17 +94,11 @@ export function eventSchema(choices: EventChoices) {
 			registrationOpens: z.string().default(''),
 			registrationCloses: z.string().default(''),
 			waitlist: z.boolean().default(true),
-			audienceNote: text(300, m.event_error_text_too_long()),
-			accessibility: text(500, m.event_error_text_too_long()),
-			contactName: text(100, m.event_error_text_too_long()),
-			contactPhone: text(30, m.org_error_phone_invalid()).refine(
-				(v) => v === '' || PHONE.test(v),
-				m.org_error_phone_invalid()
-			),
-			contactEmail: text(254, m.org_error_email_invalid()).refine(
-				(v) => v === '' || EMAIL.test(v),
-				m.org_error_email_invalid()
-			)
+			audienceNote: optionalText(300, m.event_error_text_too_long()),
+			accessibility: optionalText(500, m.event_error_text_too_long()),
+			contactName: optionalText(100, m.event_error_text_too_long()),
+			contactPhone: optionalPhone(m.common_error_phone_invalid()),
+			contactEmail: optionalEmail(m.common_error_email_invalid())
 		})
 		.superRefine((v, ctx) => {
 			const issue = (path: string, message: string) =>

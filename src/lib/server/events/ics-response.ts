@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { FeedContext } from '$lib/server/events/ical';
+import { attachment, safeFileName } from '$lib/server/http/content-disposition';
 
 export function feedContext(url: URL, name: string): FeedContext {
 	return {
@@ -16,18 +17,9 @@ export function feedContext(url: URL, name: string): FeedContext {
 
 /** attachment; filename="…"; filename*=UTF-8''… (RFC 6266 / RFC 5987) */
 export function contentDisposition(name: string): string {
-	const clean =
-		name
-			.replace(/[\u0000-\u001f\u007f"\\/:*?<>|]+/g, ' ')
-			.replace(/\s+/g, ' ')
-			.trim()
-			.slice(0, 100) || 'event';
+	const clean = safeFileName(name) || 'event';
 	const ascii = clean.replace(/[^\x20-\x7e]+/g, '_').replace(/_+/g, '_');
-	const encoded = encodeURIComponent(`${clean}.ics`).replace(
-		/['()*]/g,
-		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-	);
-	return `attachment; filename="${/[a-z0-9]/i.test(ascii) ? ascii : 'event'}.ics"; filename*=UTF-8''${encoded}`;
+	return attachment(`${clean}.ics`, `${/[a-z0-9]/i.test(ascii) ? ascii : 'event'}.ics`);
 }
 
 function matches(ifNoneMatch: string | null, etag: string) {

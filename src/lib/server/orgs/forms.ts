@@ -1,13 +1,15 @@
 // The organization profile form. Built per request (messages in the request's
 // language) with the areas and fields a person may choose.
 import { z } from 'zod';
-import { EMAIL, PHONE, isHttpUrl } from '$lib/server/forms/patterns';
+import { EMAIL, SLUG } from '$lib/forms/patterns';
+import {
+	optionalEmail,
+	optionalHttpUrl,
+	optionalPhone,
+	optionalText
+} from '$lib/server/forms/fields';
 import { m } from '$lib/paraglide/messages';
 import { isOrgKind, ORG_ROLES } from '$lib/orgs/kinds';
-import { SLUG_PATTERN } from '$lib/orgs/slug';
-
-const optionalText = (max: number, message: string) =>
-	z.string().trim().max(max, message).default('');
 
 export function organizationSchema(choices: { areaIds: Set<string>; fieldIds: Set<string> }) {
 	return z
@@ -23,10 +25,7 @@ export function organizationSchema(choices: { areaIds: Set<string>; fieldIds: Se
 				.trim()
 				.toLowerCase()
 				.max(80, m.org_error_slug_format())
-				.refine(
-					(v) => v === '' || (v.length >= 3 && SLUG_PATTERN.test(v)),
-					m.org_error_slug_format()
-				)
+				.refine((v) => v === '' || (v.length >= 3 && SLUG.test(v)), m.org_error_slug_format())
 				.default(''),
 			// a plain string so that nothing is preselected; only a known kind passes
 			kind: z
@@ -37,24 +36,18 @@ export function organizationSchema(choices: { areaIds: Set<string>; fieldIds: Se
 			areaIds: z
 				.array(z.string())
 				.default([])
-				.refine((ids) => ids.every((id) => choices.areaIds.has(id)), m.org_error_unknown_area()),
+				.refine((ids) => ids.every((id) => choices.areaIds.has(id)), m.common_error_unknown_area()),
 			fieldIds: z
 				.array(z.string())
 				.default([])
-				.refine((ids) => ids.every((id) => choices.fieldIds.has(id)), m.org_error_unknown_field()),
+				.refine(
+					(ids) => ids.every((id) => choices.fieldIds.has(id)),
+					m.common_error_unknown_field()
+				),
 			description: optionalText(10000, m.org_error_description_too_long()),
-			contactEmail: optionalText(254, m.org_error_email_invalid()).refine(
-				(v) => v === '' || EMAIL.test(v),
-				m.org_error_email_invalid()
-			),
-			contactPhone: optionalText(30, m.org_error_phone_invalid()).refine(
-				(v) => v === '' || PHONE.test(v),
-				m.org_error_phone_invalid()
-			),
-			website: optionalText(500, m.org_error_website_invalid()).refine(
-				(v) => v === '' || isHttpUrl(v),
-				m.org_error_website_invalid()
-			)
+			contactEmail: optionalEmail(m.common_error_email_invalid()),
+			contactPhone: optionalPhone(m.common_error_phone_invalid()),
+			website: optionalHttpUrl(m.org_error_website_invalid())
 		})
 		.superRefine((v, ctx) => {
 			if (!v.municipalityWide && v.areaIds.length === 0) {

@@ -4,9 +4,8 @@ import { requireUser } from '$lib/server/auth/guard';
 import { acceptInvitationLink, previewInvitation } from '$lib/server/db/org-invitations';
 import { requestDb } from '$lib/server/db/request';
 import { logEvent } from '$lib/server/log';
+import { TOKEN } from '$lib/server/tokens';
 import type { Actions, PageServerLoad } from './$types';
-
-const TOKEN = /^[a-z2-7]{32}$/;
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!locals.user) return { signedIn: false as const, invitation: null };

@@ -1,8 +1,19 @@
-import { createClient } from '@supabase/supabase-js';
+// The one set of test helpers for talking to the stack: real supabase-js
+// clients through real PostgREST (service role, anon, or a user with a freshly
+// minted token), test accounts and the seed's demo ids. Used by integration
+// and e2e tests alike; `npm test` provides the stack's environment.
 import { randomUUID } from 'node:crypto';
-import ws from 'ws';
-import type { Database } from '../../src/lib/server/db/database.types';
-import { mintUserToken } from '../../src/lib/server/db/jwt';
+import { createClient } from '@supabase/supabase-js';
+import { clientOptions } from '$lib/server/db/client-options';
+import type { Database } from '$lib/server/db/database.types';
+import { mintUserToken } from '$lib/server/db/jwt';
+
+/** Demo accounts from supabase/seed.sql. */
+export const DEMO_IDS = {
+	member: '00000000-0000-4000-8000-000000000001',
+	coordinator: '00000000-0000-4000-8000-000000000002',
+	admin: '00000000-0000-4000-8000-000000000003'
+};
 
 export function testEnv() {
 	const get = (k: string) => {
@@ -19,26 +30,24 @@ export function testEnv() {
 	};
 }
 
-const options = {
-	auth: { persistSession: false, autoRefreshToken: false },
-	realtime: { transport: ws as never }
-};
+// tests wait longer than a page would: a loaded CI machine is slow, not broken
+const options = () => clientOptions(30_000);
 
 export const serviceClient = () =>
-	createClient<Database>(testEnv().url, testEnv().serviceRoleKey, options);
+	createClient<Database>(testEnv().url, testEnv().serviceRoleKey, options());
 
-export const anonClient = () => createClient<Database>(testEnv().url, testEnv().anonKey, options);
+export const anonClient = () => createClient<Database>(testEnv().url, testEnv().anonKey, options());
 
 /** A client acting as this user, with a real minted token, through PostgREST. */
 export const userClient = (userId: string) =>
 	createClient<Database>(testEnv().url, testEnv().anonKey, {
-		...options,
+		...options(),
 		accessToken: () => mintUserToken(userId, testEnv().jwtSecret)
 	});
 
 export const uniqueEmail = (label = 'user') => `${label}-${randomUUID().slice(0, 8)}@test.example`;
 
-/** Creates an account directly (the password hash is not a real argon2 hash). */
+/** Creates an account directly (the password hash is not a real argon2 hash: it cannot log in). */
 export async function createTestUser(displayName = 'テスト 利用者') {
 	const email = uniqueEmail();
 	const { data, error } = await serviceClient().rpc('create_account', {

@@ -1,0 +1,32 @@
+// The one place where a database refusal (db/errors.ts) becomes words for the
+// person. A page that needs a more specific sentence passes it as an override:
+//   refusalMessage(result.refusal, { not_found: m.event_join_not_found })
+import { m } from '$lib/paraglide/messages';
+import type { Refusal } from '$lib/server/db/errors';
+
+const MESSAGES: Record<Refusal, () => string> = {
+	sign_in: m.refusal_sign_in,
+	forbidden: m.refusal_forbidden,
+	not_found: m.refusal_not_found,
+	throttled: m.refusal_throttled,
+	full: m.event_join_full,
+	closed: m.event_join_closed,
+	not_open: m.event_join_not_open,
+	too_many: m.event_join_too_many,
+	bad_companions: m.event_join_bad_companions,
+	slug_taken: m.org_error_slug_taken,
+	last_owner: m.org_error_last_owner,
+	not_owner: m.refusal_not_owner,
+	owner_by_transfer: m.refusal_owner_by_transfer,
+	not_member: m.refusal_not_member,
+	already_member: m.org_invite_already_member,
+	no_account: m.org_invite_no_account,
+	invalid_invitation: m.invitation_invalid
+};
+
+export function refusalMessage(
+	refusal: Refusal,
+	overrides: Partial<Record<Refusal, () => string>> = {}
+): string {
+	return (overrides[refusal] ?? MESSAGES[refusal])();
+}
