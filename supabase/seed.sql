@@ -40,7 +40,7 @@ insert into public.areas (slug, name_ja, name_en, kana, sort_order) values
 	('shin-matsudo', '新松戸', 'Shin-Matsudo', 'しんまつど', 150)
 on conflict (slug) do nothing;
 
--- The 16 fields (分野) of DESIGN.md §4.
+-- The 16 fields (分野) of the platform (docs/ARCHITECTURE.md, "Domain language").
 insert into public.fields (slug, name_ja, name_en, sort_order, color) values
 	('welfare', '福祉', 'Welfare', 10, 'blue'),
 	('children', '子ども・子育て', 'Children & parenting', 20, 'orange'),

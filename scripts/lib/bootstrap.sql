@@ -2,7 +2,9 @@
 -- (roles, default privileges, extensions, auth helpers, PostgREST reload
 -- triggers), so that supabase/migrations run here exactly as on hosted.
 -- Runs once per data directory, as the initdb superuser supabase_admin,
--- inside one transaction. Source: ../shared/research/local-supabase-stack.md.
+-- inside one transaction. It follows Supabase's own init scripts and migrations
+-- (supabase/postgres migrations/db, the CLI's sandbox); docs/ARCHITECTURE.md,
+-- "The local stack", says what differs.
 -- Migrations must never create any of this.
 
 alter role supabase_admin with superuser createdb createrole replication bypassrls;

@@ -1,5 +1,5 @@
 // User-written Markdown -> safe HTML. This function's output is the only thing
-// that may ever go through {@html} (DESIGN.md §6).
+// that may ever go through {@html} (docs/ARCHITECTURE.md, "User text").
 //
 // Two layers: marked never emits the author's raw HTML (it is shown as text),
 // and sanitize-html then keeps only an allow-list of tags and attributes, so a
