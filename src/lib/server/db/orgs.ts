@@ -234,3 +234,6 @@ export async function listMemberships(db: Db, userId: string) {
 		row.organizations ? [{ role: row.role, ...row.organizations }] : []
 	);
 }
+
+// Organizations as other features need them (event forms, filters): queries
+// added for those go below this line.
