@@ -39,7 +39,12 @@ const cleanup = async () => {
 	await stack?.stop();
 };
 onShutdown(cleanup);
-vite.on('exit', async (code) => {
-	await stack?.stop();
-	process.exit(code ?? 0);
+vite.on('exit', (code) => {
+	const exit = () => process.exit(code ?? 0);
+	if (stack)
+		void stack
+			.stop()
+			.catch((e) => console.error(e))
+			.finally(exit);
+	else exit();
 });

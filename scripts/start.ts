@@ -60,7 +60,12 @@ onShutdown(async () => {
 	await killAndWait(server);
 	await stack?.stop();
 });
-server.on('exit', async (code) => {
-	await stack?.stop();
-	process.exit(code ?? 0);
+server.on('exit', (code) => {
+	const exit = () => process.exit(code ?? 0);
+	if (stack)
+		void stack
+			.stop()
+			.catch((e) => console.error(e))
+			.finally(exit);
+	else exit();
 });

@@ -19,11 +19,12 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): P
 /** Stops children and the stack on Ctrl-C / SIGTERM, exactly once. */
 export function onShutdown(cleanup: () => Promise<void>) {
 	let done = false;
-	const handler = async (signal: NodeJS.Signals) => {
+	const handler = (signal: NodeJS.Signals) => {
 		if (done) return;
 		done = true;
-		await cleanup().catch((e) => console.error(e));
-		process.exit(signal === 'SIGINT' ? 130 : 143);
+		void cleanup()
+			.catch((e) => console.error(e))
+			.finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
 	};
 	process.on('SIGINT', handler);
 	process.on('SIGTERM', handler);

@@ -1,5 +1,4 @@
 import AxeBuilder from '@axe-core/playwright';
-import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO = {

@@ -12,7 +12,9 @@ async function clientFiles(dir = CLIENT_DIR): Promise<string[]> {
 	const entries = await readdir(dir, { withFileTypes: true });
 	const nested = await Promise.all(
 		entries.map((e) =>
-			e.isDirectory() ? clientFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]
+			e.isDirectory()
+				? clientFiles(path.join(dir, e.name))
+				: Promise.resolve([path.join(dir, e.name)])
 		)
 	);
 	return nested.flat().filter((f) => /\.(js|css|html|json|map)$/.test(f));

@@ -70,7 +70,7 @@ describe('db:reset beside a running stack', () => {
 		const db = new pg.Client({ connectionString: databaseUrl });
 		await db.connect();
 		try {
-			const { rows } = await db.query(
+			const { rows } = await db.query<{ name_ja: string }>(
 				`select name_ja from public.areas where slug = 'reset-marker'`
 			);
 			return rows;

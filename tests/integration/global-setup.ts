@@ -9,7 +9,8 @@ export default async function setup(project: TestProject) {
 	// vitest's failing exit code. Under `npm test` it is never loaded here.
 	const { startThrowawayStack } = await import('../../scripts/lib/throwaway.ts');
 	const stack = await startThrowawayStack({ seed: true });
-	for (const [key, value] of Object.entries(stack.env)) {
+	const env: Record<string, string> = { ...stack.env };
+	for (const [key, value] of Object.entries(env)) {
 		process.env[key] = value;
 		project.provide?.(key as never, value as never);
 	}

@@ -21,7 +21,7 @@ describe('migrations', () => {
 		const files = (await readdir(path.join(ROOT, 'supabase/migrations'))).filter((f) =>
 			f.endsWith('.sql')
 		);
-		const { rows } = await db.query(
+		const { rows } = await db.query<{ version: string; name: string }>(
 			'select version, name from supabase_migrations.schema_migrations order by version'
 		);
 		expect(rows.map((r) => `${r.version}_${r.name}.sql`)).toEqual(files.sort());
@@ -45,7 +45,9 @@ describe('migrations', () => {
 			const output = result.stdout + result.stderr;
 			expect(output).toContain('29991231000000_broken.sql');
 			expect(output).toContain('relation "public.no_such_table" does not exist');
-			const table = await db.query(`select to_regclass('public.half_written') as t`);
+			const table = await db.query<{ t: string | null }>(
+				`select to_regclass('public.half_written') as t`
+			);
 			expect(table.rows[0].t).toBeNull();
 			const recorded = await db.query(
 				`select 1 from supabase_migrations.schema_migrations where version = '29991231000000'`
@@ -70,9 +72,11 @@ describe('supabase db advisors', () => {
 			'error'
 		]);
 		const output = result.stdout.trim();
-		const findings: { name: string; level: string; detail: string }[] = output.startsWith('[')
-			? JSON.parse(output)
-			: [];
+		const findings = (output.startsWith('[') ? JSON.parse(output) : []) as {
+			name: string;
+			level: string;
+			detail: string;
+		}[];
 		expect(findings.map((f) => `${f.level} ${f.name}: ${f.detail}`)).toEqual([]);
 		expect(result.code, result.stdout + result.stderr).toBe(0);
 	});

@@ -17,12 +17,15 @@ export function parseWithNodeIcal(ics: string): ParsedCalendar {
 		{ 'WR-CALNAME'?: string } | undefined;
 	return {
 		name: calendar?.['WR-CALNAME'] ?? null,
-		events: events.map((e) => ({ uid: e.uid, summary: String(e.summary) }))
+		events: events.map((e) => ({
+			uid: e.uid,
+			summary: typeof e.summary === 'string' ? e.summary : e.summary.val
+		}))
 	};
 }
 
 export function parseWithIcalJs(ics: string): ParsedCalendar {
-	const calendar = new ICAL.Component(ICAL.parse(ics));
+	const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
 	const name = calendar.getFirstPropertyValue('x-wr-calname');
 	return {
 		name: typeof name === 'string' ? name : null,
