@@ -34,8 +34,6 @@ async function matching(candidates: string[], pattern: RegExp) {
 // check fails for any file not listed here. Empty this list, never grow it.
 const PENDING = new Set<string>([
 	'src/lib/server/admin/taxonomy.ts',
-	'src/lib/server/auth/account.ts',
-	'src/lib/server/auth/session.ts',
 	'src/lib/server/events/access.ts',
 	'src/lib/server/events/calendar-token.ts',
 	'src/lib/server/events/choices.ts',

@@ -11,7 +11,7 @@ import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import {
 	deleteSessionCookie,
 	invalidateUserSessions,
-	listUserSessions
+	listActiveSessions
 } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db/client';
 import {
@@ -65,7 +65,7 @@ export const load: PageServerLoad = async () => {
 			zod4(profileSchema(allowedIds(choices))),
 			{ id: 'profile', errors: false }
 		),
-		listUserSessions(user.id, session.id),
+		listActiveSessions(user.id, session.id),
 		listPendingInvitations(db, user.id)
 	]);
 	return {
@@ -107,7 +107,7 @@ export const actions: Actions = {
 		const { currentPassword, newPassword } = passwordForm.data;
 		passwordForm.data = { currentPassword: '', newPassword: '' };
 		if (!passwordForm.valid) return fail(400, { passwordForm });
-		if (!(await verifyPassword(credentials.password_hash, currentPassword))) {
+		if (!(await verifyPassword(credentials.passwordHash, currentPassword))) {
 			return setError(passwordForm, 'currentPassword', m.error_current_password_wrong());
 		}
 		await setPasswordHash(user.id, await hashPassword(newPassword));
