@@ -40,13 +40,9 @@ const PENDING = new Set<string>([
 	'src/lib/server/events/filters.ts',
 	'src/lib/server/events/save.ts',
 	'src/lib/server/events/holidays.ts',
-	'src/lib/server/db/orgs.ts',
 	'src/lib/server/db/events.ts',
-	'src/routes/account/+page.server.ts',
 	'src/routes/events/[id=uuid]/+page.server.ts',
 	'src/routes/events/[id=uuid]/edit/+page.server.ts',
-	'src/routes/orgs/[slug]/+page.server.ts',
-	'src/routes/orgs/[slug]/members/+page.server.ts',
 	'src/lib/components/orgs/OrgCard.svelte',
 	'src/lib/components/events/EventForm.svelte',
 	'src/lib/components/events/OccurrenceCard.svelte',
@@ -54,10 +50,7 @@ const PENDING = new Set<string>([
 	'src/routes/account/+page.svelte',
 	'src/routes/events/[id=uuid]/+page.svelte',
 	'src/routes/events/[id=uuid]/edit/+page.svelte',
-	'src/routes/me/calendar/+page.svelte',
-	'src/routes/orgs/[slug]/+page.svelte',
-	'src/routes/orgs/[slug]/members/+page.svelte',
-	'src/routes/orgs/join/[token]/+page.svelte'
+	'src/routes/me/calendar/+page.svelte'
 ]);
 
 const GENERATED = /^src\/lib\/(paraglide\/|server\/db\/database\.types\.ts$)/;

@@ -17,17 +17,21 @@ import type { Db } from '$lib/server/db/client';
 import {
 	acceptInvitation,
 	declineInvitation,
+	listMyInvitations
+} from '$lib/server/db/org-invitations';
+import {
 	findOwnProfile,
-	listPendingInvitations,
 	saveOwnProfile,
+	setDisplayName,
 	type OwnProfile
 } from '$lib/server/db/people';
 import { requestDb } from '$lib/server/db/request';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import { refusalMessage } from '$lib/server/forms/refusals';
+import { notice, readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
 import { invitationSchema, normalizeBio, profileSchema } from '$lib/server/people/forms';
 import type { Actions, PageServerLoad } from './$types';
-import { dbFailure } from '$lib/server/db/errors';
 
 /**
  * What the profile form offers: active areas and fields, plus retired ones the
@@ -66,7 +70,7 @@ export const load: PageServerLoad = async () => {
 			{ id: 'profile', errors: false }
 		),
 		listActiveSessions(user.id, session.id),
-		listPendingInvitations(db, user.id)
+		listMyInvitations(db, user.id)
 	]);
 	return {
 		user,
@@ -87,12 +91,7 @@ export const actions: Actions = {
 		const { user } = requireUser();
 		const nameForm = await superValidate(request, zod4(displayNameSchema()), { id: 'displayName' });
 		if (!nameForm.valid) return fail(400, { nameForm });
-		// through RLS: the policy lets a person update only their own profile
-		const { error } = await requestDb()
-			.from('profiles')
-			.update({ display_name: nameForm.data.displayName })
-			.eq('id', user.id);
-		if (error) dbFailure(error);
+		await setDisplayName(requestDb(), user.id, nameForm.data.displayName);
 		return message(nameForm, m.account_saved());
 	},
 
@@ -146,22 +145,21 @@ export const actions: Actions = {
 
 	acceptInvitation: async ({ request }) => {
 		requireUser();
-		const parsed = invitationSchema().safeParse(Object.fromEntries(await request.formData()));
-		const slug = parsed.success
-			? await acceptInvitation(requestDb(), parsed.data.invitation)
-			: null;
-		if (!slug)
-			return fail(400, { invitationMessage: m.invitation_invalid(), invitationFailed: true });
-		redirect(303, localizeHref(`/orgs/${slug}`));
+		const posted = await readForm(request, invitationSchema());
+		const accepted = posted
+			? await acceptInvitation(requestDb(), posted.invitation)
+			: ({ ok: false, refusal: 'invalid_invitation' } as const);
+		if (!accepted.ok) return refuse(400, 'invitation', refusalMessage(accepted.refusal));
+		redirect(303, localizeHref(`/orgs/${accepted.slug}`));
 	},
 
 	declineInvitation: async ({ request }) => {
 		const { user } = requireUser();
-		const parsed = invitationSchema().safeParse(Object.fromEntries(await request.formData()));
-		const declined =
-			parsed.success && (await declineInvitation(requestDb(), user.id, parsed.data.invitation));
-		if (!declined)
-			return fail(400, { invitationMessage: m.invitation_invalid(), invitationFailed: true });
-		return { invitationMessage: m.invitation_declined(), invitationFailed: false };
+		const posted = await readForm(request, invitationSchema());
+		const declined = posted
+			? await declineInvitation(requestDb(), user.id, posted.invitation)
+			: ({ ok: false, refusal: 'invalid_invitation' } as const);
+		if (!declined.ok) return refuse(400, 'invitation', refusalMessage(declined.refusal));
+		return notice('invitation', m.invitation_declined());
 	}
 };
