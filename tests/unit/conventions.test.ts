@@ -43,7 +43,6 @@ const PENDING = new Set<string>([
 	'src/lib/server/db/events.ts',
 	'src/routes/events/[id=uuid]/+page.server.ts',
 	'src/routes/events/[id=uuid]/edit/+page.server.ts',
-	'src/lib/components/orgs/OrgCard.svelte',
 	'src/lib/components/events/EventForm.svelte',
 	'src/lib/components/events/OccurrenceCard.svelte',
 	'src/lib/components/layout/SiteHeader.svelte',
