@@ -46,7 +46,6 @@ const PENDING = new Set<string>([
 	'src/lib/components/events/EventForm.svelte',
 	'src/lib/components/events/OccurrenceCard.svelte',
 	'src/lib/components/layout/SiteHeader.svelte',
-	'src/routes/account/+page.svelte',
 	'src/routes/events/[id=uuid]/+page.svelte',
 	'src/routes/events/[id=uuid]/edit/+page.svelte',
 	'src/routes/me/calendar/+page.svelte'
