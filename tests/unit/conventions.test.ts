@@ -45,7 +45,6 @@ const PENDING = new Set<string>([
 	'src/routes/events/[id=uuid]/edit/+page.server.ts',
 	'src/lib/components/events/EventForm.svelte',
 	'src/lib/components/events/OccurrenceCard.svelte',
-	'src/lib/components/layout/SiteHeader.svelte',
 	'src/routes/events/[id=uuid]/+page.svelte',
 	'src/routes/events/[id=uuid]/edit/+page.svelte',
 	'src/routes/me/calendar/+page.svelte'
