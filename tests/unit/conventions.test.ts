@@ -77,7 +77,11 @@ describe('conventions', () => {
 		const problems: string[] = [];
 		for (const file of (await source()).filter((f) => f.endsWith('.svelte'))) {
 			for (const [tag] of (await read(file)).matchAll(/<form\b[^>]*>/g)) {
-				if (/method="post"/i.test(tag) && !/use:(\w+\.)?enhance\b/.test(tag) && !PENDING.has(file)) {
+				if (
+					/method="post"/i.test(tag) &&
+					!/use:(\w+\.)?enhance\b/.test(tag) &&
+					!PENDING.has(file)
+				) {
 					problems.push(`${file}: ${tag}`);
 				}
 			}
