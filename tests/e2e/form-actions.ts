@@ -3,6 +3,10 @@
 // a new one.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { TAXONOMIES } from '../../src/params/taxonomy';
+
+/** Parameters whose matcher takes a few fixed words, by matcher: each action is listed under every one. */
+const FIXED: Record<string, readonly string[]> = { taxonomy: TAXONOMIES };
 
 const ROUTES = path.resolve('src/routes');
 
@@ -22,7 +26,8 @@ async function sharedActions(name: string): Promise<string[]> {
 
 /**
  * Every form action as a path with its `?/name`. Route parameters become
- * `param(segment, routeSoFar)`, by default "x".
+ * `param(segment, routeSoFar)`, by default "x"; those with a matcher in FIXED
+ * become each of its words.
  */
 export async function formActions(
 	param: (segment: string, route: string) => string = () => 'x'
@@ -40,13 +45,19 @@ export async function formActions(
 				// actions spread in from a shared module, e.g. ...rowActions('areas')
 				for (const spread of block[1].matchAll(/^\t\.\.\.(\w+)\(/gm))
 					names.push(...(await sharedActions(spread[1])));
-				const segments: string[] = [];
+				let routes: string[][] = [[]];
 				for (const s of path.relative(ROUTES, dir).split(path.sep)) {
 					if (/^\(.*\)$/.test(s)) continue;
-					segments.push(/^\[.*\]$/.test(s) ? param(s, segments.join('/')) : s);
+					const fixed = FIXED[/^\[\w+=(\w+)\]$/.exec(s)?.[1] ?? ''];
+					routes = routes.flatMap((segments) =>
+						fixed
+							? fixed.map((value) => [...segments, value])
+							: [[...segments, /^\[.*\]$/.test(s) ? param(s, segments.join('/')) : s]]
+					);
 				}
-				const route = segments.join('/');
-				for (const name of names) found.push(`/${route}${name === 'default' ? '' : `?/${name}`}`);
+				for (const route of routes.map((segments) => segments.join('/'))) {
+					for (const name of names) found.push(`/${route}${name === 'default' ? '' : `?/${name}`}`);
+				}
 			}
 		}
 	}

@@ -295,3 +295,78 @@ test('a member who sends many invitations by email is asked to wait, next to the
 		page.getByText('You have sent many invitations by email within an hour')
 	).toBeVisible();
 });
+
+test('the last owner who tries to leave is told why next to the button, and stays', async ({
+	page
+}) => {
+	const { slug, org } = await ownerWithOrganization(page, '代表 五郎', '退会テストの会');
+	const other = await createTestUser('代表 六子');
+	const asOwner = { organization_id: org.id, user_id: other.id, role: 'owner' as const };
+	expect((await serviceClient().from('organization_members').insert(asOwner)).error).toBeNull();
+
+	// two owners: the page offers to leave; the other owner leaves meanwhile
+	await page.goto(`/orgs/${slug}`);
+	const leave = page.getByRole('button', { name: 'この団体から退会する' });
+	await expect(leave).toBeVisible();
+	const gone = await serviceClient()
+		.from('organization_members')
+		.delete()
+		.eq('organization_id', org.id)
+		.eq('user_id', other.id);
+	expect(gone.error).toBeNull();
+
+	await leave.click();
+	const members = page.getByRole('region', { name: /^メンバー/ });
+	await expect(members.getByRole('alert')).toHaveText(
+		'あなたはこの団体の唯一の代表者のため、退会できません。先にほかのメンバーを代表者にしてください。'
+	);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('退会テストの会');
+	await page.reload();
+	await expect(page.getByRole('link', { name: 'メンバーの管理' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'この団体から退会する' })).toHaveCount(0);
+});
+
+test('an owner changes roles and removes a member; the last owner cannot step down', async ({
+	page
+}) => {
+	const { slug, org } = await ownerWithOrganization(page, '代表 七海', '役割テストの会');
+	const member = await createTestUser('会員 八郎');
+	const added = await serviceClient()
+		.from('organization_members')
+		.insert({ organization_id: org.id, user_id: member.id, role: 'member' });
+	expect(added.error).toBeNull();
+
+	await page.goto(`/orgs/${slug}/members`);
+	const current = page.getByRole('region', { name: '現在のメンバー' });
+	await current.getByLabel('会員 八郎の役割').selectOption('editor');
+	await current
+		.getByRole('listitem')
+		.filter({ hasText: '会員 八郎' })
+		.getByRole('button', { name: '役割を変更' })
+		.click();
+	await expect(current.getByRole('status')).toHaveText('役割を変更しました。');
+	await expect(current.getByLabel('会員 八郎の役割')).toHaveValue('editor');
+
+	// the only owner cannot make themselves an editor
+	await current.getByLabel('代表 七海の役割').selectOption('editor');
+	await current
+		.getByRole('listitem')
+		.filter({ hasText: '代表 七海' })
+		.getByRole('button', { name: '役割を変更' })
+		.click();
+	await expect(current.getByRole('alert')).toHaveText(
+		'団体には代表者が1人以上必要です。先にほかのメンバーを代表者にしてください。'
+	);
+	// the role shown is the one saved
+	await expect(current.getByLabel('代表 七海の役割')).toHaveValue('owner');
+	await expectAccessible(page);
+
+	await current.getByRole('button', { name: '会員 八郎を団体から外す' }).click();
+	await expect(current.getByRole('status')).toHaveText('メンバーを外しました。');
+	await expect(current.getByText('会員 八郎')).toHaveCount(0);
+	const { data } = await serviceClient()
+		.from('organization_members')
+		.select('role')
+		.eq('organization_id', org.id);
+	expect(data).toEqual([{ role: 'owner' }]);
+});

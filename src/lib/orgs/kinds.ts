@@ -43,7 +43,8 @@ export type OrgFormValues = {
 	name: string;
 	kana: string;
 	slug: string;
-	kind: OrgKind | string;
+	/** an OrgKind once chosen; '' until then (nothing preselected) */
+	kind: string;
 	municipalityWide: boolean;
 	areaIds: string[];
 	fieldIds: string[];

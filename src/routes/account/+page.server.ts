@@ -11,23 +11,27 @@ import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import {
 	deleteSessionCookie,
 	invalidateUserSessions,
-	listUserSessions
+	listActiveSessions
 } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db/client';
 import {
 	acceptInvitation,
 	declineInvitation,
+	listMyInvitations
+} from '$lib/server/db/org-invitations';
+import {
 	findOwnProfile,
-	listPendingInvitations,
 	saveOwnProfile,
+	setDisplayName,
 	type OwnProfile
 } from '$lib/server/db/people';
 import { requestDb } from '$lib/server/db/request';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import { refusalMessage } from '$lib/server/forms/refusals';
+import { notice, readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
 import { invitationSchema, normalizeBio, profileSchema } from '$lib/server/people/forms';
 import type { Actions, PageServerLoad } from './$types';
-import { dbFailure } from '$lib/server/db/errors';
 
 /**
  * What the profile form offers: active areas and fields, plus retired ones the
@@ -65,8 +69,8 @@ export const load: PageServerLoad = async () => {
 			zod4(profileSchema(allowedIds(choices))),
 			{ id: 'profile', errors: false }
 		),
-		listUserSessions(user.id, session.id),
-		listPendingInvitations(db, user.id)
+		listActiveSessions(user.id, session.id),
+		listMyInvitations(db, user.id)
 	]);
 	return {
 		user,
@@ -87,12 +91,7 @@ export const actions: Actions = {
 		const { user } = requireUser();
 		const nameForm = await superValidate(request, zod4(displayNameSchema()), { id: 'displayName' });
 		if (!nameForm.valid) return fail(400, { nameForm });
-		// through RLS: the policy lets a person update only their own profile
-		const { error } = await requestDb()
-			.from('profiles')
-			.update({ display_name: nameForm.data.displayName })
-			.eq('id', user.id);
-		if (error) dbFailure(error);
+		await setDisplayName(requestDb(), user.id, nameForm.data.displayName);
 		return message(nameForm, m.account_saved());
 	},
 
@@ -107,7 +106,7 @@ export const actions: Actions = {
 		const { currentPassword, newPassword } = passwordForm.data;
 		passwordForm.data = { currentPassword: '', newPassword: '' };
 		if (!passwordForm.valid) return fail(400, { passwordForm });
-		if (!(await verifyPassword(credentials.password_hash, currentPassword))) {
+		if (!(await verifyPassword(credentials.passwordHash, currentPassword))) {
 			return setError(passwordForm, 'currentPassword', m.error_current_password_wrong());
 		}
 		await setPasswordHash(user.id, await hashPassword(newPassword));
@@ -146,22 +145,21 @@ export const actions: Actions = {
 
 	acceptInvitation: async ({ request }) => {
 		requireUser();
-		const parsed = invitationSchema().safeParse(Object.fromEntries(await request.formData()));
-		const slug = parsed.success
-			? await acceptInvitation(requestDb(), parsed.data.invitation)
-			: null;
-		if (!slug)
-			return fail(400, { invitationMessage: m.invitation_invalid(), invitationFailed: true });
-		redirect(303, localizeHref(`/orgs/${slug}`));
+		const posted = await readForm(request, invitationSchema());
+		const accepted = posted
+			? await acceptInvitation(requestDb(), posted.invitation)
+			: ({ ok: false, refusal: 'invalid_invitation' } as const);
+		if (!accepted.ok) return refuse(400, 'invitation', refusalMessage(accepted.refusal));
+		redirect(303, localizeHref(`/orgs/${accepted.slug}`));
 	},
 
 	declineInvitation: async ({ request }) => {
 		const { user } = requireUser();
-		const parsed = invitationSchema().safeParse(Object.fromEntries(await request.formData()));
-		const declined =
-			parsed.success && (await declineInvitation(requestDb(), user.id, parsed.data.invitation));
-		if (!declined)
-			return fail(400, { invitationMessage: m.invitation_invalid(), invitationFailed: true });
-		return { invitationMessage: m.invitation_declined(), invitationFailed: false };
+		const posted = await readForm(request, invitationSchema());
+		const declined = posted
+			? await declineInvitation(requestDb(), user.id, posted.invitation)
+			: ({ ok: false, refusal: 'invalid_invitation' } as const);
+		if (!declined.ok) return refuse(400, 'invitation', refusalMessage(declined.refusal));
+		return notice('invitation', m.invitation_declined());
 	}
 };

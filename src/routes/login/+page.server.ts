@@ -43,7 +43,7 @@ export const actions: Actions = {
 
 		const credentials = await findCredentialsByEmail(email);
 		const valid = credentials
-			? await verifyPassword(credentials.password_hash, password)
+			? await verifyPassword(credentials.passwordHash, password)
 			: (await verifyPassword(await dummyPasswordHash(), password), false);
 		await recordAttempt('login', email, ip, valid);
 		if (!credentials || !valid) {
@@ -51,8 +51,8 @@ export const actions: Actions = {
 			return message(form, m.login_failed(), { status: 400 });
 		}
 
-		logEvent('login', { userId: credentials.user_id, ip });
-		await startSession(event, credentials.user_id);
+		logEvent('login', { userId: credentials.userId, ip });
+		await startSession(event, credentials.userId);
 		redirect(
 			303,
 			safeRedirectTarget(

@@ -45,21 +45,5 @@ export const fieldSchema = () =>
 		color: z.enum(FIELD_COLORS, { message: m.admin_error_color() })
 	});
 
-export type AreaInput = z.infer<ReturnType<typeof areaSchema>>;
-export type FieldInput = z.infer<ReturnType<typeof fieldSchema>>;
-
-/** The row the form writes (columns of public.areas). */
-export const areaRow = (v: AreaInput) => ({
-	slug: v.slug,
-	name_ja: v.nameJa,
-	name_en: v.nameEn,
-	kana: v.kana === '' ? null : v.kana,
-	description: v.description
-});
-
-export const fieldRow = (v: FieldInput) => ({
-	slug: v.slug,
-	name_ja: v.nameJa,
-	name_en: v.nameEn,
-	color: v.color
-});
+export type AreaValues = z.infer<ReturnType<typeof areaSchema>>;
+export type FieldValues = z.infer<ReturnType<typeof fieldSchema>>;

@@ -1,41 +1,17 @@
-// Credentials are only ever touched here, with the service role.
+// Accounts and credentials, always through the service role (adminDb): the
+// only way the app reads or changes an email or a password hash.
 import { adminDb } from '$lib/server/db/client';
-import { dbFailure } from '$lib/server/db/errors';
+import * as credentials from '$lib/server/db/credentials';
 
-export async function createAccount(email: string, displayName: string, passwordHash: string) {
-	const { data, error } = await adminDb().rpc('create_account', {
-		p_email: email,
-		p_display_name: displayName,
-		p_password_hash: passwordHash
-	});
-	if (error) dbFailure(error);
-	return data; // null when the email is taken
-}
+/** The new account's id, or null when the email is taken. */
+export const createAccount = (email: string, displayName: string, passwordHash: string) =>
+	credentials.createAccount(adminDb(), email, displayName, passwordHash);
 
-export async function findCredentialsByEmail(email: string) {
-	const { data, error } = await adminDb()
-		.from('credentials')
-		.select('user_id, password_hash')
-		.eq('email', email.trim().toLowerCase())
-		.maybeSingle();
-	if (error) dbFailure(error);
-	return data;
-}
+export const findCredentialsByEmail = (email: string) =>
+	credentials.findCredentialsByEmail(adminDb(), email);
 
-export async function findCredentialsByUser(userId: string) {
-	const { data, error } = await adminDb()
-		.from('credentials')
-		.select('email, password_hash')
-		.eq('user_id', userId)
-		.single();
-	if (error) dbFailure(error);
-	return data;
-}
+export const findCredentialsByUser = (userId: string) =>
+	credentials.findCredentialsByUser(adminDb(), userId);
 
-export async function setPasswordHash(userId: string, passwordHash: string) {
-	const { error } = await adminDb()
-		.from('credentials')
-		.update({ password_hash: passwordHash })
-		.eq('user_id', userId);
-	if (error) dbFailure(error);
-}
+export const setPasswordHash = (userId: string, passwordHash: string) =>
+	credentials.setPasswordHash(adminDb(), userId, passwordHash);

@@ -1,11 +1,18 @@
 // Sessions as in the Lucia guide (lucia-auth.com/sessions): a random token in
 // an HttpOnly cookie, only its SHA-256 in the database, a 30-day sliding
-// expiry capped at 90 days from login.
+// expiry capped at 90 days from login. The rows are in db/sessions.ts, always
+// through the service role; this module keeps the tokens and the cookie.
 import type { Cookies } from '@sveltejs/kit';
-import { adminDb } from '$lib/server/db/client';
-import { tokenHash } from '$lib/server/tokens';
 import type { AppRole } from '$lib/auth/roles';
-import { dbFailure } from '$lib/server/db/errors';
+import { adminDb } from '$lib/server/db/client';
+import {
+	deleteSession,
+	deleteUserSessions,
+	insertSession,
+	listUserSessions,
+	validateSession
+} from '$lib/server/db/sessions';
+import { tokenHash } from '$lib/server/tokens';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_DAYS = 30;
@@ -34,39 +41,29 @@ export async function createSession(
 ): Promise<Session> {
 	const session = {
 		id: tokenHash(token),
-		user_id: userId,
-		expires_at: new Date(now.getTime() + SESSION_DAYS * DAY).toISOString(),
-		absolute_expires_at: new Date(now.getTime() + SESSION_MAX_DAYS * DAY).toISOString(),
-		user_agent: client.userAgent?.slice(0, 512) ?? null,
+		userId,
+		expiresAt: new Date(now.getTime() + SESSION_DAYS * DAY),
+		absoluteExpiresAt: new Date(now.getTime() + SESSION_MAX_DAYS * DAY),
+		userAgent: client.userAgent?.slice(0, 512) ?? null,
 		ip: client.ip?.slice(0, 64) ?? null
 	};
-	const { error } = await adminDb().from('sessions').insert(session);
-	if (error) dbFailure(error);
-	return { id: session.id, expiresAt: new Date(session.expires_at) };
+	await insertSession(adminDb(), session);
+	return { id: session.id, expiresAt: session.expiresAt };
 }
 
 export async function validateSessionToken(token: string): Promise<SessionValidationResult> {
-	const { data, error } = await adminDb()
-		.rpc('validate_session', { p_id: tokenHash(token) })
-		.maybeSingle();
-	if (error) dbFailure(error);
-	if (!data) return { session: null, user: null, refreshed: false };
+	const valid = await validateSession(adminDb(), tokenHash(token));
+	if (!valid) return { session: null, user: null, refreshed: false };
 	return {
-		session: { id: data.session_id, expiresAt: new Date(data.expires_at) },
-		user: { id: data.user_id, displayName: data.display_name, role: data.role },
-		refreshed: data.refreshed
+		session: { id: valid.sessionId, expiresAt: valid.expiresAt },
+		user: valid.user,
+		refreshed: valid.refreshed
 	};
 }
 
-export async function invalidateSession(sessionId: string) {
-	const { error } = await adminDb().from('sessions').delete().eq('id', sessionId);
-	if (error) dbFailure(error);
-}
+export const invalidateSession = (sessionId: string) => deleteSession(adminDb(), sessionId);
 
-export async function invalidateUserSessions(userId: string) {
-	const { error } = await adminDb().from('sessions').delete().eq('user_id', userId);
-	if (error) dbFailure(error);
-}
+export const invalidateUserSessions = (userId: string) => deleteUserSessions(adminDb(), userId);
 
 export interface ActiveSession {
 	current: boolean;
@@ -75,22 +72,14 @@ export interface ActiveSession {
 	lastSeenAt: string;
 }
 
-export async function listUserSessions(
+/** The person's sessions for /account; `currentId` marks the one of this request. */
+export async function listActiveSessions(
 	userId: string,
 	currentId: string
 ): Promise<ActiveSession[]> {
-	const { data, error } = await adminDb()
-		.from('sessions')
-		.select('id, user_agent, created_at, last_seen_at')
-		.eq('user_id', userId)
-		.gt('expires_at', new Date().toISOString())
-		.order('last_seen_at', { ascending: false });
-	if (error) dbFailure(error);
-	return data.map((s) => ({
-		current: s.id === currentId,
-		userAgent: s.user_agent,
-		createdAt: s.created_at,
-		lastSeenAt: s.last_seen_at
+	return (await listUserSessions(adminDb(), userId)).map(({ id, ...s }) => ({
+		current: id === currentId,
+		...s
 	}));
 }
 

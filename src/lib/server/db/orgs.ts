@@ -1,46 +1,14 @@
 // Organizations (団体): every call goes through the request's client, so RLS
-// decides who sees and changes what.
+// decides who sees and changes what. What a person can act on (an address
+// already taken, the last owner) comes back as a refusal (db/errors.ts).
 import type { Db } from '$lib/server/db/client';
-import type { Database, Tables } from '$lib/server/db/database.types';
-import { dbFailure } from '$lib/server/db/errors';
+import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
+import type { OrgKind, OrgRole } from '$lib/orgs/kinds';
+import type { OrgCard, OrgMember, OrgProfile } from '$lib/orgs/types';
 
-export type OrgKind = Database['public']['Enums']['organization_kind'];
-export type OrgRole = Database['public']['Enums']['organization_role'];
+export type { OrgCard, OrgKind, OrgMember, OrgProfile, OrgRole };
 
 export const PAGE_SIZE = 20;
-
-const CARD_COLUMNS = `id, slug, name, kana, kind, municipality_wide, description, verified_at,
-	organization_areas(areas(id, slug, name_ja, name_en)),
-	organization_fields(fields(id, slug, name_ja, name_en, color))`;
-
-type Area = Pick<Tables<'areas'>, 'id' | 'slug' | 'name_ja' | 'name_en'>;
-type Field = Pick<Tables<'fields'>, 'id' | 'slug' | 'name_ja' | 'name_en' | 'color'>;
-
-export interface OrgCard {
-	id: string;
-	slug: string;
-	name: string;
-	kana: string | null;
-	kind: OrgKind;
-	municipalityWide: boolean;
-	summary: string;
-	verified: boolean;
-	areas: Area[];
-	fields: Field[];
-}
-
-interface CardRow {
-	id: string;
-	slug: string;
-	name: string;
-	kana: string | null;
-	kind: OrgKind;
-	municipality_wide: boolean;
-	description: string;
-	verified_at: string | null;
-	organization_areas: { areas: Area | null }[];
-	organization_fields: { fields: Field | null }[];
-}
 
 /** The first words of a Markdown description, as plain text, for cards. */
 export function summarize(markdown: string, max = 120) {
@@ -51,16 +19,12 @@ export function summarize(markdown: string, max = 120) {
 	return text.length > max ? text.slice(0, max) + '…' : text;
 }
 
-function toCard(row: CardRow): OrgCard {
+/** The areas and fields embedded through the link tables, without the gaps RLS may leave. */
+function taxonomy<A, F>(row: {
+	organization_areas: { areas: A | null }[];
+	organization_fields: { fields: F | null }[];
+}) {
 	return {
-		id: row.id,
-		slug: row.slug,
-		name: row.name,
-		kana: row.kana,
-		kind: row.kind,
-		municipalityWide: row.municipality_wide,
-		summary: summarize(row.description),
-		verified: row.verified_at !== null,
 		areas: row.organization_areas.flatMap((a) => (a.areas ? [a.areas] : [])),
 		fields: row.organization_fields.flatMap((f) => (f.fields ? [f.fields] : []))
 	};
@@ -80,7 +44,7 @@ export async function searchOrganizations(
 	filters: OrgFilters,
 	page = 1,
 	pageSize = PAGE_SIZE
-) {
+): Promise<{ organizations: OrgCard[]; total: number }> {
 	const from = (page - 1) * pageSize;
 	const { data, error, count } = await db
 		.rpc(
@@ -94,45 +58,66 @@ export async function searchOrganizations(
 			},
 			{ count: 'exact' }
 		)
-		.select(CARD_COLUMNS)
+		.select(
+			`id, slug, name, kana, kind, municipality_wide, description, verified_at,
+			organization_areas(areas(id, slug, name_ja, name_en)),
+			organization_fields(fields(id, slug, name_ja, name_en, color))`
+		)
 		.range(from, from + pageSize - 1);
 	if (error) dbFailure(error);
-	return { organizations: (data as unknown as CardRow[]).map(toCard), total: count ?? 0 };
+	return {
+		organizations: data.map((row) => ({
+			id: row.id,
+			slug: row.slug,
+			name: row.name,
+			kana: row.kana,
+			kind: row.kind,
+			municipalityWide: row.municipality_wide,
+			summary: summarize(row.description),
+			verified: row.verified_at !== null,
+			...taxonomy(row)
+		})),
+		total: count ?? 0
+	};
 }
 
-const PROFILE_COLUMNS = `id, slug, name, kana, kind, municipality_wide, description, contact_email,
-	contact_phone, website, verified_at, hidden_at, hidden_reason, created_at,
-	organization_areas(areas(id, slug, name_ja, name_en)),
-	organization_fields(fields(id, slug, name_ja, name_en, color))`;
-
-export async function findOrganization(db: Db, slug: string) {
+/** The organization at /orgs/<slug>; null when there is none or RLS hides it. */
+export async function findOrganization(db: Db, slug: string): Promise<OrgProfile | null> {
 	const { data, error } = await db
 		.from('organizations')
-		.select(PROFILE_COLUMNS)
+		.select(
+			`id, slug, name, kana, kind, municipality_wide, description, contact_email,
+			contact_phone, website, verified_at, hidden_at, hidden_reason, created_at,
+			organization_areas(areas(id, slug, name_ja, name_en)),
+			organization_fields(fields(id, slug, name_ja, name_en, color))`
+		)
 		.eq('slug', slug)
 		.maybeSingle();
 	if (error) dbFailure(error);
 	if (!data) return null;
 	return {
-		...data,
-		areas: data.organization_areas.flatMap((a) => (a.areas ? [a.areas] : [])),
-		fields: data.organization_fields.flatMap((f) => (f.fields ? [f.fields] : []))
+		id: data.id,
+		slug: data.slug,
+		name: data.name,
+		kana: data.kana,
+		kind: data.kind,
+		municipalityWide: data.municipality_wide,
+		description: data.description,
+		contactEmail: data.contact_email,
+		contactPhone: data.contact_phone,
+		website: data.website,
+		verifiedAt: data.verified_at,
+		hiddenAt: data.hidden_at,
+		hiddenReason: data.hidden_reason,
+		createdAt: data.created_at,
+		...taxonomy(data)
 	};
-}
-export type OrgProfile = NonNullable<Awaited<ReturnType<typeof findOrganization>>>;
-
-export interface OrgMember {
-	userId: string;
-	role: OrgRole;
-	/** null when RLS hides the person's profile from the viewer (not listed) */
-	displayName: string | null;
-	listed: boolean;
 }
 
 /**
  * The members the viewer may see (RLS): anon and members see those who list
  * their profile, and themselves; owners and editors see all of theirs;
- * coordinators see everyone.
+ * coordinators see everyone. Owners first, then editors, then members.
  */
 export async function listMembers(db: Db, organizationId: string): Promise<OrgMember[]> {
 	const { data, error } = await db
@@ -159,10 +144,65 @@ export async function countMembers(db: Db, organizationId: string): Promise<numb
 	return data ?? 0;
 }
 
+/**
+ * Changes a member's role (owners only, by RLS). 'last_owner' when that would
+ * leave the organization without an owner; 'not_member' when there is no such member.
+ */
+export async function setMemberRole(
+	db: Db,
+	organizationId: string,
+	userId: string,
+	role: OrgRole
+): Promise<Refusable<object, 'last_owner' | 'not_member'>> {
+	const { data, error } = await db
+		.from('organization_members')
+		.update({ role })
+		.eq('organization_id', organizationId)
+		.eq('user_id', userId)
+		.select('user_id');
+	if (error) return refused(error, ['last_owner']);
+	if (data.length === 0) return { ok: false, refusal: 'not_member' };
+	return { ok: true };
+}
+
+/**
+ * Removes a member: owners remove others, anybody removes themselves (leaving).
+ * 'last_owner' when the organization would have no owner left; 'not_member'
+ * when there was nobody to remove (RLS hides them, or they are gone already).
+ */
+export async function removeMember(
+	db: Db,
+	organizationId: string,
+	userId: string
+): Promise<Refusable<object, 'last_owner' | 'not_member'>> {
+	const { data, error } = await db
+		.from('organization_members')
+		.delete()
+		.eq('organization_id', organizationId)
+		.eq('user_id', userId)
+		.select('user_id');
+	if (error) return refused(error, ['last_owner']);
+	if (data.length === 0) return { ok: false, refusal: 'not_member' };
+	return { ok: true };
+}
+
+/** Makes `to` an owner; the calling owner becomes an editor. 'not_member' when `to` is not a member. */
+export async function transferOwnership(
+	db: Db,
+	organizationId: string,
+	to: string
+): Promise<Refusable<object, 'not_member'>> {
+	const { error } = await db.rpc('transfer_organization_ownership', {
+		p_org: organizationId,
+		p_to: to
+	});
+	if (error) return refused(error, ['not_member']);
+	return { ok: true };
+}
+
 export interface OrgInput {
 	name: string;
 	kana: string;
-	slug: string;
 	kind: OrgKind;
 	municipalityWide: boolean;
 	areaIds: string[];
@@ -186,23 +226,31 @@ const profileArgs = (input: OrgInput) => ({
 	p_field_ids: input.fieldIds
 });
 
-/** Creates the organization (the creator becomes owner); 'slug_taken' on a duplicate address. */
-export async function createOrganization(db: Db, input: OrgInput & { slug: string }) {
+/** Creates the organization (the creator becomes its owner); 'slug_taken' when the address is. */
+export async function createOrganization(
+	db: Db,
+	input: OrgInput & { slug: string }
+): Promise<Refusable<{ id: string; slug: string }, 'slug_taken'>> {
 	const { data, error } = await db.rpc('create_organization', {
 		p_slug: input.slug,
 		...profileArgs(input)
 	});
-	if (error?.code === '23505' && error.message.includes('organizations_slug_key'))
-		return 'slug_taken' as const;
-	if (error) dbFailure(error);
-	return data;
+	if (error) return refused(error, ['slug_taken']);
+	return { ok: true, id: data.id, slug: data.slug };
 }
 
-export async function updateOrganization(db: Db, id: string, input: OrgInput) {
+/** Saves the profile, areas and fields; 'forbidden' when the viewer may not edit it (RLS). */
+export async function updateOrganization(
+	db: Db,
+	id: string,
+	input: OrgInput
+): Promise<Refusable<object, 'forbidden'>> {
 	const { error } = await db.rpc('update_organization', { p_id: id, ...profileArgs(input) });
-	if (error) dbFailure(error);
+	if (error) return refused(error, ['forbidden']);
+	return { ok: true };
 }
 
+/** Marks the organization as verified by `verifierId`, or not (coordinators, by trigger). */
 export async function setVerified(db: Db, id: string, verifierId: string | null) {
 	const { error } = await db
 		.from('organizations')
@@ -211,6 +259,7 @@ export async function setVerified(db: Db, id: string, verifierId: string | null)
 	if (error) dbFailure(error);
 }
 
+/** Hides the organization from lists and search, with a reason, or shows it again (coordinators). */
 export async function setHidden(db: Db, id: string, hide: { by: string; reason: string } | null) {
 	const { error } = await db
 		.from('organizations')

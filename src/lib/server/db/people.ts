@@ -1,14 +1,13 @@
-// People: public profiles (/people/<id>), the person's own profile settings
-// and their invitations to organizations. Always called with requestDb(), so
-// RLS decides who sees what.
+// People: public profiles (/people/<id>) and the person's own profile settings
+// (their invitations are in org-invitations.ts). Always called with
+// requestDb(), so RLS decides who sees what.
 import type { Db } from '$lib/server/db/client';
-import type { Database } from '$lib/server/db/database.types';
 import { dbFailure } from '$lib/server/db/errors';
+import type { OrgRole } from '$lib/orgs/kinds';
 
 type Named = { id: string; slug: string; name_ja: string; name_en: string; sort_order: number };
 export type ProfileArea = Named;
 export type ProfileField = Named & { color: string };
-export type OrganizationRole = Database['public']['Enums']['organization_role'];
 
 export type PublicProfile = {
 	id: string;
@@ -17,7 +16,7 @@ export type PublicProfile = {
 	listed: boolean;
 	areas: ProfileArea[];
 	fields: ProfileField[];
-	organizations: { name: string; slug: string; role: OrganizationRole }[];
+	organizations: { name: string; slug: string; role: OrgRole }[];
 };
 
 const bySortOrder = (a: Named, b: Named) =>
@@ -86,55 +85,11 @@ export async function saveOwnProfile(db: Db, profile: OwnProfile): Promise<void>
 	if (error) dbFailure(error);
 }
 
-export type PendingInvitation = {
-	id: string;
-	role: OrganizationRole;
-	expiresAt: string;
-	organization: { name: string; slug: string };
-};
-
-/** Invitations by email addressed to this person, not yet accepted and not expired. */
-export async function listPendingInvitations(db: Db, userId: string): Promise<PendingInvitation[]> {
-	const { data, error } = await db
-		.from('organization_invitations')
-		.select('id, role, expires_at, organizations(name, slug)')
-		.eq('invitee_id', userId)
-		.is('accepted_at', null)
-		.gt('expires_at', new Date().toISOString())
-		.order('created_at', { ascending: false });
+/** Renames the person (RLS: a person updates only their own profile). */
+export async function setDisplayName(db: Db, userId: string, displayName: string): Promise<void> {
+	const { error } = await db
+		.from('profiles')
+		.update({ display_name: displayName })
+		.eq('id', userId);
 	if (error) dbFailure(error);
-	return data.flatMap((r) =>
-		r.organizations
-			? [{ id: r.id, role: r.role, expiresAt: r.expires_at, organization: r.organizations }]
-			: []
-	);
-}
-
-/** Accepts an invitation; the organization's slug, or null when it is no longer valid. */
-export async function acceptInvitation(db: Db, invitationId: string): Promise<string | null> {
-	const { data, error } = await db.rpc('accept_organization_invitation', {
-		p_invitation: invitationId
-	});
-	if (error) {
-		if (error.code === 'P0002') return null;
-		dbFailure(error);
-	}
-	return data;
-}
-
-/** Declines (deletes) an invitation addressed to this person; false when there was none. */
-export async function declineInvitation(
-	db: Db,
-	userId: string,
-	invitationId: string
-): Promise<boolean> {
-	const { data, error } = await db
-		.from('organization_invitations')
-		.delete()
-		.eq('id', invitationId)
-		.eq('invitee_id', userId)
-		.is('accepted_at', null)
-		.select('id');
-	if (error) dbFailure(error);
-	return data.length > 0;
 }

@@ -1,7 +1,7 @@
 // Areas (圏域) and fields (分野): small lists every chooser and page needs.
 import type { Db } from '$lib/server/db/client';
 import type { Tables } from '$lib/server/db/database.types';
-import { dbFailure } from '$lib/server/db/errors';
+import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 
 export type Area = Pick<
 	Tables<'areas'>,
@@ -43,4 +43,163 @@ export async function findAreaBySlug(db: Db, slug: string): Promise<Area | null>
 		.maybeSingle();
 	if (error) dbFailure(error);
 	return data;
+}
+
+// Managing them (/admin/areas, /admin/fields). RLS lets only admins insert,
+// update and reorder; a duplicate slug comes back as 'slug_taken'.
+
+export type Taxonomy = 'areas' | 'fields';
+
+export async function findArea(db: Db, id: string): Promise<Area | null> {
+	const { data, error } = await db.from('areas').select(AREA_COLUMNS).eq('id', id).maybeSingle();
+	if (error) dbFailure(error);
+	return data;
+}
+
+export async function findField(db: Db, id: string): Promise<Field | null> {
+	const { data, error } = await db.from('fields').select(FIELD_COLUMNS).eq('id', id).maybeSingle();
+	if (error) dbFailure(error);
+	return data;
+}
+
+export interface AreaInput {
+	slug: string;
+	nameJa: string;
+	nameEn: string;
+	/** '' for none */
+	kana: string;
+	description: string;
+}
+
+export interface FieldInput {
+	slug: string;
+	nameJa: string;
+	nameEn: string;
+	/** one of FIELD_COLORS ($lib/taxonomy/colors) */
+	color: string;
+}
+
+const areaRow = (v: AreaInput) => ({
+	slug: v.slug,
+	name_ja: v.nameJa,
+	name_en: v.nameEn,
+	kana: v.kana === '' ? null : v.kana,
+	description: v.description
+});
+
+const fieldRow = (v: FieldInput) => ({
+	slug: v.slug,
+	name_ja: v.nameJa,
+	name_en: v.nameEn,
+	color: v.color
+});
+
+/** A sort order after every existing one, so that a new item comes last. */
+async function nextSortOrder(db: Db, taxonomy: Taxonomy): Promise<number> {
+	const { data, error } = await db
+		.from(taxonomy)
+		.select('sort_order')
+		.order('sort_order', { ascending: false })
+		.limit(1);
+	if (error) dbFailure(error);
+	return (data[0]?.sort_order ?? 0) + 10;
+}
+
+/** Adds an area after all others. */
+export async function createArea(
+	db: Db,
+	input: AreaInput
+): Promise<Refusable<{ area: Area }, 'slug_taken'>> {
+	const { data, error } = await db
+		.from('areas')
+		.insert({ ...areaRow(input), sort_order: await nextSortOrder(db, 'areas') })
+		.select(AREA_COLUMNS)
+		.single();
+	if (error) return refused(error, ['slug_taken']);
+	return { ok: true, area: data };
+}
+
+/** Adds a field after all others. */
+export async function createField(
+	db: Db,
+	input: FieldInput
+): Promise<Refusable<{ field: Field }, 'slug_taken'>> {
+	const { data, error } = await db
+		.from('fields')
+		.insert({ ...fieldRow(input), sort_order: await nextSortOrder(db, 'fields') })
+		.select(FIELD_COLUMNS)
+		.single();
+	if (error) return refused(error, ['slug_taken']);
+	return { ok: true, field: data };
+}
+
+/** Saves an area; 'forbidden' when RLS changed nothing (not an admin, or gone). */
+export async function updateArea(
+	db: Db,
+	id: string,
+	input: AreaInput
+): Promise<Refusable<{ area: Area }, 'slug_taken' | 'forbidden'>> {
+	const { data, error } = await db
+		.from('areas')
+		.update(areaRow(input))
+		.eq('id', id)
+		.select(AREA_COLUMNS);
+	if (error) return refused(error, ['slug_taken']);
+	if (data.length === 0) return { ok: false, refusal: 'forbidden' };
+	return { ok: true, area: data[0] };
+}
+
+/** Saves a field; 'forbidden' when RLS changed nothing (not an admin, or gone). */
+export async function updateField(
+	db: Db,
+	id: string,
+	input: FieldInput
+): Promise<Refusable<{ field: Field }, 'slug_taken' | 'forbidden'>> {
+	const { data, error } = await db
+		.from('fields')
+		.update(fieldRow(input))
+		.eq('id', id)
+		.select(FIELD_COLUMNS);
+	if (error) return refused(error, ['slug_taken']);
+	if (data.length === 0) return { ok: false, refusal: 'forbidden' };
+	return { ok: true, field: data[0] };
+}
+
+/** Puts the areas or fields in this order (every id, first to last). */
+export async function reorderTaxonomy(db: Db, taxonomy: Taxonomy, ids: string[]): Promise<void> {
+	const { error } =
+		taxonomy === 'areas'
+			? await db.rpc('reorder_areas', { p_ids: ids })
+			: await db.rpc('reorder_fields', { p_ids: ids });
+	if (error) dbFailure(error);
+}
+
+/**
+ * Retires an area or field (no longer offered in choosers; what has it keeps
+ * it), or restores it. Retiring twice keeps the first date. 'not_found' when
+ * there is no such item; 'forbidden' when RLS changed nothing.
+ */
+export async function setRetired(
+	db: Db,
+	taxonomy: Taxonomy,
+	id: string,
+	retire: boolean
+): Promise<Refusable<{ item: { name_ja: string; name_en: string } }, 'not_found' | 'forbidden'>> {
+	const { data: item, error: readError } = await db
+		.from(taxonomy)
+		.select('id, name_ja, name_en, retired_at')
+		.eq('id', id)
+		.maybeSingle();
+	if (readError) dbFailure(readError);
+	if (!item) return { ok: false, refusal: 'not_found' };
+	if (retire !== (item.retired_at !== null)) {
+		const { data, error } = await db
+			.from(taxonomy)
+			.update({ retired_at: retire ? new Date().toISOString() : null })
+			.eq('id', id)
+			.select('id');
+		if (error) dbFailure(error);
+		if (data.length === 0) return { ok: false, refusal: 'forbidden' };
+	}
+	return { ok: true, item };
 }

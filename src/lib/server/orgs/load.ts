@@ -1,10 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { isCoordinator } from '$lib/auth/roles';
+import { orgPermissions, type Viewer } from '$lib/permissions';
 import { countMembers, findOrganization, listMembers } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
 
-/** The organization of /orgs/[slug]/… with the members the viewer may see and what they may do; 404 when RLS hides it. */
+/**
+ * The organization of /orgs/[slug]/… with the members the viewer may see, the
+ * viewer's role and what they may do (orgPermissions); 404 when RLS hides it.
+ */
 export async function loadOrganization(slug: string) {
 	const { locals } = getRequestEvent();
 	const db = requestDb();
@@ -15,18 +18,15 @@ export async function loadOrganization(slug: string) {
 		listMembers(db, org.id),
 		countMembers(db, org.id)
 	]);
-	const myRole = members.find((mb) => mb.userId === locals.user?.id)?.role ?? null;
-	const coordinator = isCoordinator(locals.user?.role);
+	const viewer: Viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
+	const myRole = members.find((mb) => mb.userId === viewer?.id)?.role ?? null;
 	return {
 		org,
 		members,
 		/** all members, also those not in `members` */
 		memberCount: Math.max(memberCount, members.length),
+		viewer,
 		myRole,
-		can: {
-			edit: myRole === 'owner' || myRole === 'editor' || coordinator,
-			manageMembers: myRole === 'owner',
-			moderate: coordinator
-		}
+		can: orgPermissions(viewer, myRole)
 	};
 }

@@ -4,44 +4,50 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { isLastOwner } from '$lib/permissions';
 import { requireCoordinator, requireUser } from '$lib/server/auth/guard';
 import { answerCohostRequest, listCohostRequests } from '$lib/server/db/cohosts';
 import { searchOccurrences } from '$lib/server/db/events';
-import { setHidden, setVerified } from '$lib/server/db/orgs';
+import { removeMember, setHidden, setVerified } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
+import { refusalMessage } from '$lib/server/forms/refusals';
+import { notice, readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
 import { renderMarkdown } from '$lib/server/markdown';
-import { loadOrganization } from '$lib/server/orgs/load';
 import { hideSchema } from '$lib/server/orgs/forms';
+import { loadOrganization } from '$lib/server/orgs/load';
 import type { Actions, PageServerLoad } from './$types';
-import { dbFailure } from '$lib/server/db/errors';
 
-/** Owners and editors answer co-host requests (共催の依頼) for their organization. */
-const answersCohosts = (role: string | null) => role === 'owner' || role === 'editor';
+/** A sole owner who tries to leave is told why not, next to the button. */
+const leaveMessages = { last_owner: m.org_last_owner_cannot_leave };
+
+const cohostSchema = z.object({ eventId: z.uuid() });
 
 /** Accepts or declines the co-host request of the posted event for this organization. */
 async function answerCohost(slug: string, request: Request, accept: boolean) {
 	const { user } = requireUser();
-	const { org } = await loadOrganization(slug);
-	const eventId = z.uuid().safeParse((await request.formData()).get('eventId'));
-	if (!eventId.success) return fail(400, { cohostError: m.org_cohost_gone() });
-	const result = await answerCohostRequest(requestDb(), eventId.data, org.id, accept);
+	const { org, can } = await loadOrganization(slug);
+	if (!can.answerCohosts) error(403, 'Forbidden');
+	const posted = await readForm(request, cohostSchema);
+	if (!posted) return refuse(400, 'cohost', m.org_cohost_gone());
+	const result = await answerCohostRequest(requestDb(), posted.eventId, org.id, accept);
 	if (result === 'forbidden') error(403, 'Forbidden');
-	if (result === 'not_found') return fail(404, { cohostError: m.org_cohost_gone() });
+	if (result === 'not_found') return refuse(404, 'cohost', m.org_cohost_gone());
 	logEvent(accept ? 'cohost_accepted' : 'cohost_declined', {
 		userId: user.id,
 		organizationId: org.id,
-		eventId: eventId.data
+		eventId: posted.eventId
 	});
-	return { cohostMessage: accept ? m.org_cohost_accepted() : m.org_cohost_declined() };
+	return notice('cohost', accept ? m.org_cohost_accepted() : m.org_cohost_declined());
 }
 
 export const load: PageServerLoad = async ({ params }) => {
-	const { org, members, memberCount, myRole, can } = await loadOrganization(params.slug);
+	const { org, members, memberCount, viewer, can } = await loadOrganization(params.slug);
 	const db = requestDb();
-	const [events, cohostRequests] = await Promise.all([
+	const [events, cohostRequests, hideForm] = await Promise.all([
 		searchOccurrences(db, { from: new Date(), organizationId: org.id }, { from: 0, to: 4 }),
-		answersCohosts(myRole) ? listCohostRequests(db, org.id) : []
+		can.answerCohosts ? listCohostRequests(db, org.id) : [],
+		superValidate(zod4(hideSchema()), { id: 'hide' })
 	]);
 	return {
 		events: events.occurrences,
@@ -51,9 +57,10 @@ export const load: PageServerLoad = async ({ params }) => {
 		descriptionHtml: renderMarkdown(org.description),
 		members,
 		memberCount,
-		myRole,
+		/** the last owner cannot leave (the page says so instead of offering the button) */
+		lastOwner: viewer !== null && isLastOwner(members, viewer.id),
 		can,
-		hideForm: await superValidate(zod4(hideSchema()), { id: 'hide' })
+		hideForm
 	};
 };
 
@@ -89,15 +96,17 @@ export const actions: Actions = {
 	},
 	leave: async ({ params }) => {
 		const { user } = requireUser();
-		const { org, members } = await loadOrganization(params.slug);
-		const owners = members.filter((mb) => mb.role === 'owner');
-		if (owners.length === 1 && owners[0].userId === user.id) error(400, 'Last owner');
-		const { error: dbError } = await requestDb()
-			.from('organization_members')
-			.delete()
-			.eq('organization_id', org.id)
-			.eq('user_id', user.id);
-		if (dbError) dbFailure(dbError);
-		redirect(303, localizeHref(`/orgs/${params.slug}`));
+		const { org, members, can } = await loadOrganization(params.slug);
+		// already out: nothing to do
+		if (!can.leave) redirect(303, localizeHref(`/orgs/${org.slug}`));
+		if (isLastOwner(members, user.id)) {
+			return refuse(409, 'leave', refusalMessage('last_owner', leaveMessages));
+		}
+		const left = await removeMember(requestDb(), org.id, user.id);
+		// another owner left at the same moment ('not_member': out already)
+		if (!left.ok && left.refusal === 'last_owner') {
+			return refuse(409, 'leave', refusalMessage(left.refusal, leaveMessages));
+		}
+		redirect(303, localizeHref(`/orgs/${org.slug}`));
 	}
 };

@@ -1,13 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { OrgKind } from '$lib/orgs/kinds';
 import { randomSlug, slugFromName } from '$lib/orgs/slug';
 import { requireUser } from '$lib/server/auth/guard';
 import { createOrganization } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
+import { refusalMessage } from '$lib/server/forms/refusals';
 import { orgChoices } from '$lib/server/orgs/choices';
 import { organizationSchema } from '$lib/server/orgs/forms';
 import { logEvent } from '$lib/server/log';
@@ -37,9 +37,9 @@ export const actions: Actions = {
 			slug: form.data.slug || slugFromName(form.data.name)
 		});
 		// an address we chose ourselves may collide: choose a random one instead of bothering the person
-		if (created === 'slug_taken' && !form.data.slug)
+		if (!created.ok && !form.data.slug)
 			created = await createOrganization(db, { ...input, slug: randomSlug() });
-		if (created === 'slug_taken') return setError(form, 'slug', m.org_error_slug_taken());
+		if (!created.ok) return setError(form, 'slug', refusalMessage(created.refusal));
 		logEvent('organization_created', { userId: user.id, organizationId: created.id });
 		redirect(303, localizeHref(`/orgs/${created.slug}`));
 	}

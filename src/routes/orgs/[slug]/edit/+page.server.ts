@@ -30,12 +30,12 @@ export const load: PageServerLoad = async ({ params }) => {
 		kana: org.kana ?? '',
 		slug: org.slug,
 		kind: org.kind,
-		municipalityWide: org.municipality_wide,
+		municipalityWide: org.municipalityWide,
 		areaIds: current.areaIds,
 		fieldIds: current.fieldIds,
 		description: org.description,
-		contactEmail: org.contact_email ?? '',
-		contactPhone: org.contact_phone ?? '',
+		contactEmail: org.contactEmail ?? '',
+		contactPhone: org.contactPhone ?? '',
 		website: org.website ?? ''
 	};
 	return {
@@ -51,10 +51,12 @@ export const actions: Actions = {
 		const { org, choices } = await editable(params.slug);
 		const form = await superValidate(request, zod4(organizationSchema(choices.allowed)));
 		if (!form.valid) return fail(400, { form });
-		await updateOrganization(requestDb(), org.id, {
+		const saved = await updateOrganization(requestDb(), org.id, {
 			...form.data,
 			kind: form.data.kind as OrgKind
 		});
+		// the role changed since the page was loaded
+		if (!saved.ok) error(403, 'Forbidden');
 		logEvent('organization_updated', { userId: locals.user?.id, organizationId: org.id });
 		redirect(303, localizeHref(`/orgs/${org.slug}`));
 	}

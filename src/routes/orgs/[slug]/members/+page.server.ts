@@ -8,15 +8,17 @@ import { requireUser } from '$lib/server/auth/guard';
 import {
 	createLinkInvitation,
 	inviteByEmail,
-	listPendingInvitations,
+	listOrganizationInvitations,
 	revokeInvitation
 } from '$lib/server/db/org-invitations';
+import { removeMember, setMemberRole, transferOwnership } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
+import { refusalMessage } from '$lib/server/forms/refusals';
+import { notice, readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
 import { inviteByEmailSchema, inviteLinkSchema, memberRoleSchema } from '$lib/server/orgs/forms';
 import { loadOrganization } from '$lib/server/orgs/load';
 import type { Actions, PageServerLoad } from './$types';
-import { dbFailure } from '$lib/server/db/errors';
 
 /** Owners only; everybody else gets 403 (RLS refuses them too). */
 async function asOwner(slug: string) {
@@ -26,10 +28,16 @@ async function asOwner(slug: string) {
 	return { user, ...loaded };
 }
 
+const memberSchema = z.object({ userId: z.uuid() });
+const invitationSchema = z.object({ invitationId: z.uuid() });
+
+/** A form from a page that no longer matches (a member or invitation gone meanwhile). */
+const stale = <N extends string>(name: N) => refuse(400, name, m.refusal_not_found());
+
 export const load: PageServerLoad = async ({ params }) => {
 	const { org, members, user } = await asOwner(params.slug);
 	const [invitations, emailForm, linkForm] = await Promise.all([
-		listPendingInvitations(requestDb(), org.id),
+		listOrganizationInvitations(requestDb(), org.id),
 		superValidate(zod4(inviteByEmailSchema()), { id: 'email' }),
 		superValidate(zod4(inviteLinkSchema()), { id: 'link' })
 	]);
@@ -43,26 +51,24 @@ export const load: PageServerLoad = async ({ params }) => {
 	};
 };
 
-const LAST_OWNER = 'last_owner';
-const isLastOwnerError = (e: { hint?: string } | null) => e?.hint === LAST_OWNER;
-
 export const actions: Actions = {
 	inviteEmail: async ({ params, request }) => {
 		const { org, user } = await asOwner(params.slug);
 		const emailForm = await superValidate(request, zod4(inviteByEmailSchema()), { id: 'email' });
 		if (!emailForm.valid) return fail(400, { emailForm });
-		const result = await inviteByEmail(
-			requestDb(),
-			org.id,
-			emailForm.data.email,
-			emailForm.data.role
-		);
-		if (result === 'no_account') return setError(emailForm, 'email', m.org_invite_no_account());
-		if (result === 'already_member')
-			return setError(emailForm, 'email', m.org_invite_already_member());
-		if (result === 'throttled') {
-			logEvent('organization_invite_throttled', { userId: user.id, organizationId: org.id });
-			return setError(emailForm, 'email', m.org_invite_throttled(), { status: 429 });
+		const { email, role } = emailForm.data;
+		const invited = await inviteByEmail(requestDb(), org.id, email, role);
+		if (!invited.ok) {
+			const throttled = invited.refusal === 'throttled';
+			if (throttled) {
+				logEvent('organization_invite_throttled', { userId: user.id, organizationId: org.id });
+			}
+			return setError(
+				emailForm,
+				'email',
+				refusalMessage(invited.refusal, { throttled: m.org_invite_throttled }),
+				{ status: throttled ? 429 : 400 }
+			);
 		}
 		logEvent('organization_invited', { userId: user.id, organizationId: org.id, by: 'email' });
 		emailForm.data.email = '';
@@ -81,52 +87,39 @@ export const actions: Actions = {
 
 	revoke: async ({ params, request }) => {
 		const { org } = await asOwner(params.slug);
-		const id = z.uuid().safeParse((await request.formData()).get('invitationId'));
-		if (!id.success) return fail(400, {});
-		await revokeInvitation(requestDb(), org.id, id.data);
+		const posted = await readForm(request, invitationSchema);
+		if (!posted) return stale('revoke');
+		await revokeInvitation(requestDb(), org.id, posted.invitationId);
 	},
 
 	setRole: async ({ params, request }) => {
 		const { org } = await asOwner(params.slug);
-		const parsed = memberRoleSchema().safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, {});
-		const { error: dbError } = await requestDb()
-			.from('organization_members')
-			.update({ role: parsed.data.role })
-			.eq('organization_id', org.id)
-			.eq('user_id', parsed.data.userId);
-		if (isLastOwnerError(dbError)) return fail(400, { memberError: m.org_error_last_owner() });
-		if (dbError) dbFailure(dbError);
-		return { memberMessage: m.org_role_changed() };
+		const posted = await readForm(request, memberRoleSchema());
+		if (!posted) return stale('setRole');
+		const changed = await setMemberRole(requestDb(), org.id, posted.userId, posted.role);
+		if (!changed.ok) return refuse(409, 'setRole', refusalMessage(changed.refusal));
+		return notice('setRole', m.org_role_changed());
 	},
 
 	remove: async ({ params, request }) => {
 		const { org } = await asOwner(params.slug);
-		const id = z.uuid().safeParse((await request.formData()).get('userId'));
-		if (!id.success) return fail(400, {});
-		const { error: dbError } = await requestDb()
-			.from('organization_members')
-			.delete()
-			.eq('organization_id', org.id)
-			.eq('user_id', id.data);
-		if (isLastOwnerError(dbError)) return fail(400, { memberError: m.org_error_last_owner() });
-		if (dbError) dbFailure(dbError);
-		return { memberMessage: m.org_member_removed() };
+		const posted = await readForm(request, memberSchema);
+		if (!posted) return stale('remove');
+		const removed = await removeMember(requestDb(), org.id, posted.userId);
+		if (!removed.ok) return refuse(409, 'remove', refusalMessage(removed.refusal));
+		return notice('remove', m.org_member_removed());
 	},
 
 	transfer: async ({ params, request }) => {
 		const { org, user } = await asOwner(params.slug);
-		const id = z.uuid().safeParse((await request.formData()).get('userId'));
-		if (!id.success) return fail(400, {});
-		const { error: dbError } = await requestDb().rpc('transfer_organization_ownership', {
-			p_org: org.id,
-			p_to: id.data
-		});
-		if (dbError) dbFailure(dbError);
+		const posted = await readForm(request, memberSchema);
+		if (!posted) return stale('transfer');
+		const transferred = await transferOwnership(requestDb(), org.id, posted.userId);
+		if (!transferred.ok) return refuse(409, 'transfer', refusalMessage(transferred.refusal));
 		logEvent('organization_ownership_transferred', {
 			userId: user.id,
 			organizationId: org.id,
-			to: id.data
+			to: posted.userId
 		});
 		// no longer an owner: this page is not ours any more
 		redirect(303, localizeHref(`/orgs/${org.slug}`));
