@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
 
 const load = async (locale: string) =>
-	JSON.parse(await readFile(path.resolve('src/lib/i18n/messages', `${locale}.json`), 'utf8'));
+	JSON.parse(
+		await readFile(path.resolve('src/lib/i18n/messages', `${locale}.json`), 'utf8')
+	) as Record<string, string>;
 
 describe('messages', () => {
 	it('exist in Japanese and English with the same keys', async () => {

@@ -19,7 +19,13 @@ describe('event JSON-LD', () => {
 	it('cannot close the script element it is put in, and still parses to the same data', () => {
 		const text = eventJsonLd(event, undefined, 'https://tsunagu.example');
 		expect(text).not.toContain('<');
-		const data = JSON.parse(text);
+		const data = JSON.parse(text) as {
+			name: string;
+			'@type': string;
+			location: unknown;
+			eventAttendanceMode: string;
+			organizer: { url: string };
+		};
 		expect(data.name).toBe('</script><script>alert(1)</script> サロン');
 		expect(data['@type']).toBe('Event');
 		expect(data.location).toEqual({

@@ -70,6 +70,7 @@ const tokyo = (iso: string) => new TZDate(new Date(iso).getTime(), FEED_TIME_ZON
 
 // C0 controls but TAB, LF and CR (handled below), DEL and C1 controls: RFC 5545
 // TEXT may not carry them, and some parsers treat them as line ends.
+// eslint-disable-next-line no-control-regex -- these control characters are what it removes
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**
