@@ -2,11 +2,8 @@
 // RLS on calendar_tokens, what the feeds' data queries return (filters, drafts,
 // other people's registrations).
 import { describe, expect, it } from 'vitest';
-import {
-	calendarTokenOwner,
-	removeCalendarToken,
-	replaceCalendarToken
-} from '$lib/server/events/calendar-token';
+import { removeCalendarToken } from '$lib/server/db/calendar-tokens';
+import { calendarTokenOwner, replaceCalendarToken } from '$lib/server/events/calendar-token';
 import { tokenHash } from '$lib/server/tokens';
 import { feedOccurrences, memberFeedItems, publicFeedWindow } from '$lib/server/events/feeds';
 import { createEvent } from '../support/events';

@@ -37,7 +37,6 @@ const PENDING = new Set<string>([
 	'src/lib/server/auth/account.ts',
 	'src/lib/server/auth/session.ts',
 	'src/lib/server/events/access.ts',
-	'src/lib/server/events/calendar-token.ts',
 	'src/lib/server/events/choices.ts',
 	'src/lib/server/events/feeds.ts',
 	'src/lib/server/events/filters.ts',
@@ -61,7 +60,6 @@ const PENDING = new Set<string>([
 	'src/routes/account/+page.svelte',
 	'src/routes/events/[id=uuid]/+page.svelte',
 	'src/routes/events/[id=uuid]/edit/+page.svelte',
-	'src/routes/me/calendar/+page.svelte',
 	'src/routes/orgs/[slug]/+page.svelte',
 	'src/routes/orgs/[slug]/members/+page.svelte',
 	'src/routes/orgs/join/[token]/+page.svelte'
