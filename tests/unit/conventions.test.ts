@@ -54,8 +54,6 @@ const PENDING = new Set<string>([
 	'src/routes/orgs/[slug]/+page.server.ts',
 	'src/routes/orgs/[slug]/members/+page.server.ts',
 	'src/lib/components/orgs/OrgCard.svelte',
-	'src/lib/components/events/EventForm.svelte',
-	'src/lib/components/events/OccurrenceCard.svelte',
 	'src/lib/components/layout/SiteHeader.svelte',
 	'src/routes/account/+page.svelte',
 	'src/routes/events/[id=uuid]/+page.svelte',

@@ -2,13 +2,12 @@
 // (an independent parser), not by comparing strings with themselves.
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
+import type { FeedEvent, FeedOccurrence } from '$lib/events/types';
 import {
 	buildEventCalendar,
 	buildOccurrenceCalendar,
 	icalText,
-	type FeedContext,
-	type FeedEvent,
-	type FeedOccurrence
+	type FeedContext
 } from '$lib/server/events/ical';
 import { contentDisposition } from '$lib/server/events/ics-response';
 import { tokyoInstant } from '$lib/events/recurrence';

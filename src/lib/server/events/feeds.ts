@@ -3,7 +3,7 @@
 // never reach a feed of someone who may not see them.
 import type { Db } from '$lib/server/db/client';
 import type { OccurrenceFilters } from '$lib/server/db/events';
-import type { FeedEvent, FeedItem, FeedOccurrence } from '$lib/server/events/ical';
+import type { FeedEvent, FeedItem, FeedOccurrence } from '$lib/events/types';
 import { dbFailure } from '$lib/server/db/errors';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -5,6 +5,7 @@
 // (not "now"), so the same data always gives the same bytes (ETag).
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventStatus, type ICalCalendar, type ICalEventData } from 'ical-generator';
+import type { FeedEvent, FeedItem, FeedOccurrence } from '$lib/events/types';
 
 export const FEED_TIME_ZONE = 'Asia/Tokyo';
 
@@ -21,40 +22,6 @@ const VTIMEZONE_TOKYO = [
 	'END:STANDARD',
 	'END:VTIMEZONE'
 ].join('\r\n');
-
-export interface FeedEvent {
-	id: string;
-	title: string;
-	summary: string;
-	startsAt: string;
-	endsAt: string;
-	allDay: boolean;
-	/** RFC 5545 RRULE without DTSTART (Tokyo wall-clock days), null for a one-off */
-	rrule: string | null;
-	venueName: string | null;
-	venueAddress: string | null;
-	onlineUrl: string | null;
-	status: 'draft' | 'published' | 'cancelled';
-	sequence: number;
-	updatedAt: string;
-}
-
-export interface FeedOccurrence {
-	id: string;
-	startsAt: string;
-	endsAt: string;
-	/** where the series rule put it (RECURRENCE-ID) */
-	originalStartsAt: string;
-	status: 'scheduled' | 'cancelled';
-	sequence: number;
-}
-
-export interface FeedItem {
-	event: FeedEvent;
-	occurrence: FeedOccurrence;
-	/** the member is on the waiting list (personal feed) */
-	waitlisted?: boolean;
-}
 
 export interface FeedContext {
 	/** host for UIDs, e.g. tsunagu.example */

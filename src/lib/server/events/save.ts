@@ -3,7 +3,8 @@
 import { buildRrule, expandRrule, repeatOf } from '$lib/events/recurrence';
 import type { Db } from '$lib/server/db/client';
 import type { EventDetail, EventStatus } from '$lib/server/db/events';
-import { eventTimes, localDateTime, repeatInput, type EventFormValues } from './forms';
+import type { EventFormValues } from '$lib/events/types';
+import { eventTimes, localDateTime, repeatInput } from './forms';
 import { tokyoDateKey, formatTime } from '$lib/format';
 import { dbFailure } from '$lib/server/db/errors';
 
