@@ -26,8 +26,8 @@ async function answerCohost(slug: string, request: Request, accept: boolean) {
 	const eventId = z.uuid().safeParse((await request.formData()).get('eventId'));
 	if (!eventId.success) return fail(400, { cohostError: m.org_cohost_gone() });
 	const result = await answerCohostRequest(requestDb(), eventId.data, org.id, accept);
-	if (result === 'forbidden') error(403, 'Forbidden');
-	if (result === 'not_found') return fail(404, { cohostError: m.org_cohost_gone() });
+	if (!result.ok && result.refusal === 'forbidden') error(403, 'Forbidden');
+	if (!result.ok) return fail(404, { cohostError: m.org_cohost_gone() });
 	logEvent(accept ? 'cohost_accepted' : 'cohost_declined', {
 		userId: user.id,
 		organizationId: org.id,
