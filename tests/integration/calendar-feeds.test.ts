@@ -3,9 +3,10 @@
 // other people's registrations).
 import { describe, expect, it } from 'vitest';
 import { removeCalendarToken } from '$lib/server/db/calendar-tokens';
+import { feedOccurrences, memberFeedItems } from '$lib/server/db/events';
 import { calendarTokenOwner, replaceCalendarToken } from '$lib/server/events/calendar-token';
+import { publicFeedWindow } from '$lib/server/events/feeds';
 import { tokenHash } from '$lib/server/tokens';
-import { feedOccurrences, memberFeedItems, publicFeedWindow } from '$lib/server/events/feeds';
 import { createEvent } from '../support/events';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
