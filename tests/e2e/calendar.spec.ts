@@ -2,7 +2,7 @@
 // feeds over HTTP (parsed with node-ical), the personal feed's token
 // lifecycle through /me/calendar, and the printable flyer; axe on each page.
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIResponse } from '@playwright/test';
 import ical, { type VEvent } from 'node-ical';
 import { tokyoInstant } from '$lib/events/recurrence';
 import { DEMO_IDS, serviceClient, uniqueEmail, userClient } from '../support/db';

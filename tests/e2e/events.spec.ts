@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import ical from 'node-ical';
 import { DEMO, expectAccessible, logIn, signUp } from './helpers';
 import { uniqueEmail } from '../support/db';

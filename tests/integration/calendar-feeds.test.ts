@@ -2,13 +2,11 @@
 // RLS on calendar_tokens, what the feeds' data queries return (filters, drafts,
 // other people's registrations).
 import { describe, expect, it } from 'vitest';
-import {
-	calendarTokenOwner,
-	removeCalendarToken,
-	replaceCalendarToken
-} from '$lib/server/events/calendar-token';
+import { removeCalendarToken } from '$lib/server/db/calendar-tokens';
+import { feedOccurrences, memberFeedItems } from '$lib/server/db/events';
+import { calendarTokenOwner, replaceCalendarToken } from '$lib/server/events/calendar-token';
+import { publicFeedWindow } from '$lib/server/events/feeds';
 import { tokenHash } from '$lib/server/tokens';
-import { feedOccurrences, memberFeedItems, publicFeedWindow } from '$lib/server/events/feeds';
 import { createEvent } from '../support/events';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 

@@ -75,11 +75,11 @@ async function ruleViolations(occurrenceIds: string[]) {
 		}
 		const open =
 			o.status === 'scheduled' &&
-			o.event!.status === 'published' &&
+			o.event.status === 'published' &&
 			Date.parse(o.ends_at) > Date.now();
 		const head = queue[firstWaiting];
 		if (open && head) {
-			const capacity = o.event!.capacity;
+			const capacity = o.event.capacity;
 			if (capacity === null || o.going_count + 1 + head.companions <= capacity) {
 				problems.push(
 					`${o.id}: ${capacity === null ? 'unlimited' : capacity - o.going_count} places free, the first in line (${1 + head.companions}) still waits`

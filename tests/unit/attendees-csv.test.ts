@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Attendee } from '$lib/server/db/attendees';
+import type { Attendee } from '$lib/server/db/registrations';
 import {
 	attendeeCsv,
 	attendeeCsvDisposition,

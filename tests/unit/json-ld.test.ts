@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { EventDetail } from '$lib/server/db/events';
 import { eventJsonLd } from '$lib/server/events/json-ld';
 
-const event = {
+const event: Parameters<typeof eventJsonLd>[0] = {
 	id: '20000000-0000-4000-8000-000000000009',
 	title: '</script><script>alert(1)</script> サロン',
 	summary: 'a < b',
-	starts_at: '2026-12-05T05:00:00Z',
-	ends_at: '2026-12-05T07:00:00Z',
+	startsAt: '2026-12-05T05:00:00Z',
+	endsAt: '2026-12-05T07:00:00Z',
 	status: 'published',
-	venue_name: '常盤平市民センター',
-	venue_address: '千葉県松戸市常盤平3-30',
-	online_url: null,
+	venueName: '常盤平市民センター',
+	venueAddress: '千葉県松戸市常盤平3-30',
+	onlineUrl: null,
 	organization: { id: 'o', slug: 'kodomo', name: 'こども食堂の会' }
-} as unknown as EventDetail;
+};
 
 describe('event JSON-LD', () => {
 	it('cannot close the script element it is put in, and still parses to the same data', () => {

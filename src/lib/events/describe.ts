@@ -8,12 +8,17 @@ const EN_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday
 export function describeRrule(rrule: string | null, locale: string): string | null {
 	const options = { locale: locale === 'en' ? ('en' as const) : ('ja' as const) };
 	if (!rrule) return null;
-	const parts = Object.fromEntries(rrule.split(';').map((p) => p.split('=')));
-	const byday = /^(-?\d)?([A-Z]{2})$/.exec(parts.BYDAY ?? '');
+	const parts = new Map(
+		rrule.split(';').map((p) => {
+			const [key, value = ''] = p.split('=');
+			return [key, value];
+		})
+	);
+	const byday = /^(-?\d)?([A-Z]{2})$/.exec(parts.get('BYDAY') ?? '');
 	if (!byday) return null;
 	const index = DAY_INDEX[byday[2]];
 	const day = locale === 'ja' ? `${JA_DAYS[index]}曜日` : EN_DAYS[index];
-	if (parts.FREQ === 'WEEKLY') return m.event_repeat_weekly_on({ day }, options);
+	if (parts.get('FREQ') === 'WEEKLY') return m.event_repeat_weekly_on({ day }, options);
 	const n = Number(byday[1] ?? 1);
 	const nth =
 		n === -1

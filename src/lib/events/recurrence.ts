@@ -113,7 +113,7 @@ export function repeatOf(rrule: string | null): {
 	const options = RRule.parseString(rrule);
 	const until = options.until
 		? (() => {
-				const p = tokyoParts(options.until!);
+				const p = tokyoParts(options.until);
 				return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 			})()
 		: null;

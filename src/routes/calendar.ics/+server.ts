@@ -4,8 +4,9 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { feedOccurrences } from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
-import { feedOccurrences, publicFeedWindow } from '$lib/server/events/feeds';
+import { publicFeedWindow } from '$lib/server/events/feeds';
 import { readFilters } from '$lib/server/events/filters';
 import { buildOccurrenceCalendar } from '$lib/server/events/ical';
 import { feedContext, icsResponse } from '$lib/server/events/ics-response';

@@ -5,6 +5,8 @@ import {
 	NOTIFICATION_PAGE_SIZE
 } from '$lib/server/db/notifications';
 import { requestDb } from '$lib/server/db/request';
+import { notice } from '$lib/server/forms/small';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -23,6 +25,6 @@ export const actions: Actions = {
 	markAllRead: async () => {
 		const { user } = requireUser();
 		const marked = await markAllRead(requestDb(), user.id);
-		return { marked };
+		return notice('markAllRead', m.notifications_marked_read(), { marked });
 	}
 };

@@ -3,9 +3,9 @@
 // owners or editors accepts. RLS shows a pending request only to the event's
 // organisers and the invited organization's owners and editors; answering goes
 // through accept_/decline_cohost_invitation, which check the role themselves.
-import { dbFailure } from '$lib/server/db/errors';
+import type { EventStatus } from '$lib/events/types';
 import type { Db } from '$lib/server/db/client';
-import type { EventStatus } from '$lib/server/db/events';
+import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 
 export interface CohostRequest {
 	eventId: string;
@@ -26,9 +26,7 @@ export async function listCohostRequests(db: Db, organizationId: string): Promis
 	const { data, error } = await db
 		.from('event_cohosts')
 		.select(
-			`event_id, invited_at,
-			event:events(title, status, starts_at, ends_at, all_day,
-				organization:organizations!events_organization_id_fkey(slug, name))`
+			'event_id, invited_at, event:events(title, status, starts_at, ends_at, all_day, organization:organizations!events_organization_id_fkey(slug, name))'
 		)
 		.eq('organization_id', organizationId)
 		.is('accepted_at', null)
@@ -53,21 +51,21 @@ export async function listCohostRequests(db: Db, organizationId: string): Promis
 	);
 }
 
-export type CohostAnswerResult = 'done' | 'not_found' | 'forbidden';
-
-/** Accepts or declines (withdraws, when already accepted) a co-host request for the organization. */
+/**
+ * Accepts or declines (withdraws, when already accepted) a co-host request for
+ * the organization: 'not_found' when there is no such request, 'forbidden'
+ * for anybody but the organization's owners and editors.
+ */
 export async function answerCohostRequest(
 	db: Db,
 	eventId: string,
 	organizationId: string,
 	accept: boolean
-): Promise<CohostAnswerResult> {
+): Promise<Refusable<object, 'not_found' | 'forbidden'>> {
 	const args = { p_event: eventId, p_organization: organizationId };
 	const { error } = accept
 		? await db.rpc('accept_cohost_invitation', args)
 		: await db.rpc('decline_cohost_invitation', args);
-	if (error?.hint === 'not_found') return 'not_found';
-	if (error?.hint === 'forbidden') return 'forbidden';
-	if (error) dbFailure(error);
-	return 'done';
+	if (error) return refused(error, ['not_found', 'forbidden']);
+	return { ok: true };
 }

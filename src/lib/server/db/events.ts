@@ -1,47 +1,137 @@
-// Events (フォーラム・イベント) and their occurrences. Every call goes through
-// the request's client, so RLS decides who sees drafts and registrations.
+// Events (フォーラム・イベント) and their occurrences: the event page, lists,
+// calendars, feeds, and the organisers' changes. Every call goes through the
+// client it is given, so RLS decides who sees drafts and who may change what.
 import { seatsLeft } from '$lib/events/seats';
+import type {
+	AreaRef,
+	EventStatus,
+	FeedEvent,
+	FeedItem,
+	FeedOccurrence,
+	FieldRef,
+	OccurrenceCard,
+	OccurrenceStatus,
+	OrgRef
+} from '$lib/events/types';
+import type { EventKind } from '$lib/events/kinds';
 import type { Db } from '$lib/server/db/client';
-import type { Database } from '$lib/server/db/database.types';
 import { dbFailure } from '$lib/server/db/errors';
-
-export type EventKind = Database['public']['Enums']['event_kind'];
-export type EventStatus = Database['public']['Enums']['event_status'];
-export type RegistrationStatus = Database['public']['Enums']['registration_status'];
 
 export const EVENT_PAGE_SIZE = 20;
 
-const EVENT_COLUMNS = `id, title, kind, summary, body, starts_at, ends_at, all_day, rrule, venue_name,
-	venue_address, online_url, area_id, organization_id, organizer_id, capacity, registration_opens_at,
-	registration_closes_at, waitlist_enabled, audience_note, accessibility, contact_name, contact_phone,
-	contact_email, status, cancel_reason, sequence, published_at, created_at, updated_at,
-	area:areas(id, slug, name_ja, name_en),
-	organization:organizations!events_organization_id_fkey(id, slug, name),
-	organizer:profiles(display_name, listed),
-	event_fields(fields(id, slug, name_ja, name_en, color)),
-	event_cohosts(accepted_at, organizations(id, slug, name))`;
+/** Published and cancelled feeds show what ended at most this long ago. */
+const DAY = 24 * 60 * 60 * 1000;
 
-export async function findEvent(db: Db, id: string) {
-	const { data, error } = await db.from('events').select(EVENT_COLUMNS).eq('id', id).maybeSingle();
+// ---------------------------------------------------------------------------
+// One event
+
+export interface EventDetail {
+	id: string;
+	title: string;
+	kind: EventKind;
+	summary: string;
+	/** Markdown */
+	body: string;
+	startsAt: string;
+	endsAt: string;
+	allDay: boolean;
+	/** RFC 5545 RRULE of a series, null for a one-off */
+	rrule: string | null;
+	venueName: string | null;
+	venueAddress: string | null;
+	onlineUrl: string | null;
+	areaId: string | null;
+	organizationId: string | null;
+	organizerId: string;
+	capacity: number | null;
+	registrationOpensAt: string | null;
+	registrationClosesAt: string | null;
+	waitlistEnabled: boolean;
+	audienceNote: string | null;
+	accessibility: string | null;
+	contactName: string | null;
+	contactPhone: string | null;
+	contactEmail: string | null;
+	status: EventStatus;
+	cancelReason: string | null;
+	area: AreaRef | null;
+	organization: OrgRef | null;
+	/** null when RLS hides the organiser's profile */
+	organizer: { displayName: string; listed: boolean } | null;
+	fields: FieldRef[];
+	/** co-hosts that accepted: the only ones shown, and whose editors manage the event */
+	cohosts: OrgRef[];
+	/** named but not (yet) accepted; RLS shows them only to organisers and the invited organization's editors */
+	invitedCohosts: OrgRef[];
+}
+
+export async function findEvent(db: Db, id: string): Promise<EventDetail | null> {
+	const { data, error } = await db
+		.from('events')
+		.select(
+			'id, title, kind, summary, body, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, area_id, organization_id, organizer_id, capacity, registration_opens_at, registration_closes_at, waitlist_enabled, audience_note, accessibility, contact_name, contact_phone, contact_email, status, cancel_reason, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), organizer:profiles(display_name, listed), event_fields(fields(id, slug, name_ja, name_en, color)), event_cohosts(accepted_at, organizations(id, slug, name))'
+		)
+		.eq('id', id)
+		.maybeSingle();
 	if (error) dbFailure(error);
 	if (!data) return null;
-	const { event_fields, event_cohosts, ...event } = data;
 	const cohostsWhere = (accepted: boolean) =>
-		event_cohosts.flatMap((c) =>
+		data.event_cohosts.flatMap((c) =>
 			c.organizations && (c.accepted_at !== null) === accepted ? [c.organizations] : []
 		);
 	return {
-		...event,
-		fields: event_fields.flatMap((f) => (f.fields ? [f.fields] : [])),
-		/** co-hosts that accepted: the only ones shown, and whose editors manage the event */
+		id: data.id,
+		title: data.title,
+		kind: data.kind,
+		summary: data.summary,
+		body: data.body,
+		startsAt: data.starts_at,
+		endsAt: data.ends_at,
+		allDay: data.all_day,
+		rrule: data.rrule,
+		venueName: data.venue_name,
+		venueAddress: data.venue_address,
+		onlineUrl: data.online_url,
+		areaId: data.area_id,
+		organizationId: data.organization_id,
+		organizerId: data.organizer_id,
+		capacity: data.capacity,
+		registrationOpensAt: data.registration_opens_at,
+		registrationClosesAt: data.registration_closes_at,
+		waitlistEnabled: data.waitlist_enabled,
+		audienceNote: data.audience_note,
+		accessibility: data.accessibility,
+		contactName: data.contact_name,
+		contactPhone: data.contact_phone,
+		contactEmail: data.contact_email,
+		status: data.status,
+		cancelReason: data.cancel_reason,
+		area: data.area,
+		organization: data.organization,
+		organizer: data.organizer
+			? { displayName: data.organizer.display_name, listed: data.organizer.listed }
+			: null,
+		fields: data.event_fields.flatMap((f) => (f.fields ? [f.fields] : [])),
 		cohosts: cohostsWhere(true),
-		/** named but not (yet) accepted; RLS shows them only to organisers and the invited organization's editors */
 		invitedCohosts: cohostsWhere(false)
 	};
 }
-export type EventDetail = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 
-export async function listEventOccurrences(db: Db, eventId: string) {
+export interface Occurrence {
+	id: string;
+	startsAt: string;
+	endsAt: string;
+	/** where the series rule put it, before any move */
+	originalStartsAt: string;
+	status: OccurrenceStatus;
+	cancelReason: string | null;
+	goingCount: number;
+	waitingCount: number;
+	sequence: number;
+}
+
+/** Every occurrence of the event, in time order. */
+export async function listEventOccurrences(db: Db, eventId: string): Promise<Occurrence[]> {
 	const { data, error } = await db
 		.from('event_occurrences')
 		.select(
@@ -50,9 +140,21 @@ export async function listEventOccurrences(db: Db, eventId: string) {
 		.eq('event_id', eventId)
 		.order('starts_at');
 	if (error) dbFailure(error);
-	return data;
+	return data.map((o) => ({
+		id: o.id,
+		startsAt: o.starts_at,
+		endsAt: o.ends_at,
+		originalStartsAt: o.original_starts_at,
+		status: o.status,
+		cancelReason: o.cancel_reason,
+		goingCount: o.going_count,
+		waitingCount: o.waiting_count,
+		sequence: o.sequence
+	}));
 }
-export type Occurrence = Awaited<ReturnType<typeof listEventOccurrences>>[number];
+
+// ---------------------------------------------------------------------------
+// Searching occurrences (lists, calendars, the public feed)
 
 export interface OccurrenceFilters {
 	from: Date;
@@ -66,40 +168,8 @@ export interface OccurrenceFilters {
 	online?: boolean;
 }
 
-const CARD_COLUMNS = `id, starts_at, ends_at, status, going_count, waiting_count, sequence,
-	event:events(id, title, kind, summary, all_day, capacity, venue_name, venue_address, online_url, status,
-		cancel_reason, sequence, area:areas(id, slug, name_ja, name_en),
-		organization:organizations!events_organization_id_fkey(id, slug, name),
-		event_fields(fields(id, slug, name_ja, name_en, color)))`;
-
-export interface OccurrenceCard {
-	id: string;
-	startsAt: string;
-	endsAt: string;
-	cancelled: boolean;
-	goingCount: number;
-	sequence: number;
-	/** places a newcomer could take: none while anybody waits; null without a limit */
-	seatsLeft: number | null;
-	event: {
-		id: string;
-		title: string;
-		kind: EventKind;
-		summary: string;
-		allDay: boolean;
-		capacity: number | null;
-		venueName: string | null;
-		venueAddress: string | null;
-		onlineUrl: string | null;
-		cancelReason: string | null;
-		sequence: number;
-		area: { id: string; slug: string; name_ja: string; name_en: string } | null;
-		organization: { id: string; slug: string; name: string } | null;
-		fields: { id: string; slug: string; name_ja: string; name_en: string; color: string }[];
-	};
-}
-
-const filterArgs = (f: OccurrenceFilters) => ({
+/** The arguments of search_occurrences: the one place they are built. */
+const searchArgs = (f: OccurrenceFilters) => ({
 	p_from: f.from.toISOString(),
 	p_to: f.to?.toISOString(),
 	p_q: f.q || undefined,
@@ -111,103 +181,268 @@ const filterArgs = (f: OccurrenceFilters) => ({
 	p_online: f.online ?? false
 });
 
-/** Occurrences (not series) in time order, with their event, for lists, calendars and feeds. */
+/** Occurrences (not series) in time order, with their event, for lists, calendars and pages. */
 export async function searchOccurrences(
 	db: Db,
 	filters: OccurrenceFilters,
 	range: { from: number; to: number }
-) {
+): Promise<{ occurrences: OccurrenceCard[]; total: number }> {
 	const { data, error, count } = await db
-		.rpc('search_occurrences', filterArgs(filters), { count: 'exact' })
-		.select(CARD_COLUMNS)
+		.rpc('search_occurrences', searchArgs(filters), { count: 'exact' })
+		.select(
+			'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, capacity, venue_name, venue_address, online_url, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))'
+		)
 		.range(range.from, range.to);
 	if (error) dbFailure(error);
-	type Row = {
-		id: string;
-		starts_at: string;
-		ends_at: string;
-		status: 'scheduled' | 'cancelled';
-		going_count: number;
-		waiting_count: number;
-		sequence: number;
-		event: {
-			id: string;
-			title: string;
-			kind: EventKind;
-			summary: string;
-			all_day: boolean;
-			capacity: number | null;
-			venue_name: string | null;
-			venue_address: string | null;
-			online_url: string | null;
-			status: EventStatus;
-			cancel_reason: string | null;
-			sequence: number;
-			area: OccurrenceCard['event']['area'];
-			organization: OccurrenceCard['event']['organization'];
-			event_fields: { fields: OccurrenceCard['event']['fields'][number] | null }[];
-		};
-	};
-	const cards = (data as unknown as Row[]).map((row): OccurrenceCard => ({
+	const occurrences = data.map(({ event, ...row }): OccurrenceCard => ({
 		id: row.id,
 		startsAt: row.starts_at,
 		endsAt: row.ends_at,
-		cancelled: row.status === 'cancelled' || row.event.status === 'cancelled',
+		cancelled: row.status === 'cancelled' || event.status === 'cancelled',
 		goingCount: row.going_count,
 		sequence: row.sequence,
-		seatsLeft: seatsLeft(row.event.capacity, row.going_count, row.waiting_count),
+		seatsLeft: seatsLeft(event.capacity, row.going_count, row.waiting_count),
 		event: {
-			id: row.event.id,
-			title: row.event.title,
-			kind: row.event.kind,
-			summary: row.event.summary,
-			allDay: row.event.all_day,
-			capacity: row.event.capacity,
-			venueName: row.event.venue_name,
-			venueAddress: row.event.venue_address,
-			onlineUrl: row.event.online_url,
-			cancelReason: row.event.cancel_reason,
-			sequence: row.event.sequence,
-			area: row.event.area,
-			organization: row.event.organization,
-			fields: row.event.event_fields.flatMap((f) => (f.fields ? [f.fields] : []))
+			id: event.id,
+			title: event.title,
+			kind: event.kind,
+			summary: event.summary,
+			allDay: event.all_day,
+			capacity: event.capacity,
+			venueName: event.venue_name,
+			venueAddress: event.venue_address,
+			onlineUrl: event.online_url,
+			cancelReason: event.cancel_reason,
+			sequence: event.sequence,
+			area: event.area,
+			organization: event.organization,
+			fields: event.event_fields.flatMap((f) => (f.fields ? [f.fields] : []))
 		}
 	}));
-	return { occurrences: cards, total: count ?? 0 };
+	return { occurrences, total: count ?? 0 };
 }
 
-export interface MyRegistration {
+// ---------------------------------------------------------------------------
+// Feed data (iCalendar): read through a client on whose behalf RLS decides, so
+// drafts never reach a feed of someone who may not see them
+
+/** PostgREST's usual max-rows on hosted Supabase: read in pages of this size */
+const FEED_PAGE = 1000;
+const FEED_MAX_ROWS = 5000;
+
+interface FeedEventRow {
 	id: string;
-	occurrenceId: string;
-	status: RegistrationStatus;
-	companions: number;
-	waitlistPosition: number | null;
+	title: string;
+	summary: string;
+	starts_at: string;
+	ends_at: string;
+	all_day: boolean;
+	rrule: string | null;
+	venue_name: string | null;
+	venue_address: string | null;
+	online_url: string | null;
+	status: EventStatus;
+	sequence: number;
+	updated_at: string;
+}
+interface FeedOccurrenceRow {
+	id: string;
+	starts_at: string;
+	ends_at: string;
+	original_starts_at: string;
+	status: OccurrenceStatus;
+	sequence: number;
 }
 
-/** The signed-in person's registrations for these occurrences, with waiting-list places. */
-export async function myRegistrations(
+const toFeedEvent = (e: FeedEventRow): FeedEvent => ({
+	id: e.id,
+	title: e.title,
+	summary: e.summary,
+	startsAt: e.starts_at,
+	endsAt: e.ends_at,
+	allDay: e.all_day,
+	rrule: e.rrule,
+	venueName: e.venue_name,
+	venueAddress: e.venue_address,
+	onlineUrl: e.online_url,
+	status: e.status,
+	sequence: e.sequence,
+	updatedAt: e.updated_at
+});
+
+const toFeedOccurrence = (o: FeedOccurrenceRow): FeedOccurrence => ({
+	id: o.id,
+	startsAt: o.starts_at,
+	endsAt: o.ends_at,
+	originalStartsAt: o.original_starts_at,
+	status: o.status,
+	sequence: o.sequence
+});
+
+/** Published and cancelled occurrences matching the filters within the window, in time order. */
+export async function feedOccurrences(
+	db: Db,
+	filters: Omit<OccurrenceFilters, 'from' | 'to' | 'seatsLeft' | 'online'>,
+	window: { from: Date; to: Date }
+): Promise<FeedItem[]> {
+	const args = searchArgs({ ...filters, from: window.from, to: window.to });
+	const items: FeedItem[] = [];
+	for (let offset = 0; offset < FEED_MAX_ROWS; offset += FEED_PAGE) {
+		const { data, error } = await db
+			.rpc('search_occurrences', args)
+			.select(
+				'id, starts_at, ends_at, original_starts_at, status, sequence, event:events(id, title, summary, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, status, sequence, updated_at)'
+			)
+			.range(offset, offset + FEED_PAGE - 1);
+		if (error) dbFailure(error);
+		for (const { event, ...occurrence } of data) {
+			items.push({ event: toFeedEvent(event), occurrence: toFeedOccurrence(occurrence) });
+		}
+		if (data.length < FEED_PAGE) break;
+	}
+	return items;
+}
+
+/**
+ * The occurrences a member joined (going or waitlisted) that ended at most 30
+ * days ago. `db` must act as that member (userDb): RLS shows their own rows.
+ */
+export async function memberFeedItems(
 	db: Db,
 	userId: string,
-	occurrenceIds: string[]
-): Promise<MyRegistration[]> {
-	if (occurrenceIds.length === 0) return [];
-	const [regs, positions] = await Promise.all([
-		db
-			.from('registrations')
-			.select('id, occurrence_id, status, companions')
-			.eq('user_id', userId)
-			.in('occurrence_id', occurrenceIds)
-			.neq('status', 'cancelled'),
-		db.rpc('my_waitlist_positions', { p_occurrences: occurrenceIds })
-	]);
-	if (regs.error) dbFailure(regs.error);
-	if (positions.error) dbFailure(positions.error);
-	const place = new Map((positions.data ?? []).map((p) => [p.occurrence_id, p.waitlist_position]));
-	return regs.data.map((r) => ({
-		id: r.id,
-		occurrenceId: r.occurrence_id,
-		status: r.status,
-		companions: r.companions,
-		waitlistPosition: place.get(r.occurrence_id) ?? null
-	}));
+	now = new Date()
+): Promise<FeedItem[]> {
+	const { data, error } = await db
+		.from('registrations')
+		.select(
+			'status, occurrence:event_occurrences!inner(id, starts_at, ends_at, original_starts_at, status, sequence, event:events(id, title, summary, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, status, sequence, updated_at))'
+		)
+		.eq('user_id', userId)
+		.in('status', ['going', 'waitlisted'])
+		.gte('occurrence.ends_at', new Date(now.getTime() - 30 * DAY).toISOString())
+		.limit(FEED_PAGE);
+	if (error) dbFailure(error);
+	return data
+		.flatMap(({ status, occurrence }): FeedItem[] => {
+			// RLS hides the event once it is a draft again: PostgREST then embeds null
+			const { event, ...rest }: { event: FeedEventRow | null } & FeedOccurrenceRow = occurrence;
+			if (!event || event.status === 'draft') return [];
+			return [
+				{
+					event: toFeedEvent(event),
+					occurrence: toFeedOccurrence(rest),
+					waitlisted: status === 'waitlisted'
+				}
+			];
+		})
+		.sort(
+			(a, b) =>
+				a.occurrence.startsAt.localeCompare(b.occurrence.startsAt) ||
+				a.occurrence.id.localeCompare(b.occurrence.id)
+		);
+}
+
+/** An event with all its occurrences for its own .ics, or null when RLS hides it. */
+export async function eventFeed(
+	db: Db,
+	eventId: string
+): Promise<{ event: FeedEvent; occurrences: FeedOccurrence[] } | null> {
+	const { data, error } = await db
+		.from('events')
+		.select(
+			'id, title, summary, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, status, sequence, updated_at, event_occurrences(id, starts_at, ends_at, original_starts_at, status, sequence)'
+		)
+		.eq('id', eventId)
+		.order('starts_at', { referencedTable: 'event_occurrences' })
+		.maybeSingle();
+	if (error) dbFailure(error);
+	if (!data) return null;
+	const { event_occurrences, ...event } = data;
+	return { event: toFeedEvent(event), occurrences: event_occurrences.map(toFeedOccurrence) };
+}
+
+// ---------------------------------------------------------------------------
+// Organisers' changes (RLS and triggers allow them to the event's managers only)
+
+/** The event's columns as save_event takes them (snake_case, as stored). */
+export type EventInput = {
+	title: string;
+	kind: EventKind;
+	summary: string;
+	body: string;
+	starts_at: string;
+	ends_at: string;
+	all_day: boolean;
+	rrule: string | null;
+	venue_name: string | null;
+	venue_address: string | null;
+	online_url: string | null;
+	area_id: string | null;
+	organization_id: string | null;
+	capacity: number | null;
+	registration_opens_at: string | null;
+	registration_closes_at: string | null;
+	waitlist_enabled: boolean;
+	audience_note: string | null;
+	accessibility: string | null;
+	contact_name: string | null;
+	contact_phone: string | null;
+	contact_email: string | null;
+	status: EventStatus;
+};
+
+/**
+ * Creates (id null) or updates the event, its fields, co-hosts and every
+ * occurrence in one transaction; returns its id.
+ */
+export async function saveEvent(
+	db: Db,
+	id: string | null,
+	event: EventInput,
+	links: { fieldIds: string[]; cohostIds: string[] },
+	occurrences: { starts_at: string; ends_at: string }[]
+): Promise<string> {
+	const { data, error } = await db.rpc('save_event', {
+		// null makes a new event (the generated type cannot say that the argument may be null)
+		p_id: id as string,
+		p_event: event,
+		p_field_ids: links.fieldIds,
+		p_cohost_ids: links.cohostIds,
+		p_occurrences: occurrences
+	});
+	if (error) dbFailure(error);
+	return data;
+}
+
+/** Cancels the whole event, with the reason shown to everybody. */
+export async function cancelEvent(db: Db, eventId: string, reason: string) {
+	const { error } = await db
+		.from('events')
+		.update({ status: 'cancelled', cancel_reason: reason })
+		.eq('id', eventId);
+	if (error) dbFailure(error);
+}
+
+/** Cancels, restores or moves one date of the event (the database promotes and notifies). */
+export async function updateOccurrence(
+	db: Db,
+	eventId: string,
+	occurrenceId: string,
+	change:
+		| { status: 'cancelled'; reason: string }
+		| { status: 'scheduled' }
+		| { startsAt: Date; endsAt: Date }
+) {
+	const values =
+		'startsAt' in change
+			? { starts_at: change.startsAt.toISOString(), ends_at: change.endsAt.toISOString() }
+			: change.status === 'cancelled'
+				? { status: change.status, cancel_reason: change.reason }
+				: { status: change.status, cancel_reason: null };
+	const { error } = await db
+		.from('event_occurrences')
+		.update(values)
+		.eq('event_id', eventId)
+		.eq('id', occurrenceId);
+	if (error) dbFailure(error);
 }

@@ -286,3 +286,29 @@ export async function listMemberships(db: Db, userId: string) {
 
 // Organizations as other features need them (event forms, filters): queries
 // added for those go below this line.
+
+/** Organizations an event may name (organiser, co-hosts): those not hidden, by their sort key. */
+export async function listOrganizationChoices(db: Db): Promise<{ id: string; name: string }[]> {
+	const { data, error } = await db
+		.from('organizations')
+		.select('id, name')
+		.is('hidden_at', null)
+		.order('sort_key')
+		.limit(1000);
+	if (error) dbFailure(error);
+	return data;
+}
+
+/** An organization named in a filter (?organization=<slug>), or null. */
+export async function findOrganizationRef(
+	db: Db,
+	slug: string
+): Promise<{ id: string; slug: string; name: string } | null> {
+	const { data, error } = await db
+		.from('organizations')
+		.select('id, slug, name')
+		.eq('slug', slug)
+		.maybeSingle();
+	if (error) dbFailure(error);
+	return data;
+}

@@ -1,42 +1,43 @@
-// Who organises an event, as the UI sees it: the organiser, owners/editors of
-// the organizing or a co-hosting organization, coordinators and admins. This
-// mirrors private.can_manage_event so that others get a clear 403; RLS stays
-// the real guard.
+// Who manages an event, as pages see it: permissions.canManageEvent (the
+// organiser, coordinators, owners and editors of the organizing or an
+// accepted co-hosting organization) with the organizations the viewer edits
+// for. It mirrors private.can_manage_event so that others get a clear 403;
+// RLS stays the real guard.
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { isCoordinator } from '$lib/auth/roles';
-import type { SessionUser } from '$lib/server/auth/session';
+import { canManageEvent, editsFor, type Viewer } from '$lib/permissions';
 import type { Db } from '$lib/server/db/client';
 import { findEvent, type EventDetail } from '$lib/server/db/events';
-import { dbFailure } from '$lib/server/db/errors';
+import { listMemberships } from '$lib/server/db/orgs';
 
-export async function canManageEvent(
-	db: Db,
-	event: Pick<EventDetail, 'organizer_id' | 'organization_id' | 'cohosts'>,
-	user: SessionUser | null
-) {
-	if (!user) return false;
-	if (event.organizer_id === user.id || isCoordinator(user.role)) return true;
-	const orgIds = [event.organization_id, ...event.cohosts.map((c) => c.id)].filter(
-		(id): id is string => id !== null
-	);
-	if (orgIds.length === 0) return false;
-	const { data, error: dbError } = await db
-		.from('organization_members')
-		.select('organization_id')
-		.eq('user_id', user.id)
-		.in('organization_id', orgIds)
-		.in('role', ['owner', 'editor'])
-		.limit(1);
-	if (dbError) dbFailure(dbError);
-	return data.length > 0;
+/** The organizations the viewer edits for (owner or editor). */
+export async function editableOrganizations(db: Db, viewer: Viewer): Promise<Set<string>> {
+	if (!viewer) return new Set();
+	const memberships = await listMemberships(db, viewer.id);
+	return new Set(memberships.filter((mb) => editsFor(mb.role)).map((mb) => mb.id));
 }
 
-/** The event for an organiser's page; 404 when RLS hides it, 403 for anybody who does not organise it. */
-export async function loadManagedEvent(db: Db, id: string) {
+/** True when the viewer manages the event; asks for their roles only when an organization decides it. */
+export async function managesEvent(
+	db: Db,
+	event: Pick<EventDetail, 'organizerId' | 'organizationId' | 'cohosts'>,
+	viewer: Viewer
+): Promise<boolean> {
+	const subject = {
+		organizerId: event.organizerId,
+		organizationId: event.organizationId,
+		cohostIds: event.cohosts.map((c) => c.id)
+	};
+	if (canManageEvent(viewer, subject, new Set())) return true;
+	if (!viewer || (subject.organizationId === null && subject.cohostIds.length === 0)) return false;
+	return canManageEvent(viewer, subject, await editableOrganizations(db, viewer));
+}
+
+/** The event for an organiser's page; 404 when RLS hides it, 403 for anybody who does not manage it. */
+export async function loadManagedEvent(db: Db, id: string): Promise<EventDetail> {
 	const { locals } = getRequestEvent();
 	const event = await findEvent(db, id);
 	if (!event) error(404, 'Not Found');
-	if (!(await canManageEvent(db, event, locals.user))) error(403, 'Forbidden');
+	if (!(await managesEvent(db, event, locals.user))) error(403, 'Forbidden');
 	return event;
 }

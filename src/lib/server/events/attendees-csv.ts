@@ -4,7 +4,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { stringify } from 'csv-stringify/sync';
-import type { Attendee } from '$lib/server/db/attendees';
+import type { Attendee } from '$lib/server/db/registrations';
 import { TIME_ZONE } from '$lib/format';
 import { attachment, safeFileName } from '$lib/server/http/content-disposition';
 

@@ -1,6 +1,7 @@
 // Loading an event for its organisers' pages (attendee list, CSV); who may see
 // them is decided in ./access.ts, and RLS on registrations is the real guard.
 import { listEventOccurrences, type Occurrence } from '$lib/server/db/events';
+import type { Attendee } from '$lib/server/db/registrations';
 import { requestDb } from '$lib/server/db/request';
 import { loadManagedEvent } from './access';
 
@@ -26,6 +27,25 @@ export function pickOccurrence(
 	now = new Date()
 ) {
 	if (requested) return occurrences.find((o) => o.id === requested);
-	const upcoming = occurrences.filter((o) => new Date(o.ends_at) > now);
+	const upcoming = occurrences.filter((o) => new Date(o.endsAt) > now);
 	return upcoming.find((o) => o.status === 'scheduled') ?? upcoming[0] ?? occurrences.at(-1);
+}
+
+export interface AttendeeGroups {
+	going: Attendee[];
+	/** in the order they would be promoted */
+	waitlisted: Attendee[];
+	cancelled: Attendee[];
+	/** people counted against capacity: the going ones and their companions */
+	goingPeople: number;
+}
+
+export function groupAttendees(attendees: Attendee[]): AttendeeGroups {
+	const going = attendees.filter((a) => a.status === 'going');
+	return {
+		going,
+		waitlisted: attendees.filter((a) => a.status === 'waitlisted'),
+		cancelled: attendees.filter((a) => a.status === 'cancelled'),
+		goingPeople: going.reduce((sum, a) => sum + 1 + a.companions, 0)
+	};
 }

@@ -1,12 +1,14 @@
+// What the event form offers an organiser: active areas and fields, the
+// organizations they may publish for, and the organizations they may name as
+// co-hosts. The same sets check the posted form (forms.ts, EventChoices).
 import { isCoordinator } from '$lib/auth/roles';
-import type { Db } from '$lib/server/db/client';
-import { listMemberships } from '$lib/server/db/orgs';
-import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import { editsFor } from '$lib/permissions';
 import type { SessionUser } from '$lib/server/auth/session';
+import type { Db } from '$lib/server/db/client';
+import { listMemberships, listOrganizationChoices } from '$lib/server/db/orgs';
+import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { EventChoices } from './forms';
-import { dbFailure } from '$lib/server/db/errors';
 
-/** What an organiser may pick: active areas and fields, the organizations they edit for, co-hosts. */
 export async function eventChoices(
 	db: Db,
 	user: SessionUser,
@@ -21,20 +23,13 @@ export async function eventChoices(
 		listAreas(db, { includeRetired: true }),
 		listFields(db, { includeRetired: true }),
 		listMemberships(db, user.id),
-		db
-			.from('organizations')
-			.select('id, name, sort_key')
-			.is('hidden_at', null)
-			.order('sort_key')
-			.limit(1000)
+		listOrganizationChoices(db)
 	]);
-	if (orgs.error) dbFailure(orgs.error);
-	const editable = memberships.filter((mb) => mb.role === 'owner' || mb.role === 'editor');
-	const organizations: { id: string; name: string }[] = isCoordinator(user.role)
-		? orgs.data
-		: editable;
+	const organizations = isCoordinator(user.role)
+		? [...orgs]
+		: memberships.filter((mb) => editsFor(mb.role)).map((mb) => ({ id: mb.id, name: mb.name }));
 	if (current?.organizationId && !organizations.some((o) => o.id === current.organizationId)) {
-		const existing = orgs.data.find((o) => o.id === current.organizationId);
+		const existing = orgs.find((o) => o.id === current.organizationId);
 		if (existing) organizations.push(existing);
 	}
 	const activeAreas = areas.filter((a) => !a.retired_at || a.id === current?.areaId);
@@ -43,13 +38,7 @@ export async function eventChoices(
 		areaIds: new Set(activeAreas.map((a) => a.id)),
 		fieldIds: new Set(activeFields.map((f) => f.id)),
 		organizationIds: new Set(organizations.map((o) => o.id)),
-		cohostIds: new Set(orgs.data.map((o) => o.id))
+		cohostIds: new Set(orgs.map((o) => o.id))
 	};
-	return {
-		areas: activeAreas,
-		fields: activeFields,
-		organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
-		cohosts: orgs.data.map((o) => ({ id: o.id, name: o.name })),
-		choices
-	};
+	return { areas: activeAreas, fields: activeFields, organizations, cohosts: orgs, choices };
 }

@@ -3,8 +3,8 @@
 import { isEventKind, type EventKind } from '$lib/events/kinds';
 import type { Db } from '$lib/server/db/client';
 import type { OccurrenceFilters } from '$lib/server/db/events';
+import { findOrganizationRef } from '$lib/server/db/orgs';
 import { listAreas, listFields, type Area, type Field } from '$lib/server/db/taxonomy';
-import { dbFailure } from '$lib/server/db/errors';
 
 export interface FilterValues {
 	q: string;
@@ -29,20 +29,16 @@ export interface ReadFilters {
 export async function readFilters(db: Db, params: URLSearchParams): Promise<ReadFilters> {
 	const slug = (k: string) => (params.get(k) ?? '').trim().slice(0, 100);
 	const orgSlug = slug('organization');
-	const [areas, fields, org] = await Promise.all([
+	const [areas, fields, organization] = await Promise.all([
 		// retired ones still match, so that old subscriptions keep working
 		listAreas(db, { includeRetired: true }),
 		listFields(db, { includeRetired: true }),
-		orgSlug
-			? db.from('organizations').select('id, slug, name').eq('slug', orgSlug).maybeSingle()
-			: Promise.resolve({ data: null, error: null })
+		orgSlug ? findOrganizationRef(db, orgSlug) : null
 	]);
-	if (org.error) dbFailure(org.error);
 	const q = (params.get('q') ?? '').trim().slice(0, 100);
 	const kind = params.get('kind') ?? '';
 	const area = areas.find((a) => a.slug === slug('area')) ?? null;
 	const field = fields.find((f) => f.slug === slug('field')) ?? null;
-	const organization = org.data ?? null;
 	const unknown =
 		(!!slug('area') && !area) ||
 		(!!slug('field') && !field) ||

@@ -9,13 +9,8 @@ import {
 	optionalText
 } from '$lib/server/forms/fields';
 import { isEventKind } from '$lib/events/kinds';
-import {
-	buildRrule,
-	expandRrule,
-	MAX_OCCURRENCES,
-	tokyoInstant,
-	type Repeat
-} from '$lib/events/recurrence';
+import type { EventFormValues } from '$lib/events/types';
+import { buildRrule, expandRrule, MAX_OCCURRENCES, tokyoInstant } from '$lib/events/recurrence';
 import { m } from '$lib/paraglide/messages';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -138,8 +133,6 @@ export function eventSchema(choices: EventChoices) {
 		});
 }
 
-export type EventFormValues = z.infer<ReturnType<typeof eventSchema>>;
-
 /** Start and end instants of the (first) occurrence, or null while the date or times are invalid. */
 export function eventTimes(
 	v: Pick<EventFormValues, 'date' | 'allDay' | 'startTime' | 'endDate' | 'endTime'>
@@ -160,7 +153,7 @@ export function repeatInput(
 	startsAt: Date
 ) {
 	return {
-		repeat: v.repeat as Repeat,
+		repeat: v.repeat,
 		startsAt,
 		count: v.repeatEnd === 'count' ? Number(v.repeatCount) : null,
 		until: v.repeatEnd === 'until' ? v.repeatUntil : null

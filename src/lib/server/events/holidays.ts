@@ -6,7 +6,8 @@ export interface Holiday {
 	name_en: string;
 }
 
-const HOLIDAYS = holidayJp.holidays as unknown as Record<string, Holiday>;
+// by date; the package types every date as its own key, so widen to look one up
+const HOLIDAYS: Readonly<Record<string, Holiday | undefined>> = holidayJp.holidays;
 
 /** The holidays of one month ("2027-01"), keyed by YYYY-MM-DD. */
 export function holidaysOfMonth(monthKey: string): Record<string, Holiday> {

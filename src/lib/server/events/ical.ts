@@ -5,6 +5,7 @@
 // (not "now"), so the same data always gives the same bytes (ETag).
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventStatus, type ICalCalendar, type ICalEventData } from 'ical-generator';
+import type { FeedEvent, FeedItem, FeedOccurrence } from '$lib/events/types';
 
 export const FEED_TIME_ZONE = 'Asia/Tokyo';
 
@@ -22,40 +23,6 @@ const VTIMEZONE_TOKYO = [
 	'END:VTIMEZONE'
 ].join('\r\n');
 
-export interface FeedEvent {
-	id: string;
-	title: string;
-	summary: string;
-	startsAt: string;
-	endsAt: string;
-	allDay: boolean;
-	/** RFC 5545 RRULE without DTSTART (Tokyo wall-clock days), null for a one-off */
-	rrule: string | null;
-	venueName: string | null;
-	venueAddress: string | null;
-	onlineUrl: string | null;
-	status: 'draft' | 'published' | 'cancelled';
-	sequence: number;
-	updatedAt: string;
-}
-
-export interface FeedOccurrence {
-	id: string;
-	startsAt: string;
-	endsAt: string;
-	/** where the series rule put it (RECURRENCE-ID) */
-	originalStartsAt: string;
-	status: 'scheduled' | 'cancelled';
-	sequence: number;
-}
-
-export interface FeedItem {
-	event: FeedEvent;
-	occurrence: FeedOccurrence;
-	/** the member is on the waiting list (personal feed) */
-	waitlisted?: boolean;
-}
-
 export interface FeedContext {
 	/** host for UIDs, e.g. tsunagu.example */
 	host: string;
@@ -70,6 +37,7 @@ const tokyo = (iso: string) => new TZDate(new Date(iso).getTime(), FEED_TIME_ZON
 
 // C0 controls but TAB, LF and CR (handled below), DEL and C1 controls: RFC 5545
 // TEXT may not carry them, and some parsers treat them as line ends.
+// eslint-disable-next-line no-control-regex -- these control characters are what it removes
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**

@@ -2,23 +2,35 @@
 import type { EventDetail, Occurrence } from '$lib/server/db/events';
 
 export function eventJsonLd(
-	event: EventDetail,
-	occurrence: Occurrence | undefined,
+	event: Pick<
+		EventDetail,
+		| 'id'
+		| 'title'
+		| 'summary'
+		| 'startsAt'
+		| 'endsAt'
+		| 'status'
+		| 'venueName'
+		| 'venueAddress'
+		| 'onlineUrl'
+		| 'organization'
+	>,
+	occurrence: Pick<Occurrence, 'startsAt' | 'endsAt' | 'status'> | undefined,
 	origin: string
 ): string {
-	const place = event.venue_name
-		? { '@type': 'Place', name: event.venue_name, address: event.venue_address ?? undefined }
+	const place = event.venueName
+		? { '@type': 'Place', name: event.venueName, address: event.venueAddress ?? undefined }
 		: undefined;
-	const virtual = event.online_url
-		? { '@type': 'VirtualLocation', url: event.online_url }
+	const virtual = event.onlineUrl
+		? { '@type': 'VirtualLocation', url: event.onlineUrl }
 		: undefined;
 	const data = {
 		'@context': 'https://schema.org',
 		'@type': 'Event',
 		name: event.title,
 		description: event.summary || undefined,
-		startDate: occurrence?.starts_at ?? event.starts_at,
-		endDate: occurrence?.ends_at ?? event.ends_at,
+		startDate: occurrence?.startsAt ?? event.startsAt,
+		endDate: occurrence?.endsAt ?? event.endsAt,
 		eventStatus:
 			event.status === 'cancelled' || occurrence?.status === 'cancelled'
 				? 'https://schema.org/EventCancelled'

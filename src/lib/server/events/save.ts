@@ -1,22 +1,25 @@
 // Turning a checked event form into one save_event call (event, fields,
 // co-hosts and every occurrence in one transaction), and back into a form.
+import { isEventKind } from '$lib/events/kinds';
 import { buildRrule, expandRrule, repeatOf } from '$lib/events/recurrence';
+import type { EventFormValues, EventStatus } from '$lib/events/types';
+import { formatTime, tokyoDateKey } from '$lib/format';
 import type { Db } from '$lib/server/db/client';
-import type { EventDetail, EventStatus } from '$lib/server/db/events';
-import { eventTimes, localDateTime, repeatInput, type EventFormValues } from './forms';
-import { tokyoDateKey, formatTime } from '$lib/format';
-import { dbFailure } from '$lib/server/db/errors';
+import { saveEvent, type EventDetail } from '$lib/server/db/events';
+import { eventTimes, localDateTime, repeatInput } from './forms';
 
 const orNull = (v: string) => (v === '' ? null : v);
+const instant = (local: string) => localDateTime(local)?.toISOString() ?? null;
 
-export async function saveEvent(
+/** Saves a checked form as a new event (id null) or over an existing one; returns its id. */
+export async function saveEventForm(
 	db: Db,
 	id: string | null,
 	v: EventFormValues,
 	status: EventStatus
 ): Promise<string> {
 	const times = eventTimes(v);
-	if (!times) throw new Error('saveEvent needs a validated form');
+	if (!times || !isEventKind(v.kind)) throw new Error('saveEventForm needs a validated form');
 	const rrule = buildRrule(repeatInput(v, times.startsAt));
 	const duration = times.endsAt.getTime() - times.startsAt.getTime();
 	const occurrences = expandRrule(rrule, times.startsAt).map((s) => ({
@@ -38,12 +41,8 @@ export async function saveEvent(
 		area_id: orNull(v.areaId),
 		organization_id: orNull(v.organizationId),
 		capacity: v.capacity === '' ? null : Number(v.capacity),
-		registration_opens_at: v.registrationOpens
-			? localDateTime(v.registrationOpens)!.toISOString()
-			: null,
-		registration_closes_at: v.registrationCloses
-			? localDateTime(v.registrationCloses)!.toISOString()
-			: null,
+		registration_opens_at: v.registrationOpens ? instant(v.registrationOpens) : null,
+		registration_closes_at: v.registrationCloses ? instant(v.registrationCloses) : null,
 		waitlist_enabled: v.waitlist,
 		audience_note: orNull(v.audienceNote),
 		accessibility: orNull(v.accessibility),
@@ -52,15 +51,7 @@ export async function saveEvent(
 		contact_email: orNull(v.contactEmail),
 		status
 	};
-	const { data, error } = await db.rpc('save_event', {
-		p_id: id as string,
-		p_event: event,
-		p_field_ids: v.fieldIds,
-		p_cohost_ids: v.cohostIds,
-		p_occurrences: occurrences
-	});
-	if (error) dbFailure(error);
-	return data;
+	return saveEvent(db, id, event, { fieldIds: v.fieldIds, cohostIds: v.cohostIds }, occurrences);
 }
 
 const localInput = (iso: string | null) => (iso ? `${tokyoDateKey(iso)}T${formatTime(iso)}` : '');
@@ -68,41 +59,41 @@ const localInput = (iso: string | null) => (iso ? `${tokyoDateKey(iso)}T${format
 /** The form as it was filled in for this event (edit, duplicate). */
 export function formValuesOf(event: EventDetail): EventFormValues {
 	const repeat = repeatOf(event.rrule);
-	const lastDay = event.all_day
-		? new Date(new Date(event.ends_at).getTime() - 1)
-		: new Date(event.ends_at);
+	const lastDay = event.allDay
+		? new Date(new Date(event.endsAt).getTime() - 1)
+		: new Date(event.endsAt);
 	const endDate = tokyoDateKey(lastDay);
-	const date = tokyoDateKey(event.starts_at);
+	const date = tokyoDateKey(event.startsAt);
 	return {
 		title: event.title,
 		kind: event.kind,
 		summary: event.summary,
 		body: event.body,
 		date,
-		allDay: event.all_day,
-		startTime: event.all_day ? '' : formatTime(event.starts_at),
+		allDay: event.allDay,
+		startTime: event.allDay ? '' : formatTime(event.startsAt),
 		endDate: endDate === date ? '' : endDate,
-		endTime: event.all_day ? '' : formatTime(event.ends_at),
+		endTime: event.allDay ? '' : formatTime(event.endsAt),
 		repeat: repeat.repeat,
 		repeatEnd: repeat.until ? 'until' : 'count',
 		repeatCount: repeat.count ? String(repeat.count) : '',
 		repeatUntil: repeat.until ?? '',
-		venueName: event.venue_name ?? '',
-		venueAddress: event.venue_address ?? '',
-		onlineUrl: event.online_url ?? '',
-		areaId: event.area_id ?? '',
+		venueName: event.venueName ?? '',
+		venueAddress: event.venueAddress ?? '',
+		onlineUrl: event.onlineUrl ?? '',
+		areaId: event.areaId ?? '',
 		fieldIds: event.fields.map((f) => f.id),
-		organizationId: event.organization_id ?? '',
+		organizationId: event.organizationId ?? '',
 		// still named, whether they accepted or not (a new one is invited when saved)
 		cohostIds: [...event.cohosts, ...event.invitedCohosts].map((c) => c.id),
 		capacity: event.capacity === null ? '' : String(event.capacity),
-		registrationOpens: localInput(event.registration_opens_at),
-		registrationCloses: localInput(event.registration_closes_at),
-		waitlist: event.waitlist_enabled,
-		audienceNote: event.audience_note ?? '',
+		registrationOpens: localInput(event.registrationOpensAt),
+		registrationCloses: localInput(event.registrationClosesAt),
+		waitlist: event.waitlistEnabled,
+		audienceNote: event.audienceNote ?? '',
 		accessibility: event.accessibility ?? '',
-		contactName: event.contact_name ?? '',
-		contactPhone: event.contact_phone ?? '',
-		contactEmail: event.contact_email ?? ''
+		contactName: event.contactName ?? '',
+		contactPhone: event.contactPhone ?? '',
+		contactEmail: event.contactEmail ?? ''
 	};
 }

@@ -6,7 +6,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { requestDb } from '$lib/server/db/request';
 import { eventChoices } from '$lib/server/events/choices';
 import { eventSchema } from '$lib/server/events/forms';
-import { saveEvent } from '$lib/server/events/save';
+import { saveEventForm } from '$lib/server/events/save';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +25,7 @@ export const actions: Actions = {
 		const form = await superValidate(body, zod4(eventSchema(choices)));
 		if (!form.valid) return fail(400, { form });
 		const status = body.get('intent') === 'publish' ? 'published' : 'draft';
-		const id = await saveEvent(db, null, form.data, status);
+		const id = await saveEventForm(db, null, form.data, status);
 		logEvent('event_created', { userId: user.id, eventId: id, status });
 		redirect(303, localizeHref(`/events/${id}`));
 	}

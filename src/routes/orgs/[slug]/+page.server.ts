@@ -31,8 +31,8 @@ async function answerCohost(slug: string, request: Request, accept: boolean) {
 	const posted = await readForm(request, cohostSchema);
 	if (!posted) return refuse(400, 'cohost', m.org_cohost_gone());
 	const result = await answerCohostRequest(requestDb(), posted.eventId, org.id, accept);
-	if (result === 'forbidden') error(403, 'Forbidden');
-	if (result === 'not_found') return refuse(404, 'cohost', m.org_cohost_gone());
+	if (!result.ok && result.refusal === 'forbidden') error(403, 'Forbidden');
+	if (!result.ok) return refuse(404, 'cohost', m.org_cohost_gone());
 	logEvent(accept ? 'cohost_accepted' : 'cohost_declined', {
 		userId: user.id,
 		organizationId: org.id,

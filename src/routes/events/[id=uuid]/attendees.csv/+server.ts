@@ -1,6 +1,6 @@
 // The attendee list of one occurrence as CSV, for the event's organisers only.
 import { error } from '@sveltejs/kit';
-import { listAttendees } from '$lib/server/db/attendees';
+import { listAttendees } from '$lib/server/db/registrations';
 import { attendeeCsv, attendeeCsvDisposition } from '$lib/server/events/attendees-csv';
 import { loadManagedEventWithOccurrences, pickOccurrence } from '$lib/server/events/attendees';
 import { logEvent } from '$lib/server/log';
@@ -19,7 +19,7 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	return new Response(attendeeCsv(attendees), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': attendeeCsvDisposition(event.title, occurrence.starts_at),
+			'content-disposition': attendeeCsvDisposition(event.title, occurrence.startsAt),
 			'cache-control': 'private, no-store'
 		}
 	});

@@ -6,16 +6,21 @@ import { requireUser } from '$lib/server/auth/guard';
 import {
 	addGuest,
 	cancelAttendee,
-	groupAttendees,
 	listAttendees,
 	markAttendance
-} from '$lib/server/db/attendees';
+} from '$lib/server/db/registrations';
 import {
 	attendanceSchema,
 	guestSchema,
 	registrationIdSchema
 } from '$lib/server/events/attendee-forms';
-import { loadManagedEventWithOccurrences, pickOccurrence } from '$lib/server/events/attendees';
+import {
+	groupAttendees,
+	loadManagedEventWithOccurrences,
+	pickOccurrence
+} from '$lib/server/events/attendees';
+import { refusalMessage } from '$lib/server/forms/refusals';
+import { notice, readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,8 +33,8 @@ async function context(eventId: string, url: URL) {
 	return { ...loaded, occurrence };
 }
 
-const hasStarted = (occurrence: { starts_at: string }) =>
-	new Date(occurrence.starts_at).getTime() <= Date.now();
+const hasStarted = (occurrence: { startsAt: string }) =>
+	new Date(occurrence.startsAt).getTime() <= Date.now();
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { db, event, occurrences, occurrence } = await context(params.id, url);
@@ -42,20 +47,20 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			id: event.id,
 			title: event.title,
 			capacity: event.capacity,
-			waitlistEnabled: event.waitlist_enabled,
-			allDay: event.all_day,
+			waitlistEnabled: event.waitlistEnabled,
+			allDay: event.allDay,
 			cancelled: event.status === 'cancelled'
 		},
 		occurrences: occurrences.map((o) => ({
 			id: o.id,
-			startsAt: o.starts_at,
-			endsAt: o.ends_at,
+			startsAt: o.startsAt,
+			endsAt: o.endsAt,
 			cancelled: o.status === 'cancelled'
 		})),
 		occurrence: {
 			id: occurrence.id,
-			startsAt: occurrence.starts_at,
-			endsAt: occurrence.ends_at,
+			startsAt: occurrence.startsAt,
+			endsAt: occurrence.endsAt,
 			cancelled: occurrence.status === 'cancelled',
 			started: hasStarted(occurrence)
 		},
@@ -75,8 +80,10 @@ export const actions: Actions = {
 		}
 		const result = await addGuest(db, occurrence.id, guestForm.data);
 		if (!result.ok) {
-			const text =
-				result.reason === 'too_many' ? m.attendees_guest_too_many() : m.attendees_guest_full();
+			const text = refusalMessage(result.refusal, {
+				full: m.attendees_guest_full,
+				too_many: m.attendees_guest_too_many
+			});
 			return message(guestForm, text, { status: 409 });
 		}
 		logEvent('guest_registration_added', {
@@ -97,28 +104,26 @@ export const actions: Actions = {
 	cancel: async ({ params, url, request }) => {
 		const { user } = requireUser();
 		const { db, event, occurrence } = await context(params.id, url);
-		const parsed = registrationIdSchema().safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success || !(await cancelAttendee(db, occurrence.id, parsed.data.registration))) {
-			return fail(400, { listError: m.attendees_error_not_found() });
-		}
+		const form = await readForm(request, registrationIdSchema());
+		const result = form && (await cancelAttendee(db, occurrence.id, form.registration));
+		if (!result?.ok) return refuse(400, 'cancel', m.attendees_error_not_found());
 		logEvent('registration_cancelled_by_organiser', {
 			userId: user.id,
 			eventId: event.id,
 			occurrenceId: occurrence.id
 		});
-		return { listMessage: m.attendees_cancel_done() };
+		return notice('cancel', m.attendees_cancel_done());
 	},
 
 	attendance: async ({ params, url, request }) => {
 		requireUser();
 		const { db, occurrence } = await context(params.id, url);
-		const parsed = attendanceSchema().safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { listError: m.attendees_error_not_found() });
-		if (!hasStarted(occurrence)) return fail(400, { listError: m.attendees_error_not_started() });
-		const value = parsed.data.attended === 'unknown' ? null : parsed.data.attended === 'true';
-		if (!(await markAttendance(db, occurrence.id, parsed.data.registration, value))) {
-			return fail(400, { listError: m.attendees_error_not_found() });
-		}
-		return { listMessage: m.attendees_attendance_saved() };
+		const form = await readForm(request, attendanceSchema());
+		if (!form) return refuse(400, 'attendance', m.attendees_error_not_found());
+		if (!hasStarted(occurrence)) return refuse(400, 'attendance', m.attendees_error_not_started());
+		const value = form.attended === 'unknown' ? null : form.attended === 'true';
+		const result = await markAttendance(db, occurrence.id, form.registration, value);
+		if (!result.ok) return refuse(400, 'attendance', m.attendees_error_not_found());
+		return notice('attendance', m.attendees_attendance_saved());
 	}
 };

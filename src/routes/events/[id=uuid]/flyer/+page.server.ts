@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const occurrences = await listEventOccurrences(db, event.id);
 	const now = Date.now();
 	const upcoming = occurrences.filter(
-		(o) => o.status === 'scheduled' && new Date(o.ends_at).getTime() >= now
+		(o) => o.status === 'scheduled' && new Date(o.endsAt).getTime() >= now
 	);
 	const eventUrl = new URL(localizeHref(`/events/${event.id}`), url.origin).href;
 	// our own SVG (only the URL goes in), rendered with {@html}
@@ -26,35 +26,35 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		margin: 0
 	});
 	const organizer =
-		event.organization?.name ?? (event.organizer?.listed ? event.organizer.display_name : null);
+		event.organization?.name ?? (event.organizer?.listed ? event.organizer.displayName : null);
 	return {
 		event: {
 			id: event.id,
 			title: event.title,
 			kind: event.kind,
 			summary: event.summary,
-			allDay: event.all_day,
+			allDay: event.allDay,
 			series: !!event.rrule,
-			startsAt: event.starts_at,
-			endsAt: event.ends_at,
+			startsAt: event.startsAt,
+			endsAt: event.endsAt,
 			status: event.status,
-			cancelReason: event.cancel_reason,
-			venueName: event.venue_name,
-			venueAddress: event.venue_address,
-			online: !!event.online_url,
+			cancelReason: event.cancelReason,
+			venueName: event.venueName,
+			venueAddress: event.venueAddress,
+			online: !!event.onlineUrl,
 			capacity: event.capacity,
-			audienceNote: event.audience_note,
+			audienceNote: event.audienceNote,
 			accessibility: event.accessibility,
 			area: event.area,
 			organizer,
 			cohosts: event.cohosts.map((c) => c.name),
-			contactName: event.contact_name,
-			contactPhone: event.contact_phone,
-			contactEmail: event.contact_email
+			contactName: event.contactName,
+			contactPhone: event.contactPhone,
+			contactEmail: event.contactEmail
 		},
 		dates: upcoming
 			.slice(0, DATES_SHOWN)
-			.map((o) => ({ id: o.id, startsAt: o.starts_at, endsAt: o.ends_at })),
+			.map((o) => ({ id: o.id, startsAt: o.startsAt, endsAt: o.endsAt })),
 		moreDates: Math.max(0, upcoming.length - DATES_SHOWN),
 		eventUrl,
 		qrSvg

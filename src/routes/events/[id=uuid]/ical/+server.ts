@@ -3,7 +3,7 @@
 // decides who sees drafts: for everybody else they do not exist (404).
 import { error } from '@sveltejs/kit';
 import { requestDb } from '$lib/server/db/request';
-import { eventFeed } from '$lib/server/events/feeds';
+import { eventFeed } from '$lib/server/db/events';
 import { buildEventCalendar } from '$lib/server/events/ical';
 import { feedContext, icsResponse } from '$lib/server/events/ics-response';
 import type { RequestHandler } from './$types';

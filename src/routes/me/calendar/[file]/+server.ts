@@ -4,8 +4,8 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { userDb } from '$lib/server/db/client';
+import { memberFeedItems } from '$lib/server/db/events';
 import { CALENDAR_FILE, calendarTokenOwner } from '$lib/server/events/calendar-token';
-import { memberFeedItems } from '$lib/server/events/feeds';
 import { buildOccurrenceCalendar } from '$lib/server/events/ical';
 import { feedContext, icsResponse } from '$lib/server/events/ics-response';
 import type { RequestHandler } from './$types';
