@@ -1,7 +1,7 @@
-// npm test: one throw-away stack (random ports, temp dir) for the whole run;
-// the app is built against it, then vitest (unit + integration) and
-// Playwright (e2e against the built app) run. `npm test -- unit|integration|e2e`
-// runs one part.
+// npm test: lint and type check, then one throw-away stack (random ports,
+// temp dir) for the whole run; the app is built against it, then vitest (unit
+// + integration) and Playwright (e2e against the built app) run.
+// `npm test -- unit|integration|e2e` runs one part (without lint and check).
 import { startThrowawayStack } from './lib/throwaway.ts';
 import { freePort } from './lib/ports.ts';
 import { bin, onShutdown, run } from './lib/run.ts';
@@ -14,7 +14,9 @@ const want = (part: string) => parts.length === 0 || parts.includes(part);
 
 const results: Record<string, number> = {};
 if (parts.length === 0 && filters.length === 0) {
-	// types first: svelte-check covers routes, server code, scripts and tests
+	// lint first (Prettier, then ESLint with type information), then the types:
+	// svelte-check covers routes, server code, scripts and tests
+	results.lint = await run('npm', ['run', '--silent', 'lint']);
 	results.check = await run('npm', ['run', '--silent', 'check']);
 }
 if (want('unit') && !want('integration')) {

@@ -1,6 +1,6 @@
 // axe on every page that exists: no serious or critical violation, in both
 // languages, signed out and signed in, on a desktop and a 360 px phone.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, expectAccessible, logIn } from './helpers';
 
 const PUBLIC_PAGES = [

@@ -28,7 +28,7 @@ async function createOrg(user: User, overrides: Record<string, unknown> = {}) {
 		...overrides
 	});
 	if (error) throw new Error(error.message);
-	return data!;
+	return data;
 }
 
 beforeAll(async () => {
