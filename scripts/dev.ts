@@ -2,7 +2,7 @@
 // gateway) and the SvelteKit dev server. Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
 import { assertPortFree, InUseError } from './lib/ports.ts';
-import { bin, killAndWait, onShutdown } from './lib/run.ts';
+import { bin, superviseChild } from './lib/run.ts';
 import { defaultPorts, LOCAL_DIR, startStack, type Stack } from './lib/stack.ts';
 
 const ports = defaultPorts();
@@ -34,17 +34,6 @@ const vite = spawn(
 	{ stdio: 'inherit', env: { ...process.env, ...stack?.env } }
 );
 
-const cleanup = async () => {
-	await killAndWait(vite);
+superviseChild(vite, async () => {
 	await stack?.stop();
-};
-onShutdown(cleanup);
-vite.on('exit', (code) => {
-	const exit = () => process.exit(code ?? 0);
-	if (stack)
-		void stack
-			.stop()
-			.catch((e) => console.error(e))
-			.finally(exit);
-	else exit();
 });

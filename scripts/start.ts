@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { assertPortFree, InUseError } from './lib/ports.ts';
-import { killAndWait, onShutdown } from './lib/run.ts';
+import { superviseChild } from './lib/run.ts';
 import { defaultPorts, LOCAL_DIR, ROOT, startStack, type Stack } from './lib/stack.ts';
 
 const REQUIRED = [
@@ -56,16 +56,6 @@ const server = spawn(process.execPath, [entry], {
 	}
 });
 console.log(`Tsunagu on http://localhost:${ports.appPort}`);
-onShutdown(async () => {
-	await killAndWait(server);
+superviseChild(server, async () => {
 	await stack?.stop();
-});
-server.on('exit', (code) => {
-	const exit = () => process.exit(code ?? 0);
-	if (stack)
-		void stack
-			.stop()
-			.catch((e) => console.error(e))
-			.finally(exit);
-	else exit();
 });

@@ -36,3 +36,24 @@ export function killAndWait(child: ChildProcess) {
 	child.kill('SIGTERM');
 	return exited;
 }
+
+/**
+ * The server the script runs (vite dev, node build) is its reason to live:
+ * Ctrl-C or SIGTERM stops it and then `stop` (the local stack, if any); when
+ * it exits by itself, `stop` runs and the script exits with its code.
+ */
+export function superviseChild(child: ChildProcess, stop: () => Promise<void>) {
+	let shuttingDown = false;
+	onShutdown(async () => {
+		shuttingDown = true;
+		await killAndWait(child);
+		await stop();
+	});
+	child.on('exit', (code) => {
+		// on Ctrl-C the shutdown above stops everything and exits
+		if (shuttingDown) return;
+		void stop()
+			.catch((e) => console.error(e))
+			.finally(() => process.exit(code ?? 0));
+	});
+}
