@@ -74,12 +74,14 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 	await first.getByRole('button', { name: 'キャンセル待ちに登録する' }).click();
 	await expect(fourth.page.getByText('キャンセル待ち 1番目です')).toBeVisible();
 
-	// one leaves; the fourth moves up
-	await people[0].page
-		.locator('.join .occurrences > li')
-		.first()
-		.getByRole('button', { name: '参加を取り消す' })
-		.click();
+	// one leaves (after saying yes to what it will do); the fourth moves up
+	const leaving = people[0].page.locator('.join .occurrences > li').first();
+	await leaving.getByRole('link', { name: '参加を取り消す' }).click();
+	await expect(leaving.getByRole('group', { name: '参加を取り消しますか？' })).toContainText(
+		'取り消すと、キャンセル待ちの次の方が繰り上がり、お知らせが届きます。'
+	);
+	await leaving.getByRole('button', { name: '取り消す', exact: true }).click();
+	await expect(leaving.getByRole('status')).toHaveText('参加を取り消しました。');
 	// the place went straight to the waiting list, so it is full again
 	await expect(
 		people[0].page
