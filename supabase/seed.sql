@@ -78,6 +78,18 @@ insert into public.organizations (id, slug, name, kana, kind, municipality_wide,
 		'00000000-0000-4000-8000-000000000001', null, null)
 on conflict (id) do nothing;
 
+-- The city's own department (a real public department name; the people are
+-- fictional): the demo forum is the city's, not a person's. Its creator, the
+-- demo coordinator, becomes its owner (private.add_creator_as_owner).
+insert into public.organizations (id, slug, name, kana, kind, municipality_wide, description,
+	contact_phone, created_by, verified_at, verified_by) values
+	('10000000-0000-4000-8000-000000000004', 'matsudo-chiiki-houkatsu-care',
+		'松戸市 福祉長寿部 地域包括ケア推進課', 'まつどし ふくしちょうじゅぶ ちいきほうかつけあすいしんか',
+		'municipality', true,
+		E'地域づくりフォーラムや、地域の支え合いの取り組みを応援しています。\n\nお問い合わせは平日の日中に、お電話でどうぞ。',
+		'047-000-0002', '00000000-0000-4000-8000-000000000002', now(), '00000000-0000-4000-8000-000000000002')
+on conflict (id) do nothing;
+
 insert into public.organization_areas (organization_id, area_id)
 	select '10000000-0000-4000-8000-000000000001'::uuid, id from public.areas
 		where slug in ('tokiwadaira', 'tokiwadaira-danchi')
@@ -91,6 +103,8 @@ insert into public.organization_fields (organization_id, field_id)
 	select '10000000-0000-4000-8000-000000000002'::uuid, id from public.fields where slug in ('elderly', 'welfare')
 	union all
 	select '10000000-0000-4000-8000-000000000003'::uuid, id from public.fields where slug in ('multicultural', 'culture-sport')
+	union all
+	select '10000000-0000-4000-8000-000000000004'::uuid, id from public.fields where slug in ('welfare', 'town-development')
 on conflict do nothing;
 
 update public.profiles set listed = true, bio = '常盤平で子ども食堂を運営しています。'
@@ -106,7 +120,7 @@ with base as (
 )
 insert into public.events (id, title, kind, summary, body, starts_at, ends_at, rrule, venue_name, venue_address,
 	online_url, area_id, organization_id, organizer_id, capacity, waitlist_enabled, audience_note, accessibility,
-	contact_name, contact_phone, status)
+	contact_name, contact_phone, fee, belongings, how_to_apply, status)
 select '20000000-0000-4000-8000-000000000001'::uuid, 'こども食堂 ボランティアデー', 'volunteer'::public.event_kind,
 		'子ども食堂の調理と配膳を一緒にしませんか。初めての方も歓迎です。',
 		E'毎週土曜日の午前、集会所で子ども食堂の準備をします。\n\n- エプロンをお持ちください\n- 中学生以上の方が対象です',
@@ -114,7 +128,8 @@ select '20000000-0000-4000-8000-000000000001'::uuid, 'こども食堂 ボラン�
 		'常盤平団地 第2集会所', '千葉県松戸市常盤平団地', null,
 		(select id from public.areas where slug = 'tokiwadaira-danchi'),
 		'10000000-0000-4000-8000-000000000001'::uuid, '00000000-0000-4000-8000-000000000001'::uuid, 6, true,
-		'中学生以上・初めての方歓迎', '集会所は1階・段差なし', '山田', '047-000-0001', 'published'::public.event_status
+		'中学生以上・初めての方歓迎', '集会所は1階・段差なし', '山田', '047-000-0001', '無料',
+		'エプロン、三角巾、飲み物', null, 'published'::public.event_status
 	from base
 union all
 select '20000000-0000-4000-8000-000000000002'::uuid, '常盤平地区 地域づくりフォーラム', 'forum'::public.event_kind,
@@ -123,8 +138,9 @@ select '20000000-0000-4000-8000-000000000002'::uuid, '常盤平地区 地域づ�
 		base.forum_day, base.forum_day + interval '2 hours', null,
 		'常盤平市民センター', '千葉県松戸市常盤平3-30', 'https://meet.tsunagu.example/forum',
 		(select id from public.areas where slug = 'tokiwadaira'),
-		null::uuid, '00000000-0000-4000-8000-000000000002'::uuid, 50, true,
-		'どなたでも', '車いす可・手話通訳あり', '松戸市 福祉政策課', '047-000-0002', 'published'::public.event_status
+		'10000000-0000-4000-8000-000000000004'::uuid, '00000000-0000-4000-8000-000000000002'::uuid, 50, true,
+		'どなたでも', '車いす可・手話通訳あり', '地域包括ケア推進課 佐藤', '047-000-0002', '無料', null,
+		'「つなぐ」の申込ボタン、またはお電話（平日 9時〜17時）で', 'published'::public.event_status
 	from base
 on conflict (id) do nothing;
 

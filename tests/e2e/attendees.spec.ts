@@ -10,6 +10,9 @@ const SEEDED_ORG = '10000000-0000-4000-8000-000000000001'; // 常盤平こども
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
 
+/** The element the address points at (#attendee-…): where the page landed. */
+const landed = (page: Page) => page.locator(`[id="${new URL(page.url()).hash.slice(1)}"]`);
+
 /** Signs a new person up through the form and returns their id. */
 async function signUpNew(page: Page, name: string) {
 	const email = uniqueEmail('attend');
@@ -49,6 +52,12 @@ test('the organiser adds phone applicants, marks attendance, cancels and downloa
 	await page.getByLabel('メモ（任意）').fill('車いすで来場');
 	await page.getByRole('button', { name: '追加する' }).click();
 	await expect(page.getByText('電話 花子 さんを参加者に追加しました。')).toBeVisible();
+	// at her new row, at an address that adds nobody again when reloaded
+	await expect(page).toHaveURL(
+		new RegExp(`/events/${id}/attendees\\?occurrence=${occurrence}#attendee-[0-9a-f-]{36}$`)
+	);
+	await expect(landed(page)).toContainText('電話 花子');
+	await expect(landed(page).getByRole('status')).toBeInViewport();
 	await expect(page.locator('.counts')).toContainText('2人 / 定員3人');
 	await expect(page.getByLabel('氏名')).toHaveValue('');
 
@@ -78,6 +87,8 @@ test('the organiser adds phone applicants, marks attendance, cancels and downloa
 	// attendance, now that it has started
 	await page.getByRole('button', { name: /^出席\s*（電話 花子）$/ }).click();
 	await expect(page.getByRole('region', { name: '参加する人（1件）' })).toContainText('出欠：出席');
+	await expect(landed(page).getByRole('status')).toHaveText('出欠を記録しました。');
+	await expect(landed(page)).toBeInViewport();
 	await expectAccessible(page);
 
 	// the CSV, as Excel in Japan needs it
@@ -112,8 +123,19 @@ test('the organiser adds phone applicants, marks attendance, cancels and downloa
 	expect(download.suggestedFilename()).toMatch(new RegExp(`^参加者名簿_${title}_\\d{8}\\.csv$`));
 
 	// cancelling the first makes room: the family moves up
-	await page.getByRole('button', { name: /^キャンセルする\s*（電話 花子）$/ }).click();
+	await page.getByRole('link', { name: /^キャンセルする\s*（電話 花子）$/ }).click();
+	const confirm = page.getByRole('group', { name: '電話 花子 さんの申込をキャンセルしますか？' });
+	await expect(confirm).toContainText('キャンセル待ちの次の方が繰り上がります');
+	await expectAccessible(page);
+	await confirm.getByRole('button', { name: 'キャンセルする', exact: true }).click();
 	await expect(page.getByText('申込をキャンセルしました。')).toBeVisible();
+	// back at the list she left, where the family now is
+	await expect(page).toHaveURL(
+		new RegExp(`/events/${id}/attendees\\?occurrence=${occurrence}#going$`)
+	);
+	await expect(
+		page.getByRole('region', { name: '参加する人（1件）' }).getByRole('status')
+	).toBeInViewport();
 	await expect(page.locator('.counts')).toContainText('3人 / 定員3人');
 	await expect(page.getByRole('region', { name: '参加する人（1件）' })).toContainText('紙 一家');
 	await expect(page.locator('details.cancelled summary')).toHaveText('キャンセルした人（1件）');

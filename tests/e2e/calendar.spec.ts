@@ -94,7 +94,7 @@ test.describe('month grid', () => {
 		await expect(page).toHaveURL(/area=kogane/);
 		await expect(page).toHaveURL(/field=children/);
 		// the subscription keeps the filters
-		const webcal = page.getByRole('link', { name: 'カレンダーアプリで購読する' });
+		const webcal = page.getByRole('link', { name: 'カレンダーアプリに登録する（iPhone・Mac）' });
 		await expect(webcal).toHaveAttribute(
 			'href',
 			/^webcal:\/\/127\.0\.0\.1:\d+\/calendar\.ics\?area=kogane&field=children$/
@@ -285,14 +285,13 @@ test.describe('feeds', () => {
 		expect(error).toBeNull();
 
 		await page.goto('/me/calendar');
-		await expect(page.getByText('まだ購読用アドレスはありません。')).toBeVisible();
-		await page.getByRole('button', { name: '購読用アドレスを作る' }).click();
-		const first = await page.getByRole('textbox', { name: /購読用アドレス/ }).inputValue();
+		await expect(page.getByText('まだアドレスはありません。')).toBeVisible();
+		await page.getByRole('button', { name: '自分専用のアドレスを作る' }).click();
+		const first = await page.getByRole('textbox', { name: '登録用のアドレス' }).inputValue();
 		expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/me\/calendar\/[a-z2-7]{32}\.ics$/);
-		await expect(page.getByRole('link', { name: 'カレンダーアプリで購読する' })).toHaveAttribute(
-			'href',
-			first.replace(/^http:/, 'webcal:')
-		);
+		await expect(
+			page.getByRole('link', { name: 'カレンダーアプリに登録する（iPhone・Mac）' })
+		).toHaveAttribute('href', first.replace(/^http:/, 'webcal:'));
 
 		// calendar apps come without cookies
 		const app = await playwright.request.newContext();
@@ -305,9 +304,9 @@ test.describe('feeds', () => {
 
 		// a page reload does not show the address again (only its hash is kept)
 		await page.goto('/me/calendar');
-		await expect(page.getByRole('textbox', { name: /購読用アドレス/ })).toHaveCount(0);
+		await expect(page.getByRole('textbox', { name: '登録用のアドレス' })).toHaveCount(0);
 		await page.getByRole('button', { name: '新しいアドレスを作る' }).click();
-		const second = await page.getByRole('textbox', { name: /購読用アドレス/ }).inputValue();
+		const second = await page.getByRole('textbox', { name: '登録用のアドレス' }).inputValue();
 		expect(second).not.toBe(first);
 		expect((await app.get(first)).status()).toBe(404);
 		expect((await app.get(second)).status()).toBe(200);
@@ -320,7 +319,7 @@ test.describe('feeds', () => {
 			expect((await app.get(bad)).status(), bad).toBe(404);
 		}
 		await page.getByRole('button', { name: 'アドレスを削除する' }).click();
-		await expect(page.getByText('購読用アドレスを削除しました。')).toBeVisible();
+		await expect(page.getByText('アドレスを削除しました。')).toBeVisible();
 		expect((await app.get(second)).status()).toBe(404);
 		await app.dispose();
 	});
@@ -399,12 +398,14 @@ test('axe: calendar, flyer and personal feed pages have no serious violations', 
 		password: 'calendar-axe-2026'
 	});
 	await expectAccessible(page, '/me/calendar');
-	await page.getByRole('button', { name: '購読用アドレスを作る' }).click();
-	await expect(page.getByRole('textbox', { name: /購読用アドレス/ })).toBeVisible();
+	await page.getByRole('button', { name: '自分専用のアドレスを作る' }).click();
+	await expect(page.getByRole('textbox', { name: '登録用のアドレス' })).toBeVisible();
 	await expectAccessible(page);
 	await expectAccessible(page, '/en/me/calendar');
 	await expectAccessible(page, '/calendar');
 	await expect(
-		page.getByRole('link', { name: '参加を申し込んだイベントだけの自分専用カレンダー' })
+		page.getByRole('link', {
+			name: '参加を申し込んだイベントだけを、自分のカレンダーアプリに表示する'
+		})
 	).toBeVisible();
 });

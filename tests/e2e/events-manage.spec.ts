@@ -28,7 +28,17 @@ test('an organiser edits, cancels one date, duplicates and cancels an event; oth
 	await second.getByText('この回を変更・中止する').click();
 	await second.getByLabel('中止の理由').fill('会場点検のため');
 	await second.getByRole('button', { name: 'この回を中止する' }).click();
+	// a second step says what will happen
+	const confirmDate = second.getByRole('group', { name: 'この回を中止しますか？' });
+	await expect(confirmDate).toContainText('理由: 会場点検のため');
+	await expect(confirmDate).toContainText('この回にはまだ申込はありません。');
+	await confirmDate.getByRole('button', { name: '中止する', exact: true }).click();
 	await expect(page.getByText('この回を中止にしました。')).toBeVisible();
+	// back at that date, at an address that repeats nothing when reloaded
+	await expect(page).toHaveURL(
+		new RegExp(`/events/${ev.id}/edit#occurrence-${ev.occurrenceIds[1]}$`)
+	);
+	await expect(second.getByRole('status')).toBeInViewport();
 	await page.goto(`/events/${ev.id}`);
 	await expect(page.locator('.join .occurrences > li').nth(1)).toContainText(
 		'中止: 会場点検のため'
@@ -41,6 +51,13 @@ test('an organiser edits, cancels one date, duplicates and cancels an event; oth
 	await page.goto(`/events/${ev.id}/edit`);
 	await page.getByLabel('中止の理由', { exact: true }).last().fill('主催者の都合により');
 	await page.getByRole('button', { name: 'イベントを中止する' }).click();
+	const confirmEvent = page.getByRole('group', { name: 'イベント全体を中止しますか？' });
+	await expect(confirmEvent).toContainText('理由: 主催者の都合により');
+	await expect(confirmEvent).toContainText('元に戻すことはできません。');
+	await confirmEvent.getByRole('button', { name: '中止する', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'イベントを中止にしました。申し込んでいた方にはお知らせが届きます。'
+	);
 	await expect(page.getByText('このイベントは中止になりました。')).toBeVisible();
 	await expect(page.getByText('理由: 主催者の都合により')).toBeVisible();
 });

@@ -45,10 +45,14 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 	await page.getByLabel('主催団体').selectOption({ label: '常盤平こども食堂の会' });
 	await page.getByLabel('定員').fill('3');
 	await page.getByLabel('問い合わせ電話番号').fill('047-000-0001');
+	await page.getByLabel('参加費（任意）').fill('100円（お茶代）');
+	await page.getByLabel('持ち物（任意）').fill('飲み物');
 	await page.getByRole('button', { name: '公開する' }).click();
 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	await expect(page.getByText('毎月第2火曜日')).toBeVisible();
+	await expect(page.locator('dl.facts')).toContainText('100円（お茶代）');
+	await expect(page.locator('dl.facts')).toContainText('飲み物');
 	await expect(page.getByText('電話でも申し込めます')).toBeVisible();
 	const joinItems = page.locator('.join .occurrences > li');
 	await expect(joinItems).toHaveCount(3);
@@ -74,12 +78,14 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 	await first.getByRole('button', { name: 'キャンセル待ちに登録する' }).click();
 	await expect(fourth.page.getByText('キャンセル待ち 1番目です')).toBeVisible();
 
-	// one leaves; the fourth moves up
-	await people[0].page
-		.locator('.join .occurrences > li')
-		.first()
-		.getByRole('button', { name: '参加を取り消す' })
-		.click();
+	// one leaves (after saying yes to what it will do); the fourth moves up
+	const leaving = people[0].page.locator('.join .occurrences > li').first();
+	await leaving.getByRole('link', { name: '参加を取り消す' }).click();
+	await expect(leaving.getByRole('group', { name: '参加を取り消しますか？' })).toContainText(
+		'取り消すと、キャンセル待ちの次の方が繰り上がり、お知らせが届きます。'
+	);
+	await leaving.getByRole('button', { name: '取り消す', exact: true }).click();
+	await expect(leaving.getByRole('status')).toHaveText('参加を取り消しました。');
 	// the place went straight to the waiting list, so it is full again
 	await expect(
 		people[0].page
@@ -109,6 +115,7 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 	await expectAccessible(page);
 	await page.goto(`${eventPath}/flyer`);
 	await expect(page.locator('.qr svg')).toBeVisible();
+	await expect(page.locator('.fee dd')).toHaveText('100円（お茶代）');
 	await expectAccessible(page);
 
 	for (const r of [...people, fourth]) await r.context.close();

@@ -18,6 +18,13 @@ export interface TestEvent {
 	contactPhone?: string | null;
 	venueName?: string | null;
 	onlineUrl?: string | null;
+	summary?: string;
+	body?: string;
+	fee?: string | null;
+	belongings?: string | null;
+	howToApply?: string | null;
+	deadlineNote?: string | null;
+	registrationClosesAt?: Date | null;
 }
 
 /** Creates an event as `userId` and returns its id and occurrence ids (in time order). */
@@ -37,8 +44,8 @@ export async function createEvent(userId: string, e: TestEvent = {}) {
 		p_event: {
 			title: e.title ?? 'テストのサロン',
 			kind: 'salon',
-			summary: 'テスト用のイベントです',
-			body: '',
+			summary: e.summary ?? 'テスト用のイベントです',
+			body: e.body ?? '',
 			starts_at: startsAt.toISOString(),
 			ends_at: endsAt.toISOString(),
 			all_day: false,
@@ -51,13 +58,17 @@ export async function createEvent(userId: string, e: TestEvent = {}) {
 			organization_id: e.organizationId ?? null,
 			capacity: e.capacity === undefined ? null : e.capacity,
 			registration_opens_at: null,
-			registration_closes_at: null,
+			registration_closes_at: e.registrationClosesAt?.toISOString() ?? null,
 			waitlist_enabled: e.waitlist ?? true,
 			audience_note: null,
 			accessibility: null,
 			contact_name: null,
 			contact_phone: e.contactPhone ?? null,
 			contact_email: null,
+			fee: e.fee ?? null,
+			belongings: e.belongings ?? null,
+			how_to_apply: e.howToApply ?? null,
+			deadline_note: e.deadlineNote ?? null,
 			status: e.status ?? 'published'
 		},
 		p_field_ids: [],

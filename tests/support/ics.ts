@@ -7,7 +7,14 @@ import nodeIcal, { type VEvent } from 'node-ical';
 export interface ParsedCalendar {
 	/** X-WR-CALNAME as the parser understood it */
 	name: string | null;
-	events: { uid: string; summary: string }[];
+	events: {
+		uid: string;
+		summary: string;
+		/** RECURRENCE-ID of an overriding VEVENT, as an ISO instant; null for the others */
+		recurrenceId: string | null;
+		/** the VALARMs: ACTION and TRIGGER as written (e.g. DISPLAY, -PT16H) */
+		alarms: { action: string; trigger: string }[];
+	}[];
 }
 
 export function parseWithNodeIcal(ics: string): ParsedCalendar {
@@ -17,10 +24,21 @@ export function parseWithNodeIcal(ics: string): ParsedCalendar {
 		{ 'WR-CALNAME'?: string } | undefined;
 	return {
 		name: calendar?.['WR-CALNAME'] ?? null,
-		events: events.map((e) => ({
-			uid: e.uid,
-			summary: typeof e.summary === 'string' ? e.summary : e.summary.val
-		}))
+		// node-ical files a series' overriding VEVENTs (RECURRENCE-ID) under their
+		// master (under more than one key); ical.js lists them as they come: here
+		// both list each once, after its master
+		events: events
+			.flatMap((e): VEvent[] => [
+				e,
+				// typed as Omit<VEvent, 'recurrences'>, which loses the fields to its index signature
+				...new Set(Object.values(e.recurrences ?? {}) as VEvent[])
+			])
+			.map((e) => ({
+				uid: e.uid,
+				summary: typeof e.summary === 'string' ? e.summary : e.summary.val,
+				recurrenceId: e.recurrenceid ? new Date(e.recurrenceid).toISOString() : null,
+				alarms: (e.alarms ?? []).map((a) => ({ action: a.action, trigger: String(a.trigger) }))
+			}))
 	};
 }
 
@@ -29,10 +47,19 @@ export function parseWithIcalJs(ics: string): ParsedCalendar {
 	const name = calendar.getFirstPropertyValue('x-wr-calname');
 	return {
 		name: typeof name === 'string' ? name : null,
-		events: calendar.getAllSubcomponents('vevent').map((e) => ({
-			uid: String(e.getFirstPropertyValue('uid')),
-			summary: String(e.getFirstPropertyValue('summary'))
-		}))
+		events: calendar.getAllSubcomponents('vevent').map((e) => {
+			const recurrenceId = e.getFirstPropertyValue('recurrence-id');
+			return {
+				uid: String(e.getFirstPropertyValue('uid')),
+				summary: String(e.getFirstPropertyValue('summary')),
+				recurrenceId:
+					recurrenceId instanceof ICAL.Time ? recurrenceId.toJSDate().toISOString() : null,
+				alarms: e.getAllSubcomponents('valarm').map((a) => ({
+					action: String(a.getFirstPropertyValue('action')),
+					trigger: String(a.getFirstPropertyValue('trigger'))
+				}))
+			};
+		})
 	};
 }
 

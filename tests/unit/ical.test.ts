@@ -17,7 +17,7 @@ const ctx: FeedContext = {
 	host: 'tsunagu.example',
 	name: 'つなぐ イベントカレンダー',
 	eventUrl: (id) => `https://tsunagu.example/events/${id}`,
-	labels: { cancelled: '中止', waitlisted: 'キャンセル待ち' }
+	labels: { cancelled: '中止', waitlisted: 'キャンセル待ち', reminder: '明日:' }
 };
 
 const iso = (date: string, time: string) => tokyoInstant(date, time)!.toISOString();
@@ -318,5 +318,92 @@ describe('Content-Disposition', () => {
 		expect(encoded).not.toMatch(/[^A-Za-z0-9%._~-]/);
 		expect(decodeURIComponent(encoded)).toBe('子ども食堂 ときわ 12月.ics');
 		expect(header).not.toContain('/');
+	});
+});
+
+describe('reminders (VALARM)', () => {
+	const withReminder = { reminder: true };
+	const triggers = (ics: string) =>
+		parseTwice(ics).map((parsed) =>
+			parsed.events.map((e) => ({ recurrenceId: e.recurrenceId, alarms: e.alarms }))
+		);
+
+	it('a one-off event reminds the day before at 18:00 Tokyo time (TRIGGER from its start)', () => {
+		// 17:00 on the 8th: 18:00 on the 7th is 23 hours before
+		const ics = buildEventCalendar(
+			baseEvent,
+			[occurrence('o1', baseEvent.startsAt, baseEvent.endsAt)],
+			ctx,
+			withReminder
+		);
+		expect(ics).toMatch(/^BEGIN:VALARM\r$/m);
+		expect(ics).toMatch(/^ACTION:DISPLAY\r$/m);
+		expect(ics).toMatch(/^TRIGGER:-PT23H\r$/m);
+		for (const view of triggers(ics)) {
+			expect(view).toEqual([
+				{ recurrenceId: null, alarms: [{ action: 'DISPLAY', trigger: '-PT23H' }] }
+			]);
+		}
+		// what the alarm says
+		const [e] = vevents(ics);
+		expect(e.alarms?.[0].description).toBe(`明日: ${baseEvent.title}`);
+	});
+
+	it('a series: one reminder on the rule, and the moved date its own from its new time', () => {
+		const series: FeedEvent = {
+			...baseEvent,
+			rrule: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=3',
+			startsAt: iso('2026-12-08', '10:00'),
+			endsAt: iso('2026-12-08', '12:00')
+		};
+		const occurrences = [
+			occurrence('a', iso('2026-12-08', '10:00'), iso('2026-12-08', '12:00')),
+			// moved to Wednesday 13 January at 14:00
+			occurrence('b', iso('2027-01-13', '14:00'), iso('2027-01-13', '16:00'), {
+				originalStartsAt: iso('2027-01-12', '10:00')
+			}),
+			occurrence('c', iso('2027-02-09', '10:00'), iso('2027-02-09', '12:00'))
+		];
+		const ics = buildEventCalendar(series, occurrences, ctx, withReminder);
+		for (const view of triggers(ics)) {
+			expect(view).toEqual([
+				// 10:00 → 18:00 the day before is 16 hours earlier; 14:00 → 20 hours
+				{ recurrenceId: null, alarms: [{ action: 'DISPLAY', trigger: '-PT16H' }] },
+				{
+					recurrenceId: iso('2027-01-12', '10:00'),
+					alarms: [{ action: 'DISPLAY', trigger: '-PT20H' }]
+				}
+			]);
+		}
+	});
+
+	it('an all-day event reminds at 18:00 the evening before (6 hours before midnight)', () => {
+		const ics = buildEventCalendar(
+			{
+				...baseEvent,
+				allDay: true,
+				startsAt: iso('2026-12-08', '00:00'),
+				endsAt: iso('2026-12-09', '00:00')
+			},
+			[occurrence('o1', iso('2026-12-08', '00:00'), iso('2026-12-09', '00:00'))],
+			ctx,
+			withReminder
+		);
+		for (const view of triggers(ics))
+			expect(view[0].alarms).toEqual([{ action: 'DISPLAY', trigger: '-PT6H' }]);
+	});
+
+	it('none when the person asked for none, and none on cancelled events', () => {
+		const occ = [occurrence('o1', baseEvent.startsAt, baseEvent.endsAt)];
+		const without = buildEventCalendar(baseEvent, occ, ctx, { reminder: false });
+		expect(without).not.toContain('BEGIN:VALARM');
+		for (const view of triggers(without)) expect(view[0].alarms).toEqual([]);
+		const cancelled = buildEventCalendar(
+			{ ...baseEvent, status: 'cancelled' },
+			occ,
+			ctx,
+			withReminder
+		);
+		expect(cancelled).not.toContain('BEGIN:VALARM');
 	});
 });

@@ -43,6 +43,8 @@ export interface OccurrenceCard {
 		venueName: string | null;
 		venueAddress: string | null;
 		onlineUrl: string | null;
+		/** 参加費 as the organiser wrote it; null when not said */
+		fee: string | null;
 		cancelReason: string | null;
 		sequence: number;
 		area: AreaRef | null;
@@ -82,6 +84,10 @@ export type EventFormValues = {
 	contactName: string;
 	contactPhone: string;
 	contactEmail: string;
+	fee: string;
+	belongings: string;
+	howToApply: string;
+	deadlineNote: string;
 };
 
 /** An event as the iCalendar feeds write it (src/lib/server/events/ical.ts). */

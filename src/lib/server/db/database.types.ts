@@ -273,6 +273,7 @@ export type Database = {
           all_day: boolean
           area_id: string | null
           audience_note: string | null
+          belongings: string | null
           body: string
           cancel_reason: string | null
           capacity: number | null
@@ -280,7 +281,10 @@ export type Database = {
           contact_name: string | null
           contact_phone: string | null
           created_at: string
+          deadline_note: string | null
           ends_at: string
+          fee: string | null
+          how_to_apply: string | null
           id: string
           kind: Database["public"]["Enums"]["event_kind"]
           online_url: string | null
@@ -292,6 +296,7 @@ export type Database = {
           rrule: string | null
           search_text: string | null
           sequence: number
+          short_code: string
           starts_at: string
           status: Database["public"]["Enums"]["event_status"]
           summary: string
@@ -306,6 +311,7 @@ export type Database = {
           all_day?: boolean
           area_id?: string | null
           audience_note?: string | null
+          belongings?: string | null
           body?: string
           cancel_reason?: string | null
           capacity?: number | null
@@ -313,7 +319,10 @@ export type Database = {
           contact_name?: string | null
           contact_phone?: string | null
           created_at?: string
+          deadline_note?: string | null
           ends_at: string
+          fee?: string | null
+          how_to_apply?: string | null
           id?: string
           kind: Database["public"]["Enums"]["event_kind"]
           online_url?: string | null
@@ -325,6 +334,7 @@ export type Database = {
           rrule?: string | null
           search_text?: never
           sequence?: number
+          short_code?: string
           starts_at: string
           status?: Database["public"]["Enums"]["event_status"]
           summary?: string
@@ -339,6 +349,7 @@ export type Database = {
           all_day?: boolean
           area_id?: string | null
           audience_note?: string | null
+          belongings?: string | null
           body?: string
           cancel_reason?: string | null
           capacity?: number | null
@@ -346,7 +357,10 @@ export type Database = {
           contact_name?: string | null
           contact_phone?: string | null
           created_at?: string
+          deadline_note?: string | null
           ends_at?: string
+          fee?: string | null
+          how_to_apply?: string | null
           id?: string
           kind?: Database["public"]["Enums"]["event_kind"]
           online_url?: string | null
@@ -358,6 +372,7 @@ export type Database = {
           rrule?: string | null
           search_text?: never
           sequence?: number
+          short_code?: string
           starts_at?: string
           status?: Database["public"]["Enums"]["event_status"]
           summary?: string

@@ -52,8 +52,20 @@ export interface EventDetail {
 	contactName: string | null;
 	contactPhone: string | null;
 	contactEmail: string | null;
+	/** 参加費, as the organiser wrote it (無料／300円（材料費）) */
+	fee: string | null;
+	/** 持ち物 */
+	belongings: string | null;
+	/** 申込方法, when it is more than the join button (電話で、往復はがきで…) */
+	howToApply: string | null;
+	/** 締切 in the organiser's words (定員になり次第締切), beside the deadline itself */
+	deadlineNote: string | null;
+	/** for the address people type from a flyer: /e/<shortCode> */
+	shortCode: string;
 	status: EventStatus;
 	cancelReason: string | null;
+	/** the last change of the event itself (not of its dates) */
+	updatedAt: string;
 	area: AreaRef | null;
 	organization: OrgRef | null;
 	/** null when RLS hides the organiser's profile */
@@ -69,7 +81,7 @@ export async function findEvent(db: Db, id: string): Promise<EventDetail | null>
 	const { data, error } = await db
 		.from('events')
 		.select(
-			'id, title, kind, summary, body, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, area_id, organization_id, organizer_id, capacity, registration_opens_at, registration_closes_at, waitlist_enabled, audience_note, accessibility, contact_name, contact_phone, contact_email, status, cancel_reason, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), organizer:profiles(display_name, listed), event_fields(fields(id, slug, name_ja, name_en, color)), event_cohosts(accepted_at, organizations(id, slug, name))'
+			'id, title, kind, summary, body, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, area_id, organization_id, organizer_id, capacity, registration_opens_at, registration_closes_at, waitlist_enabled, audience_note, accessibility, contact_name, contact_phone, contact_email, fee, belongings, how_to_apply, deadline_note, short_code, status, cancel_reason, updated_at, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), organizer:profiles(display_name, listed), event_fields(fields(id, slug, name_ja, name_en, color)), event_cohosts(accepted_at, organizations(id, slug, name))'
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -104,8 +116,14 @@ export async function findEvent(db: Db, id: string): Promise<EventDetail | null>
 		contactName: data.contact_name,
 		contactPhone: data.contact_phone,
 		contactEmail: data.contact_email,
+		fee: data.fee,
+		belongings: data.belongings,
+		howToApply: data.how_to_apply,
+		deadlineNote: data.deadline_note,
+		shortCode: data.short_code,
 		status: data.status,
 		cancelReason: data.cancel_reason,
+		updatedAt: data.updated_at,
 		area: data.area,
 		organization: data.organization,
 		organizer: data.organizer
@@ -153,6 +171,16 @@ export async function listEventOccurrences(db: Db, eventId: string): Promise<Occ
 	}));
 }
 
+/**
+ * The id of the event with this short code (/e/<code>), or null when there is
+ * none or RLS hides it (a draft, for anybody but its organisers).
+ */
+export async function findEventIdByShortCode(db: Db, code: string): Promise<string | null> {
+	const { data, error } = await db.from('events').select('id').eq('short_code', code).maybeSingle();
+	if (error) dbFailure(error);
+	return data?.id ?? null;
+}
+
 // ---------------------------------------------------------------------------
 // Searching occurrences (lists, calendars, the public feed)
 
@@ -190,7 +218,7 @@ export async function searchOccurrences(
 	const { data, error, count } = await db
 		.rpc('search_occurrences', searchArgs(filters), { count: 'exact' })
 		.select(
-			'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, capacity, venue_name, venue_address, online_url, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))'
+			'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, capacity, venue_name, venue_address, online_url, fee, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))'
 		)
 		.range(range.from, range.to);
 	if (error) dbFailure(error);
@@ -212,6 +240,7 @@ export async function searchOccurrences(
 			venueName: event.venue_name,
 			venueAddress: event.venue_address,
 			onlineUrl: event.online_url,
+			fee: event.fee,
 			cancelReason: event.cancel_reason,
 			sequence: event.sequence,
 			area: event.area,
@@ -388,6 +417,10 @@ export type EventInput = {
 	contact_name: string | null;
 	contact_phone: string | null;
 	contact_email: string | null;
+	fee: string | null;
+	belongings: string | null;
+	how_to_apply: string | null;
+	deadline_note: string | null;
 	status: EventStatus;
 };
 

@@ -147,7 +147,7 @@ export async function addGuest(
 	db: Db,
 	occurrenceId: string,
 	guest: { name: string; phone: string; note: string; companions: number }
-): Promise<Refusable<{ status: RegistrationStatus }, 'full' | 'too_many'>> {
+): Promise<Refusable<{ id: string; status: RegistrationStatus }, 'full' | 'too_many'>> {
 	const { data, error } = await db.rpc('add_guest_registration', {
 		p_occurrence: occurrenceId,
 		p_name: guest.name,
@@ -156,7 +156,7 @@ export async function addGuest(
 		p_companions: guest.companions
 	});
 	if (error) return refused(error, ['full', 'too_many']);
-	return { ok: true, status: data.status };
+	return { ok: true, id: data.id, status: data.status };
 }
 
 /** Cancels a registration of this occurrence (an organiser's page); 'not_found' for any other. */

@@ -21,7 +21,12 @@ export const guestSchema = () =>
 			.default(0)
 	});
 
-export const registrationIdSchema = () => z.object({ registration: z.uuid() });
+export const registrationIdSchema = () =>
+	z.object({
+		registration: z.uuid(),
+		// the list the person was on, where the organiser lands afterwards
+		list: z.enum(['going', 'waiting']).default('going')
+	});
 
 export const attendanceSchema = () =>
 	z.object({

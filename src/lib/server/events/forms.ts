@@ -93,7 +93,11 @@ export function eventSchema(choices: EventChoices) {
 			accessibility: optionalText(500, m.event_error_text_too_long()),
 			contactName: optionalText(100, m.event_error_text_too_long()),
 			contactPhone: optionalPhone(m.common_error_phone_invalid()),
-			contactEmail: optionalEmail(m.common_error_email_invalid())
+			contactEmail: optionalEmail(m.common_error_email_invalid()),
+			fee: optionalText(100, m.event_error_fee_too_long()),
+			belongings: optionalText(300, m.event_error_belongings_too_long()),
+			howToApply: optionalText(500, m.event_error_how_to_apply_too_long()),
+			deadlineNote: optionalText(200, m.event_error_deadline_note_too_long())
 		})
 		.superRefine((v, ctx) => {
 			const issue = (path: string, message: string) =>

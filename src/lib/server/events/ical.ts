@@ -4,7 +4,13 @@
 // UTC would shift for events before 09:00. DTSTAMP is the event's last change
 // (not "now"), so the same data always gives the same bytes (ETag).
 import { TZDate } from '@date-fns/tz';
-import ical, { ICalEventStatus, type ICalCalendar, type ICalEventData } from 'ical-generator';
+import ical, {
+	ICalAlarmType,
+	ICalEventStatus,
+	type ICalAlarmData,
+	type ICalCalendar,
+	type ICalEventData
+} from 'ical-generator';
 import type { FeedEvent, FeedItem, FeedOccurrence } from '$lib/events/types';
 
 export const FEED_TIME_ZONE = 'Asia/Tokyo';
@@ -30,7 +36,7 @@ export interface FeedContext {
 	name: string;
 	/** absolute URL of an event's page */
 	eventUrl: (eventId: string) => string;
-	labels: { cancelled: string; waitlisted: string };
+	labels: { cancelled: string; waitlisted: string; reminder: string };
 }
 
 const tokyo = (iso: string) => new TZDate(new Date(iso).getTime(), FEED_TIME_ZONE);
@@ -107,6 +113,25 @@ function common(event: FeedEvent, ctx: FeedContext): Partial<ICalEventData> {
 	};
 }
 
+/** The hour (Tokyo) of the day before at which an event's reminder goes off. */
+export const REMINDER_HOUR = 18;
+
+/**
+ * A reminder the day before at 18:00 Tokyo time (VALARM, DISPLAY), as a
+ * TRIGGER relative to the start, so that it holds for every date of a series
+ * (they share the start's time of day) and for a moved date (its own VEVENT
+ * gets its own): a date at 10:00 reminds 16 hours before, an all-day date 6.
+ */
+export function dayBeforeReminder(startsAt: string, text: string): ICalAlarmData {
+	const t = tokyo(startsAt);
+	const secondsIntoDay = t.getHours() * 3600 + t.getMinutes() * 60 + t.getSeconds();
+	return {
+		type: ICalAlarmType.display,
+		triggerBefore: (24 - REMINDER_HOUR) * 3600 + secondsIntoDay,
+		description: text
+	};
+}
+
 /** Tokyo-local DATE-TIME (or DATE) values for EXDATE. */
 function exdateLine(event: FeedEvent, starts: string[]): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
@@ -130,11 +155,17 @@ function exdateLine(event: FeedEvent, starts: string[]): string {
 export function buildEventCalendar(
 	event: FeedEvent,
 	occurrences: FeedOccurrence[],
-	ctx: FeedContext
+	ctx: FeedContext,
+	options: { reminder?: boolean } = {}
 ): string {
 	const cal = newCalendar(ctx);
 	const uid = `event-${event.id}@${ctx.host}`;
 	const eventCancelled = event.status === 'cancelled';
+	// a cancelled date needs no reminder; without one when the person asked (?reminder=0)
+	const alarms = (startsAt: string, cancelled: boolean) =>
+		options.reminder && !cancelled
+			? [dayBeforeReminder(startsAt, icalText(`${ctx.labels.reminder} ${event.title}`))]
+			: [];
 
 	if (!event.rrule) {
 		const occ = occurrences[0];
@@ -146,7 +177,8 @@ export function buildEventCalendar(
 			end: tokyo(occ?.endsAt ?? event.endsAt),
 			sequence: event.sequence + (occ?.sequence ?? 0),
 			summary: summary(event, ctx, cancelled),
-			status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+			status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+			alarms: alarms(occ?.startsAt ?? event.startsAt, cancelled)
 		});
 		return cal.toString();
 	}
@@ -166,7 +198,8 @@ export function buildEventCalendar(
 		repeating: rule.join('\n'),
 		sequence: event.sequence,
 		summary: summary(event, ctx, eventCancelled),
-		status: eventCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+		status: eventCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+		alarms: alarms(event.startsAt, eventCancelled)
 	});
 
 	const duration = new Date(event.endsAt).getTime() - new Date(event.startsAt).getTime();
@@ -185,7 +218,8 @@ export function buildEventCalendar(
 			end: tokyo(occ.endsAt),
 			sequence: event.sequence + occ.sequence,
 			summary: summary(event, ctx, eventCancelled),
-			status: eventCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+			status: eventCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+			alarms: alarms(occ.startsAt, eventCancelled)
 		});
 	}
 	return cal.toString();

@@ -11,7 +11,11 @@ export function feedContext(url: URL, name: string): FeedContext {
 		host: url.host,
 		name,
 		eventUrl: (id) => new URL(localizeHref(`/events/${id}`), url.origin).href,
-		labels: { cancelled: m.ical_cancelled(), waitlisted: m.ical_waitlisted() }
+		labels: {
+			cancelled: m.ical_cancelled(),
+			waitlisted: m.ical_waitlisted(),
+			reminder: m.ical_reminder()
+		}
 	};
 }
 

@@ -49,6 +49,10 @@ export async function saveEventForm(
 		contact_name: orNull(v.contactName),
 		contact_phone: orNull(v.contactPhone),
 		contact_email: orNull(v.contactEmail),
+		fee: orNull(v.fee),
+		belongings: orNull(v.belongings),
+		how_to_apply: orNull(v.howToApply),
+		deadline_note: orNull(v.deadlineNote),
 		status
 	};
 	return saveEvent(db, id, event, { fieldIds: v.fieldIds, cohostIds: v.cohostIds }, occurrences);
@@ -94,6 +98,10 @@ export function formValuesOf(event: EventDetail): EventFormValues {
 		accessibility: event.accessibility ?? '',
 		contactName: event.contactName ?? '',
 		contactPhone: event.contactPhone ?? '',
-		contactEmail: event.contactEmail ?? ''
+		contactEmail: event.contactEmail ?? '',
+		fee: event.fee ?? '',
+		belongings: event.belongings ?? '',
+		howToApply: event.howToApply ?? '',
+		deadlineNote: event.deadlineNote ?? ''
 	};
 }

@@ -1,13 +1,18 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { nextScheduled } from '$lib/events/dates';
+import { googleCalendarUrl } from '$lib/events/google-calendar';
+import { shortPath } from '$lib/events/short-code';
 import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { findEvent, listEventOccurrences, searchOccurrences } from '$lib/server/db/events';
 import { cancelRegistration, joinOccurrence, myRegistrations } from '$lib/server/db/registrations';
 import { requestDb } from '$lib/server/db/request';
 import { managesEvent } from '$lib/server/events/access';
+import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
 import { eventJsonLd } from '$lib/server/events/json-ld';
-import { notice, readForm, refuse } from '$lib/server/forms/small';
+import { readForm, refuse } from '$lib/server/forms/small';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { logEvent } from '$lib/server/log';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -15,10 +20,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 const UPCOMING_SHOWN = 12;
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
+export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
 	const db = requestDb();
 	const event = await findEvent(db, params.id);
 	if (!event) error(404, 'Not Found');
+	const flash = takeFlash(cookies, url);
 	const now = Date.now();
 	const [occurrences, canManage] = await Promise.all([
 		listEventOccurrences(db, event.id),
@@ -43,15 +49,45 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				)
 			: null
 	]);
+	const next = event.status === 'cancelled' ? undefined : nextScheduled(occurrences, now);
 	const jsonLd = eventJsonLd(event, upcoming[0] ?? occurrences.at(-1), url.origin);
+	const pagePath = localizeHref(`/events/${event.id}`);
+	const pageUrl = new URL(pagePath, url.origin).href;
+	const place = [event.venueName, event.venueAddress].filter(Boolean).join(' ');
+	// ?confirm=leave-<registration id>: the second step of leaving, shown at that date
+	const confirm = url.searchParams.get('confirm');
 	return {
 		event,
+		flash,
 		bodyHtml: renderMarkdown(event.body),
 		upcoming,
+		next,
 		pastCount: occurrences.filter((o) => new Date(o.endsAt).getTime() <= now).length,
+		scheduledCount: occurrences.filter(
+			(o) => o.status === 'scheduled' && new Date(o.endsAt).getTime() > now
+		).length,
 		registrations,
+		confirmLeave: registrations.find((r) => confirm === `leave-${r.id}`)?.id ?? null,
 		canManage,
 		otherEvents: (others?.occurrences ?? []).filter((o) => o.event.id !== event.id).slice(0, 4),
+		links: {
+			page: pageUrl,
+			short: new URL(shortPath(event.shortCode), url.origin).href,
+			ogImage: new URL(`/events/${event.id}/og.png`, url.origin).href,
+			ics: localizeHref(`/events/${event.id}/ical`),
+			icsWithoutReminder: `${localizeHref(`/events/${event.id}/ical`)}?reminder=0`,
+			// one date: Google's link cannot carry a series' moved and cancelled dates
+			google: next
+				? googleCalendarUrl({
+						title: event.title,
+						startsAt: next.startsAt,
+						endsAt: next.endsAt,
+						allDay: event.allDay,
+						details: [event.summary, pageUrl].filter(Boolean).join('\n\n'),
+						location: place || event.onlineUrl
+					})
+				: null
+		},
 		// eventJsonLd() escapes "<", so nothing inside can end the script element
 		jsonLdScript: `<script type="application/ld+json">${jsonLd}</script>`
 	};
@@ -62,35 +98,51 @@ const joinSchema = z.object({
 	companions: z.coerce.number().int().min(0).max(9).default(0)
 });
 
-const leaveSchema = z.object({ registrationId: z.uuid() });
+const leaveSchema = z.object({
+	registrationId: z.uuid(),
+	// where to land and which words to use (only the message depends on them)
+	occurrenceId: z.uuid().optional(),
+	waitlisted: z.literal('true').optional()
+});
 
 export const actions: Actions = {
-	join: async ({ request }) => {
+	join: async ({ request, params, url, cookies }) => {
 		const { user } = requireUser();
 		const form = await readForm(request, joinSchema);
 		if (!form) return refuse(400, 'join', m.event_join_bad_companions(), { occurrenceId: null });
 		const { occurrenceId, companions } = form;
 		const result = await joinOccurrence(requestDb(), occurrenceId, companions);
+		// the answer lands at the date it is about (Post/Redirect/Get: reloading repeats nothing)
+		const land = (text: string, ok: boolean) =>
+			redirectWithFlash(cookies, url, localizeHref(`/events/${params.id}`), {
+				text,
+				ok,
+				target: `occurrence-${occurrenceId}`
+			});
 		if (!result.ok) {
 			// an unknown date is not one of the page's: its message goes above the list
 			if (result.refusal === 'not_found')
 				return refuse(404, 'join', m.event_join_not_found(), { occurrenceId: null });
-			return refuse(409, 'join', refusalMessage(result.refusal), { occurrenceId });
+			return land(refusalMessage(result.refusal), false);
 		}
 		logEvent('event_joined', { userId: user.id, occurrenceId, status: result.status });
-		return notice(
-			'join',
+		return land(
 			result.status === 'going' ? m.event_joined_going() : m.event_joined_waitlisted(),
-			{ occurrenceId }
+			true
 		);
 	},
 
-	leave: async ({ request }) => {
+	leave: async ({ request, params, url, cookies }) => {
 		const { user } = requireUser();
 		const form = await readForm(request, leaveSchema);
 		// an unknown registration, or somebody else's
 		const result = form ? await cancelRegistration(requestDb(), form.registrationId) : null;
 		if (!form || !result?.ok) return refuse(400, 'leave', m.event_leave_not_found());
 		logEvent('event_left', { userId: user.id, registrationId: form.registrationId });
+		return redirectWithFlash(cookies, url, localizeHref(`/events/${params.id}`), {
+			text: form.waitlisted ? m.event_left_waitlist() : m.event_left(),
+			ok: true,
+			target: form.occurrenceId ? `occurrence-${form.occurrenceId}` : 'join'
+		});
 	}
 };

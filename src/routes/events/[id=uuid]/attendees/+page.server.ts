@@ -1,7 +1,8 @@
-import { error } from '@sveltejs/kit';
+import { error, type Cookies } from '@sveltejs/kit';
 import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import {
 	addGuest,
@@ -19,8 +20,9 @@ import {
 	loadManagedEventWithOccurrences,
 	pickOccurrence
 } from '$lib/server/events/attendees';
+import { redirectWithFlash, takeFlash, type Flash } from '$lib/server/events/flash';
 import { refusalMessage } from '$lib/server/forms/refusals';
-import { notice, readForm, refuse } from '$lib/server/forms/small';
+import { readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,13 +38,34 @@ async function context(eventId: string, url: URL) {
 const hasStarted = (occurrence: { startsAt: string }) =>
 	new Date(occurrence.startsAt).getTime() <= Date.now();
 
-export const load: PageServerLoad = async ({ params, url }) => {
+/** Back to this date's list, at the row or list the answer is about (Post/Redirect/Get). */
+function land(
+	event: { params: { id: string }; url: URL; cookies: Cookies },
+	occurrenceId: string,
+	flash: Flash
+): never {
+	return redirectWithFlash(
+		event.cookies,
+		event.url,
+		localizeHref(`/events/${event.params.id}/attendees`),
+		flash,
+		`?occurrence=${occurrenceId}`
+	);
+}
+
+export const load: PageServerLoad = async ({ params, url, cookies }) => {
 	const { db, event, occurrences, occurrence } = await context(params.id, url);
+	const flash = takeFlash(cookies, url);
 	const [attendees, guestForm] = await Promise.all([
 		listAttendees(db, occurrence.id),
 		superValidate(zod4(guestSchema()), { id: 'guest' })
 	]);
+	// ?confirm=cancel-<registration id>: the second step of cancelling somebody, at their row
+	const confirm = url.searchParams.get('confirm');
 	return {
+		flash,
+		confirmCancel:
+			attendees.find((a) => a.status !== 'cancelled' && confirm === `cancel-${a.id}`)?.id ?? null,
 		event: {
 			id: event.id,
 			title: event.title,
@@ -70,7 +93,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 };
 
 export const actions: Actions = {
-	addGuest: async ({ params, url, request }) => {
+	addGuest: async ({ params, url, request, cookies }) => {
 		const { user } = requireUser();
 		const { db, event, occurrence } = await context(params.id, url);
 		const guestForm = await superValidate(request, zod4(guestSchema()), { id: 'guest' });
@@ -92,30 +115,37 @@ export const actions: Actions = {
 			occurrenceId: occurrence.id
 		});
 		const name = guestForm.data.name;
-		guestForm.data = { name: '', phone: '', note: '', companions: 0 };
-		return message(
-			guestForm,
-			result.status === 'going'
-				? m.attendees_guest_added({ name })
-				: m.attendees_guest_waitlisted({ name })
-		);
+		// at the new row, which the list now shows
+		return land({ params, url, cookies }, occurrence.id, {
+			text:
+				result.status === 'going'
+					? m.attendees_guest_added({ name })
+					: m.attendees_guest_waitlisted({ name }),
+			ok: true,
+			target: `attendee-${result.id}`
+		});
 	},
 
-	cancel: async ({ params, url, request }) => {
+	cancel: async ({ params, url, request, cookies }) => {
 		const { user } = requireUser();
 		const { db, event, occurrence } = await context(params.id, url);
 		const form = await readForm(request, registrationIdSchema());
 		const result = form && (await cancelAttendee(db, occurrence.id, form.registration));
-		if (!result?.ok) return refuse(400, 'cancel', m.attendees_error_not_found());
+		if (!form || !result?.ok) return refuse(400, 'cancel', m.attendees_error_not_found());
 		logEvent('registration_cancelled_by_organiser', {
 			userId: user.id,
 			eventId: event.id,
 			occurrenceId: occurrence.id
 		});
-		return notice('cancel', m.attendees_cancel_done());
+		// at the list they left, where whoever moved up now shows
+		return land({ params, url, cookies }, occurrence.id, {
+			text: m.attendees_cancel_done(),
+			ok: true,
+			target: form.list
+		});
 	},
 
-	attendance: async ({ params, url, request }) => {
+	attendance: async ({ params, url, request, cookies }) => {
 		requireUser();
 		const { db, occurrence } = await context(params.id, url);
 		const form = await readForm(request, attendanceSchema());
@@ -124,6 +154,10 @@ export const actions: Actions = {
 		const value = form.attended === 'unknown' ? null : form.attended === 'true';
 		const result = await markAttendance(db, occurrence.id, form.registration, value);
 		if (!result.ok) return refuse(400, 'attendance', m.attendees_error_not_found());
-		return notice('attendance', m.attendees_attendance_saved());
+		return land({ params, url, cookies }, occurrence.id, {
+			text: m.attendees_attendance_saved(),
+			ok: true,
+			target: `attendee-${form.registration}`
+		});
 	}
 };

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { redirect, type Cookies } from '@sveltejs/kit';
 import { fail, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
@@ -18,8 +18,9 @@ import { requestDb } from '$lib/server/db/request';
 import { loadManagedEvent } from '$lib/server/events/access';
 import { eventChoices } from '$lib/server/events/choices';
 import { eventSchema } from '$lib/server/events/forms';
+import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
 import { formValuesOf, saveEventForm } from '$lib/server/events/save';
-import { notice, readForm, refuse } from '$lib/server/forms/small';
+import { readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -51,13 +52,50 @@ const moveOccurrenceSchema = z.object({
 	endTime: z.string().default('')
 });
 
-export const load: PageServerLoad = async ({ params }) => {
+/** The page itself again, at a date (Post/Redirect/Get), with the answer there. */
+function atDate(
+	cookies: Cookies,
+	url: URL,
+	eventId: string,
+	occurrenceId: string,
+	text: string
+): never {
+	return redirectWithFlash(cookies, url, localizeHref(`/events/${eventId}/edit`), {
+		text,
+		ok: true,
+		target: `occurrence-${occurrenceId}`
+	});
+}
+
+/**
+ * The second step of cancelling a date (?confirm=cancel-<id>&reason=…) or the
+ * whole event (?confirm=cancel-event&reason=…): the reason typed in the first
+ * step (a GET form), or why it cannot go on.
+ */
+function confirmation(url: URL, occurrenceIds: string[]) {
+	const confirm = url.searchParams.get('confirm') ?? '';
+	const what =
+		confirm === 'cancel-event' ? 'event' : occurrenceIds.find((id) => confirm === `cancel-${id}`);
+	if (!what) return null;
+	const reason = cancelSchema.safeParse({ reason: url.searchParams.get('reason') ?? '' });
+	return reason.success
+		? { what, reason: reason.data.reason, error: null }
+		: { what, reason: null, error: m.event_error_cancel_reason() };
+}
+
+export const load: PageServerLoad = async ({ params, url, cookies }) => {
 	const { event, db, user } = await managed(params.id);
+	const flash = takeFlash(cookies, url);
 	const [{ choices, ...lists }, occurrences] = await Promise.all([
 		choicesFor(db, user, event),
 		listEventOccurrences(db, event.id)
 	]);
 	return {
+		flash,
+		confirm: confirmation(
+			url,
+			occurrences.map((o) => o.id)
+		),
 		event: {
 			id: event.id,
 			title: event.title,
@@ -92,13 +130,17 @@ export const actions: Actions = {
 		redirect(303, localizeHref(`/events/${event.id}`));
 	},
 
-	cancel: async ({ params, request }) => {
+	cancel: async ({ params, request, url, cookies }) => {
 		const { event, db, user } = await managed(params.id);
 		const form = await readForm(request, cancelSchema);
 		if (!form) return refuse(400, 'cancel', m.event_error_cancel_reason());
 		await cancelEvent(db, event.id, form.reason);
 		logEvent('event_cancelled', { userId: user.id, eventId: event.id });
-		redirect(303, localizeHref(`/events/${event.id}`));
+		return redirectWithFlash(cookies, url, localizeHref(`/events/${event.id}`), {
+			text: m.event_cancelled_done(),
+			ok: true,
+			target: 'top'
+		});
 	},
 
 	duplicate: async ({ params }) => {
@@ -110,7 +152,7 @@ export const actions: Actions = {
 		redirect(303, localizeHref(`/events/${id}/edit`));
 	},
 
-	cancelOccurrence: async ({ params, request }) => {
+	cancelOccurrence: async ({ params, request, url, cookies }) => {
 		const { event, db } = await managed(params.id);
 		const form = await readForm(request, cancelOccurrenceSchema);
 		if (!form) return refuse(400, 'cancelOccurrence', m.event_error_cancel_reason());
@@ -118,26 +160,29 @@ export const actions: Actions = {
 			status: 'cancelled',
 			reason: form.reason
 		});
-		return notice('cancelOccurrence', m.event_occurrence_cancelled());
+		return atDate(cookies, url, event.id, form.occurrenceId, m.event_occurrence_cancelled());
 	},
 
-	restoreOccurrence: async ({ params, request }) => {
+	restoreOccurrence: async ({ params, request, url, cookies }) => {
 		const { event, db } = await managed(params.id);
 		const form = await readForm(request, occurrenceSchema);
 		if (!form) return refuse(400, 'restoreOccurrence', m.refusal_not_found());
 		await updateOccurrence(db, event.id, form.occurrenceId, { status: 'scheduled' });
-		return notice('restoreOccurrence', m.event_occurrence_restored());
+		return atDate(cookies, url, event.id, form.occurrenceId, m.event_occurrence_restored());
 	},
 
-	moveOccurrence: async ({ params, request }) => {
+	moveOccurrence: async ({ params, request, url, cookies }) => {
 		const { event, db } = await managed(params.id);
 		const form = await readForm(request, moveOccurrenceSchema);
 		const startsAt = form && tokyoInstant(form.date, form.startTime);
 		const endsAt = form && tokyoInstant(form.date, form.endTime);
+		// a mistake is answered at the date's own form (its action ends in #occurrence-<id>)
+		const at = { occurrenceId: form?.occurrenceId ?? null };
 		if (!form || !startsAt || !endsAt)
-			return refuse(400, 'moveOccurrence', m.event_error_time_required());
-		if (endsAt <= startsAt) return refuse(400, 'moveOccurrence', m.event_error_end_before_start());
+			return refuse(400, 'moveOccurrence', m.event_error_time_required(), at);
+		if (endsAt <= startsAt)
+			return refuse(400, 'moveOccurrence', m.event_error_end_before_start(), at);
 		await updateOccurrence(db, event.id, form.occurrenceId, { startsAt, endsAt });
-		return notice('moveOccurrence', m.event_occurrence_moved());
+		return atDate(cookies, url, event.id, form.occurrenceId, m.event_occurrence_moved());
 	}
 };
