@@ -297,12 +297,13 @@ describe('a person, an organiser and a coordinator', () => {
 		expect(mine[1].nextStartsAt).not.toBeNull();
 
 		const byOrg = await listEditedOrganizationsEvents(userClient(owner.id), owner.id, 10);
-		expect(byOrg).toEqual([
-			{
-				organization: { id: org.id, slug: expect.any(String), name: `${t} の会` },
-				events: [expect.objectContaining({ id: draft.id, status: 'draft' })]
-			}
-		]);
+		expect(
+			byOrg.map(({ organization, events }) => [
+				organization.id,
+				organization.name,
+				events.map((e) => [e.id, e.status])
+			])
+		).toEqual([[org.id, `${t} の会`, [[draft.id, 'draft']]]]);
 		// a plain member of the organization sees it in none of these
 		expect(await listEditedOrganizationsEvents(userClient(resident.id), resident.id, 10)).toEqual(
 			[]
