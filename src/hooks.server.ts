@@ -9,6 +9,7 @@ import {
 } from '$lib/server/auth/session';
 import { malformedForm, malformedUrl } from '$lib/server/http/malformed';
 import { logEvent } from '$lib/server/log';
+import { readTextSize } from '$lib/server/preferences';
 
 // Bad input gets a 400 here rather than a 500 from deep inside a query.
 const handleMalformed: Handle = async ({ event, resolve }) => {
@@ -29,6 +30,15 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+
+// The text size (文字サイズ) is set on <html> here, so that the page comes at
+// its size from the first paint (no flash of another size, no script needed).
+const handleTextSize: Handle = ({ event, resolve }) => {
+	const size = readTextSize(event.cookies);
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%tsunagu.text_size%', size)
+	});
+};
 
 const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName(event.url));
@@ -66,7 +76,13 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleMalformed, handleParaglide, handleAuth);
+export const handle = sequence(
+	handleSecurityHeaders,
+	handleMalformed,
+	handleParaglide,
+	handleTextSize,
+	handleAuth
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404) {

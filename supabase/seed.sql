@@ -40,6 +40,68 @@ insert into public.areas (slug, name_ja, name_en, kana, sort_order) values
 	('shin-matsudo', '新松戸', 'Shin-Matsudo', 'しんまつど', 150)
 on conflict (slug) do nothing;
 
+-- The towns (町名) of each area, for finding one's area from one's town on /areas.
+-- APPROXIMATE: from public knowledge of Matsudo's 地区 (the areas of its 地区社会福祉協議会
+-- and 地域包括支援センター), not from the city's official table; a town split between two
+-- areas is listed in both. A real deployment takes the list from its city.
+insert into public.area_towns (area_id, name, kana, sort_order)
+select a.id, t.name, t.kana, t.sort_order
+from (values
+	('mei-1', '松戸', 'まつど', 10), ('mei-1', '根本', 'ねもと', 20), ('mei-1', '小根本', 'こねもと', 30),
+	('mei-1', '岩瀬', 'いわせ', 40), ('mei-1', '竹ケ花', 'たけがはな', 50), ('mei-1', '竹ケ花西町', 'たけがはなにしまち', 60),
+	('mei-1', '吉井町', 'よしいちょう', 70),
+	('mei-2-higashi', '松戸新田', 'まつどしんでん', 10), ('mei-2-higashi', '稔台', 'みのりだい', 20),
+	('mei-2-higashi', '千駄堀', 'せんだぼり', 30),
+	('mei-2-nishi', '上本郷', 'かみほんごう', 10), ('mei-2-nishi', '北松戸', 'きたまつど', 20),
+	('mei-2-nishi', '仲井町', 'なかいちょう', 30), ('mei-2-nishi', '旭町', 'あさひちょう', 40),
+	('mei-2-nishi', '緑ケ丘', 'みどりがおか', 50), ('mei-2-nishi', '南花島', 'みなみはなしま', 60),
+	('mei-2-nishi', '中根長津町', 'なかねながつちょう', 70),
+	('honcho', '松戸', 'まつど', 10), ('honcho', '本町', 'ほんちょう', 20), ('honcho', '小山', 'こやま', 30),
+	('honcho', '樋野口', 'ひのくち', 40), ('honcho', '古ケ崎', 'こがさき', 50), ('honcho', '主水新田', 'もんどしんでん', 60),
+	('yagiri', '上矢切', 'かみやきり', 10), ('yagiri', '中矢切', 'なかやきり', 20), ('yagiri', '下矢切', 'しもやきり', 30),
+	('yagiri', '栗山', 'くりやま', 40), ('yagiri', '三矢小台', 'みやこだい', 50), ('yagiri', '胡録台', 'ころくだい', 60),
+	('yagiri', '二十世紀が丘戸山町', 'にじっせいきがおかとやまちょう', 70), ('yagiri', '二十世紀が丘中松町', 'にじっせいきがおかなかまつちょう', 80),
+	('yagiri', '二十世紀が丘萩町', 'にじっせいきがおかはぎちょう', 90), ('yagiri', '二十世紀が丘柿の木町', 'にじっせいきがおかかきのきちょう', 100),
+	('yagiri', '二十世紀が丘丸山町', 'にじっせいきがおかまるやまちょう', 110),
+	('yagiri', '二十世紀が丘美野里町', 'にじっせいきがおかみのりちょう', 120),
+	('yagiri', '二十世紀が丘梨元町', 'にじっせいきがおかなしもとちょう', 130),
+	('tobu', '東松戸', 'ひがしまつど', 10), ('tobu', '紙敷', 'かみしき', 20), ('tobu', '秋山', 'あきやま', 30),
+	('tobu', '高塚新田', 'たかつかしんでん', 40), ('tobu', '大橋', 'おおはし', 50), ('tobu', '和名ケ谷', 'わながや', 60),
+	('tobu', '河原塚', 'かわらづか', 70), ('tobu', '串崎南町', 'くしざきみなみちょう', 80),
+	('mabashi', '馬橋', 'まばし', 10), ('mabashi', '中和倉', 'なかわくら', 20), ('mabashi', '新作', 'しんさく', 30),
+	('mabashi', '三ケ月', 'みこぜ', 40),
+	('mabashi-nishi', '西馬橋', 'にしまばし', 10), ('mabashi-nishi', '西馬橋幸町', 'にしまばしさいわいちょう', 20),
+	('mabashi-nishi', '西馬橋蔵元町', 'にしまばしくらもとちょう', 30), ('mabashi-nishi', '西馬橋相川町', 'にしまばしあいかわちょう', 40),
+	('mabashi-nishi', '西馬橋広手町', 'にしまばしひろてちょう', 50), ('mabashi-nishi', '栄町', 'さかえちょう', 60),
+	('mabashi-nishi', '栄町西', 'さかえちょうにし', 70), ('mabashi-nishi', '中根', 'なかね', 80),
+	('tokiwadaira', '常盤平', 'ときわだいら', 10), ('tokiwadaira', '常盤平陣屋前', 'ときわだいらじんやまえ', 20),
+	('tokiwadaira', '常盤平双葉町', 'ときわだいらふたばちょう', 30), ('tokiwadaira', '常盤平松葉町', 'ときわだいらまつばちょう', 40),
+	('tokiwadaira', '常盤平柳町', 'ときわだいらやなぎちょう', 50), ('tokiwadaira', '常盤平西窪町', 'ときわだいらにしくぼちょう', 60),
+	('tokiwadaira', '日暮', 'ひぐらし', 70), ('tokiwadaira', '八ケ崎', 'はちがさき', 80),
+	('tokiwadaira', '八ケ崎緑町', 'はちがさきみどりちょう', 90), ('tokiwadaira', '牧の原', 'まきのはら', 100),
+	('tokiwadaira-danchi', '常盤平団地', 'ときわだいらだんち', 10), ('tokiwadaira-danchi', '金ケ作', 'かねがさく', 20),
+	('tokiwadaira-danchi', '常盤平', 'ときわだいら', 30),
+	('goko-matsuhidai', '五香', 'ごこう', 10), ('goko-matsuhidai', '五香西', 'ごこうにし', 20),
+	('goko-matsuhidai', '五香南', 'ごこうみなみ', 30), ('goko-matsuhidai', '松飛台', 'まつひだい', 40),
+	('goko-matsuhidai', '串崎新田', 'くしざきしんでん', 50),
+	('mutsumi-mutsutakadai', '六実', 'むつみ', 10), ('mutsumi-mutsutakadai', '六高台', 'むつたかだい', 20),
+	('mutsumi-mutsutakadai', '六高台西', 'むつたかだいにし', 30), ('mutsumi-mutsutakadai', '五香六実', 'ごこうむつみ', 40),
+	('mutsumi-mutsutakadai', '高柳', 'たかやなぎ', 50), ('mutsumi-mutsutakadai', '高柳新田', 'たかやなぎしんでん', 60),
+	('kogane', '小金', 'こがね', 10), ('kogane', '小金上総町', 'こがねかずさちょう', 20),
+	('kogane', '小金清志町', 'こがねきよしちょう', 30), ('kogane', '小金きよしケ丘', 'こがねきよしがおか', 40),
+	('kogane', '殿平賀', 'とのひらが', 50), ('kogane', '大谷口', 'おおやぐち', 60), ('kogane', '大金平', 'おおがねだいら', 70),
+	('kogane', '二ツ木', 'ふたつぎ', 80), ('kogane', '二ツ木二葉町', 'ふたつぎふたばちょう', 90),
+	('kogane', '平賀', 'ひらが', 100), ('kogane', '東平賀', 'ひがしひらが', 110),
+	('koganehara', '小金原', 'こがねはら', 10), ('koganehara', '根木内', 'ねぎうち', 20),
+	('koganehara', '栗ケ沢', 'くりがさわ', 30), ('koganehara', '中金杉', 'なかかなすぎ', 40),
+	('shin-matsudo', '新松戸', 'しんまつど', 10), ('shin-matsudo', '新松戸北', 'しんまつどきた', 20),
+	('shin-matsudo', '新松戸東', 'しんまつどひがし', 30), ('shin-matsudo', '新松戸南', 'しんまつどみなみ', 40),
+	('shin-matsudo', '幸谷', 'こうや', 50), ('shin-matsudo', '横須賀', 'よこすか', 60),
+	('shin-matsudo', '七右衛門新田', 'しちえもんしんでん', 70)
+) as t (slug, name, kana, sort_order)
+join public.areas a on a.slug = t.slug
+on conflict (area_id, name) do nothing;
+
 -- The 16 fields (分野) of the platform (docs/ARCHITECTURE.md, "Domain language").
 insert into public.fields (slug, name_ja, name_en, sort_order, color) values
 	('welfare', '福祉', 'Welfare', 10, 'blue'),

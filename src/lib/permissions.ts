@@ -26,6 +26,8 @@ export function orgPermissions(viewer: Viewer, myRole: OrgRole | null) {
 		manageMembers: myRole === 'owner',
 		/** accept or decline being named co-host of an event */
 		answerCohosts: editsFor(myRole),
+		/** publish an event for it (RLS: private.guard_event_write, editors and coordinators) */
+		publishEvents: editsFor(myRole) || canModerate(viewer),
 		/** verify and hide (RLS: coordinators) */
 		moderate: canModerate(viewer),
 		/** leave the organization (members remove themselves) */

@@ -7,13 +7,36 @@ export const DEMO = {
 	admin: { email: 'admin@tsunagu.example', password: 'tsunagu-admin-2026' }
 };
 
+/**
+ * Opens 「メニュー」 where the header folds it (phones; wide screens show its
+ * links in the header). Returns a function that folds it again, so that the
+ * menu does not cover the page for what the test does next.
+ */
+async function unfoldMenu(page: Page) {
+	const menu = page.locator('.site-header details.menu');
+	const summary = menu.locator('summary');
+	if ((await summary.isVisible()) && (await menu.getAttribute('open')) === null) {
+		await summary.click();
+		return () => summary.click();
+	}
+	return async () => {};
+}
+
+/** Once the page is a signed-in one, the account links (the name, ログアウト) in view. */
+async function showAccountLinks(page: Page) {
+	await expect(page.locator('.site-header .who')).toBeAttached();
+	return unfoldMenu(page);
+}
+
 export async function signUp(page: Page, who: { name: string; email: string; password: string }) {
 	await page.goto('/signup');
 	await page.getByLabel('表示名').fill(who.name);
 	await page.getByLabel('メールアドレス').fill(who.email);
 	await page.getByLabel('パスワード', { exact: true }).fill(who.password);
 	await page.getByRole('button', { name: '登録する' }).click();
+	const fold = await showAccountLinks(page);
 	await expect(page.getByText(`${who.name} さん`).first()).toBeVisible();
+	await fold();
 }
 
 export async function logIn(page: Page, who: { email: string; password: string }) {
@@ -21,12 +44,18 @@ export async function logIn(page: Page, who: { email: string; password: string }
 	await page.getByLabel('メールアドレス').fill(who.email);
 	await page.getByLabel('パスワード', { exact: true }).fill(who.password);
 	await page.getByRole('button', { name: 'ログインする' }).click();
+	const fold = await showAccountLinks(page);
 	await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+	await fold();
 }
 
 export async function logOut(page: Page) {
+	await showAccountLinks(page);
 	await page.getByRole('button', { name: 'ログアウト' }).click();
+	await expect(page.locator('.site-header .who')).toHaveCount(0);
+	const fold = await unfoldMenu(page);
 	await expect(page.getByRole('link', { name: 'ログイン', exact: true })).toBeVisible();
+	await fold();
 }
 
 /**

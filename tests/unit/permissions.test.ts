@@ -20,43 +20,92 @@ describe('organization pages', () => {
 			'signed out',
 			null,
 			null,
-			{ edit: false, manageMembers: false, answerCohosts: false, moderate: false, leave: false }
+			{
+				edit: false,
+				manageMembers: false,
+				answerCohosts: false,
+				publishEvents: false,
+				moderate: false,
+				leave: false
+			}
 		],
 		[
 			'a member of another',
 			member(),
 			null,
-			{ edit: false, manageMembers: false, answerCohosts: false, moderate: false, leave: false }
+			{
+				edit: false,
+				manageMembers: false,
+				answerCohosts: false,
+				publishEvents: false,
+				moderate: false,
+				leave: false
+			}
 		],
 		[
 			'a plain member',
 			member(),
 			'member',
-			{ edit: false, manageMembers: false, answerCohosts: false, moderate: false, leave: true }
+			{
+				edit: false,
+				manageMembers: false,
+				answerCohosts: false,
+				publishEvents: false,
+				moderate: false,
+				leave: true
+			}
 		],
 		[
 			'an editor',
 			member(),
 			'editor',
-			{ edit: true, manageMembers: false, answerCohosts: true, moderate: false, leave: true }
+			{
+				edit: true,
+				manageMembers: false,
+				answerCohosts: true,
+				publishEvents: true,
+				moderate: false,
+				leave: true
+			}
 		],
 		[
 			'an owner',
 			member(),
 			'owner',
-			{ edit: true, manageMembers: true, answerCohosts: true, moderate: false, leave: true }
+			{
+				edit: true,
+				manageMembers: true,
+				answerCohosts: true,
+				publishEvents: true,
+				moderate: false,
+				leave: true
+			}
 		],
 		[
 			'a coordinator',
 			coordinator,
 			null,
-			{ edit: true, manageMembers: false, answerCohosts: false, moderate: true, leave: false }
+			{
+				edit: true,
+				manageMembers: false,
+				answerCohosts: false,
+				publishEvents: true,
+				moderate: true,
+				leave: false
+			}
 		],
 		[
 			'an admin who is a member',
 			admin,
 			'member',
-			{ edit: true, manageMembers: false, answerCohosts: false, moderate: true, leave: true }
+			{
+				edit: true,
+				manageMembers: false,
+				answerCohosts: false,
+				publishEvents: true,
+				moderate: true,
+				leave: true
+			}
 		]
 	])('%s', (_, viewer, role, expected) => {
 		expect(orgPermissions(viewer, role)).toEqual(expected);

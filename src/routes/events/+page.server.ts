@@ -1,5 +1,5 @@
 import { tokyoInstant } from '$lib/events/recurrence';
-import { EVENT_PAGE_SIZE, searchOccurrences } from '$lib/server/db/events';
+import { EVENT_PAGE_SIZE, searchEventSeries } from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
 import { readFilters } from '$lib/server/events/filters';
 import type { PageServerLoad } from './$types';
@@ -13,7 +13,10 @@ export const load: PageServerLoad = async ({ url }) => {
 	const read = await readFilters(db, params);
 	const fromParam = params.get('from') ?? '';
 	const toParam = params.get('to') ?? '';
-	const from = (DATE.test(fromParam) && tokyoInstant(fromParam)) || new Date();
+	// upcoming events: a from date in the past (or today) starts now
+	const now = new Date();
+	const fromStart = DATE.test(fromParam) ? tokyoInstant(fromParam) : null;
+	const from = fromStart && fromStart > now ? fromStart : now;
 	const toStart = DATE.test(toParam) ? tokyoInstant(toParam) : null;
 	const to = toStart ? new Date(toStart.getTime() + 86400_000) : undefined;
 	const seats = params.get('seats') === '1';
@@ -21,14 +24,16 @@ export const load: PageServerLoad = async ({ url }) => {
 	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 	const start = (page - 1) * EVENT_PAGE_SIZE;
 
-	const { occurrences, total } = await searchOccurrences(
+	// one card per event: a series at its next date, with how many more dates it has
+	const { cards, total, totalCapped } = await searchEventSeries(
 		db,
 		{ ...read.filters, from, to, seatsLeft: seats, online },
-		{ from: start, to: start + EVENT_PAGE_SIZE - 1 }
+		{ offset: start, limit: EVENT_PAGE_SIZE }
 	);
 	return {
-		occurrences,
+		cards,
 		total,
+		totalCapped,
 		page,
 		pageCount: Math.max(1, Math.ceil(total / EVENT_PAGE_SIZE)),
 		areas: read.areas,

@@ -1,5 +1,5 @@
-import { isCoordinator } from '$lib/auth/roles';
 import { isOrgKind } from '$lib/orgs/kinds';
+import { canModerate } from '$lib/permissions';
 import { requestDb } from '$lib/server/db/request';
 import { PAGE_SIZE, searchOrganizations } from '$lib/server/db/orgs';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
@@ -13,12 +13,22 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const kind = params.get('kind') ?? '';
 	const area = areas.find((a) => a.slug === params.get('area'));
 	const field = fields.find((f) => f.slug === params.get('field'));
-	const hidden = isCoordinator(locals.user?.role) && params.get('hidden') === '1';
+	const coordinator = canModerate(locals.user);
+	const hidden = coordinator && params.get('hidden') === '1';
+	// 確認待ち: organizations not verified yet (?verified=0)
+	const unverified = coordinator && params.get('verified') === '0';
 	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 
 	const { organizations, total } = await searchOrganizations(
 		db,
-		{ q, kind: isOrgKind(kind) ? kind : undefined, areaId: area?.id, fieldId: field?.id, hidden },
+		{
+			q,
+			kind: isOrgKind(kind) ? kind : undefined,
+			areaId: area?.id,
+			fieldId: field?.id,
+			hidden,
+			unverified
+		},
 		page
 	);
 	return {
@@ -31,9 +41,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			kind: isOrgKind(kind) ? kind : '',
 			area: area?.slug ?? '',
 			field: field?.slug ?? '',
-			hidden
+			hidden,
+			unverified
 		},
-		canSeeHidden: isCoordinator(locals.user?.role),
+		canSeeHidden: coordinator,
 		areas,
 		fields
 	};

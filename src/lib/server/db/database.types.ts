@@ -14,6 +14,44 @@ export type Database = {
   }
   public: {
     Tables: {
+      area_towns: {
+        Row: {
+          area_id: string
+          created_at: string
+          id: string
+          kana: string | null
+          name: string
+          search_text: string | null
+          sort_order: number
+        }
+        Insert: {
+          area_id: string
+          created_at?: string
+          id?: string
+          kana?: string | null
+          name: string
+          search_text?: never
+          sort_order?: number
+        }
+        Update: {
+          area_id?: string
+          created_at?: string
+          id?: string
+          kana?: string | null
+          name?: string
+          search_text?: never
+          sort_order?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "area_towns_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       areas: {
         Row: {
           created_at: string
@@ -1034,6 +1072,21 @@ export type Database = {
         Args: { p_registration: string }
         Returns: undefined
       }
+      count_event_series: {
+        Args: {
+          p_area?: string
+          p_cap?: number
+          p_field?: string
+          p_from: string
+          p_kind?: Database["public"]["Enums"]["event_kind"]
+          p_online?: boolean
+          p_organization?: string
+          p_q?: string
+          p_seats_left?: boolean
+          p_to?: string
+        }
+        Returns: number
+      }
       create_account: {
         Args: {
           p_display_name: string
@@ -1150,6 +1203,27 @@ export type Database = {
         }[]
       }
       organization_member_count: { Args: { p_org: string }; Returns: number }
+      quiet_areas: {
+        Args: { p_days?: number }
+        Returns: {
+          created_at: string
+          description: string
+          id: string
+          kana: string | null
+          name_en: string
+          name_ja: string
+          retired_at: string | null
+          slug: string
+          sort_order: number
+          updated_at: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "areas"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       record_login_attempt: {
         Args: {
           p_email: string
@@ -1170,6 +1244,33 @@ export type Database = {
           p_occurrences: Json
         }
         Returns: string
+      }
+      search_area_towns: {
+        Args: { p_limit?: number; p_q: string }
+        Returns: {
+          area_id: string
+          kana: string
+          name: string
+        }[]
+      }
+      search_event_series: {
+        Args: {
+          p_area?: string
+          p_field?: string
+          p_from: string
+          p_kind?: Database["public"]["Enums"]["event_kind"]
+          p_limit?: number
+          p_offset?: number
+          p_online?: boolean
+          p_organization?: string
+          p_q?: string
+          p_seats_left?: boolean
+          p_to?: string
+        }
+        Returns: {
+          further: number
+          occurrence_id: string
+        }[]
       }
       search_occurrences: {
         Args: {

@@ -14,6 +14,7 @@ import type {
 	OrgRef
 } from '$lib/events/types';
 import type { EventKind } from '$lib/events/kinds';
+import type { ManagedEvent, MyRegistrationItem, SeriesCard } from '$lib/events/series';
 import type { Db } from '$lib/server/db/client';
 import { dbFailure } from '$lib/server/db/errors';
 
@@ -478,4 +479,279 @@ export async function updateOccurrence(
 		.eq('event_id', eventId)
 		.eq('id', occurrenceId);
 	if (error) dbFailure(error);
+}
+
+// ===========================================================================
+// Everyday lists (issue 9): a series as one card, a person's registrations,
+// organisers' and coordinators' lists. This block is kept apart from the rest
+// of the file; its card select mirrors searchOccurrences' (the same
+// OccurrenceCard), so a column added there is added here too.
+
+/** a list says "1000 or more" beyond this (count_event_series) */
+export const SERIES_COUNT_CAP = 1000;
+
+/**
+ * Events matching the filters, one card each (a series once, at its next date
+ * with how many more dates it has in the window), in the order of those
+ * dates. The database applies the page's limit (search_event_series); the
+ * total is counted up to SERIES_COUNT_CAP.
+ */
+export async function searchEventSeries(
+	db: Db,
+	filters: OccurrenceFilters,
+	page: { offset: number; limit: number },
+	opts: { count?: boolean } = {}
+): Promise<{ cards: SeriesCard[]; total: number; totalCapped: boolean }> {
+	const args = searchArgs(filters);
+	const [found, counted] = await Promise.all([
+		db.rpc('search_event_series', { ...args, p_limit: page.limit, p_offset: page.offset }),
+		opts.count === false ? null : db.rpc('count_event_series', { ...args, p_cap: SERIES_COUNT_CAP })
+	]);
+	if (found.error) dbFailure(found.error);
+	if (counted?.error) dbFailure(counted.error);
+	const total = counted?.data ?? found.data.length;
+	const result = { total, totalCapped: total >= SERIES_COUNT_CAP };
+	if (found.data.length === 0) return { cards: [], ...result };
+
+	const { data, error } = await db
+		.from('event_occurrences')
+		.select(
+			'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, rrule, capacity, venue_name, venue_address, online_url, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))'
+		)
+		.in(
+			'id',
+			found.data.map((r) => r.occurrence_id)
+		);
+	if (error) dbFailure(error);
+	const rows = new Map(data.map((row) => [row.id, row]));
+	const cards = found.data.flatMap(({ occurrence_id, further }): SeriesCard[] => {
+		const row = rows.get(occurrence_id);
+		if (!row) return []; // deleted in between
+		const { event } = row;
+		return [
+			{
+				id: row.id,
+				startsAt: row.starts_at,
+				endsAt: row.ends_at,
+				cancelled: row.status === 'cancelled' || event.status === 'cancelled',
+				goingCount: row.going_count,
+				sequence: row.sequence,
+				seatsLeft: seatsLeft(event.capacity, row.going_count, row.waiting_count),
+				event: {
+					id: event.id,
+					title: event.title,
+					kind: event.kind,
+					summary: event.summary,
+					allDay: event.all_day,
+					capacity: event.capacity,
+					venueName: event.venue_name,
+					venueAddress: event.venue_address,
+					onlineUrl: event.online_url,
+					cancelReason: event.cancel_reason,
+					sequence: event.sequence,
+					area: event.area,
+					organization: event.organization,
+					fields: event.event_fields.flatMap((f) => (f.fields ? [f.fields] : []))
+				},
+				series: { rrule: event.rrule, further }
+			}
+		];
+	});
+	return { cards, ...result };
+}
+
+/**
+ * The person's registrations (going or waiting) for dates not yet ended, in
+ * time order, or for dates that ended, most recent first. `db` acts as that
+ * person: RLS shows their own rows, and hides events that are drafts again.
+ * A person's registrations are read through registrations_user_idx.
+ */
+export async function listMyRegistrations(
+	db: Db,
+	userId: string,
+	when: 'upcoming' | 'past',
+	page: { offset: number; limit: number },
+	now = new Date()
+): Promise<MyRegistrationItem[]> {
+	const query = db
+		.from('registrations')
+		.select(
+			'id, status, companions, occurrence:event_occurrences!inner(id, starts_at, ends_at, status, event:events!inner(id, title, all_day, venue_name, online_url, status))'
+		)
+		.eq('user_id', userId)
+		.in('status', ['going', 'waitlisted'])
+		.neq('occurrence.event.status', 'draft');
+	const { data, error } = await (
+		when === 'upcoming'
+			? query.gte('occurrence.ends_at', now.toISOString())
+			: query.lt('occurrence.ends_at', now.toISOString())
+	)
+		.order('occurrence(starts_at)', { ascending: when === 'upcoming' })
+		.order('id')
+		.range(page.offset, page.offset + page.limit - 1);
+	if (error) dbFailure(error);
+	const waiting = data.filter((r) => r.status === 'waitlisted').map((r) => r.occurrence.id);
+	const places = new Map<string, number>();
+	if (waiting.length && when === 'upcoming') {
+		const positions = await db.rpc('my_waitlist_positions', { p_occurrences: waiting });
+		if (positions.error) dbFailure(positions.error);
+		for (const p of positions.data) places.set(p.occurrence_id, p.waitlist_position);
+	}
+	return data.flatMap(({ id, status, companions, occurrence }): MyRegistrationItem[] =>
+		status === 'cancelled'
+			? []
+			: [
+					{
+						id,
+						status,
+						companions,
+						waitlistPosition: places.get(occurrence.id) ?? null,
+						occurrence: {
+							id: occurrence.id,
+							startsAt: occurrence.starts_at,
+							endsAt: occurrence.ends_at,
+							cancelled:
+								occurrence.status === 'cancelled' || occurrence.event.status === 'cancelled'
+						},
+						event: {
+							id: occurrence.event.id,
+							title: occurrence.event.title,
+							allDay: occurrence.event.all_day,
+							venueName: occurrence.event.venue_name,
+							online: occurrence.event.online_url !== null,
+							cancelled: occurrence.event.status === 'cancelled'
+						}
+					}
+				]
+	);
+}
+
+type ManagedEventRow = {
+	id: string;
+	title: string;
+	status: EventStatus;
+	created_at: string;
+	published_at: string | null;
+	organization: OrgRef | null;
+	event_occurrences: { starts_at: string }[];
+};
+
+const toManagedEvent = (e: ManagedEventRow, organizerName: string | null = null): ManagedEvent => ({
+	id: e.id,
+	title: e.title,
+	status: e.status,
+	createdAt: e.created_at,
+	publishedAt: e.published_at,
+	nextStartsAt: e.event_occurrences[0]?.starts_at ?? null,
+	organization: e.organization,
+	organizerName
+});
+
+/**
+ * The events the person organises, drafts included, newest first (index
+ * events_organizer_created_idx), each with its next date.
+ */
+export async function listOrganizedEvents(
+	db: Db,
+	userId: string,
+	limit: number,
+	now = new Date()
+): Promise<ManagedEvent[]> {
+	const { data, error } = await db
+		.from('events')
+		.select(
+			'id, title, status, created_at, published_at, organization:organizations!events_organization_id_fkey(id, slug, name), event_occurrences(starts_at)'
+		)
+		.eq('organizer_id', userId)
+		.gte('event_occurrences.ends_at', now.toISOString())
+		.order('starts_at', { referencedTable: 'event_occurrences' })
+		.limit(1, { referencedTable: 'event_occurrences' })
+		.order('created_at', { ascending: false })
+		.order('id')
+		.limit(limit);
+	if (error) dbFailure(error);
+	return data.map((e) => toManagedEvent(e));
+}
+
+/**
+ * For each organization the person edits for (owner or editor), its newest
+ * events, drafts included (at most `perOrganization` each: a limit per
+ * organization through events_organization_created_idx), in one request.
+ */
+export async function listEditedOrganizationsEvents(
+	db: Db,
+	userId: string,
+	perOrganization: number,
+	now = new Date()
+): Promise<{ organization: OrgRef; events: ManagedEvent[] }[]> {
+	const { data, error } = await db
+		.from('organization_members')
+		.select(
+			'role, organization:organizations!inner(id, slug, name, sort_key, events!events_organization_id_fkey(id, title, status, created_at, published_at, event_occurrences(starts_at)))'
+		)
+		.eq('user_id', userId)
+		.in('role', ['owner', 'editor'])
+		.order('created_at', { referencedTable: 'organization.events', ascending: false })
+		.limit(perOrganization, { referencedTable: 'organization.events' })
+		.gte('organization.events.event_occurrences.ends_at', now.toISOString())
+		.order('starts_at', { referencedTable: 'organization.events.event_occurrences' })
+		.limit(1, { referencedTable: 'organization.events.event_occurrences' });
+	if (error) dbFailure(error);
+	return data
+		.map(({ organization: { events, sort_key, ...org } }) => ({
+			organization: org,
+			sortKey: sort_key ?? org.name,
+			events: events.map((e) => toManagedEvent({ ...e, organization: org }))
+		}))
+		.sort((a, b) => a.sortKey.localeCompare(b.sortKey, 'ja'))
+		.map(({ organization, events }) => ({ organization, events }));
+}
+
+const COORDINATOR_EVENT_SELECT =
+	'id, title, status, created_at, published_at, organization:organizations!events_organization_id_fkey(id, slug, name), organizer:profiles(display_name), event_occurrences(starts_at)' as const;
+
+/** Published (or since cancelled) events, most recently published first (events_published_idx). */
+export async function listRecentlyPublished(
+	db: Db,
+	limit: number,
+	now = new Date()
+): Promise<ManagedEvent[]> {
+	const { data, error } = await db
+		.from('events')
+		.select(COORDINATOR_EVENT_SELECT)
+		.not('published_at', 'is', null)
+		.neq('status', 'draft')
+		.gte('event_occurrences.ends_at', now.toISOString())
+		.order('starts_at', { referencedTable: 'event_occurrences' })
+		.limit(1, { referencedTable: 'event_occurrences' })
+		.order('published_at', { ascending: false })
+		.order('id')
+		.limit(limit);
+	if (error) dbFailure(error);
+	return data.map((e) => toManagedEvent(e, e.organizer?.display_name ?? null));
+}
+
+/**
+ * Drafts created before `createdBefore`, oldest first (events_drafts_idx); RLS
+ * shows coordinators all of them. One more than `limit` tells that there are more.
+ */
+export async function listStaleDrafts(
+	db: Db,
+	createdBefore: Date,
+	limit: number,
+	now = new Date()
+): Promise<ManagedEvent[]> {
+	const { data, error } = await db
+		.from('events')
+		.select(COORDINATOR_EVENT_SELECT)
+		.eq('status', 'draft')
+		.lt('created_at', createdBefore.toISOString())
+		.gte('event_occurrences.ends_at', now.toISOString())
+		.order('starts_at', { referencedTable: 'event_occurrences' })
+		.limit(1, { referencedTable: 'event_occurrences' })
+		.order('created_at')
+		.order('id')
+		.limit(limit);
+	if (error) dbFailure(error);
+	return data.map((e) => toManagedEvent(e, e.organizer?.display_name ?? null));
 }

@@ -37,6 +37,8 @@ export interface OrgFilters {
 	fieldId?: string;
 	/** only the hidden ones (coordinators) */
 	hidden?: boolean;
+	/** only those not (yet) verified: 確認待ち (coordinators) */
+	unverified?: boolean;
 }
 
 export async function searchOrganizations(
@@ -46,7 +48,7 @@ export async function searchOrganizations(
 	pageSize = PAGE_SIZE
 ): Promise<{ organizations: OrgCard[]; total: number }> {
 	const from = (page - 1) * pageSize;
-	const { data, error, count } = await db
+	const query = db
 		.rpc(
 			'search_organizations',
 			{
@@ -62,8 +64,10 @@ export async function searchOrganizations(
 			`id, slug, name, kana, kind, municipality_wide, description, verified_at,
 			organization_areas(areas(id, slug, name_ja, name_en)),
 			organization_fields(fields(id, slug, name_ja, name_en, color))`
-		)
-		.range(from, from + pageSize - 1);
+		);
+	const { data, error, count } = await (
+		filters.unverified ? query.is('verified_at', null) : query
+	).range(from, from + pageSize - 1);
 	if (error) dbFailure(error);
 	return {
 		organizations: data.map((row) => ({
@@ -286,6 +290,40 @@ export async function listMemberships(db: Db, userId: string) {
 
 // Organizations as other features need them (event forms, filters): queries
 // added for those go below this line.
+
+export interface PendingOrganization {
+	id: string;
+	slug: string;
+	name: string;
+	kind: OrgKind;
+	createdAt: string;
+}
+
+/**
+ * Organizations waiting for verification (確認待ち: not verified, not hidden),
+ * oldest first (organizations_unverified_idx).
+ */
+export async function listUnverifiedOrganizations(
+	db: Db,
+	limit: number
+): Promise<PendingOrganization[]> {
+	const { data, error } = await db
+		.from('organizations')
+		.select('id, slug, name, kind, created_at')
+		.is('verified_at', null)
+		.is('hidden_at', null)
+		.order('created_at')
+		.order('id')
+		.limit(limit);
+	if (error) dbFailure(error);
+	return data.map((o) => ({
+		id: o.id,
+		slug: o.slug,
+		name: o.name,
+		kind: o.kind,
+		createdAt: o.created_at
+	}));
+}
 
 /** Organizations an event may name (organiser, co-hosts): those not hidden, by their sort key. */
 export async function listOrganizationChoices(db: Db): Promise<{ id: string; name: string }[]> {

@@ -203,3 +203,61 @@ export async function setRetired(
 	}
 	return { ok: true, item };
 }
+
+// Towns (町名) and quiet areas (issue 9) ------------------------------------------
+
+export interface Town {
+	name: string;
+	kana: string | null;
+}
+export type AreaWithTowns = Area & { towns: Town[] };
+
+/** Areas in use, in display order, each with its towns in their order. */
+export async function listAreasWithTowns(db: Db): Promise<AreaWithTowns[]> {
+	const { data, error } = await db
+		.from('areas')
+		.select(`${AREA_COLUMNS}, area_towns(name, kana, sort_order)`)
+		.is('retired_at', null)
+		.order('sort_order')
+		.order('name_ja')
+		.order('sort_order', { referencedTable: 'area_towns' })
+		.order('name', { referencedTable: 'area_towns' });
+	if (error) dbFailure(error);
+	return data.map(({ area_towns, ...area }) => ({
+		...area,
+		towns: area_towns.map((t) => ({ name: t.name, kana: t.kana }))
+	}));
+}
+
+/** The towns of one area, in their order. */
+export async function listAreaTowns(db: Db, areaId: string): Promise<Town[]> {
+	const { data, error } = await db
+		.from('area_towns')
+		.select('name, kana')
+		.eq('area_id', areaId)
+		.order('sort_order')
+		.order('name');
+	if (error) dbFailure(error);
+	return data;
+}
+
+/** Towns whose name or reading contains `q` (常盤平, ときわだいら, 五香), with their area's id. */
+export async function searchTowns(
+	db: Db,
+	q: string,
+	limit = 30
+): Promise<(Town & { areaId: string })[]> {
+	const { data, error } = await db.rpc('search_area_towns', { p_q: q, p_limit: limit });
+	if (error) dbFailure(error);
+	return data.map((t) => ({ areaId: t.area_id, name: t.name, kana: t.kana }));
+}
+
+/**
+ * Areas in use with no scheduled date of a published event in the next `days`
+ * days, in display order (quiet_areas reads only those days' dates).
+ */
+export async function listQuietAreas(db: Db, days: number): Promise<Area[]> {
+	const { data, error } = await db.rpc('quiet_areas', { p_days: days }).select(AREA_COLUMNS);
+	if (error) dbFailure(error);
+	return data;
+}

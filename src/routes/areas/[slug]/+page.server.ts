@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { searchOccurrences } from '$lib/server/db/events';
+import { searchEventSeries } from '$lib/server/db/events';
 import { searchOrganizations } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
-import { findAreaBySlug } from '$lib/server/db/taxonomy';
+import { findAreaBySlug, listAreaTowns } from '$lib/server/db/taxonomy';
 import type { PageServerLoad } from './$types';
 
 const PREVIEW = 6;
@@ -11,15 +11,17 @@ export const load: PageServerLoad = async ({ params }) => {
 	const db = requestDb();
 	const area = await findAreaBySlug(db, params.slug);
 	if (!area) error(404, 'Not Found');
-	const [{ organizations, total }, events] = await Promise.all([
+	const [{ organizations, total }, events, towns] = await Promise.all([
 		searchOrganizations(db, { areaId: area.id }, 1, PREVIEW),
-		searchOccurrences(db, { from: new Date(), areaId: area.id }, { from: 0, to: PREVIEW - 1 })
+		searchEventSeries(db, { from: new Date(), areaId: area.id }, { offset: 0, limit: PREVIEW }),
+		listAreaTowns(db, area.id)
 	]);
 	return {
 		area,
 		organizations,
 		totalOrganizations: total,
-		events: events.occurrences,
-		totalEvents: events.total
+		events: events.cards,
+		totalEvents: events.total,
+		towns
 	};
 };

@@ -10,10 +10,16 @@ import { saveEventForm } from '$lib/server/events/save';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
 	const { user } = requireUser();
 	const { choices, ...lists } = await eventChoices(requestDb(), user);
-	return { ...lists, form: await superValidate(zod4(eventSchema(choices)), { errors: false }) };
+	// ?organization=<id> (「この団体でイベントを登録」): chosen when the person may publish for it
+	const organizationId = url.searchParams.get('organization') ?? '';
+	const initial = choices.organizationIds.has(organizationId) ? { organizationId } : {};
+	return {
+		...lists,
+		form: await superValidate(initial, zod4(eventSchema(choices)), { errors: false })
+	};
 };
 
 export const actions: Actions = {

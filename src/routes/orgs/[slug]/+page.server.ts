@@ -7,7 +7,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { isLastOwner } from '$lib/permissions';
 import { requireCoordinator, requireUser } from '$lib/server/auth/guard';
 import { answerCohostRequest, listCohostRequests } from '$lib/server/db/cohosts';
-import { searchOccurrences } from '$lib/server/db/events';
+import { searchEventSeries } from '$lib/server/db/events';
 import { removeMember, setHidden, setVerified } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
 import { refusalMessage } from '$lib/server/forms/refusals';
@@ -45,12 +45,12 @@ export const load: PageServerLoad = async ({ params }) => {
 	const { org, members, memberCount, viewer, can } = await loadOrganization(params.slug);
 	const db = requestDb();
 	const [events, cohostRequests, hideForm] = await Promise.all([
-		searchOccurrences(db, { from: new Date(), organizationId: org.id }, { from: 0, to: 4 }),
+		searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
 		can.answerCohosts ? listCohostRequests(db, org.id) : [],
 		superValidate(zod4(hideSchema()), { id: 'hide' })
 	]);
 	return {
-		events: events.occurrences,
+		events: events.cards,
 		eventCount: events.total,
 		cohostRequests,
 		org,
