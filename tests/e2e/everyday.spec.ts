@@ -230,8 +230,12 @@ test('/coordinate shows coordinators what needs them; members get 403', async ({
 	await expectAccessible(coordinator);
 	await coordinator.getByRole('link', { name: '確認待ちの団体を一覧で見る' }).click();
 	await expect(coordinator).toHaveURL('/orgs?verified=0');
+	await expect(coordinator.getByLabel('確認待ちの団体だけを表示')).toBeChecked();
+	// other tests add unverified organizations too: find this one by its name
+	await coordinator.goto(`/orgs?verified=0&q=${encodeURIComponent(t)}`);
 	await expect(coordinator.getByRole('link', { name: t })).toBeVisible();
 	// 常盤平こども食堂の会 is verified in the seed
+	await coordinator.goto('/orgs?verified=0&q=%E9%A3%9F%E5%A0%82');
 	await expect(coordinator.getByRole('link', { name: '常盤平こども食堂の会' })).toHaveCount(0);
 	await expect(coordinator.getByLabel('確認待ちの団体だけを表示')).toBeChecked();
 	await expectAccessible(coordinator);

@@ -426,7 +426,7 @@ describe('towns and quiet areas', () => {
 		const slug = `quiet-${randomBytes(3).toString('hex')}`;
 		const { error } = await service
 			.from('areas')
-			.insert({ slug, name_ja: '静かな地区', name_en: 'Quiet', sort_order: 9999 });
+			.insert({ slug, name_ja: '静かな地区', name_en: 'Quiet' });
 		expect(error).toBeNull();
 		const db = anonClient();
 		const quiet = async (days = 60) => (await listQuietAreas(db, days)).map((a) => a.slug);

@@ -15,6 +15,7 @@ import type {
 } from '$lib/events/types';
 import type { EventKind } from '$lib/events/kinds';
 import type { ManagedEvent, MyRegistrationItem, SeriesCard } from '$lib/events/series';
+import type { QueryData } from '@supabase/supabase-js';
 import type { Db } from '$lib/server/db/client';
 import { dbFailure } from '$lib/server/db/errors';
 
@@ -210,20 +211,17 @@ const searchArgs = (f: OccurrenceFilters) => ({
 	p_online: f.online ?? false
 });
 
-/** Occurrences (not series) in time order, with their event, for lists, calendars and pages. */
-export async function searchOccurrences(
-	db: Db,
-	filters: OccurrenceFilters,
-	range: { from: number; to: number }
-): Promise<{ occurrences: OccurrenceCard[]; total: number }> {
-	const { data, error, count } = await db
-		.rpc('search_occurrences', searchArgs(filters), { count: 'exact' })
-		.select(
-			'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, capacity, venue_name, venue_address, online_url, fee, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))'
-		)
-		.range(range.from, range.to);
-	if (error) dbFailure(error);
-	const occurrences = data.map(({ event, ...row }): OccurrenceCard => ({
+/** What a card shows of a date and its event (lists, calendars, the home page). */
+const CARD_COLUMNS =
+	'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, rrule, capacity, venue_name, venue_address, online_url, fee, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))';
+
+/** The cards of these dates (their ids), in no particular order. */
+const cardsById = (db: Db, ids: string[]) =>
+	db.from('event_occurrences').select(CARD_COLUMNS).in('id', ids);
+type CardRow = QueryData<ReturnType<typeof cardsById>>[number];
+
+function toCard({ event, ...row }: CardRow): OccurrenceCard {
+	return {
 		id: row.id,
 		startsAt: row.starts_at,
 		endsAt: row.ends_at,
@@ -248,7 +246,21 @@ export async function searchOccurrences(
 			organization: event.organization,
 			fields: event.event_fields.flatMap((f) => (f.fields ? [f.fields] : []))
 		}
-	}));
+	};
+}
+
+/** Occurrences (not series) in time order, with their event, for lists, calendars and pages. */
+export async function searchOccurrences(
+	db: Db,
+	filters: OccurrenceFilters,
+	range: { from: number; to: number }
+): Promise<{ occurrences: OccurrenceCard[]; total: number }> {
+	const { data, error, count } = await db
+		.rpc('search_occurrences', searchArgs(filters), { count: 'exact' })
+		.select(CARD_COLUMNS)
+		.range(range.from, range.to);
+	if (error) dbFailure(error);
+	const occurrences = data.map(toCard);
 	return { occurrences, total: count ?? 0 };
 }
 
@@ -513,49 +525,16 @@ export async function searchEventSeries(
 	const result = { total, totalCapped: total >= SERIES_COUNT_CAP };
 	if (found.data.length === 0) return { cards: [], ...result };
 
-	const { data, error } = await db
-		.from('event_occurrences')
-		.select(
-			'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, rrule, capacity, venue_name, venue_address, online_url, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))'
-		)
-		.in(
-			'id',
-			found.data.map((r) => r.occurrence_id)
-		);
+	const { data, error } = await cardsById(
+		db,
+		found.data.map((r) => r.occurrence_id)
+	);
 	if (error) dbFailure(error);
 	const rows = new Map(data.map((row) => [row.id, row]));
 	const cards = found.data.flatMap(({ occurrence_id, further }): SeriesCard[] => {
 		const row = rows.get(occurrence_id);
 		if (!row) return []; // deleted in between
-		const { event } = row;
-		return [
-			{
-				id: row.id,
-				startsAt: row.starts_at,
-				endsAt: row.ends_at,
-				cancelled: row.status === 'cancelled' || event.status === 'cancelled',
-				goingCount: row.going_count,
-				sequence: row.sequence,
-				seatsLeft: seatsLeft(event.capacity, row.going_count, row.waiting_count),
-				event: {
-					id: event.id,
-					title: event.title,
-					kind: event.kind,
-					summary: event.summary,
-					allDay: event.all_day,
-					capacity: event.capacity,
-					venueName: event.venue_name,
-					venueAddress: event.venue_address,
-					onlineUrl: event.online_url,
-					cancelReason: event.cancel_reason,
-					sequence: event.sequence,
-					area: event.area,
-					organization: event.organization,
-					fields: event.event_fields.flatMap((f) => (f.fields ? [f.fields] : []))
-				},
-				series: { rrule: event.rrule, further }
-			}
-		];
+		return [{ ...toCard(row), series: { rrule: row.event.rrule, further } }];
 	});
 	return { cards, ...result };
 }
