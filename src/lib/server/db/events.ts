@@ -516,7 +516,7 @@ export async function searchEventSeries(
 	const { data, error } = await db
 		.from('event_occurrences')
 		.select(
-			'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, rrule, capacity, venue_name, venue_address, online_url, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))'
+			'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, rrule, capacity, venue_name, venue_address, online_url, fee, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))'
 		)
 		.in(
 			'id',
@@ -547,6 +547,7 @@ export async function searchEventSeries(
 					venueName: event.venue_name,
 					venueAddress: event.venue_address,
 					onlineUrl: event.online_url,
+					fee: event.fee,
 					cancelReason: event.cancel_reason,
 					sequence: event.sequence,
 					area: event.area,
