@@ -161,6 +161,13 @@ language sql stable security definer set search_path = '' as $$
 			and (t.event_id is null or private.event_visible(t.event_id)))
 $$;
 
+-- Text without the blanks around it: spaces, tabs, line breaks and the
+-- full-width space (U+3000) Japanese keyboards type. A post of blanks is empty.
+create function private.trim_text(t text) returns text
+language sql immutable parallel safe set search_path = '' as $$
+	select btrim(t, E' \t\r\n\u3000')
+$$;
+
 -- Links in a post's stored HTML: what the new-account limit counts. The
 -- sanitiser writes every link as `<a href=…>`, so counting `<a ` counts links.
 create function private.link_count(p_html text) returns integer
@@ -188,10 +195,11 @@ language sql stable security definer set search_path = '' as $$
 		where p.thread_id = p_thread and p.position = 1 and p.hidden_at is null and p.deleted_at is null), ''))
 $$;
 
-revoke execute on function private.thread_visible(uuid), private.link_count(text), private.is_new_account(uuid),
-	private.lock_writer(uuid), private.thread_search_text(uuid, text) from public;
-grant execute on function private.thread_visible(uuid), private.link_count(text), private.is_new_account(uuid),
-	private.lock_writer(uuid), private.thread_search_text(uuid, text) to anon, authenticated, service_role;
+revoke execute on function private.thread_visible(uuid), private.trim_text(text), private.link_count(text),
+	private.is_new_account(uuid), private.lock_writer(uuid), private.thread_search_text(uuid, text) from public;
+grant execute on function private.thread_visible(uuid), private.trim_text(text), private.link_count(text),
+	private.is_new_account(uuid), private.lock_writer(uuid), private.thread_search_text(uuid, text)
+	to anon, authenticated, service_role;
 
 -- Suspensions ----------------------------------------------------------------------
 
@@ -289,7 +297,7 @@ create trigger posts_refuse_suspended_edit before update of body on public.posts
 create function private.threads_write() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-	if char_length(btrim(new.title)) not between 1 and 120 then
+	if char_length(private.trim_text(new.title)) not between 1 and 120 then
 		raise exception 'a title has 1 to 120 characters' using errcode = 'P0001', hint = 'bad_length';
 	end if;
 	-- new accounts start at most 3 threads a day (an event's comment thread is not theirs: it is made for the event)
@@ -330,7 +338,7 @@ declare
 	t public.threads;
 	v_api boolean := coalesce(auth.role(), '') in ('anon', 'authenticated');
 begin
-	if char_length(btrim(new.body)) < 1 or char_length(new.body) > 20000 then
+	if char_length(private.trim_text(new.body)) < 1 or char_length(new.body) > 20000 then
 		raise exception 'a post has 1 to 20,000 characters' using errcode = 'P0001', hint = 'bad_length';
 	end if;
 	-- the lock that numbers the thread's posts one at a time
@@ -425,7 +433,7 @@ declare
 	t public.threads;
 begin
 	if new.body is distinct from old.body or new.body_html is distinct from old.body_html then
-		if char_length(btrim(new.body)) < 1 or char_length(new.body) > 20000 then
+		if char_length(private.trim_text(new.body)) < 1 or char_length(new.body) > 20000 then
 			raise exception 'a post has 1 to 20,000 characters' using errcode = 'P0001', hint = 'bad_length';
 		end if;
 		if old.deleted_at is not null or old.hidden_at is not null then
@@ -558,8 +566,9 @@ create policy "posts: authors edit and delete their own until hidden" on public.
 	using (author_id = (select auth.uid()) and hidden_at is null and deleted_at is null)
 	with check (author_id = (select auth.uid()));
 
--- earlier versions: coordinators only (written by the trigger above)
-grant select on public.post_versions to authenticated;
+-- earlier versions: coordinators only (written by the trigger above); anon
+-- may ask and gets nothing, like everybody else who is not a coordinator
+grant select on public.post_versions to anon, authenticated;
 create policy "post_versions: coordinators" on public.post_versions
 	for select to authenticated using ((select private.is_coordinator()));
 
@@ -597,11 +606,11 @@ begin
 	if (select auth.uid()) is null then
 		raise exception 'sign in first' using errcode = '42501', hint = 'sign_in';
 	end if;
-	if char_length(btrim(coalesce(p_title, ''))) not between 1 and 120 then
+	if char_length(private.trim_text(coalesce(p_title, ''))) not between 1 and 120 then
 		raise exception 'a title has 1 to 120 characters' using errcode = 'P0001', hint = 'bad_length';
 	end if;
 	insert into public.threads (title, area_id, organization_id, is_question)
-		values (btrim(p_title), p_area, p_organization, coalesce(p_is_question, false))
+		values (private.trim_text(p_title), p_area, p_organization, coalesce(p_is_question, false))
 		returning id into v_id;
 	insert into public.thread_fields (thread_id, field_id)
 		select distinct v_id, f from unnest(coalesce(p_field_ids, '{}')) f;
@@ -915,10 +924,10 @@ create index reports_handled_by_idx on public.reports (handled_by);
 create function private.reports_write() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-	if char_length(new.details) > 1000 or (new.reason = 'other' and char_length(btrim(coalesce(new.details, ''))) < 1) then
+	if char_length(new.details) > 1000 or (new.reason = 'other' and char_length(private.trim_text(coalesce(new.details, ''))) < 1) then
 		raise exception 'details: 1 to 1000 characters, required for other' using errcode = 'P0001', hint = 'bad_length';
 	end if;
-	new.details := nullif(btrim(new.details), '');
+	new.details := nullif(private.trim_text(new.details), '');
 	if exists (select 1 from public.reports r where r.reporter_id = new.reporter_id
 		and coalesce(r.thread_id, r.post_id, r.event_id, r.organization_id)
 			= coalesce(new.thread_id, new.post_id, new.event_id, new.organization_id)) then
@@ -1045,10 +1054,10 @@ revoke execute on function private.require_coordinator() from public;
 create function private.check_reason(p_reason text, p_required boolean) returns text
 language plpgsql immutable set search_path = '' as $$
 begin
-	if char_length(coalesce(p_reason, '')) > 500 or (p_required and char_length(btrim(coalesce(p_reason, ''))) < 1) then
+	if char_length(coalesce(p_reason, '')) > 500 or (p_required and char_length(private.trim_text(coalesce(p_reason, ''))) < 1) then
 		raise exception 'a reason has 1 to 500 characters' using errcode = 'P0001', hint = 'bad_length';
 	end if;
-	return nullif(btrim(p_reason), '');
+	return nullif(private.trim_text(p_reason), '');
 end $$;
 revoke execute on function private.check_reason(text, boolean) from public;
 

@@ -181,7 +181,7 @@ export async function authorRecentPosts(
 	const { data, error } = await db
 		.from('posts')
 		.select(
-			'id, thread_id, position, body, created_at, hidden_at, deleted_at, thread:threads(title)'
+			'id, thread_id, position, body, created_at, hidden_at, deleted_at, thread:threads!posts_thread_id_fkey(title)'
 		)
 		.eq('author_id', authorId)
 		.order('created_at', { ascending: false })
