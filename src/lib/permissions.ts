@@ -60,3 +60,83 @@ export function isLastOwner(
 	const owners = members.filter((mb) => mb.role === 'owner');
 	return owners.length === 1 && owners[0].userId === userId;
 }
+
+// ---------------------------------------------------------------------------
+// Threads, posts and moderation (issue 10). `suspended`: the viewer is
+// suspended (private.refuse_suspended refuses their writes).
+
+/** A thread as the rules need it. */
+export interface ThreadFacts {
+	authorId: string | null;
+	isQuestion: boolean;
+	locked: boolean;
+	hidden: boolean;
+	deleted: boolean;
+}
+
+/** A post as the rules need it. */
+export interface PostFacts {
+	authorId: string | null;
+	position: number;
+	state: 'visible' | 'hidden' | 'deleted';
+}
+
+/** Starting a thread or reporting something: signed in and not suspended. */
+export const canWrite = (viewer: Viewer, suspended: boolean) => viewer !== null && !suspended;
+
+/** What the viewer may do on a thread's page. Mirrors the triggers and policies on threads and posts. */
+export function threadPermissions(viewer: Viewer, thread: ThreadFacts, suspended: boolean) {
+	const open = !thread.locked && !thread.hidden && !thread.deleted;
+	const mine = viewer !== null && thread.authorId === viewer.id;
+	return {
+		/** write a post (posts_write_insert: not locked, hidden or deleted; refuse_suspended) */
+		reply: canWrite(viewer, suspended) && open,
+		/** follow or stop following (set_thread_following: any signed-in person who sees it) */
+		follow: viewer !== null,
+		/** mark a reply as the answer (mark_solved: a question's author or a coordinator) */
+		markSolved:
+			viewer !== null &&
+			thread.isQuestion &&
+			!thread.hidden &&
+			!thread.deleted &&
+			(mine || canModerate(viewer)),
+		/** report the thread (not one's own) */
+		report: canWrite(viewer, suspended) && !mine && !thread.hidden && !thread.deleted,
+		/** hide, restore, lock, unlock (coordinators) */
+		moderate: canModerate(viewer)
+	};
+}
+export type ThreadPermissions = ReturnType<typeof threadPermissions>;
+
+/** What the viewer may do with one post of a thread. Mirrors thread_posts and the policies on posts. */
+export function postPermissions(
+	viewer: Viewer,
+	post: PostFacts,
+	thread: ThreadFacts,
+	suspended: boolean
+) {
+	const mine = viewer !== null && post.authorId === viewer.id;
+	const onThread = threadPermissions(viewer, thread, suspended);
+	const visible = post.state === 'visible';
+	return {
+		/** its text: a hidden post's only for its author and coordinators, a deleted post's for nobody */
+		readText: visible || (post.state === 'hidden' && (mine || canModerate(viewer))),
+		/** edit (the author, while it shows, in an open thread, not suspended) */
+		edit: mine && visible && onThread.reply,
+		/** delete (the author, while it shows; suspended or locked included) */
+		delete: mine && visible,
+		/** quote it in a reply */
+		quote: visible && onThread.reply,
+		/** report it (not one's own) */
+		report: visible && !mine && canWrite(viewer, suspended),
+		/** mark it as the answer (a reply that shows) */
+		markSolved: onThread.markSolved && visible && post.position > 1,
+		/** hide it (coordinators; a deleted post stays deleted) */
+		hide: canModerate(viewer) && visible,
+		/** restore it (coordinators) */
+		restore: canModerate(viewer) && post.state === 'hidden',
+		/** its earlier versions (post_versions: coordinators) */
+		seeVersions: canModerate(viewer)
+	};
+}
+export type PostPermissions = ReturnType<typeof postPermissions>;

@@ -4,9 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import {
 	canManageEvent,
+	canWrite,
 	isLastOwner,
 	orgPermissions,
+	postPermissions,
+	threadPermissions,
 	type OrgRole,
+	type PostFacts,
+	type ThreadFacts,
 	type Viewer
 } from '$lib/permissions';
 
@@ -143,5 +148,210 @@ describe('the last owner', () => {
 		['one of two owners', [...members, { userId: 'o2', role: 'owner' as const }], 'o1', false]
 	])('%s', (_, list, userId, expected) => {
 		expect(isLastOwner(list, userId)).toBe(expected);
+	});
+});
+
+// Mirrors tests/integration/threads.test.ts and moderation.test.ts: the
+// triggers and policies on threads, posts and reports.
+describe('a thread', () => {
+	const open: ThreadFacts = {
+		authorId: 'author',
+		isQuestion: true,
+		locked: false,
+		hidden: false,
+		deleted: false
+	};
+	type Row = [string, Viewer, ThreadFacts, boolean, ReturnType<typeof threadPermissions>];
+	it.each<Row>([
+		[
+			'signed out',
+			null,
+			open,
+			false,
+			{ reply: false, follow: false, markSolved: false, report: false, moderate: false }
+		],
+		[
+			'a member',
+			member(),
+			open,
+			false,
+			{ reply: true, follow: true, markSolved: false, report: true, moderate: false }
+		],
+		[
+			'its author',
+			member('author'),
+			open,
+			false,
+			{ reply: true, follow: true, markSolved: true, report: false, moderate: false }
+		],
+		[
+			'its author, not a question',
+			member('author'),
+			{ ...open, isQuestion: false },
+			false,
+			{ reply: true, follow: true, markSolved: false, report: false, moderate: false }
+		],
+		[
+			'a suspended member',
+			member(),
+			open,
+			true,
+			{ reply: false, follow: true, markSolved: false, report: false, moderate: false }
+		],
+		[
+			'a member, locked',
+			member(),
+			{ ...open, locked: true },
+			false,
+			{ reply: false, follow: true, markSolved: false, report: true, moderate: false }
+		],
+		[
+			'a member, deleted',
+			member(),
+			{ ...open, deleted: true },
+			false,
+			{ reply: false, follow: true, markSolved: false, report: false, moderate: false }
+		],
+		[
+			'its author, hidden',
+			member('author'),
+			{ ...open, hidden: true },
+			false,
+			{ reply: false, follow: true, markSolved: false, report: false, moderate: false }
+		],
+		[
+			'a coordinator',
+			coordinator,
+			open,
+			false,
+			{ reply: true, follow: true, markSolved: true, report: true, moderate: true }
+		],
+		[
+			'an admin, locked',
+			admin,
+			{ ...open, locked: true },
+			false,
+			{ reply: false, follow: true, markSolved: true, report: true, moderate: true }
+		]
+	])('%s', (_, viewer, thread, suspended, expected) => {
+		expect(threadPermissions(viewer, thread, suspended)).toEqual(expected);
+	});
+});
+
+describe('a post', () => {
+	const thread: ThreadFacts = {
+		authorId: 'asker',
+		isQuestion: true,
+		locked: false,
+		hidden: false,
+		deleted: false
+	};
+	const reply: PostFacts = { authorId: 'writer', position: 2, state: 'visible' };
+	const none = {
+		readText: false,
+		edit: false,
+		delete: false,
+		quote: false,
+		report: false,
+		markSolved: false,
+		hide: false,
+		restore: false,
+		seeVersions: false
+	};
+	type Row = [string, Viewer, PostFacts, ThreadFacts, boolean, Partial<typeof none>];
+	it.each<Row>([
+		['signed out', null, reply, thread, false, { readText: true }],
+		[
+			'another member',
+			member(),
+			reply,
+			thread,
+			false,
+			{ readText: true, quote: true, report: true }
+		],
+		[
+			'its writer',
+			member('writer'),
+			reply,
+			thread,
+			false,
+			{ readText: true, edit: true, delete: true, quote: true }
+		],
+		[
+			'its writer, locked',
+			member('writer'),
+			reply,
+			{ ...thread, locked: true },
+			false,
+			{ readText: true, delete: true }
+		],
+		[
+			'its writer, suspended',
+			member('writer'),
+			reply,
+			thread,
+			true,
+			{ readText: true, delete: true }
+		],
+		[
+			'the asker',
+			member('asker'),
+			reply,
+			thread,
+			false,
+			{ readText: true, quote: true, report: true, markSolved: true }
+		],
+		[
+			'the asker, first post',
+			member('asker'),
+			{ ...reply, authorId: 'asker', position: 1 },
+			thread,
+			false,
+			{ readText: true, edit: true, delete: true, quote: true }
+		],
+		['another member, hidden', member(), { ...reply, state: 'hidden' }, thread, false, {}],
+		[
+			'its writer, hidden',
+			member('writer'),
+			{ ...reply, state: 'hidden' },
+			thread,
+			false,
+			{ readText: true }
+		],
+		[
+			'a coordinator, hidden',
+			coordinator,
+			{ ...reply, state: 'hidden' },
+			thread,
+			false,
+			{ readText: true, restore: true, seeVersions: true }
+		],
+		['its writer, deleted', member('writer'), { ...reply, state: 'deleted' }, thread, false, {}],
+		[
+			'a coordinator, deleted',
+			coordinator,
+			{ ...reply, state: 'deleted' },
+			thread,
+			false,
+			{ seeVersions: true }
+		],
+		[
+			'a coordinator',
+			coordinator,
+			reply,
+			thread,
+			false,
+			{ readText: true, quote: true, report: true, markSolved: true, hide: true, seeVersions: true }
+		]
+	])('%s', (_, viewer, post, t, suspended, expected) => {
+		expect(postPermissions(viewer, post, t, suspended)).toEqual({ ...none, ...expected });
+	});
+
+	it('starting a thread or reporting needs a signed-in member who is not suspended', () => {
+		expect([canWrite(null, false), canWrite(member(), false), canWrite(member(), true)]).toEqual([
+			false,
+			true,
+			false
+		]);
 	});
 });

@@ -507,35 +507,92 @@ export type Database = {
         }
         Relationships: []
       }
+      moderation_log: {
+        Row: {
+          action: string
+          created_at: string
+          event_id: string | null
+          id: string
+          member_id: string | null
+          moderator_id: string
+          organization_id: string | null
+          post_id: string | null
+          reason: string | null
+          report_id: string | null
+          thread_id: string | null
+          until: string | null
+        }
+        Insert: {
+          action: string
+          created_at?: string
+          event_id?: string | null
+          id?: string
+          member_id?: string | null
+          moderator_id: string
+          organization_id?: string | null
+          post_id?: string | null
+          reason?: string | null
+          report_id?: string | null
+          thread_id?: string | null
+          until?: string | null
+        }
+        Update: {
+          action?: string
+          created_at?: string
+          event_id?: string | null
+          id?: string
+          member_id?: string | null
+          moderator_id?: string
+          organization_id?: string | null
+          post_id?: string | null
+          reason?: string | null
+          report_id?: string | null
+          thread_id?: string | null
+          until?: string | null
+        }
+        Relationships: []
+      }
       notifications: {
         Row: {
           created_at: string
+          detail: string | null
           event_id: string | null
           id: string
           kind: string
           occurrence_id: string | null
           organization_id: string | null
+          post_id: string | null
           read_at: string | null
+          report_id: string | null
+          thread_id: string | null
           user_id: string
         }
         Insert: {
           created_at?: string
+          detail?: string | null
           event_id?: string | null
           id?: string
           kind: string
           occurrence_id?: string | null
           organization_id?: string | null
+          post_id?: string | null
           read_at?: string | null
+          report_id?: string | null
+          thread_id?: string | null
           user_id: string
         }
         Update: {
           created_at?: string
+          detail?: string | null
           event_id?: string | null
           id?: string
           kind?: string
           occurrence_id?: string | null
           organization_id?: string | null
+          post_id?: string | null
           read_at?: string | null
+          report_id?: string | null
+          thread_id?: string | null
           user_id?: string
         }
         Relationships: [
@@ -558,6 +615,27 @@ export type Database = {
             columns: ["organization_id"]
             isOneToOne: false
             referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_report_id_fkey"
+            columns: ["report_id"]
+            isOneToOne: false
+            referencedRelation: "reports"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "threads"
             referencedColumns: ["id"]
           },
           {
@@ -824,6 +902,121 @@ export type Database = {
           },
         ]
       }
+      post_versions: {
+        Row: {
+          body: string
+          body_html: string
+          id: string
+          post_id: string
+          replaced_at: string
+          written_at: string
+        }
+        Insert: {
+          body: string
+          body_html: string
+          id?: string
+          post_id: string
+          replaced_at?: string
+          written_at: string
+        }
+        Update: {
+          body?: string
+          body_html?: string
+          id?: string
+          post_id?: string
+          replaced_at?: string
+          written_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "post_versions_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      posts: {
+        Row: {
+          author_id: string | null
+          body: string
+          body_html: string
+          created_at: string
+          deleted_at: string | null
+          edited_at: string | null
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_reason: string | null
+          id: string
+          mentioned_ids: string[]
+          position: number
+          quote_of: string | null
+          thread_id: string
+        }
+        Insert: {
+          author_id?: string | null
+          body: string
+          body_html: string
+          created_at?: string
+          deleted_at?: string | null
+          edited_at?: string | null
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_reason?: string | null
+          id?: string
+          mentioned_ids?: string[]
+          position?: number
+          quote_of?: string | null
+          thread_id: string
+        }
+        Update: {
+          author_id?: string | null
+          body?: string
+          body_html?: string
+          created_at?: string
+          deleted_at?: string | null
+          edited_at?: string | null
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_reason?: string | null
+          id?: string
+          mentioned_ids?: string[]
+          position?: number
+          quote_of?: string | null
+          thread_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "posts_author_id_fkey"
+            columns: ["author_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "posts_hidden_by_fkey"
+            columns: ["hidden_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "posts_quote_of_fkey"
+            columns: ["quote_of"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "posts_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "threads"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       profile_areas: {
         Row: {
           area_id: string
@@ -984,6 +1177,97 @@ export type Database = {
           },
         ]
       }
+      reports: {
+        Row: {
+          created_at: string
+          details: string | null
+          event_id: string | null
+          handled_at: string | null
+          handled_by: string | null
+          id: string
+          note: string | null
+          organization_id: string | null
+          post_id: string | null
+          reason: Database["public"]["Enums"]["report_reason"]
+          reporter_id: string
+          status: Database["public"]["Enums"]["report_status"]
+          thread_id: string | null
+        }
+        Insert: {
+          created_at?: string
+          details?: string | null
+          event_id?: string | null
+          handled_at?: string | null
+          handled_by?: string | null
+          id?: string
+          note?: string | null
+          organization_id?: string | null
+          post_id?: string | null
+          reason: Database["public"]["Enums"]["report_reason"]
+          reporter_id?: string
+          status?: Database["public"]["Enums"]["report_status"]
+          thread_id?: string | null
+        }
+        Update: {
+          created_at?: string
+          details?: string | null
+          event_id?: string | null
+          handled_at?: string | null
+          handled_by?: string | null
+          id?: string
+          note?: string | null
+          organization_id?: string | null
+          post_id?: string | null
+          reason?: Database["public"]["Enums"]["report_reason"]
+          reporter_id?: string
+          status?: Database["public"]["Enums"]["report_status"]
+          thread_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reports_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_handled_by_fkey"
+            columns: ["handled_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_reporter_id_fkey"
+            columns: ["reporter_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "threads"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       sessions: {
         Row: {
           absolute_expires_at: string
@@ -1021,6 +1305,246 @@ export type Database = {
             columns: ["user_id"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      suspensions: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          id: string
+          lifted_at: string | null
+          lifted_by: string | null
+          reason: string
+          starts_at: string
+          until: string | null
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          lifted_at?: string | null
+          lifted_by?: string | null
+          reason: string
+          starts_at?: string
+          until?: string | null
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          lifted_at?: string | null
+          lifted_by?: string | null
+          reason?: string
+          starts_at?: string
+          until?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "suspensions_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "suspensions_lifted_by_fkey"
+            columns: ["lifted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "suspensions_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      thread_fields: {
+        Row: {
+          field_id: string
+          thread_id: string
+        }
+        Insert: {
+          field_id: string
+          thread_id: string
+        }
+        Update: {
+          field_id?: string
+          thread_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "thread_fields_field_id_fkey"
+            columns: ["field_id"]
+            isOneToOne: false
+            referencedRelation: "fields"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "thread_fields_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "threads"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      thread_follows: {
+        Row: {
+          created_at: string
+          following: boolean
+          thread_id: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          following?: boolean
+          thread_id: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          following?: boolean
+          thread_id?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "thread_follows_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "threads"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "thread_follows_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      threads: {
+        Row: {
+          area_id: string | null
+          author_id: string | null
+          created_at: string
+          deleted_at: string | null
+          event_id: string | null
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_reason: string | null
+          id: string
+          is_question: boolean
+          last_posted_at: string
+          locked_at: string | null
+          locked_by: string | null
+          organization_id: string | null
+          post_count: number
+          reply_count: number
+          search_text: string
+          solved_post_id: string | null
+          title: string
+        }
+        Insert: {
+          area_id?: string | null
+          author_id?: string | null
+          created_at?: string
+          deleted_at?: string | null
+          event_id?: string | null
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_reason?: string | null
+          id?: string
+          is_question?: boolean
+          last_posted_at?: string
+          locked_at?: string | null
+          locked_by?: string | null
+          organization_id?: string | null
+          post_count?: number
+          reply_count?: number
+          search_text?: string
+          solved_post_id?: string | null
+          title: string
+        }
+        Update: {
+          area_id?: string | null
+          author_id?: string | null
+          created_at?: string
+          deleted_at?: string | null
+          event_id?: string | null
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_reason?: string | null
+          id?: string
+          is_question?: boolean
+          last_posted_at?: string
+          locked_at?: string | null
+          locked_by?: string | null
+          organization_id?: string | null
+          post_count?: number
+          reply_count?: number
+          search_text?: string
+          solved_post_id?: string | null
+          title?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "threads_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "threads_author_id_fkey"
+            columns: ["author_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "threads_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: true
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "threads_hidden_by_fkey"
+            columns: ["hidden_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "threads_locked_by_fkey"
+            columns: ["locked_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "threads_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "threads_solved_post_fkey"
+            columns: ["solved_post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
             referencedColumns: ["id"]
           },
         ]
@@ -1068,6 +1592,13 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      author_names: {
+        Args: { p_ids: string[] }
+        Returns: {
+          display_name: string
+          user_id: string
+        }[]
+      }
       cancel_registration: {
         Args: { p_registration: string }
         Returns: undefined
@@ -1084,6 +1615,17 @@ export type Database = {
           p_q?: string
           p_seats_left?: boolean
           p_to?: string
+        }
+        Returns: number
+      }
+      count_threads: {
+        Args: {
+          p_area?: string
+          p_cap?: number
+          p_field?: string
+          p_organization?: string
+          p_q?: string
+          p_unanswered?: boolean
         }
         Returns: number
       }
@@ -1138,8 +1680,38 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      create_thread: {
+        Args: {
+          p_area?: string
+          p_body: string
+          p_body_html: string
+          p_field_ids?: string[]
+          p_is_question?: boolean
+          p_organization?: string
+          p_title: string
+        }
+        Returns: string
+      }
       decline_cohost_invitation: {
         Args: { p_event: string; p_organization: string }
+        Returns: undefined
+      }
+      dismiss_report: {
+        Args: { p_note?: string; p_report: string }
+        Returns: undefined
+      }
+      event_thread: { Args: { p_event: string }; Returns: string }
+      event_thread_hosts: { Args: { p_event: string }; Returns: string[] }
+      handle_report: {
+        Args: { p_note?: string; p_report: string }
+        Returns: undefined
+      }
+      hide_post: {
+        Args: { p_post: string; p_reason: string }
+        Returns: undefined
+      }
+      hide_thread: {
+        Args: { p_reason: string; p_thread: string }
         Returns: undefined
       }
       invite_organization_member: {
@@ -1174,6 +1746,14 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      lift_suspension: {
+        Args: { p_reason?: string; p_user: string }
+        Returns: undefined
+      }
+      lock_thread: {
+        Args: { p_reason?: string; p_thread: string }
+        Returns: undefined
+      }
       login_throttle: {
         Args: {
           p_email: string
@@ -1185,6 +1765,10 @@ export type Database = {
           delay_seconds: number
           retry_after: number
         }[]
+      }
+      mark_solved: {
+        Args: { p_post?: string; p_thread: string }
+        Returns: undefined
       }
       my_waitlist_positions: {
         Args: { p_occurrences: string[] }
@@ -1235,6 +1819,39 @@ export type Database = {
       }
       reorder_areas: { Args: { p_ids: string[] }; Returns: undefined }
       reorder_fields: { Args: { p_ids: string[] }; Returns: undefined }
+      report_queue: {
+        Args: { p_limit?: number; p_offset?: number }
+        Returns: {
+          author_id: string
+          author_name: string
+          body: string
+          details: string[]
+          event_id: string
+          first_reported_at: string
+          item_deleted: boolean
+          item_hidden: boolean
+          item_id: string
+          item_kind: string
+          organization_id: string
+          personal_info: boolean
+          post_id: string
+          post_position: number
+          reasons: Database["public"]["Enums"]["report_reason"][]
+          report_ids: string[]
+          reporters: number
+          thread_id: string
+          thread_locked: boolean
+          title: string
+        }[]
+      }
+      restore_post: {
+        Args: { p_post: string; p_reason?: string }
+        Returns: undefined
+      }
+      restore_thread: {
+        Args: { p_reason?: string; p_thread: string }
+        Returns: undefined
+      }
       save_event: {
         Args: {
           p_cohost_ids: string[]
@@ -1340,8 +1957,87 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      search_threads: {
+        Args: {
+          p_area?: string
+          p_field?: string
+          p_limit?: number
+          p_offset?: number
+          p_organization?: string
+          p_q?: string
+          p_unanswered?: boolean
+        }
+        Returns: {
+          area_id: string | null
+          author_id: string | null
+          created_at: string
+          deleted_at: string | null
+          event_id: string | null
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_reason: string | null
+          id: string
+          is_question: boolean
+          last_posted_at: string
+          locked_at: string | null
+          locked_by: string | null
+          organization_id: string | null
+          post_count: number
+          reply_count: number
+          search_text: string
+          solved_post_id: string | null
+          title: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "threads"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      set_thread_following: {
+        Args: { p_following: boolean; p_thread: string }
+        Returns: undefined
+      }
+      suspend_member: {
+        Args: {
+          p_days?: number
+          p_reason: string
+          p_report?: string
+          p_user: string
+        }
+        Returns: string
+      }
+      thread_participants: {
+        Args: { p_thread: string }
+        Returns: {
+          display_name: string
+          user_id: string
+        }[]
+      }
+      thread_posts: {
+        Args: { p_page?: number; p_thread: string }
+        Returns: {
+          author_id: string
+          author_name: string
+          body: string
+          body_html: string
+          created_at: string
+          edited_at: string
+          hidden_reason: string
+          id: string
+          post_position: number
+          quote_of: string
+          quote_position: number
+          state: string
+        }[]
+      }
       transfer_organization_ownership: {
         Args: { p_org: string; p_to: string }
+        Returns: undefined
+      }
+      unlock_thread: {
+        Args: { p_reason?: string; p_thread: string }
         Returns: undefined
       }
       update_my_profile: {
@@ -1430,6 +2126,8 @@ export type Database = {
         | "other"
       organization_role: "owner" | "editor" | "member"
       registration_status: "going" | "waitlisted" | "cancelled"
+      report_reason: "spam" | "harassment" | "personal_info" | "other"
+      report_status: "open" | "handled" | "dismissed"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1580,6 +2278,8 @@ export const Constants = {
       ],
       organization_role: ["owner", "editor", "member"],
       registration_status: ["going", "waitlisted", "cancelled"],
+      report_reason: ["spam", "harassment", "personal_info", "other"],
+      report_status: ["open", "handled", "dismissed"],
     },
   },
 } as const

@@ -42,7 +42,16 @@ export const REFUSALS = [
 	'not_member',
 	'already_member',
 	'no_account',
-	'invalid_invitation'
+	'invalid_invitation',
+	// threads, posts and reports
+	'bad_length',
+	'locked',
+	'gone',
+	'post_rate',
+	'too_many_links',
+	'thread_rate',
+	'suspended',
+	'already_reported'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
@@ -60,6 +69,8 @@ export function refusalOf(e: ApiError): Refusal | null {
 	if ((REFUSALS as readonly string[]).includes(hint)) return hint as Refusal;
 	// a plain insert or update that hits a unique slug (areas, fields, organizations)
 	if (e.code === '23505' && /_slug_key\b/.test(e.message)) return 'slug_taken';
+	// two reports of one item by one person at the same moment (the trigger catches the rest)
+	if (e.code === '23505' && /\breports_one_per_person\b/.test(e.message)) return 'already_reported';
 	return null;
 }
 

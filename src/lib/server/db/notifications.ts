@@ -1,9 +1,13 @@
 // In-app notifications (お知らせ). RLS shows a person only their own and lets
-// them set read_at on their own.
+// them set read_at on their own. They are written by the database (triggers
+// and functions), never through the API. A notice's thread, post or report is
+// embedded as the person may see it: RLS gives null for what is gone or hidden.
 import type { Db } from '$lib/server/db/client';
 import { dbFailure } from '$lib/server/db/errors';
+import { postPageOf } from '$lib/threads/paging';
 
-export const NOTIFICATION_KINDS = [
+/** What events and organizations tell people (the kinds /notifications shows unless asked for more). */
+export const EVENT_NOTIFICATION_KINDS = [
 	'promoted',
 	'event_changed',
 	'event_cancelled',
@@ -11,12 +15,30 @@ export const NOTIFICATION_KINDS = [
 	// an organization one edits for was named as co-host of an event (to accept or decline on its page)
 	'cohost_invited'
 ] as const;
+
+/** What threads and moderation tell people (issue 10). */
+export const THREAD_NOTIFICATION_KINDS = [
+	// a new post in a thread one follows (started, wrote in, or chose to follow)
+	'thread_reply',
+	// one's @display name in a post (instead of thread_reply)
+	'mention',
+	// a coordinator hid one's post or thread; detail: the reason
+	'post_hidden',
+	// a report one filed was handled or dismissed; its status is reportStatus
+	'report_handled'
+] as const;
+
+export const NOTIFICATION_KINDS = [
+	...EVENT_NOTIFICATION_KINDS,
+	...THREAD_NOTIFICATION_KINDS
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type EventNotificationKind = (typeof EVENT_NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_PAGE_SIZE = 50;
 
-export interface NotificationItem {
+export interface NotificationItem<K extends NotificationKind = NotificationKind> {
 	id: string;
-	kind: NotificationKind;
+	kind: K;
 	eventId: string | null;
 	/** null when the event is gone or no longer visible */
 	eventTitle: string | null;
@@ -24,12 +46,26 @@ export interface NotificationItem {
 	/** the organization a co-host request is for; null when gone or hidden */
 	organization: { slug: string; name: string } | null;
 	allDay: boolean;
+	/** the thread of a reply, mention or hidden post */
+	threadId: string | null;
+	/** null when the thread is gone or hidden from the person */
+	threadTitle: string | null;
+	postId: string | null;
+	/** where the post is: link with postHref(threadId, postPosition, postId) ($lib/threads/paging) */
+	postPosition: number | null;
+	/** the page of the thread the post is on (postPageOf(postPosition)) */
+	postPage: number | null;
+	reportId: string | null;
+	/** a handled report: 'handled' (acted on) or 'dismissed' */
+	reportStatus: 'open' | 'handled' | 'dismissed' | null;
+	/** words for the person: why their post or thread was hidden */
+	detail: string | null;
 	createdAt: string;
 	read: boolean;
 }
 
-const isKind = (v: string): v is NotificationKind =>
-	(NOTIFICATION_KINDS as readonly string[]).includes(v);
+const isKind = <K extends NotificationKind>(v: string, kinds: readonly K[]): v is K =>
+	(kinds as readonly string[]).includes(v);
 
 /** The unread count for the header bell: one head-only count query. */
 export async function countUnread(db: Db, userId: string): Promise<number> {
@@ -42,25 +78,38 @@ export async function countUnread(db: Db, userId: string): Promise<number> {
 	return count ?? 0;
 }
 
-/** Newest first, one page at a time. */
-export async function listNotifications(db: Db, userId: string, page: number) {
+/**
+ * Newest first, one page at a time, of the given kinds: by default those of
+ * events and organizations (what /notifications showed before threads);
+ * pass NOTIFICATION_KINDS for every kind.
+ */
+export async function listNotifications<K extends NotificationKind = EventNotificationKind>(
+	db: Db,
+	userId: string,
+	page: number,
+	kinds: readonly K[] = EVENT_NOTIFICATION_KINDS as readonly NotificationKind[] as readonly K[]
+) {
 	const from = (page - 1) * NOTIFICATION_PAGE_SIZE;
 	const { data, error, count } = await db
 		.from('notifications')
 		.select(
-			`id, kind, event_id, created_at, read_at,
+			`id, kind, event_id, thread_id, post_id, report_id, detail, created_at, read_at,
 			event:events(title, all_day),
 			occurrence:event_occurrences(starts_at, ends_at),
-			organization:organizations(slug, name)`,
+			organization:organizations(slug, name),
+			thread:threads(title),
+			post:posts(position),
+			report:reports(status)`,
 			{ count: 'exact' }
 		)
 		.eq('user_id', userId)
+		.in('kind', [...kinds])
 		.order('created_at', { ascending: false })
 		.order('id', { ascending: false })
 		.range(from, from + NOTIFICATION_PAGE_SIZE - 1);
 	if (error) dbFailure(error);
-	const items = data.flatMap((n): NotificationItem[] =>
-		isKind(n.kind)
+	const items = data.flatMap((n): NotificationItem<K>[] =>
+		isKind(n.kind, kinds)
 			? [
 					{
 						id: n.id,
@@ -72,6 +121,14 @@ export async function listNotifications(db: Db, userId: string, page: number) {
 							: null,
 						organization: n.organization,
 						allDay: n.event?.all_day ?? false,
+						threadId: n.thread_id,
+						threadTitle: n.thread?.title ?? null,
+						postId: n.post_id,
+						postPosition: n.post?.position ?? null,
+						postPage: n.post ? postPageOf(n.post.position) : null,
+						reportId: n.report_id,
+						reportStatus: n.report?.status ?? null,
+						detail: n.detail,
 						createdAt: n.created_at,
 						read: n.read_at !== null
 					}

@@ -16,7 +16,7 @@ export async function joinOccurrence(
 ): Promise<
 	Refusable<
 		{ id: string; status: RegistrationStatus },
-		'not_found' | 'full' | 'closed' | 'not_open' | 'too_many' | 'bad_companions'
+		'not_found' | 'full' | 'closed' | 'not_open' | 'too_many' | 'bad_companions' | 'suspended'
 	>
 > {
 	const { data, error } = await db.rpc('join_occurrence', {
@@ -30,7 +30,9 @@ export async function joinOccurrence(
 			'closed',
 			'not_open',
 			'too_many',
-			'bad_companions'
+			'bad_companions',
+			// a suspended member joins nothing (private.refuse_suspended)
+			'suspended'
 		]);
 	return { ok: true, id: data.id, status: data.status };
 }
@@ -147,7 +149,9 @@ export async function addGuest(
 	db: Db,
 	occurrenceId: string,
 	guest: { name: string; phone: string; note: string; companions: number }
-): Promise<Refusable<{ id: string; status: RegistrationStatus }, 'full' | 'too_many'>> {
+): Promise<
+	Refusable<{ id: string; status: RegistrationStatus }, 'full' | 'too_many' | 'suspended'>
+> {
 	const { data, error } = await db.rpc('add_guest_registration', {
 		p_occurrence: occurrenceId,
 		p_name: guest.name,
@@ -155,7 +159,7 @@ export async function addGuest(
 		p_note: guest.note,
 		p_companions: guest.companions
 	});
-	if (error) return refused(error, ['full', 'too_many']);
+	if (error) return refused(error, ['full', 'too_many', 'suspended']);
 	return { ok: true, id: data.id, status: data.status };
 }
 

@@ -21,7 +21,15 @@ const MESSAGES: Record<Refusal, () => string> = {
 	not_member: m.refusal_not_member,
 	already_member: m.org_invite_already_member,
 	no_account: m.org_invite_no_account,
-	invalid_invitation: m.invitation_invalid
+	invalid_invitation: m.invitation_invalid,
+	bad_length: m.refusal_bad_length,
+	locked: m.refusal_locked,
+	gone: m.refusal_gone,
+	post_rate: m.refusal_post_rate,
+	too_many_links: m.refusal_too_many_links,
+	thread_rate: m.refusal_thread_rate,
+	suspended: m.refusal_suspended,
+	already_reported: m.refusal_already_reported
 };
 
 export function refusalMessage(

@@ -1,0 +1,293 @@
+// Threads (話題): the lists, one thread, starting one, an event's comment
+// thread, following, the answer of a question, and who takes part. Every call
+// goes through the client it is given, so RLS decides: hidden and deleted
+// threads show only to their author and coordinators, an event's thread only
+// with its event. Posts are in posts.ts; reports and moderation in moderation.ts.
+import type { Db } from '$lib/server/db/client';
+import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
+import type { PersonRef, ThreadCard, ThreadDetail } from '$lib/threads/types';
+
+export type { PersonRef, ThreadCard, ThreadDetail };
+
+export const THREAD_PAGE_SIZE = 20;
+/** a list says "1000 or more" beyond this (count_threads) */
+export const THREAD_COUNT_CAP = 1000;
+export const TITLE_MAX = 120;
+
+const CARD_SELECT =
+	'id, title, is_question, solved_post_id, locked_at, created_at, last_posted_at, reply_count, post_count, author_id, area:areas(id, slug, name_ja, name_en), organization:organizations(id, slug, name), event:events(id, title), thread_fields(fields(id, slug, name_ja, name_en, color))' as const;
+
+type CardRow = {
+	id: string;
+	title: string;
+	is_question: boolean;
+	solved_post_id: string | null;
+	locked_at: string | null;
+	created_at: string;
+	last_posted_at: string;
+	reply_count: number;
+	post_count: number;
+	author_id: string | null;
+	area: ThreadCard['area'];
+	organization: ThreadCard['organization'];
+	event: ThreadCard['event'];
+	thread_fields: { fields: ThreadCard['fields'][number] | null }[];
+};
+
+const toCard = (t: CardRow, names: Map<string, string>): ThreadCard => {
+	const name = t.author_id ? names.get(t.author_id) : undefined;
+	return {
+		id: t.id,
+		title: t.title,
+		isQuestion: t.is_question,
+		solved: t.solved_post_id !== null,
+		locked: t.locked_at !== null,
+		createdAt: t.created_at,
+		lastPostedAt: t.last_posted_at,
+		replyCount: t.reply_count,
+		postCount: t.post_count,
+		author: t.author_id && name !== undefined ? { id: t.author_id, displayName: name } : null,
+		area: t.area,
+		organization: t.organization,
+		event: t.event,
+		fields: t.thread_fields.flatMap((f) => (f.fields ? [f.fields] : []))
+	};
+};
+
+/**
+ * The display names of people who wrote something that shows (author_names:
+ * writing in public names one there, listed profile or not). One call for a
+ * whole list.
+ */
+export async function authorNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+	const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+	if (unique.length === 0) return new Map();
+	const { data, error } = await db.rpc('author_names', { p_ids: unique });
+	if (error) dbFailure(error);
+	return new Map(data.map((p) => [p.user_id, p.display_name]));
+}
+
+// ---------------------------------------------------------------------------
+// Lists
+
+export interface ThreadFilters {
+	/** text in the title or first post (Japanese substrings: 食堂 finds 子ども食堂) */
+	q?: string;
+	areaId?: string;
+	fieldId?: string;
+	organizationId?: string;
+	/** only threads without a reply that shows */
+	unanswered?: boolean;
+}
+
+const filterArgs = (f: ThreadFilters) => ({
+	p_q: f.q?.trim() || undefined,
+	p_area: f.areaId,
+	p_field: f.fieldId,
+	p_organization: f.organizationId,
+	p_unanswered: f.unanswered ?? false
+});
+
+async function searchThreads(db: Db, filters: ThreadFilters, limit: number, offset: number) {
+	const { data, error } = await db
+		.rpc('search_threads', { ...filterArgs(filters), p_limit: limit, p_offset: offset })
+		.select(CARD_SELECT)
+		.order('last_posted_at', { ascending: false })
+		.order('id', { ascending: false });
+	if (error) dbFailure(error);
+	const names = await authorNames(
+		db,
+		data.map((t) => t.author_id)
+	);
+	return data.map((t) => toCard(t, names));
+}
+
+/**
+ * /threads: threads that show to everybody, newest activity first, 20 a page
+ * (the database applies the limit: search_threads); the total is counted up
+ * to THREAD_COUNT_CAP.
+ */
+export async function listThreads(
+	db: Db,
+	filters: ThreadFilters,
+	page = 1
+): Promise<{ threads: ThreadCard[]; total: number; totalCapped: boolean }> {
+	const offset = (Math.max(1, Math.floor(page)) - 1) * THREAD_PAGE_SIZE;
+	const [threads, counted] = await Promise.all([
+		searchThreads(db, filters, THREAD_PAGE_SIZE, offset),
+		db.rpc('count_threads', { ...filterArgs(filters), p_cap: THREAD_COUNT_CAP })
+	]);
+	if (counted.error) dbFailure(counted.error);
+	return { threads, total: counted.data, totalCapped: counted.data >= THREAD_COUNT_CAP };
+}
+
+/** The latest threads of an area or an organization (their pages), newest activity first. */
+export async function latestThreads(
+	db: Db,
+	scope: { areaId: string } | { organizationId: string },
+	limit = 5
+): Promise<ThreadCard[]> {
+	return searchThreads(db, scope, limit, 0);
+}
+
+// ---------------------------------------------------------------------------
+// One thread
+
+/**
+ * The thread, or null when there is none or RLS hides it. `viewerId`: the
+ * signed-in person (whether they follow it), or null.
+ */
+export async function getThread(
+	db: Db,
+	id: string,
+	viewerId: string | null
+): Promise<ThreadDetail | null> {
+	const [thread, follow] = await Promise.all([
+		db
+			.from('threads')
+			.select(`${CARD_SELECT}, hidden_at, hidden_reason, deleted_at`)
+			.eq('id', id)
+			.maybeSingle(),
+		viewerId
+			? db
+					.from('thread_follows')
+					.select('following')
+					.eq('thread_id', id)
+					.eq('user_id', viewerId)
+					.maybeSingle()
+			: null
+	]);
+	if (thread.error) dbFailure(thread.error);
+	if (follow?.error) dbFailure(follow.error);
+	const t = thread.data;
+	if (!t) return null;
+	const names = await authorNames(db, [t.author_id]);
+	return {
+		...toCard(t, names),
+		authorId: t.author_id,
+		solvedPostId: t.solved_post_id,
+		lockedAt: t.locked_at,
+		hiddenAt: t.hidden_at,
+		hiddenReason: t.hidden_reason,
+		deletedAt: t.deleted_at,
+		following: viewerId ? (follow?.data?.following ?? false) : null
+	};
+}
+
+export interface NewThread {
+	title: string;
+	/** the first post: Markdown as written, and the sanitised HTML rendered from it */
+	body: string;
+	bodyHtml: string;
+	areaId: string | null;
+	organizationId: string | null;
+	fieldIds: string[];
+	isQuestion: boolean;
+}
+
+export type CreateThreadRefusal =
+	'sign_in' | 'bad_length' | 'thread_rate' | 'post_rate' | 'too_many_links' | 'suspended';
+
+/** Starts a thread with its first post, in one transaction (create_thread). */
+export async function createThread(
+	db: Db,
+	input: NewThread
+): Promise<Refusable<{ id: string }, CreateThreadRefusal>> {
+	const { data, error } = await db.rpc('create_thread', {
+		p_title: input.title,
+		p_body: input.body,
+		p_body_html: input.bodyHtml,
+		// null: none (the generated type cannot say that the argument may be null)
+		p_area: input.areaId ?? undefined,
+		p_organization: input.organizationId ?? undefined,
+		p_field_ids: input.fieldIds,
+		p_is_question: input.isQuestion
+	});
+	if (error)
+		return refused(error, [
+			'sign_in',
+			'bad_length',
+			'thread_rate',
+			'post_rate',
+			'too_many_links',
+			'suspended'
+		]);
+	return { ok: true, id: data };
+}
+
+/** The id of an event's comment thread, or null when nobody has commented yet (or RLS hides it). */
+export async function findEventThread(db: Db, eventId: string): Promise<string | null> {
+	const { data, error } = await db
+		.from('threads')
+		.select('id')
+		.eq('event_id', eventId)
+		.maybeSingle();
+	if (error) dbFailure(error);
+	return data?.id ?? null;
+}
+
+/**
+ * An event's comment thread, made now if it has none (before its first
+ * comment): 'not_found' for a draft or an event the person cannot see.
+ */
+export async function getOrCreateEventThread(
+	db: Db,
+	eventId: string
+): Promise<Refusable<{ id: string }, 'not_found' | 'sign_in' | 'suspended'>> {
+	const { data, error } = await db.rpc('event_thread', { p_event: eventId });
+	if (error) return refused(error, ['not_found', 'sign_in', 'suspended']);
+	return { ok: true, id: data };
+}
+
+/**
+ * Marks a reply as the answer (解決) of a question, or unmarks it (null):
+ * the thread's author or a coordinator.
+ */
+export async function markSolved(
+	db: Db,
+	threadId: string,
+	postId: string | null
+): Promise<Refusable<object, 'not_found' | 'forbidden' | 'sign_in'>> {
+	const { error } = await db.rpc('mark_solved', {
+		p_thread: threadId,
+		// null unmarks (the generated type cannot say that the argument may be null)
+		p_post: postId ?? undefined
+	});
+	if (error) return refused(error, ['not_found', 'forbidden', 'sign_in']);
+	return { ok: true };
+}
+
+/**
+ * Follows or stops following a thread (フォロー). Writing in a thread follows
+ * it; stopping sticks (later posts do not follow it again).
+ */
+export async function setFollowing(
+	db: Db,
+	threadId: string,
+	following: boolean
+): Promise<Refusable<object, 'not_found' | 'sign_in'>> {
+	const { error } = await db.rpc('set_thread_following', {
+		p_thread: threadId,
+		p_following: following
+	});
+	if (error) return refused(error, ['not_found', 'sign_in']);
+	return { ok: true };
+}
+
+/** The people taking part in a thread (its author and those with a post that shows), for @mentions. */
+export async function threadParticipants(db: Db, threadId: string): Promise<PersonRef[]> {
+	const { data, error } = await db.rpc('thread_participants', { p_thread: threadId });
+	if (error) dbFailure(error);
+	return data.map((p) => ({ id: p.user_id, displayName: p.display_name }));
+}
+
+/**
+ * Who gets the 主催者 badge in an event's thread: those among its writers who
+ * organise the event (its organiser, owners and editors of its organization
+ * or of an accepted co-host).
+ */
+export async function eventThreadBadges(db: Db, eventId: string): Promise<Set<string>> {
+	const { data, error } = await db.rpc('event_thread_hosts', { p_event: eventId });
+	if (error) dbFailure(error);
+	return new Set(data);
+}
