@@ -3,21 +3,39 @@
 // each (permissions.ts), the 主催者 badges, the quoted authors, earlier
 // versions for coordinators and the people one can @mention; and writing a
 // reply (rendered once, here, with its mentions).
-import type { SuperValidated } from 'sveltekit-superforms';
+import { superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
 import type { AppRole } from '$lib/auth/roles';
-import { canModerate, postPermissions, threadPermissions, type Viewer } from '$lib/permissions';
+import {
+	canModerate,
+	canWrite,
+	postPermissions,
+	threadPermissions,
+	type Viewer
+} from '$lib/permissions';
 import type { Db } from '$lib/server/db/client';
 import { mySuspension } from '$lib/server/db/moderation';
 import {
+	findPost,
 	getThreadPage,
 	postVersionsOf,
 	quotedAuthorNames,
 	replyToThread,
 	type PostVersion
 } from '$lib/server/db/posts';
-import { eventThreadBadges, threadParticipants, type ThreadDetail } from '$lib/server/db/threads';
+import {
+	authorNames,
+	eventThreadBadges,
+	findEventThread,
+	getThread,
+	threadParticipants,
+	type ThreadDetail
+} from '$lib/server/db/threads';
 import { renderPost } from '$lib/server/posts/render';
+import { quoteText, replySchema } from '$lib/server/threads/forms';
 import type { ThreadFacts } from '$lib/permissions';
+import { threadPageCount } from '$lib/threads/paging';
 import type { PersonRef, PostView } from '$lib/threads/types';
 
 export type { PostView };
@@ -92,4 +110,85 @@ export async function writeReply(
 		quoteOf: form.data.quoteOf || null,
 		mentionedIds: rendered.mentions
 	});
+}
+
+/**
+ * The reply form of a thread (or an event's comment form), started with the
+ * post `quoteId` quoted when it is one of the thread's that shows (?quote=):
+ * the form, and whose post it quotes.
+ */
+export async function startReply(
+	db: Db,
+	threadId: string | null,
+	quoteId: string | null,
+	formId: string
+) {
+	const post =
+		threadId && quoteId && z.uuid().safeParse(quoteId).success ? await findPost(db, quoteId) : null;
+	const quoted =
+		post && post.threadId === threadId && !post.deletedAt && !post.hiddenAt ? post : null;
+	const [form, names] = await Promise.all([
+		superValidate(
+			{ body: quoted ? quoteText(quoted.body) : '', quoteOf: quoted?.id ?? '' },
+			zod4(replySchema()),
+			{ id: formId, errors: false }
+		),
+		quoted ? authorNames(db, [quoted.authorId]) : null
+	]);
+	return {
+		form,
+		quoting: quoted
+			? {
+					author: (quoted.authorId && names?.get(quoted.authorId)) || null,
+					position: quoted.position
+				}
+			: null
+	};
+}
+
+/**
+ * An event's 「質問・コメント」: its comment thread's last page (up to
+ * POSTS_PER_PAGE), and the comment form. Nothing is made here: the thread is
+ * made at the first comment (getOrCreateEventThread).
+ */
+export async function loadEventComments(
+	db: Db,
+	eventId: string,
+	user: { id: string; role: AppRole } | null,
+	quoteId: string | null
+) {
+	const [threadId, { viewer, suspension }] = await Promise.all([
+		findEventThread(db, eventId),
+		viewerOf(db, user)
+	]);
+	const thread = threadId ? await getThread(db, threadId, user?.id ?? null) : null;
+	const suspended = suspension !== null;
+	const page = thread ? threadPageCount(thread.postCount) : 1;
+	const can = thread
+		? threadCan(thread, viewer, suspended)
+		: { reply: canWrite(viewer, suspended) };
+	const [shown, reply] = await Promise.all([
+		thread
+			? loadPostsPage(db, thread, page, viewer, suspended)
+			: { posts: [], participants: [] as PersonRef[] },
+		startReply(db, can.reply ? threadId : null, quoteId, 'comment')
+	]);
+	return {
+		threadId: thread?.id ?? null,
+		page,
+		posts: shown.posts,
+		participants: shown.participants,
+		blocked: can.reply
+			? null
+			: !user
+				? ('signin' as const)
+				: suspended
+					? ('suspended' as const)
+					: thread?.locked
+						? ('locked' as const)
+						: ('closed' as const),
+		suspendedUntil: suspension?.until ?? null,
+		form: reply.form,
+		quoting: reply.quoting
+	};
 }

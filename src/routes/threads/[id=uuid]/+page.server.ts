@@ -13,12 +13,17 @@ import { refusalMessage } from '$lib/server/forms/refusals';
 import { readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
 import { renderPost } from '$lib/server/posts/render';
-import { editSchema, quoteText, replySchema } from '$lib/server/threads/forms';
-import { loadPostsPage, threadCan, viewerOf, writeReply } from '$lib/server/threads/view';
+import { editSchema, replySchema } from '$lib/server/threads/forms';
+import {
+	loadPostsPage,
+	startReply,
+	threadCan,
+	viewerOf,
+	writeReply
+} from '$lib/server/threads/view';
 import { postAnchor, postPageOf, threadPageCount } from '$lib/threads/paging';
 import type { Actions, PageServerLoad } from './$types';
 
-const UUID = z.uuid();
 const pageOf = (url: URL) =>
 	Math.max(1, Math.min(100000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
 
@@ -35,34 +40,19 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 	const flash = takeFlash(cookies, url);
 	const suspended = suspension !== null;
 	const can = threadCan(thread, viewer, suspended);
-	const quoteId = url.searchParams.get('quote');
-	const [{ posts, participants }, quotedPost] = await Promise.all([
+	const [{ posts, participants }, reply] = await Promise.all([
 		loadPostsPage(db, thread, page, viewer, suspended),
 		// ?quote=<post id>: the reply form starts with that post quoted (works without JavaScript)
-		can.reply && quoteId && UUID.safeParse(quoteId).success ? findPost(db, quoteId) : null
+		startReply(db, can.reply ? thread.id : null, url.searchParams.get('quote'), 'reply')
 	]);
-	const quoted =
-		quotedPost && quotedPost.threadId === thread.id && !quotedPost.deletedAt && !quotedPost.hiddenAt
-			? quotedPost
-			: null;
-	const quotedName = quoted
-		? ((await threadParticipants(db, thread.id)).find((p) => p.id === quoted.authorId)
-				?.displayName ?? null)
-		: null;
 	// ?edit=<post id>: the edit form in place of one's own post
 	const editing = posts.find((p) => p.id === url.searchParams.get('edit') && p.can.edit) ?? null;
 	const confirm = url.searchParams.get('confirm');
-	const [replyForm, editForm] = await Promise.all([
-		superValidate(
-			{ body: quoted ? quoteText(quoted.body) : '', quoteOf: quoted?.id ?? '' },
-			zod4(replySchema()),
-			{ id: 'reply', errors: false }
-		),
-		superValidate({ postId: editing?.id ?? '', body: editing?.body ?? '' }, zod4(editSchema()), {
-			id: 'edit',
-			errors: false
-		})
-	]);
+	const editForm = await superValidate(
+		{ postId: editing?.id ?? '', body: editing?.body ?? '' },
+		zod4(editSchema()),
+		{ id: 'edit', errors: false }
+	);
 	return {
 		thread,
 		page,
@@ -72,11 +62,11 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 		can,
 		suspension,
 		flash,
-		replyForm,
+		replyForm: reply.form,
 		editForm,
 		editingId: editing?.id ?? null,
 		confirmDelete: posts.find((p) => confirm === `delete-${p.id}` && p.can.delete)?.id ?? null,
-		quoting: quoted ? { author: quotedName, position: quoted.position } : null
+		quoting: reply.quoting
 	};
 };
 
