@@ -201,6 +201,8 @@ test("an event's 質問・コメント: the organiser's badge, and a comment lan
 	await expect(post(page, '自転車は置けますか')).toBeVisible();
 	await expect(comments.getByText('投稿しました', { exact: true })).toBeVisible();
 	await expect(post(page, '自転車は置けますか')).not.toContainText('主催者');
+	// the form does not still hold what was sent (nobody posts it twice)
+	await expect(page.getByLabel('コメント', { exact: true })).toHaveValue('');
 	await expectAccessible(page);
 	const shots = process.env.TSUNAGU_SCREENSHOTS;
 	if (shots)
