@@ -254,7 +254,7 @@ test('on a 390 px phone without JavaScript: one line for the header, one for the
 	browser
 }) => {
 	const { context, page } = await phone(browser, false);
-	for (const path of ['/events', '/orgs', '/calendar']) {
+	for (const path of ['/events', '/orgs', '/calendar', '/threads']) {
 		await page.goto(path);
 		// the header: name and 「メニュー」 on one line; the main menu on one line
 		const brand = await page.locator('.site-header .brand').boundingBox();
@@ -265,7 +265,7 @@ test('on a 390 px phone without JavaScript: one line for the header, one for the
 			.getByRole('link')
 			.evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
 		expect(new Set(navTops).size, path).toBe(1);
-		expect(navTops).toHaveLength(4);
+		expect(navTops).toHaveLength(5);
 		await expect(page.getByRole('link', { name: '実践事例' })).toHaveCount(0);
 
 		// filters folded behind one button; the first result visible without scrolling
@@ -274,7 +274,13 @@ test('on a 390 px phone without JavaScript: one line for the header, one for the
 		const first =
 			path === '/calendar'
 				? page.locator('.agenda > li').first().or(page.getByText('この月の予定はありません。'))
-				: page.locator('ul.cards article').first().getByRole('heading');
+				: path === '/threads'
+					? page
+							.locator('ul.threads > li')
+							.first()
+							.getByRole('heading')
+							.or(page.getByText('条件に合う話題はありません。'))
+					: page.locator('ul.cards article').first().getByRole('heading');
 		await expect(first).toBeInViewport({ ratio: 1 });
 		await noSidewaysScroll(page);
 	}
