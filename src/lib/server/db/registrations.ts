@@ -16,7 +16,7 @@ export async function joinOccurrence(
 ): Promise<
 	Refusable<
 		{ id: string; status: RegistrationStatus },
-		'not_found' | 'full' | 'closed' | 'not_open' | 'too_many' | 'bad_companions'
+		'not_found' | 'full' | 'closed' | 'not_open' | 'too_many' | 'bad_companions' | 'suspended'
 	>
 > {
 	const { data, error } = await db.rpc('join_occurrence', {
@@ -30,7 +30,8 @@ export async function joinOccurrence(
 			'closed',
 			'not_open',
 			'too_many',
-			'bad_companions'
+			'bad_companions',
+			'suspended'
 		]);
 	return { ok: true, id: data.id, status: data.status };
 }
