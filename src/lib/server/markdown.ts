@@ -4,13 +4,13 @@
 // Two layers: marked never emits the author's raw HTML (it is shown as text),
 // and sanitize-html then keeps only an allow-list of tags and attributes, so a
 // bug or surprise in either one alone cannot let script through.
-import { Marked } from 'marked';
+import { Marked, type MarkedExtension } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
 	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const marked = new Marked({
+const OPTIONS: MarkedExtension = {
 	gfm: true,
 	breaks: true,
 	async: false,
@@ -20,7 +20,9 @@ const marked = new Marked({
 		// images are not allowed: keep the alt text only
 		image: ({ text }) => escapeHtml(text)
 	}
-});
+};
+
+const marked = new Marked(OPTIONS);
 
 const LINK_REL = 'nofollow ugc noopener';
 const ABSOLUTE_LINK = /^(https?:\/\/|mailto:|tel:)/i;
@@ -66,8 +68,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
 	}
 };
 
-/** Renders Markdown (GFM, single line breaks kept) to sanitised HTML. */
-export function renderMarkdown(source: string): string {
-	const html = marked.parse(source ?? '', { async: false });
+/**
+ * Renders Markdown (GFM, single line breaks kept) to sanitised HTML. `extension` adds syntax on
+ * top of the same rules (post mentions, `posts/render.ts`); what it emits still goes through the
+ * same allow-list.
+ */
+export function renderMarkdown(source: string, extension?: MarkedExtension): string {
+	const parser = extension ? new Marked(OPTIONS, extension) : marked;
+	const html = parser.parse(source ?? '', { async: false });
 	return sanitizeHtml(html, SANITIZE).trim();
 }

@@ -1,5 +1,6 @@
 // Threads and posts as pages see them (client-safe: components may import these).
 import type { AreaRef, FieldRef, OrgRef } from '$lib/events/types';
+import type { PostPermissions } from '$lib/permissions';
 
 export type { AreaRef, FieldRef, OrgRef };
 
@@ -79,4 +80,18 @@ export interface PostVersion {
 	bodyHtml: string;
 	writtenAt: string;
 	replacedAt: string;
+}
+
+/** One position of a thread page as a page shows it (src/lib/server/threads/view.ts). */
+export interface PostView extends PostSlot {
+	/** what the viewer may do with it (postPermissions) */
+	can: PostPermissions;
+	/** 主催者: the event's organiser or an editor of its organizations (event threads) */
+	host: boolean;
+	/** marked as the answer of the question (解決) */
+	answer: boolean;
+	/** who wrote the quoted post, when the viewer may read it */
+	quoteAuthor: string | null;
+	/** earlier versions (coordinators; empty for others) */
+	versions: PostVersion[];
 }

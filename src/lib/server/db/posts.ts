@@ -204,3 +204,60 @@ export async function postVersions(db: Db, postId: string): Promise<PostVersion[
 		replacedAt: v.replaced_at
 	}));
 }
+
+// ---------------------------------------------------------------------------
+// For the thread page (issue 10, part 2): one query for a whole page.
+
+/**
+ * Who wrote the quoted posts, by post id (the 「〇〇さんの投稿への返信」 line):
+ * only posts the viewer may read (RLS) by an author who still has a name.
+ */
+export async function quotedAuthorNames(db: Db, postIds: string[]): Promise<Map<string, string>> {
+	const unique = [...new Set(postIds)];
+	if (unique.length === 0) return new Map();
+	const { data, error } = await db
+		.from('posts')
+		.select('id, author_id, deleted_at, hidden_at')
+		.in('id', unique);
+	if (error) dbFailure(error);
+	const shown = data.filter((p) => p.author_id && !p.deleted_at && !p.hidden_at);
+	const { data: names, error: namesError } = shown.length
+		? await db.rpc('author_names', { p_ids: shown.map((p) => p.author_id as string) })
+		: { data: [], error: null };
+	if (namesError) dbFailure(namesError);
+	const byUser = new Map(names.map((n) => [n.user_id, n.display_name]));
+	return new Map(
+		shown.flatMap((p) => {
+			const name = byUser.get(p.author_id as string);
+			return name === undefined ? [] : [[p.id, name] as const];
+		})
+	);
+}
+
+/** Earlier versions of several posts (coordinators; nothing for anybody else), newest first each. */
+export async function postVersionsOf(
+	db: Db,
+	postIds: string[]
+): Promise<Map<string, PostVersion[]>> {
+	const byPost = new Map<string, PostVersion[]>();
+	if (postIds.length === 0) return byPost;
+	const { data, error } = await db
+		.from('post_versions')
+		.select('id, post_id, body, body_html, written_at, replaced_at')
+		.in('post_id', postIds)
+		.order('replaced_at', { ascending: false })
+		.order('id');
+	if (error) dbFailure(error);
+	for (const v of data) {
+		const list = byPost.get(v.post_id) ?? [];
+		list.push({
+			id: v.id,
+			body: v.body,
+			bodyHtml: v.body_html,
+			writtenAt: v.written_at,
+			replacedAt: v.replaced_at
+		});
+		byPost.set(v.post_id, list);
+	}
+	return byPost;
+}

@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import { fail, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { nextScheduled } from '$lib/events/dates';
 import { googleCalendarUrl } from '$lib/events/google-calendar';
@@ -9,6 +11,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { findEvent, listEventOccurrences, searchOccurrences } from '$lib/server/db/events';
 import { cancelRegistration, joinOccurrence, myRegistrations } from '$lib/server/db/registrations';
 import { requestDb } from '$lib/server/db/request';
+import { getOrCreateEventThread } from '$lib/server/db/threads';
 import { managesEvent } from '$lib/server/events/access';
 import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
 import { eventJsonLd } from '$lib/server/events/json-ld';
@@ -16,6 +19,8 @@ import { readForm, refuse } from '$lib/server/forms/small';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { logEvent } from '$lib/server/log';
 import { renderMarkdown } from '$lib/server/markdown';
+import { replySchema } from '$lib/server/threads/forms';
+import { loadEventComments, writeReply } from '$lib/server/threads/view';
 import type { Actions, PageServerLoad } from './$types';
 
 const UPCOMING_SHOWN = 12;
@@ -26,9 +31,11 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	if (!event) error(404, 'Not Found');
 	const flash = takeFlash(cookies, url);
 	const now = Date.now();
-	const [occurrences, canManage] = await Promise.all([
+	const [occurrences, canManage, comments] = await Promise.all([
 		listEventOccurrences(db, event.id),
-		managesEvent(db, event, locals.user)
+		managesEvent(db, event, locals.user),
+		// 質問・コメント: the comment thread's last page and the comment form (?quote=…#comment)
+		loadEventComments(db, event.id, locals.user, url.searchParams.get('quote'))
 	]);
 	const upcoming = occurrences
 		.filter((o) => new Date(o.endsAt).getTime() > now)
@@ -67,6 +74,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 			(o) => o.status === 'scheduled' && new Date(o.endsAt).getTime() > now
 		).length,
 		registrations,
+		comments,
 		confirmLeave: registrations.find((r) => confirm === `leave-${r.id}`)?.id ?? null,
 		canManage,
 		otherEvents: (others?.occurrences ?? []).filter((o) => o.event.id !== event.id).slice(0, 4),
@@ -106,6 +114,24 @@ const leaveSchema = z.object({
 });
 
 export const actions: Actions = {
+	/** A comment: the event's thread is made at the first one. Lands at the comment. */
+	comment: async ({ request, params, url, cookies }) => {
+		const { user } = requireUser();
+		const db = requestDb();
+		const form = await superValidate(request, zod4(replySchema()), { id: 'comment' });
+		if (!form.valid) return fail(400, { form });
+		const thread = await getOrCreateEventThread(db, params.id);
+		if (!thread.ok) return setError(form, 'body', refusalMessage(thread.refusal));
+		const result = await writeReply(db, thread.id, form);
+		if (!result.ok) return setError(form, 'body', refusalMessage(result.refusal));
+		logEvent('post_written', { userId: user.id, threadId: thread.id, postId: result.id });
+		return redirectWithFlash(cookies, url, localizeHref(`/events/${params.id}`), {
+			text: m.post_posted(),
+			ok: true,
+			target: `post-${result.id}`
+		});
+	},
+
 	join: async ({ request, params, url, cookies }) => {
 		const { user } = requireUser();
 		const form = await readForm(request, joinSchema);

@@ -17,6 +17,7 @@ import { logEvent } from '$lib/server/log';
 import { renderMarkdown } from '$lib/server/markdown';
 import { hideSchema } from '$lib/server/orgs/forms';
 import { loadOrganization } from '$lib/server/orgs/load';
+import { latestThreads } from '$lib/server/db/threads';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A sole owner who tries to leave is told why not, next to the button. */
@@ -47,12 +48,14 @@ export const load: PageServerLoad = async ({ params, url, cookies }) => {
 	// the answer to a report (/report?organization=) lands here
 	const flash = takeFlash(cookies, url);
 	const db = requestDb();
-	const [events, cohostRequests, hideForm] = await Promise.all([
+	const [events, cohostRequests, hideForm, threads] = await Promise.all([
 		searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
 		can.answerCohosts ? listCohostRequests(db, org.id) : [],
-		superValidate(zod4(hideSchema()), { id: 'hide' })
+		superValidate(zod4(hideSchema()), { id: 'hide' }),
+		latestThreads(db, { organizationId: org.id })
 	]);
 	return {
+		threads,
 		events: events.cards,
 		eventCount: events.total,
 		cohostRequests,

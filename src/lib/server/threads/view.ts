@@ -1,0 +1,194 @@
+// What the thread page and an event's 「質問・コメント」 section both need:
+// one page of posts as the viewer may see them, with what they may do to
+// each (permissions.ts), the 主催者 badges, the quoted authors, earlier
+// versions for coordinators and the people one can @mention; and writing a
+// reply (rendered once, here, with its mentions).
+import { superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import type { AppRole } from '$lib/auth/roles';
+import {
+	canModerate,
+	canWrite,
+	postPermissions,
+	threadPermissions,
+	type Viewer
+} from '$lib/permissions';
+import type { Db } from '$lib/server/db/client';
+import { mySuspension } from '$lib/server/db/moderation';
+import {
+	findPost,
+	getThreadPage,
+	postVersionsOf,
+	quotedAuthorNames,
+	replyToThread,
+	type PostVersion
+} from '$lib/server/db/posts';
+import {
+	authorNames,
+	eventThreadBadges,
+	findEventThread,
+	getThread,
+	threadParticipants,
+	type ThreadDetail
+} from '$lib/server/db/threads';
+import { renderPost } from '$lib/server/posts/render';
+import { quoteText, replySchema } from '$lib/server/threads/forms';
+import type { ThreadFacts } from '$lib/permissions';
+import { threadPageCount } from '$lib/threads/paging';
+import type { PersonRef, PostView } from '$lib/threads/types';
+
+export type { PostView };
+
+export const threadFacts = (t: ThreadDetail): ThreadFacts => ({
+	authorId: t.authorId,
+	isQuestion: t.isQuestion,
+	locked: t.locked,
+	hidden: t.hiddenAt !== null,
+	deleted: t.deletedAt !== null
+});
+
+/** The viewer as permissions.ts sees them, and their suspension in force (null: none). */
+export async function viewerOf(db: Db, user: { id: string; role: AppRole } | null) {
+	const viewer: Viewer = user ? { id: user.id, role: user.role } : null;
+	const suspension = user ? await mySuspension(db, user.id) : null;
+	return { viewer, suspension };
+}
+
+/** One page of a thread as the viewer sees it, and who can be @mentioned there. */
+export async function loadPostsPage(
+	db: Db,
+	thread: ThreadDetail,
+	page: number,
+	viewer: Viewer,
+	suspended: boolean
+): Promise<{ posts: PostView[]; participants: PersonRef[] }> {
+	const slots = await getThreadPage(db, thread.id, page);
+	const [quoted, hosts, versions, participants] = await Promise.all([
+		quotedAuthorNames(
+			db,
+			slots.flatMap((s) => (s.quoteOf ? [s.quoteOf] : []))
+		),
+		thread.event ? eventThreadBadges(db, thread.event.id) : new Set<string>(),
+		canModerate(viewer)
+			? postVersionsOf(
+					db,
+					slots.filter((s) => s.editedAt).map((s) => s.id)
+				)
+			: new Map<string, PostVersion[]>(),
+		threadParticipants(db, thread.id)
+	]);
+	const facts = threadFacts(thread);
+	const posts = slots.map((s) => ({
+		...s,
+		can: postPermissions(viewer, s, facts, suspended),
+		host: s.state === 'visible' && s.authorId !== null && hosts.has(s.authorId),
+		answer: thread.solvedPostId === s.id,
+		quoteAuthor: s.quoteOf ? (quoted.get(s.quoteOf) ?? null) : null,
+		versions: versions.get(s.id) ?? []
+	}));
+	return {
+		posts,
+		participants: participants.filter((p) => p.id !== viewer?.id)
+	};
+}
+
+export const threadCan = (thread: ThreadDetail, viewer: Viewer, suspended: boolean) =>
+	threadPermissions(viewer, threadFacts(thread), suspended);
+
+/** Writes a reply from a valid reply form: rendered with the thread's participants as mentions. */
+export async function writeReply(
+	db: Db,
+	threadId: string,
+	form: SuperValidated<{ body: string; quoteOf: string }>
+) {
+	const participants = await threadParticipants(db, threadId);
+	const rendered = renderPost(form.data.body, participants);
+	return replyToThread(db, threadId, {
+		body: form.data.body,
+		bodyHtml: rendered.html,
+		quoteOf: form.data.quoteOf || null,
+		mentionedIds: rendered.mentions
+	});
+}
+
+/**
+ * The reply form of a thread (or an event's comment form), started with the
+ * post `quoteId` quoted when it is one of the thread's that shows (?quote=):
+ * the form, and whose post it quotes.
+ */
+export async function startReply(
+	db: Db,
+	threadId: string | null,
+	quoteId: string | null,
+	formId: string
+) {
+	const post =
+		threadId && quoteId && z.uuid().safeParse(quoteId).success ? await findPost(db, quoteId) : null;
+	const quoted =
+		post && post.threadId === threadId && !post.deletedAt && !post.hiddenAt ? post : null;
+	const [form, names] = await Promise.all([
+		superValidate(
+			{ body: quoted ? quoteText(quoted.body) : '', quoteOf: quoted?.id ?? '' },
+			zod4(replySchema()),
+			{ id: formId, errors: false }
+		),
+		quoted ? authorNames(db, [quoted.authorId]) : null
+	]);
+	return {
+		form,
+		quoting: quoted
+			? {
+					author: (quoted.authorId && names?.get(quoted.authorId)) || null,
+					position: quoted.position
+				}
+			: null
+	};
+}
+
+/**
+ * An event's 「質問・コメント」: its comment thread's last page (up to
+ * POSTS_PER_PAGE), and the comment form. Nothing is made here: the thread is
+ * made at the first comment (getOrCreateEventThread).
+ */
+export async function loadEventComments(
+	db: Db,
+	eventId: string,
+	user: { id: string; role: AppRole } | null,
+	quoteId: string | null
+) {
+	const [threadId, { viewer, suspension }] = await Promise.all([
+		findEventThread(db, eventId),
+		viewerOf(db, user)
+	]);
+	const thread = threadId ? await getThread(db, threadId, user?.id ?? null) : null;
+	const suspended = suspension !== null;
+	const page = thread ? threadPageCount(thread.postCount) : 1;
+	const can = thread
+		? threadCan(thread, viewer, suspended)
+		: { reply: canWrite(viewer, suspended) };
+	const [shown, reply] = await Promise.all([
+		thread
+			? loadPostsPage(db, thread, page, viewer, suspended)
+			: { posts: [], participants: [] as PersonRef[] },
+		startReply(db, can.reply ? threadId : null, quoteId, 'comment')
+	]);
+	return {
+		threadId: thread?.id ?? null,
+		page,
+		posts: shown.posts,
+		participants: shown.participants,
+		blocked: can.reply
+			? null
+			: !user
+				? ('signin' as const)
+				: suspended
+					? ('suspended' as const)
+					: thread?.locked
+						? ('locked' as const)
+						: ('closed' as const),
+		suspendedUntil: suspension?.until ?? null,
+		form: reply.form,
+		quoting: reply.quoting
+	};
+}
