@@ -48,11 +48,17 @@ export const reportSchema = () =>
 
 /**
  * Where the reporter goes back to (a path without the locale, its query, the
- * anchor): the post on its thread page, an event's page (its comments too),
- * the organization's page.
+ * anchor): the post on its thread page, or among the event's comments on the
+ * event's page, the event's or the organization's page.
  */
 export function landingOf(item: ReportedItem): { path: string; search: string; target: string } {
-	if (item.eventId) return { path: `/events/${item.eventId}`, search: '', target: 'top' };
+	// an event's comments are on its page (the thread's last page, where nearly every comment is)
+	if (item.eventId)
+		return {
+			path: `/events/${item.eventId}`,
+			search: '',
+			target: item.kind === 'post' ? postAnchor(item.id) : 'top'
+		};
 	if (item.kind === 'organization' && item.slug)
 		return { path: `/orgs/${item.slug}`, search: '', target: 'top' };
 	if (item.kind === 'post' && item.threadId && item.postPosition !== null)
