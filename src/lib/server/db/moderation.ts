@@ -181,7 +181,7 @@ export async function authorRecentPosts(
 	const { data, error } = await db
 		.from('posts')
 		.select(
-			'id, thread_id, position, body, created_at, hidden_at, deleted_at, thread:threads(title)'
+			'id, thread_id, position, body, created_at, hidden_at, deleted_at, thread:threads!posts_thread_id_fkey(title)'
 		)
 		.eq('author_id', authorId)
 		.order('created_at', { ascending: false })
@@ -417,7 +417,9 @@ export async function findReportedItem(db: Db, target: ReportTarget): Promise<Re
 	if ('postId' in target) {
 		const { data, error } = await db
 			.from('posts')
-			.select('id, thread_id, position, body, author_id, thread:threads(title, event_id)')
+			.select(
+				'id, thread_id, position, body, author_id, thread:threads!posts_thread_id_fkey(title, event_id)'
+			)
 			.eq('id', target.postId)
 			.maybeSingle();
 		if (error) dbFailure(error);
