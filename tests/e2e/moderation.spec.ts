@@ -64,6 +64,10 @@ test('a report of personal information, handled from the queue, with the audit l
 	const b = await member(browser, author);
 	await comment(b, eventId, leak);
 
+	// the asker is told about the reply
+	await a.goto('/notifications');
+	await expect(a.getByText(`${author}さんが「${title}」に返信しました`)).toBeVisible();
+
 	// the asker reports the reply as 個人情報
 	await a.goto(`/events/${eventId}`);
 	const leakPost = a.locator('li.post', { hasText: leak });
@@ -108,13 +112,13 @@ test('a report of personal information, handled from the queue, with the audit l
 	// suspend the author for 7 days, then hide the post
 	await first.getByText(`${author}さんを利用停止にする`).click();
 	await first.getByLabel('7日').check();
-	await first.getByLabel('理由（必須）').fill('他の人の住所と電話番号を書き込んだため');
+	await first.getByLabel('停止の理由（必須）').fill('他の人の住所と電話番号を書き込んだため');
 	await first.getByRole('button', { name: '利用停止にする' }).click();
 	await expect(c.getByRole('status').filter({ hasText: '利用停止にしました' })).toBeVisible();
 	const item = c.locator('ul.queue > li', { hasText: leak });
 	await expect(item).toContainText('利用停止中');
 	await item.getByText('投稿を非表示にする').click();
-	await item.getByLabel('理由（必須）').fill('個人の住所と電話番号が書かれていたため');
+	await item.getByLabel('非表示の理由（必須）').fill('個人の住所と電話番号が書かれていたため');
 	await item.getByRole('button', { name: '非表示にする', exact: true }).click();
 	await expect(c.getByRole('status').filter({ hasText: '投稿を非表示にしました' })).toBeVisible();
 	await expect(c.locator('ul.queue > li', { hasText: leak })).toHaveCount(0);
@@ -152,8 +156,9 @@ test('a report of personal information, handled from the queue, with the audit l
 
 	// the asker got the reply and is told the report was handled
 	await a.goto('/notifications');
-	await expect(a.getByText(`${author}さんが「${title}」に返信しました`)).toBeVisible();
 	await expect(a.getByText('あなたの報告を確認し、対応しました。')).toBeVisible();
+	// the reply, whose writer is no longer named now that it is hidden
+	await expect(a.getByText(`「${title}」に新しい返信がありました`)).toBeVisible();
 
 	// a plain member cannot see the queue or the log
 	for (const path of ['/coordinate/reports', '/coordinate/audit']) {
