@@ -1,3 +1,4 @@
+import { mySuspension } from '$lib/server/db/moderation';
 import { countUnread } from '$lib/server/db/notifications';
 import { requestDb } from '$lib/server/db/request';
 import { logEvent } from '$lib/server/log';
@@ -5,19 +6,27 @@ import { readTextSize } from '$lib/server/preferences';
 import type { LayoutServerLoad } from './$types';
 
 // Only what the header needs; never the session. The bell's count is one
-// head-only count query, and a failure there never takes the page down.
+// head-only count query, the person's suspension in force (the banner) one
+// indexed lookup, both only for signed-in people and run together; a failure
+// there never takes the page down.
 export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 	const textSize = readTextSize(cookies);
-	if (!locals.user) return { user: null, unreadNotifications: 0, textSize };
-	let unreadNotifications = 0;
-	try {
-		unreadNotifications = await countUnread(requestDb(), locals.user.id);
-	} catch (e) {
-		logEvent('notifications_count_failed', { error: e instanceof Error ? e.message : String(e) });
-	}
+	if (!locals.user) return { user: null, unreadNotifications: 0, suspension: null, textSize };
+	const db = requestDb();
+	const [unreadNotifications, suspension] = await Promise.all([
+		countUnread(db, locals.user.id).catch((e: unknown) => {
+			logEvent('notifications_count_failed', { error: e instanceof Error ? e.message : String(e) });
+			return 0;
+		}),
+		mySuspension(db, locals.user.id).catch((e: unknown) => {
+			logEvent('suspension_lookup_failed', { error: e instanceof Error ? e.message : String(e) });
+			return null;
+		})
+	]);
 	return {
 		user: { displayName: locals.user.displayName, role: locals.user.role },
 		unreadNotifications,
+		suspension: suspension && { until: suspension.until, reason: suspension.reason },
 		textSize
 	};
 };

@@ -1,5 +1,6 @@
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { listRecentlyPublished, listStaleDrafts } from '$lib/server/db/events';
+import { countOpenReports } from '$lib/server/db/moderation';
 import { listUnverifiedOrganizations } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
 import { listQuietAreas } from '$lib/server/db/taxonomy';
@@ -19,17 +20,19 @@ export const load: PageServerLoad = async () => {
 	requireCoordinator();
 	const db = requestDb();
 	const now = new Date();
-	const [pending, published, drafts, quietAreas] = await Promise.all([
+	const [pending, published, drafts, quietAreas, openReports] = await Promise.all([
 		listUnverifiedOrganizations(db, SHOWN + 1),
 		listRecentlyPublished(db, SHOWN, now),
 		listStaleDrafts(db, new Date(now.getTime() - STALE_DAYS * DAY), SHOWN + 1, now),
-		listQuietAreas(db, QUIET_DAYS)
+		listQuietAreas(db, QUIET_DAYS),
+		countOpenReports(db)
 	]);
 	return {
 		pending: cut(pending),
 		published,
 		drafts: cut(drafts),
 		quietAreas,
+		openReports,
 		staleDays: STALE_DAYS,
 		quietDays: QUIET_DAYS
 	};

@@ -2,6 +2,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import {
 	listNotifications,
 	markAllRead,
+	NOTIFICATION_KINDS,
 	NOTIFICATION_PAGE_SIZE
 } from '$lib/server/db/notifications';
 import { requestDb } from '$lib/server/db/request';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const { user } = requireUser();
 	const requested = Number(url.searchParams.get('page') ?? '1');
 	const page = Number.isInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
-	const { items, total } = await listNotifications(requestDb(), user.id, page);
+	const { items, total } = await listNotifications(requestDb(), user.id, page, NOTIFICATION_KINDS);
 	return {
 		notifications: items,
 		page,

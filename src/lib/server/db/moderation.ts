@@ -389,3 +389,174 @@ export async function listAudit(
 	);
 	return { entries, hasMore: data.length > AUDIT_PAGE_SIZE };
 }
+
+// ---------------------------------------------------------------------------
+// What a report is about, as the reporter sees it (/report), and counts
+
+/** A reported item: what the report page shows and where the reporter lands afterwards. */
+export interface ReportedItem {
+	kind: ReportItemKind;
+	id: string;
+	/** the thread's title, the post's thread's title, the event's title or the organization's name */
+	title: string | null;
+	/** the text as written (Markdown or plain): shown escaped, cut to its first lines */
+	text: string;
+	authorId: string | null;
+	/** the thread of a thread or post */
+	threadId: string | null;
+	/** the event whose comment thread holds the thread or post */
+	eventId: string | null;
+	postPosition: number | null;
+	/** an organization's address */
+	slug: string | null;
+}
+
+/** The item as the viewer may see it (RLS), or null. */
+export async function findReportedItem(db: Db, target: ReportTarget): Promise<ReportedItem | null> {
+	const base = { threadId: null, eventId: null, postPosition: null, slug: null };
+	if ('postId' in target) {
+		const { data, error } = await db
+			.from('posts')
+			.select(
+				'id, thread_id, position, body, author_id, thread:threads!posts_thread_id_fkey(title, event_id)'
+			)
+			.eq('id', target.postId)
+			.maybeSingle();
+		if (error) dbFailure(error);
+		if (!data) return null;
+		return {
+			...base,
+			kind: 'post',
+			id: data.id,
+			title: data.thread?.title ?? null,
+			text: data.body,
+			authorId: data.author_id,
+			threadId: data.thread_id,
+			eventId: data.thread?.event_id ?? null,
+			postPosition: data.position
+		};
+	}
+	if ('threadId' in target) {
+		const [thread, first] = await Promise.all([
+			db
+				.from('threads')
+				.select('id, title, event_id, author_id')
+				.eq('id', target.threadId)
+				.maybeSingle(),
+			db
+				.from('posts')
+				.select('body')
+				.eq('thread_id', target.threadId)
+				.eq('position', 1)
+				.maybeSingle()
+		]);
+		if (thread.error) dbFailure(thread.error);
+		if (first.error) dbFailure(first.error);
+		if (!thread.data) return null;
+		return {
+			...base,
+			kind: 'thread',
+			id: thread.data.id,
+			title: thread.data.title,
+			text: first.data?.body ?? '',
+			authorId: thread.data.author_id,
+			threadId: thread.data.id,
+			eventId: thread.data.event_id
+		};
+	}
+	if ('eventId' in target) {
+		const { data, error } = await db
+			.from('events')
+			.select('id, title, summary, organizer_id')
+			.eq('id', target.eventId)
+			.maybeSingle();
+		if (error) dbFailure(error);
+		if (!data) return null;
+		return {
+			...base,
+			kind: 'event',
+			id: data.id,
+			title: data.title,
+			text: data.summary ?? '',
+			authorId: data.organizer_id,
+			eventId: data.id
+		};
+	}
+	const { data, error } = await db
+		.from('organizations')
+		.select('id, slug, name, description, created_by')
+		.eq('id', target.organizationId)
+		.maybeSingle();
+	if (error) dbFailure(error);
+	if (!data) return null;
+	return {
+		...base,
+		kind: 'organization',
+		id: data.id,
+		title: data.name,
+		text: data.description,
+		authorId: data.created_by,
+		slug: data.slug
+	};
+}
+
+/** Open reports (each person's report counts), for /coordinate: one head-only count. */
+export async function countOpenReports(db: Db): Promise<number> {
+	const { count, error } = await db
+		.from('reports')
+		.select('id', { count: 'exact', head: true })
+		.eq('status', 'open');
+	if (error) dbFailure(error);
+	return count ?? 0;
+}
+
+/** The suspensions in force of these people (coordinators see everybody's), by user id: one query. */
+export async function activeSuspensions(
+	db: Db,
+	userIds: string[],
+	now = new Date()
+): Promise<Map<string, Suspension>> {
+	if (userIds.length === 0) return new Map();
+	const { data, error } = await db
+		.from('suspensions')
+		.select('id, user_id, starts_at, until, reason')
+		.in('user_id', [...new Set(userIds)])
+		.is('lifted_at', null)
+		.lte('starts_at', now.toISOString())
+		.or(`until.is.null,until.gt.${now.toISOString()}`)
+		.order('starts_at', { ascending: false });
+	if (error) dbFailure(error);
+	const found = new Map<string, Suspension>();
+	for (const s of data)
+		if (!found.has(s.user_id))
+			found.set(s.user_id, {
+				id: s.id,
+				userId: s.user_id,
+				startsAt: s.starts_at,
+				until: s.until,
+				reason: s.reason
+			});
+	return found;
+}
+
+/** Organizations' addresses by id, for links from the queue and the audit log. */
+export async function organizationSlugs(db: Db, ids: string[]): Promise<Map<string, string>> {
+	if (ids.length === 0) return new Map();
+	const { data, error } = await db
+		.from('organizations')
+		.select('id, slug')
+		.in('id', [...new Set(ids)]);
+	if (error) dbFailure(error);
+	return new Map(data.map((o) => [o.id, o.slug]));
+}
+
+/** A member's display name as coordinators see it (any member), or null (/coordinate/moderate?member=). */
+export async function findMember(
+	db: Db,
+	userId: string
+): Promise<{ id: string; displayName: string } | null> {
+	const { data, error } = await db.rpc('author_names', { p_ids: [userId] });
+	if (error) dbFailure(error);
+	const found = data.at(0);
+	return found ? { id: found.user_id, displayName: found.display_name } : null;
+}

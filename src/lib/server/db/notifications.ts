@@ -60,6 +60,8 @@ export interface NotificationItem<K extends NotificationKind = NotificationKind>
 	reportStatus: 'open' | 'handled' | 'dismissed' | null;
 	/** words for the person: why their post or thread was hidden */
 	detail: string | null;
+	/** who wrote the reply or mention (null when unknown or not a post) */
+	actorName: string | null;
 	createdAt: string;
 	read: boolean;
 }
@@ -98,7 +100,7 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 			occurrence:event_occurrences(starts_at, ends_at),
 			organization:organizations(slug, name),
 			thread:threads(title),
-			post:posts(position),
+			post:posts(position, author_id),
 			report:reports(status)`,
 			{ count: 'exact' }
 		)
@@ -108,6 +110,14 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 		.order('id', { ascending: false })
 		.range(from, from + NOTIFICATION_PAGE_SIZE - 1);
 	if (error) dbFailure(error);
+	// who wrote the replies and mentions: author_names names people who wrote what shows
+	const writers = [...new Set(data.flatMap((n) => (n.post?.author_id ? [n.post.author_id] : [])))];
+	const names = new Map<string, string>();
+	if (writers.length) {
+		const found = await db.rpc('author_names', { p_ids: writers });
+		if (found.error) dbFailure(found.error);
+		for (const p of found.data) names.set(p.user_id, p.display_name);
+	}
 	const items = data.flatMap((n): NotificationItem<K>[] =>
 		isKind(n.kind, kinds)
 			? [
@@ -129,6 +139,7 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 						reportId: n.report_id,
 						reportStatus: n.report?.status ?? null,
 						detail: n.detail,
+						actorName: n.post?.author_id ? (names.get(n.post.author_id) ?? null) : null,
 						createdAt: n.created_at,
 						read: n.read_at !== null
 					}

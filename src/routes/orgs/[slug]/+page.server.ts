@@ -10,6 +10,7 @@ import { answerCohostRequest, listCohostRequests } from '$lib/server/db/cohosts'
 import { searchEventSeries } from '$lib/server/db/events';
 import { removeMember, setHidden, setVerified } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
+import { takeFlash } from '$lib/server/events/flash';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { notice, readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
@@ -42,8 +43,10 @@ async function answerCohost(slug: string, request: Request, accept: boolean) {
 	return notice('cohost', accept ? m.org_cohost_accepted() : m.org_cohost_declined());
 }
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url, cookies }) => {
 	const { org, members, memberCount, viewer, can } = await loadOrganization(params.slug);
+	// the answer to a report (/report?organization=) lands here
+	const flash = takeFlash(cookies, url);
 	const db = requestDb();
 	const [events, cohostRequests, hideForm, threads] = await Promise.all([
 		searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
@@ -63,7 +66,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		/** the last owner cannot leave (the page says so instead of offering the button) */
 		lastOwner: viewer !== null && isLastOwner(members, viewer.id),
 		can,
-		hideForm
+		hideForm,
+		flash
 	};
 };
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { fail, setError, superValidate } from 'sveltekit-superforms';
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { OrgKind } from '$lib/orgs/kinds';
@@ -39,6 +39,9 @@ export const actions: Actions = {
 		// an address we chose ourselves may collide: choose a random one instead of bothering the person
 		if (!created.ok && !form.data.slug)
 			created = await createOrganization(db, { ...input, slug: randomSlug() });
+		// a suspended member creates nothing (private.refuse_suspended): the message above the form
+		if (!created.ok && created.refusal === 'suspended')
+			return message(form, refusalMessage('suspended'), { status: 403 });
 		if (!created.ok) return setError(form, 'slug', refusalMessage(created.refusal));
 		logEvent('organization_created', { userId: user.id, organizationId: created.id });
 		redirect(303, localizeHref(`/orgs/${created.slug}`));
