@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createTestUser, DEMO_IDS, serviceClient, uniqueEmail, userClient } from '../support/db';
 import { createEvent } from '../support/events';
+import { startThread } from '../support/threads';
 import { DEMO, logIn, signUp } from './helpers';
 import { formActions } from './form-actions';
 
@@ -86,8 +87,10 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 		serviceClient().from('areas').select('id').limit(1).single(),
 		serviceClient().from('fields').select('id').limit(1).single()
 	]);
+	const threadId = await startThread((await createTestUser('入力確認の話題')).id);
 	const actions = await formActions((segment, route) => {
 		if (route === 'events') return event.id;
+		if (route === 'threads') return threadId;
 		if (route === 'orgs') return slug;
 		if (route === 'orgs/join') return 'a'.repeat(32);
 		if (route === 'admin/areas') return area!.id;

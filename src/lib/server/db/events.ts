@@ -17,7 +17,7 @@ import type { EventKind } from '$lib/events/kinds';
 import type { ManagedEvent, MyRegistrationItem, SeriesCard } from '$lib/events/series';
 import type { QueryData } from '@supabase/supabase-js';
 import type { Db } from '$lib/server/db/client';
-import { dbFailure } from '$lib/server/db/errors';
+import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 
 export const EVENT_PAGE_SIZE = 20;
 
@@ -439,7 +439,8 @@ export type EventInput = {
 
 /**
  * Creates (id null) or updates the event, its fields, co-hosts and every
- * occurrence in one transaction; returns its id.
+ * occurrence in one transaction; returns its id, or `suspended` for a
+ * suspended member (private.refuse_suspended).
  */
 export async function saveEvent(
 	db: Db,
@@ -447,7 +448,7 @@ export async function saveEvent(
 	event: EventInput,
 	links: { fieldIds: string[]; cohostIds: string[] },
 	occurrences: { starts_at: string; ends_at: string }[]
-): Promise<string> {
+): Promise<Refusable<{ id: string }, 'suspended'>> {
 	const { data, error } = await db.rpc('save_event', {
 		// null makes a new event (the generated type cannot say that the argument may be null)
 		p_id: id as string,
@@ -456,8 +457,8 @@ export async function saveEvent(
 		p_cohost_ids: links.cohostIds,
 		p_occurrences: occurrences
 	});
-	if (error) dbFailure(error);
-	return data;
+	if (error) return refused(error, ['suspended']);
+	return { ok: true, id: data };
 }
 
 /** Cancels the whole event, with the reason shown to everybody. */

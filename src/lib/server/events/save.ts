@@ -6,18 +6,19 @@ import type { EventFormValues, EventStatus } from '$lib/events/types';
 import { formatTime, tokyoDateKey } from '$lib/format';
 import type { Db } from '$lib/server/db/client';
 import { saveEvent, type EventDetail } from '$lib/server/db/events';
+import type { Refusable } from '$lib/server/db/errors';
 import { eventTimes, localDateTime, repeatInput } from './forms';
 
 const orNull = (v: string) => (v === '' ? null : v);
 const instant = (local: string) => localDateTime(local)?.toISOString() ?? null;
 
-/** Saves a checked form as a new event (id null) or over an existing one; returns its id. */
+/** Saves a checked form as a new event (id null) or over an existing one: its id, or `suspended`. */
 export async function saveEventForm(
 	db: Db,
 	id: string | null,
 	v: EventFormValues,
 	status: EventStatus
-): Promise<string> {
+): Promise<Refusable<{ id: string }, 'suspended'>> {
 	const times = eventTimes(v);
 	if (!times || !isEventKind(v.kind)) throw new Error('saveEventForm needs a validated form');
 	const rrule = buildRrule(repeatInput(v, times.startsAt));

@@ -3,7 +3,6 @@ import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
-import { mySuspension } from '$lib/server/db/moderation';
 import { requestDb } from '$lib/server/db/request';
 import { eventChoices } from '$lib/server/events/choices';
 import { eventSchema } from '$lib/server/events/forms';
@@ -32,12 +31,11 @@ export const actions: Actions = {
 		const body = await request.formData();
 		const form = await superValidate(body, zod4(eventSchema(choices)));
 		if (!form.valid) return fail(400, { form });
-		// the database refuses a suspended member's event (private.refuse_suspended); say so above the form
-		if (await mySuspension(db, user.id))
-			return message(form, refusalMessage('suspended'), { status: 403 });
 		const status = body.get('intent') === 'publish' ? 'published' : 'draft';
-		const id = await saveEventForm(db, null, form.data, status);
-		logEvent('event_created', { userId: user.id, eventId: id, status });
-		redirect(303, localizeHref(`/events/${id}`));
+		const saved = await saveEventForm(db, null, form.data, status);
+		// a suspended member's event is refused: say so above the form, which keeps what was typed
+		if (!saved.ok) return message(form, refusalMessage(saved.refusal), { status: 403 });
+		logEvent('event_created', { userId: user.id, eventId: saved.id, status });
+		redirect(303, localizeHref(`/events/${saved.id}`));
 	}
 };

@@ -1,5 +1,5 @@
-import { redirect, type Cookies } from '@sveltejs/kit';
-import { fail, superValidate } from 'sveltekit-superforms';
+import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { tokyoInstant } from '$lib/events/recurrence';
@@ -20,6 +20,7 @@ import { eventChoices } from '$lib/server/events/choices';
 import { eventSchema } from '$lib/server/events/forms';
 import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
 import { formValuesOf, saveEventForm } from '$lib/server/events/save';
+import { refusalMessage } from '$lib/server/forms/refusals';
 import { readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
@@ -125,7 +126,8 @@ export const actions: Actions = {
 				: body.get('intent') === 'publish'
 					? 'published'
 					: 'draft';
-		await saveEventForm(db, event.id, form.data, status);
+		const saved = await saveEventForm(db, event.id, form.data, status);
+		if (!saved.ok) return message(form, refusalMessage(saved.refusal), { status: 403 });
 		logEvent('event_updated', { userId: user.id, eventId: event.id, status });
 		redirect(303, localizeHref(`/events/${event.id}`));
 	},
@@ -147,9 +149,10 @@ export const actions: Actions = {
 		const { event, db, user } = await managed(params.id);
 		const copy = formValuesOf(event);
 		copy.title = `${copy.title}${m.event_copy_suffix()}`;
-		const id = await saveEventForm(db, null, copy, 'draft');
-		logEvent('event_duplicated', { userId: user.id, eventId: event.id, copyId: id });
-		redirect(303, localizeHref(`/events/${id}/edit`));
+		const saved = await saveEventForm(db, null, copy, 'draft');
+		if (!saved.ok) error(403, refusalMessage(saved.refusal));
+		logEvent('event_duplicated', { userId: user.id, eventId: event.id, copyId: saved.id });
+		redirect(303, localizeHref(`/events/${saved.id}/edit`));
 	},
 
 	cancelOccurrence: async ({ params, request, url, cookies }) => {
