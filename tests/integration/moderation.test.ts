@@ -11,6 +11,7 @@ import { joinOccurrence } from '$lib/server/db/registrations';
 import {
 	activeSuspension,
 	authorRecentPosts,
+	authorsRecentPosts,
 	dismissReport,
 	hidePost,
 	hideThread,
@@ -244,6 +245,11 @@ describe('the queue and the audit log', () => {
 			'連絡先を書いた投稿 090-0000-0000',
 			'古い迷惑投稿'
 		]);
+		// several authors in one request: each author's own, newest first, none mixed in
+		const both = await authorsRecentPosts(coordinator(), [author.id, bystander.id], 3);
+		expect(both.get(author.id)).toEqual(recent);
+		expect(both.get(bystander.id)).toEqual(await authorRecentPosts(coordinator(), bystander.id, 3));
+		expect(both.get(bystander.id)!.length).toBeGreaterThan(0);
 	});
 });
 

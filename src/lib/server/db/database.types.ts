@@ -1808,6 +1808,31 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      recent_posts_by_authors: {
+        Args: { p_authors: string[]; p_limit?: number }
+        Returns: {
+          author_id: string | null
+          body: string
+          body_html: string
+          created_at: string
+          deleted_at: string | null
+          edited_at: string | null
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_reason: string | null
+          id: string
+          mentioned_ids: string[]
+          position: number
+          quote_of: string | null
+          thread_id: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "posts"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       record_login_attempt: {
         Args: {
           p_email: string

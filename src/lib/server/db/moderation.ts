@@ -178,27 +178,40 @@ export async function authorRecentPosts(
 	authorId: string,
 	limit = 5
 ): Promise<AuthorPost[]> {
+	return (await authorsRecentPosts(db, [authorId], limit)).get(authorId) ?? [];
+}
+
+/** The latest posts (newest first, up to `limit`) of each of these authors, in one request. */
+export async function authorsRecentPosts(
+	db: Db,
+	authorIds: string[],
+	limit = 5
+): Promise<Map<string, AuthorPost[]>> {
+	const byAuthor = new Map<string, AuthorPost[]>(authorIds.map((id) => [id, []]));
+	if (authorIds.length === 0) return byAuthor;
 	const { data, error } = await db
-		.from('posts')
+		.rpc('recent_posts_by_authors', { p_authors: authorIds, p_limit: limit })
 		.select(
-			'id, thread_id, position, body, created_at, hidden_at, deleted_at, thread:threads!posts_thread_id_fkey(title)'
+			'id, author_id, thread_id, position, body, created_at, hidden_at, deleted_at, thread:threads!posts_thread_id_fkey(title)'
 		)
-		.eq('author_id', authorId)
 		.order('created_at', { ascending: false })
-		.order('id')
-		.limit(limit);
+		.order('id');
 	if (error) dbFailure(error);
-	return data.map((p) => ({
-		id: p.id,
-		threadId: p.thread_id,
-		threadTitle: p.thread?.title ?? null,
-		position: p.position,
-		page: postPageOf(p.position),
-		body: p.body,
-		createdAt: p.created_at,
-		hidden: p.hidden_at !== null,
-		deleted: p.deleted_at !== null
-	}));
+	for (const p of data) {
+		if (p.author_id)
+			byAuthor.get(p.author_id)?.push({
+				id: p.id,
+				threadId: p.thread_id,
+				threadTitle: p.thread?.title ?? null,
+				position: p.position,
+				page: postPageOf(p.position),
+				body: p.body,
+				createdAt: p.created_at,
+				hidden: p.hidden_at !== null,
+				deleted: p.deleted_at !== null
+			});
+	}
+	return byAuthor;
 }
 
 // ---------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import {
 	activeSuspensions,
-	authorRecentPosts,
+	authorsRecentPosts,
 	organizationSlugs,
 	reportQueue
 } from '$lib/server/db/moderation';
@@ -31,11 +31,9 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 			)
 		)
 	];
-	// one query a distinct author on the page (an indexed lookup each), and one for all suspensions
-	const [recent, suspensions, slugs] = await Promise.all([
-		Promise.all(
-			authors.map(async (id) => [id, await authorRecentPosts(db, id, RECENT + 1)] as const)
-		),
+	// one request for every author's recent posts, one for all suspensions
+	const [recentBy, suspensions, slugs] = await Promise.all([
+		authorsRecentPosts(db, authors, RECENT + 1),
 		activeSuspensions(
 			db,
 			queue.items.flatMap((i) => (i.authorId ? [i.authorId] : []))
@@ -45,7 +43,6 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 			queue.items.flatMap((i) => (i.organizationId ? [i.organizationId] : []))
 		)
 	]);
-	const recentBy = new Map(recent);
 	return {
 		flash,
 		page,
