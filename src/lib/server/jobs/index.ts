@@ -36,6 +36,9 @@ export async function startWorker(
 ): Promise<StartedWorker> {
 	const { tasks, close } = taskList(env);
 	const pool = new pg.Pool({ connectionString: env.databaseUrl, max: (opts.concurrency ?? 4) + 2 });
+	pool.on('error', (e) =>
+		console.error(JSON.stringify({ event: 'worker_db_error', error: e.message }))
+	);
 	const runner = await run({
 		pgPool: pool,
 		concurrency: opts.concurrency ?? 4,
