@@ -1,5 +1,5 @@
 // Mail: what the worker reads to write a mail and the log it keeps (service
-// role), and the log admins read (/admin/mail, RLS: admins only). Imports are
+// role; the admins' view of the log is db/mail-log.ts). Imports are
 // relative and type-only where they reach SvelteKit modules: the worker runs
 // this outside SvelteKit (scripts/worker.ts, under tsx).
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -91,6 +91,17 @@ export async function mailEvent(db: Db, eventId: string): Promise<MailEvent | nu
 		contactEmail: data.contact_email,
 		organizationName: data.organization?.name ?? null
 	};
+}
+
+/** The event of a date (null when the date is gone). */
+export async function mailOccurrenceEvent(db: Db, occurrenceId: string) {
+	const { data, error } = await db
+		.from('event_occurrences')
+		.select('event_id')
+		.eq('id', occurrenceId)
+		.maybeSingle();
+	if (error) fail('event_occurrences', error);
+	return data?.event_id ?? null;
 }
 
 /**
@@ -190,37 +201,4 @@ export async function mailLogFinish(
 		})
 		.eq('job_id', Number(jobId));
 	if (error) fail('mail_log', error);
-}
-
-export interface MailLogRow {
-	id: string;
-	kind: MailKind;
-	recipient: string | null;
-	subject: string | null;
-	status: string;
-	attempts: number;
-	lastError: string | null;
-	updatedAt: string;
-}
-
-/** /admin/mail: failures first, then the latest (RLS: admins only). */
-export async function listMailLog(db: Db, opts: { failedOnly: boolean; limit: number }) {
-	let query = db
-		.from('mail_log')
-		.select('id, kind, recipient, subject, status, attempts, last_error, updated_at')
-		.order('updated_at', { ascending: false })
-		.limit(opts.limit);
-	if (opts.failedOnly) query = query.eq('status', 'failed');
-	const { data, error } = await query;
-	if (error) fail('mail_log', error);
-	return data.map((r): MailLogRow => ({
-		id: r.id,
-		kind: r.kind,
-		recipient: r.recipient,
-		subject: r.subject,
-		status: r.status,
-		attempts: r.attempts,
-		lastError: r.last_error,
-		updatedAt: r.updated_at
-	}));
 }

@@ -14,6 +14,7 @@ import {
 	mailEvent,
 	mailLogBegin,
 	mailLogFinish,
+	mailOccurrenceEvent,
 	mailOccurrences,
 	mailRecipient,
 	mailWaitlistPosition,
@@ -63,12 +64,7 @@ async function writeAndSend(ctx: JobContext, p: SendMailPayload, jobId: string) 
 	const occurrenceId = p.occurrence_id ?? null;
 	let eventId = p.event_id ?? null;
 	if (!eventId && occurrenceId) {
-		const { data } = await ctx.db
-			.from('event_occurrences')
-			.select('event_id')
-			.eq('id', occurrenceId)
-			.maybeSingle();
-		eventId = data?.event_id ?? null;
+		eventId = await mailOccurrenceEvent(ctx.db, occurrenceId);
 	}
 	if (!eventId) return skipped;
 	const event = await mailEvent(ctx.db, eventId);
