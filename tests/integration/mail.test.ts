@@ -234,3 +234,45 @@ describe('delivery', () => {
 		await mailSettings({ changeDelaySeconds: 3, maxAttempts: 8 });
 	});
 });
+
+describe('a worker killed in the middle of a batch', () => {
+	it('loses no mail and sends none twice once another worker runs', async () => {
+		const slowBox = await startMailbox({ rcptDelayMs: 150 });
+		try {
+			const organiser = await createTestUser('主催 花子');
+			const { occurrenceIds } = await createEvent(organiser.id, { title: '途中で止まるサロン' });
+			const people = await Promise.all(
+				Array.from({ length: 16 }, (_, i) => createTestUser(`参加者 ${i + 1}`))
+			);
+			for (const p of people) {
+				const { error } = await userClient(p.id).rpc('join_occurrence', {
+					p_occurrence: occurrenceIds[0],
+					p_companions: 0
+				});
+				expect(error).toBeNull();
+			}
+			const first = startWorkerProcess(slowBox.url);
+			await first.started;
+			await waitForMail(slowBox, (ms) => ms.length >= 3);
+			await stopWorkerProcess(first.child, 'SIGKILL');
+			const delivered = (await slowBox.list()).length;
+			expect(delivered).toBeLessThan(people.length);
+			// the jobs the killed worker held stay locked until a live worker finds it dead
+			const second = startWorkerProcess(slowBox.url);
+			workers.push(second);
+			await second.started;
+			const mails = await waitForMail(
+				slowBox,
+				(ms) => people.every((p) => mailsTo(ms, p.email).length >= 1),
+				60_000
+			);
+			await new Promise((r) => setTimeout(r, 1500));
+			const all = await slowBox.list();
+			for (const p of people) expect(mailsTo(all, p.email)).toHaveLength(1);
+			expect(mails.every((m) => m.subject.startsWith('参加登録のお知らせ'))).toBe(true);
+			await stopAll();
+		} finally {
+			await slowBox.close();
+		}
+	});
+});

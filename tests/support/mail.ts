@@ -11,7 +11,9 @@ import { testEnv } from './db';
 
 export const ORIGIN = 'https://tsunagu.test';
 
-export async function startMailbox(opts: { failFor?: (to: string) => boolean } = {}) {
+export async function startMailbox(
+	opts: { failFor?: (to: string) => boolean; rcptDelayMs?: number } = {}
+) {
 	const dir = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-mail-'));
 	const server = await startDevMailServer(dir, opts);
 	return {

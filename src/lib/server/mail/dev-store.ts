@@ -16,11 +16,12 @@ export interface DevMailServer {
 
 /**
  * Starts the local SMTP server on 127.0.0.1 (port 0: any free one). `failFor`
- * (tests) refuses every message to those addresses with a 550, as a real server would.
+ * (tests) refuses every message to those addresses with a 550, as a real server would;
+ * `rcptDelayMs` (tests) answers each recipient late, before any message is stored.
  */
 export async function startDevMailServer(
 	dir: string,
-	opts: { port?: number; failFor?: (to: string) => boolean } = {}
+	opts: { port?: number; failFor?: (to: string) => boolean; rcptDelayMs?: number } = {}
 ): Promise<DevMailServer> {
 	await mkdir(dir, { recursive: true });
 	const server = new SMTPServer({
@@ -33,7 +34,9 @@ export async function startDevMailServer(
 				err.responseCode = 550;
 				return callback(err);
 			}
-			callback();
+			// tests: a slow server, so that a worker can be killed in the middle of a batch
+			if (opts.rcptDelayMs) setTimeout(() => callback(), opts.rcptDelayMs);
+			else callback();
 		},
 		onData(stream, _session, callback) {
 			const chunks: Buffer[] = [];
