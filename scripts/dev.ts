@@ -2,6 +2,7 @@
 // gateway) and the SvelteKit dev server. Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
 import { assertPortFree, InUseError } from './lib/ports.ts';
+import { startJobsBeside, type JobsBeside } from './lib/jobs.ts';
 import { bin, superviseChild } from './lib/run.ts';
 import { defaultPorts, LOCAL_DIR, startStack, type Stack } from './lib/stack.ts';
 
@@ -28,12 +29,30 @@ try {
 	process.exit(1);
 }
 
+// the worker and, without SMTP_URL, the local mailbox (/dev/mail)
+let jobs: JobsBeside | null = null;
+try {
+	jobs = await startJobsBeside(
+		{
+			...process.env,
+			...stack?.env,
+			ORIGIN: process.env.ORIGIN ?? `http://localhost:${ports.devPort}`
+		},
+		{ devMailbox: true }
+	);
+} catch (e) {
+	console.error(e);
+	await stack?.stop();
+	process.exit(1);
+}
+
 const vite = spawn(
 	bin('vite'),
 	['dev', '--port', String(ports.devPort), '--strictPort', '--host', '127.0.0.1'],
-	{ stdio: 'inherit', env: { ...process.env, ...stack?.env } }
+	{ stdio: 'inherit', env: { ...process.env, ...stack?.env, ...jobs.env } }
 );
 
 superviseChild(vite, async () => {
+	await jobs?.stop();
 	await stack?.stop();
 });

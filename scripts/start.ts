@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { assertPortFree, InUseError } from './lib/ports.ts';
+import { startJobsBeside } from './lib/jobs.ts';
 import { superviseChild } from './lib/run.ts';
 import { defaultPorts, LOCAL_DIR, ROOT, startStack, type Stack } from './lib/stack.ts';
 
@@ -45,17 +46,22 @@ try {
 	process.exit(1);
 }
 
+const serverEnv = {
+	...process.env,
+	...stack?.env,
+	PORT: String(ports.appPort),
+	// adapter-node assumes https unless told; locally we serve plain http
+	...(stack && !process.env.ORIGIN ? { ORIGIN: `http://localhost:${ports.appPort}` } : {})
+};
+// the worker (mail, reminders) beside the server; `npm run worker` runs it alone
+// a deployment (SUPABASE_URL set) sends through its SMTP_URL, never a local mailbox
+const jobs = await startJobsBeside(serverEnv, { devMailbox: !!stack });
 const server = spawn(process.execPath, [entry], {
 	stdio: 'inherit',
-	env: {
-		...process.env,
-		...stack?.env,
-		PORT: String(ports.appPort),
-		// adapter-node assumes https unless told; locally we serve plain http
-		...(stack && !process.env.ORIGIN ? { ORIGIN: `http://localhost:${ports.appPort}` } : {})
-	}
+	env: { ...serverEnv, ...jobs.env }
 });
 console.log(`Tsunagu on http://localhost:${ports.appPort}`);
 superviseChild(server, async () => {
+	await jobs.stop();
 	await stack?.stop();
 });

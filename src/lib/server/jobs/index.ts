@@ -1,0 +1,80 @@
+// The worker: graphile-worker with our task list, one module per task. Started
+// by `npm run dev` and `npm start` beside the server and alone by `npm run
+// worker` (scripts/worker.ts). Any number may run: graphile-worker hands each
+// job to one of them, and each cron item fires once.
+import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
+import pg from 'pg';
+import { jobContext, type JobEnv } from './config';
+import { mailReminders } from './mail-reminders';
+import { sendMailTask } from './send-mail';
+
+/** 前日のお知らせ: 09:00 UTC is 18:00 in Tokyo (graphile-worker's crontab is UTC). */
+export const CRONTAB = '0 9 * * * mail_reminders ?max=3';
+
+export function taskList(env: JobEnv): { tasks: TaskList; close: () => void } {
+	const ctx = jobContext(env);
+	return {
+		tasks: { send_mail: sendMailTask(ctx), mail_reminders: mailReminders },
+		close: () => ctx.mailer.close()
+	};
+}
+
+const quietLogger = new Logger((scope) => (level, message) => {
+	if (level === 'error' || level === 'warning') {
+		console.error(JSON.stringify({ event: 'worker', level, message, task: scope.taskIdentifier }));
+	}
+});
+
+export interface StartedWorker {
+	runner: Runner;
+	stop(): Promise<void>;
+}
+
+export async function startWorker(
+	env: JobEnv,
+	opts: { concurrency?: number; pollInterval?: number } = {}
+): Promise<StartedWorker> {
+	const { tasks, close } = taskList(env);
+	const pool = new pg.Pool({ connectionString: env.databaseUrl, max: (opts.concurrency ?? 4) + 2 });
+	pool.on('error', (e) =>
+		console.error(JSON.stringify({ event: 'worker_db_error', error: e.message }))
+	);
+	const runner = await run({
+		pgPool: pool,
+		concurrency: opts.concurrency ?? 4,
+		pollInterval: opts.pollInterval ?? 2000,
+		noHandleSignals: true,
+		taskList: tasks,
+		crontab: CRONTAB,
+		logger: quietLogger
+	});
+	// Heartbeat: this process's worker ids are alive; jobs still locked by a
+	// worker nobody has seen for staleSeconds (killed with -9) are unlocked
+	// for the others to retry (see private.job_workers_alive).
+	const ids = new Set<string>();
+	runner.events.on('worker:create', ({ worker }) => ids.add(worker.workerId));
+	runner.events.on('worker:release', ({ worker }) => ids.delete(worker.workerId));
+	const heartbeatMs = Math.max(500, (env.staleSeconds * 1000) / 4);
+	const heartbeat = setInterval(() => {
+		void heartbeatOnce(pool, [...ids], env.staleSeconds).catch((e: unknown) =>
+			console.error(JSON.stringify({ event: 'worker_heartbeat_failed', error: String(e) }))
+		);
+	}, heartbeatMs);
+	await heartbeatOnce(pool, [...ids], env.staleSeconds).catch(() => {});
+	return {
+		runner,
+		async stop() {
+			clearInterval(heartbeat);
+			await runner.stop();
+			close();
+			await pool.end();
+		}
+	};
+}
+
+async function heartbeatOnce(pool: pg.Pool, ids: string[], staleSeconds: number) {
+	await pool.query('select private.job_workers_alive($1::text[], make_interval(secs => $2))', [
+		ids,
+		staleSeconds
+	]);
+}
