@@ -14,25 +14,31 @@ import { readForm } from '$lib/server/forms/small';
 
 export const FOLLOW_ANCHOR = 'follow';
 
-const followSchema = z.object({ following: z.enum(['true', 'false']) });
+const followSchema = z.object({
+	following: z.enum(['true', 'false']),
+	// on the member's list, where the form names what it is about
+	kind: z.enum(['area', 'field', 'organization']).optional(),
+	id: z.uuid().optional()
+});
 
 /**
- * Follows or stops following `target` (null: not found) and redirects to
- * `path` (not yet localized) + `#anchor` with what happened.
+ * Follows or stops following `target` (null: not found; 'posted': the kind
+ * and id in the form) and redirects to `path` (not yet localized) + `#anchor`
+ * with what happened.
  */
 export async function followAction(
 	{ request, url, cookies }: { request: Request; url: URL; cookies: Cookies },
-	target: FollowTarget | null,
+	target: FollowTarget | null | 'posted',
 	path: string,
 	anchor = FOLLOW_ANCHOR
 ): Promise<never> {
 	const { user } = requireUser();
 	const form = await readForm(request, followSchema);
 	const following = form?.following === 'true';
+	const about =
+		target !== 'posted' ? target : form?.kind && form.id ? { kind: form.kind, id: form.id } : null;
 	const ok =
-		form !== null &&
-		target !== null &&
-		(await setFollowing(requestDb(), user.id, target, following));
+		form !== null && about !== null && (await setFollowing(requestDb(), user.id, about, following));
 	const text = !ok ? m.follow_not_found() : following ? m.follow_followed() : m.follow_unfollowed();
 	return redirectWithFlash(cookies, url, localizeHref(path), { text, ok, target: anchor });
 }
