@@ -1,7 +1,7 @@
 // Follows (関心縁) and notification settings (issue 11), as people use them: a
 // member follows an area from its page, an organiser publishes an event there,
-// and the member finds the notice in お知らせ; the settings page saves and
-// unfollows without JavaScript and passes axe on a phone and a desktop.
+// and the member finds the notice in お知らせ; the settings page passes axe on
+// a phone and a desktop, and saves and unfollows without JavaScript.
 import { expect, test } from '@playwright/test';
 import { uniqueEmail } from '../support/db';
 import { DEMO, expectAccessible, logIn, signUp } from './helpers';
@@ -53,11 +53,17 @@ test('a member follows an area, an organiser publishes an event there, the membe
 	await expect(notice).toContainText('2027年5月15日');
 	await notice.getByRole('link', { name: title }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+
+	// the settings page lists the area; axe on a phone and on a desktop
+	await page.goto('/account/notifications');
+	await expect(page.locator('#follows').getByRole('link', { name: '矢切' })).toBeVisible();
+	for (const width of [390, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await expectAccessible(page);
+	}
 });
 
-test('the settings page unfollows and saves without JavaScript, and passes axe on a phone and a desktop', async ({
-	browser
-}) => {
+test('the settings page unfollows and saves without JavaScript', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	const member = { name: 'フォロー 設定', email: uniqueEmail('prefs'), password };
@@ -78,11 +84,6 @@ test('the settings page unfollows and saves without JavaScript, and passes axe o
 	await expect(
 		page.getByText('この設定に関係なく、いつもすべてのお知らせが届きます')
 	).toBeVisible();
-
-	for (const width of [390, 1280]) {
-		await page.setViewportSize({ width, height: 900 });
-		await expectAccessible(page);
-	}
 
 	await follows.getByRole('button', { name: '「子ども・子育て」のフォローをやめる' }).click();
 	await expect(page).toHaveURL(/\/account\/notifications#follows$/);
