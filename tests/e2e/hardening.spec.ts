@@ -84,8 +84,8 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 	});
 	expect(created.error).toBeNull();
 	const [{ data: area }, { data: field }] = await Promise.all([
-		serviceClient().from('areas').select('id').limit(1).single(),
-		serviceClient().from('fields').select('id').limit(1).single()
+		serviceClient().from('areas').select('id, slug').limit(1).single(),
+		serviceClient().from('fields').select('id, slug').limit(1).single()
 	]);
 	const threadId = await startThread((await createTestUser('入力確認の話題')).id);
 	const actions = await formActions((segment, route) => {
@@ -96,6 +96,9 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 		if (route === 'admin/areas') return area!.id;
 		if (route === 'admin/fields') return field!.id;
 		if (route === 'people') return DEMO_IDS.member;
+		// the follow buttons of area and field hubs
+		if (route === 'areas') return area!.slug;
+		if (route === 'fields') return field!.slug;
 		throw new Error(`no value for ${segment} under /${route}`);
 	});
 	expect(actions.length).toBeGreaterThan(30);

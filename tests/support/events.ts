@@ -25,6 +25,9 @@ export interface TestEvent {
 	howToApply?: string | null;
 	deadlineNote?: string | null;
 	registrationClosesAt?: Date | null;
+	fieldIds?: string[];
+	/** organizations named as co-hosts (accepted at once where the organiser edits for them) */
+	cohostIds?: string[];
 }
 
 /** Creates an event as `userId` and returns its id and occurrence ids (in time order). */
@@ -71,8 +74,8 @@ export async function createEvent(userId: string, e: TestEvent = {}) {
 			deadline_note: e.deadlineNote ?? null,
 			status: e.status ?? 'published'
 		},
-		p_field_ids: [],
-		p_cohost_ids: [],
+		p_field_ids: e.fieldIds ?? [],
+		p_cohost_ids: e.cohostIds ?? [],
 		p_occurrences: starts.map((s) => ({
 			starts_at: s.toISOString(),
 			ends_at: new Date(s.getTime() + (endsAt.getTime() - startsAt.getTime())).toISOString()

@@ -480,6 +480,62 @@ export type Database = {
         }
         Relationships: []
       }
+      follows: {
+        Row: {
+          area_id: string | null
+          created_at: string
+          field_id: string | null
+          id: string
+          organization_id: string | null
+          user_id: string
+        }
+        Insert: {
+          area_id?: string | null
+          created_at?: string
+          field_id?: string | null
+          id?: string
+          organization_id?: string | null
+          user_id?: string
+        }
+        Update: {
+          area_id?: string | null
+          created_at?: string
+          field_id?: string | null
+          id?: string
+          organization_id?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "follows_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_field_id_fkey"
+            columns: ["field_id"]
+            isOneToOne: false
+            referencedRelation: "fields"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       login_attempts: {
         Row: {
           created_at: string
@@ -613,6 +669,56 @@ export type Database = {
           until?: string | null
         }
         Relationships: []
+      }
+      notification_preferences: {
+        Row: {
+          changes_cancellations: boolean | null
+          confirmations: boolean | null
+          digest_frequency: string | null
+          invitations: boolean | null
+          mentions: boolean | null
+          moderation: boolean | null
+          promotions: boolean | null
+          reminders: boolean | null
+          thread_replies: boolean | null
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          changes_cancellations?: boolean | null
+          confirmations?: boolean | null
+          digest_frequency?: string | null
+          invitations?: boolean | null
+          mentions?: boolean | null
+          moderation?: boolean | null
+          promotions?: boolean | null
+          reminders?: boolean | null
+          thread_replies?: boolean | null
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          changes_cancellations?: boolean | null
+          confirmations?: boolean | null
+          digest_frequency?: string | null
+          invitations?: boolean | null
+          mentions?: boolean | null
+          moderation?: boolean | null
+          promotions?: boolean | null
+          reminders?: boolean | null
+          thread_replies?: boolean | null
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notification_preferences_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       notifications: {
         Row: {
@@ -1841,6 +1947,21 @@ export type Database = {
       mark_solved: {
         Args: { p_post?: string; p_thread: string }
         Returns: undefined
+      }
+      my_notification_preferences: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          changes_cancellations: boolean
+          confirmations: boolean
+          digest_frequency: string
+          follows_something: boolean
+          invitations: boolean
+          mentions: boolean
+          moderation: boolean
+          promotions: boolean
+          reminders: boolean
+          thread_replies: boolean
+        }[]
       }
       my_waitlist_positions: {
         Args: { p_occurrences: string[] }

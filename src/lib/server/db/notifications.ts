@@ -28,9 +28,16 @@ export const THREAD_NOTIFICATION_KINDS = [
 	'report_handled'
 ] as const;
 
+/** What follows tell people (issue 11). */
+export const FOLLOW_NOTIFICATION_KINDS = [
+	// a new event was published in an area, field or organization one follows (once per event)
+	'new_followed_event'
+] as const;
+
 export const NOTIFICATION_KINDS = [
 	...EVENT_NOTIFICATION_KINDS,
-	...THREAD_NOTIFICATION_KINDS
+	...THREAD_NOTIFICATION_KINDS,
+	...FOLLOW_NOTIFICATION_KINDS
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type EventNotificationKind = (typeof EVENT_NOTIFICATION_KINDS)[number];
@@ -43,6 +50,9 @@ export interface NotificationItem<K extends NotificationKind = NotificationKind>
 	/** null when the event is gone or no longer visible */
 	eventTitle: string | null;
 	occurrence: { startsAt: string; endsAt: string } | null;
+	/** the event's first date (a series: its first occurrence); null when not visible */
+	eventStartsAt: string | null;
+	eventEndsAt: string | null;
 	/** the organization a co-host request is for; null when gone or hidden */
 	organization: { slug: string; name: string } | null;
 	allDay: boolean;
@@ -96,7 +106,7 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 		.from('notifications')
 		.select(
 			`id, kind, event_id, thread_id, post_id, report_id, detail, created_at, read_at,
-			event:events(title, all_day),
+			event:events(title, all_day, starts_at, ends_at),
 			occurrence:event_occurrences(starts_at, ends_at),
 			organization:organizations(slug, name),
 			thread:threads(title),
@@ -126,6 +136,8 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 						kind: n.kind,
 						eventId: n.event_id,
 						eventTitle: n.event?.title ?? null,
+						eventStartsAt: n.event?.starts_at ?? null,
+						eventEndsAt: n.event?.ends_at ?? null,
 						occurrence: n.occurrence
 							? { startsAt: n.occurrence.starts_at, endsAt: n.occurrence.ends_at }
 							: null,

@@ -45,6 +45,16 @@ export async function findAreaBySlug(db: Db, slug: string): Promise<Area | null>
 	return data;
 }
 
+export async function findFieldBySlug(db: Db, slug: string): Promise<Field | null> {
+	const { data, error } = await db
+		.from('fields')
+		.select(FIELD_COLUMNS)
+		.eq('slug', slug)
+		.maybeSingle();
+	if (error) dbFailure(error);
+	return data;
+}
+
 // Managing them (/admin/areas, /admin/fields). RLS lets only admins insert,
 // update and reorder; a duplicate slug comes back as 'slug_taken'.
 

@@ -121,10 +121,10 @@ export async function listThreads(
 	return { threads, total: counted.data, totalCapped: counted.data >= THREAD_COUNT_CAP };
 }
 
-/** The latest threads of an area or an organization (their pages), newest activity first. */
+/** The latest threads of an area, a field or an organization (their pages), newest activity first. */
 export async function latestThreads(
 	db: Db,
-	scope: { areaId: string } | { organizationId: string },
+	scope: { areaId: string } | { fieldId: string } | { organizationId: string },
 	limit = 5
 ): Promise<ThreadCard[]> {
 	return searchThreads(db, scope, limit, 0);

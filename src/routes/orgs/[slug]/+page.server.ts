@@ -8,9 +8,11 @@ import { isLastOwner } from '$lib/permissions';
 import { requireCoordinator, requireUser } from '$lib/server/auth/guard';
 import { answerCohostRequest, listCohostRequests } from '$lib/server/db/cohosts';
 import { searchEventSeries } from '$lib/server/db/events';
-import { removeMember, setHidden, setVerified } from '$lib/server/db/orgs';
+import { isFollowing } from '$lib/server/db/follows';
+import { findOrganization, removeMember, setHidden, setVerified } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
 import { takeFlash } from '$lib/server/events/flash';
+import { followAction } from '$lib/server/follows/action';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { notice, readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
@@ -43,16 +45,17 @@ async function answerCohost(slug: string, request: Request, accept: boolean) {
 	return notice('cohost', accept ? m.org_cohost_accepted() : m.org_cohost_declined());
 }
 
-export const load: PageServerLoad = async ({ params, url, cookies }) => {
+export const load: PageServerLoad = async ({ params, url, cookies, locals }) => {
 	const { org, members, memberCount, viewer, can } = await loadOrganization(params.slug);
 	// the answer to a report (/report?organization=) lands here
 	const flash = takeFlash(cookies, url);
 	const db = requestDb();
-	const [events, cohostRequests, hideForm, threads] = await Promise.all([
+	const [events, cohostRequests, hideForm, threads, following] = await Promise.all([
 		searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
 		can.answerCohosts ? listCohostRequests(db, org.id) : [],
 		superValidate(zod4(hideSchema()), { id: 'hide' }),
-		latestThreads(db, { organizationId: org.id })
+		latestThreads(db, { organizationId: org.id }),
+		isFollowing(db, locals.user?.id ?? null, { kind: 'organization', id: org.id })
 	]);
 	return {
 		threads,
@@ -67,11 +70,20 @@ export const load: PageServerLoad = async ({ params, url, cookies }) => {
 		lastOwner: viewer !== null && isLastOwner(members, viewer.id),
 		can,
 		hideForm,
+		following,
 		flash
 	};
 };
 
 export const actions: Actions = {
+	follow: async (event) => {
+		const org = await findOrganization(requestDb(), event.params.slug);
+		return followAction(
+			event,
+			org && { kind: 'organization', id: org.id },
+			`/orgs/${event.params.slug}`
+		);
+	},
 	acceptCohost: async ({ params, request }) => answerCohost(params.slug, request, true),
 	declineCohost: async ({ params, request }) => answerCohost(params.slug, request, false),
 	verify: async ({ params }) => {
