@@ -120,18 +120,24 @@ export type Database = {
       credentials: {
         Row: {
           email: string
+          email_bounced_at: string | null
+          email_verified_at: string | null
           password_hash: string
           updated_at: string
           user_id: string
         }
         Insert: {
           email: string
+          email_bounced_at?: string | null
+          email_verified_at?: string | null
           password_hash: string
           updated_at?: string
           user_id: string
         }
         Update: {
           email?: string
+          email_bounced_at?: string | null
+          email_verified_at?: string | null
           password_hash?: string
           updated_at?: string
           user_id?: string
@@ -1252,6 +1258,7 @@ export type Database = {
           display_name: string
           id: string
           listed: boolean
+          locale: string
           role: Database["public"]["Enums"]["app_role"]
           updated_at: string
         }
@@ -1261,6 +1268,7 @@ export type Database = {
           display_name: string
           id?: string
           listed?: boolean
+          locale?: string
           role?: Database["public"]["Enums"]["app_role"]
           updated_at?: string
         }
@@ -1270,6 +1278,7 @@ export type Database = {
           display_name?: string
           id?: string
           listed?: boolean
+          locale?: string
           role?: Database["public"]["Enums"]["app_role"]
           updated_at?: string
         }

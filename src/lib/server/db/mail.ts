@@ -182,7 +182,7 @@ export async function mailLogFinish(
 	db: Db,
 	jobId: string,
 	result: {
-		status: 'sending' | 'sent' | 'skipped' | 'failed';
+		status: 'sending' | 'sent' | 'skipped' | 'failed' | 'bounced';
 		recipient?: string | null;
 		subject?: string | null;
 		messageId?: string | null;

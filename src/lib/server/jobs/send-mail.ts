@@ -10,32 +10,14 @@
 // sending), which would lose the mail when the crash falls before the send:
 // a rare duplicate is better than a notice that never arrives.
 import type { JobHelpers } from 'graphile-worker';
-import {
-	mailEvent,
-	mailLogBegin,
-	mailLogFinish,
-	mailOccurrenceEvent,
-	mailOccurrences,
-	mailRecipient,
-	mailWaitlistPosition,
-	type MailKind
-} from '../db/mail';
-import { composeEventMail, type Before } from '../mail/compose';
+import { mailLogBegin, mailLogFinish } from '../db/mail';
 import type { JobContext } from './config';
-
-export interface SendMailPayload {
-	kind: MailKind;
-	user_id: string;
-	event_id?: string;
-	occurrence_id?: string | null;
-	registration_id?: string;
-	before?: Before | null;
-	once_key?: string;
-}
+import { mailWriters } from './writers';
+import type { SendMailPayload } from './writers/types';
 
 export function sendMailTask(ctx: JobContext) {
 	return async (raw: unknown, helpers: JobHelpers) => {
-		const payload = raw as SendMailPayload;
+		const payload = raw as SendMailPayload & { once_key?: string };
 		const job = helpers.job;
 		const started = await mailLogBegin(ctx.db, {
 			id: job.id,
@@ -58,45 +40,11 @@ export function sendMailTask(ctx: JobContext) {
 }
 
 async function writeAndSend(ctx: JobContext, p: SendMailPayload, jobId: string) {
-	const skipped = { status: 'skipped' as const };
-	const recipient = await mailRecipient(ctx.db, p.user_id);
-	if (!recipient) return skipped;
-	const occurrenceId = p.occurrence_id ?? null;
-	let eventId = p.event_id ?? null;
-	if (!eventId && occurrenceId) {
-		eventId = await mailOccurrenceEvent(ctx.db, occurrenceId);
-	}
-	if (!eventId) return skipped;
-	const event = await mailEvent(ctx.db, eventId);
-	if (!event) return skipped;
-	const occurrences = (await mailOccurrences(ctx.db, p.user_id, eventId, occurrenceId)).filter(
-		(o) => o.registration && o.registration !== 'cancelled'
-	);
-	// left every date meanwhile: nothing to tell
-	if (!occurrences.length) return skipped;
-	let kind = p.kind;
-	const first = occurrences[0];
-	// joined and promoted before the confirmation went out: confirm the place
-	if (kind === 'waitlisted' && first.registration === 'going') kind = 'registered';
-	if (kind === 'reminder' && (first.status !== 'scheduled' || event.status !== 'published'))
-		return skipped;
-	const waitlistPosition =
-		kind === 'waitlisted' ? await mailWaitlistPosition(ctx.db, p.user_id, first.id) : null;
-	const mail = composeEventMail({
-		kind,
-		locale: 'ja',
-		origin: ctx.env.origin,
-		recipientName: recipient.displayName,
-		event,
-		occurrences,
-		before: p.before ?? null,
-		waitlistPosition
-	});
+	const writer = mailWriters[p.kind];
+	if (!writer) throw new Error(`no writer for mail kind ${p.kind}`);
+	const mail = await writer(ctx, p);
+	if (!mail) return { status: 'skipped' as const };
 	const host = new URL(ctx.env.origin).host;
-	const messageId = await ctx.mailer.send({
-		to: recipient.email,
-		...mail,
-		messageId: `<mail-${jobId}@${host}>`
-	});
-	return { status: 'sent' as const, recipient: recipient.email, subject: mail.subject, messageId };
+	const messageId = await ctx.mailer.send({ ...mail, messageId: `<mail-${jobId}@${host}>` });
+	return { status: 'sent' as const, recipient: mail.to, subject: mail.subject, messageId };
 }
