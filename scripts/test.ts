@@ -1,7 +1,12 @@
 // npm test: lint and type check, then one throw-away stack (random ports,
 // temp dir) for the whole run; the app is built against it, then vitest (unit
-// + integration) and Playwright (e2e against the built app) run.
+// + integration) and Playwright (e2e against the built app, with the
+// development mailbox and a worker beside it as `npm start` has locally).
 // `npm test -- unit|integration|e2e` runs one part (without lint and check).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { prepareTestQueue, startJobsBeside, type JobsBeside } from './lib/jobs.ts';
 import { startThrowawayStack } from './lib/throwaway.ts';
 import { freePort } from './lib/ports.ts';
 import { bin, onShutdown, run } from './lib/run.ts';
@@ -25,7 +30,12 @@ if (want('unit') && !want('integration')) {
 	const started = Date.now();
 	const stack = await startThrowawayStack({ seed: true });
 	console.log(`Test stack ready in ${Date.now() - started} ms at ${stack.env.SUPABASE_URL}`);
-	onShutdown(() => stack.stop());
+	// the e2e run's worker and mailbox, while they run
+	let jobs: JobsBeside | null = null;
+	onShutdown(async () => {
+		await jobs?.stop();
+		await stack.stop();
+	});
 	const env = { ...stack.env, TSUNAGU_TEST_STACK: '1' };
 	try {
 		if (want('integration') || want('e2e')) {
@@ -42,10 +52,32 @@ if (want('unit') && !want('integration')) {
 			}
 			if (want('e2e')) {
 				const port = String(await freePort());
-				results.e2e = await run(bin('playwright'), ['test', ...filters], {
-					...env,
-					TSUNAGU_E2E_PORT: port
-				});
+				// the mailbox (/dev/mail in the e2e app) and a worker that mails with the
+				// app's links; never a real SMTP server, whatever the shell says
+				const dropped = await prepareTestQueue(env.DATABASE_URL);
+				if (dropped) console.log(`e2e: ${dropped} jobs left by earlier tests dropped`);
+				const mailDir = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-e2e-mail-'));
+				try {
+					jobs = await startJobsBeside(
+						{
+							...process.env,
+							...env,
+							SMTP_URL: '',
+							ORIGIN: `http://127.0.0.1:${port}`,
+							TSUNAGU_WORKER_POLL_MS: '500'
+						},
+						{ devMailbox: true, mailDir }
+					);
+					results.e2e = await run(bin('playwright'), ['test', ...filters], {
+						...env,
+						...jobs.env,
+						TSUNAGU_E2E_PORT: port
+					});
+				} finally {
+					await jobs?.stop();
+					jobs = null;
+					await rm(mailDir, { recursive: true, force: true });
+				}
 			}
 		}
 	} finally {

@@ -1,10 +1,12 @@
-// The worker and the development mailbox beside `npm run dev` and `npm start`.
-// Without SMTP_URL a local SMTP server (smtp-server) keeps every message as a
-// file in .local/mail (shown at /dev/mail in development). Without
-// DATABASE_URL (a hosted project whose connection string was not given) no
-// worker starts and a line says so: mail then waits in the queue.
+// The worker and the development mailbox beside `npm run dev`, `npm start`
+// and the e2e tests (`npm test`). Without SMTP_URL a local SMTP server
+// (smtp-server) keeps every message as a file in .local/mail, or the folder
+// given (shown at /dev/mail). Without DATABASE_URL (a hosted project whose
+// connection string was not given) no worker starts and a line says so: mail
+// then waits in the queue.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import pg from 'pg';
 import { startDevMailServer, type DevMailServer } from '../../src/lib/server/mail/dev-store.ts';
 import { killAndWait } from './run.ts';
 import { LOCAL_DIR, ROOT } from './stack.ts';
@@ -17,7 +19,8 @@ export interface JobsBeside {
 
 export async function startJobsBeside(
 	env: NodeJS.ProcessEnv,
-	opts: { devMailbox: boolean }
+	/** mailDir: the development mailbox's folder (default .local/mail) */
+	opts: { devMailbox: boolean; mailDir?: string }
 ): Promise<JobsBeside> {
 	let mailbox: DevMailServer | null = null;
 	let smtpUrl = env.SMTP_URL;
@@ -27,7 +30,7 @@ export async function startJobsBeside(
 		return { env: extra, stop: async () => {} };
 	}
 	if (!smtpUrl) {
-		mailbox = await startDevMailServer(path.join(LOCAL_DIR, 'mail'));
+		mailbox = await startDevMailServer(opts.mailDir ?? path.join(LOCAL_DIR, 'mail'));
 		smtpUrl = mailbox.url;
 		extra.TSUNAGU_MAIL_DIR = mailbox.dir;
 		console.log(
@@ -55,4 +58,26 @@ export async function startJobsBeside(
 			await mailbox?.close();
 		}
 	};
+}
+
+/**
+ * The e2e run's queue (npm test, on its throw-away stack): mail settings as
+ * short as in the integration tests (a change mail after 3 seconds, not a
+ * minute), and none of the jobs the integration tests left queued (they ran
+ * their own workers and mailboxes; mailing their test users again would only
+ * slow the e2e run). Returns how many jobs were dropped.
+ */
+export async function prepareTestQueue(databaseUrl: string) {
+	const client = new pg.Client({ connectionString: databaseUrl });
+	await client.connect();
+	try {
+		await client.query(`update private.mail_settings set change_delay = interval '3 seconds'`);
+		const { rows } = await client.query<{ n: number }>(
+			`select count(*)::int as n from graphile_worker.complete_jobs(
+				array(select id from graphile_worker.jobs where locked_at is null))`
+		);
+		return rows[0]?.n ?? 0;
+	} finally {
+		await client.end();
+	}
 }

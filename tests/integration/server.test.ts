@@ -44,7 +44,12 @@ const stop = (child: ChildProcess | undefined) =>
 describe('behind HTTPS', () => {
 	let server: Awaited<ReturnType<typeof startServer>>;
 	beforeAll(async () => {
-		server = await startServer({ ...testEnv(), ORIGIN: 'https://tsunagu.test' });
+		// a deployment: no development mailbox (only the local launchers and the e2e run set it)
+		server = await startServer({
+			...testEnv(),
+			ORIGIN: 'https://tsunagu.test',
+			TSUNAGU_MAIL_DIR: ''
+		});
 	});
 	afterAll(() => stop(server?.child));
 
@@ -54,6 +59,13 @@ describe('behind HTTPS', () => {
 		expect(response.headers.get('strict-transport-security')).toBe(
 			'max-age=31536000; includeSubDomains'
 		);
+	});
+
+	it('has no /dev/mail (404), the list nor a message', async () => {
+		for (const p of ['/dev/mail', '/dev/mail/1765000000000-00000000-0000-4000-8000-000000000000']) {
+			const response = await fetch(`${server.base}${p}`);
+			expect(response.status, p).toBe(404);
+		}
 	});
 });
 

@@ -1943,6 +1943,28 @@ export type Database = {
           retry_after: number
         }[]
       }
+      mail_digest_events: {
+        Args: {
+          p_from: string
+          p_new_since?: string
+          p_new_until?: string
+          p_to: string
+          p_user: string
+        }
+        Returns: {
+          all_day: boolean
+          dates_in_window: number
+          ends_at: string
+          event_id: string
+          online_url: string
+          organizer: string
+          reasons: Json
+          starts_at: string
+          title: string
+          venue_address: string
+          venue_name: string
+        }[]
+      }
       mail_log_begin: {
         Args: {
           p_job_id: number

@@ -5,16 +5,30 @@
 import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import { jobContext, type JobEnv } from './config';
+import { mailDigests } from './mail-digests';
 import { mailReminders } from './mail-reminders';
 import { sendMailTask } from './send-mail';
 
-/** 前日のお知らせ: 09:00 UTC is 18:00 in Tokyo (graphile-worker's crontab is UTC). */
-export const CRONTAB = '0 9 * * * mail_reminders ?max=3';
+/**
+ * graphile-worker's crontab is UTC: 09:00 UTC is 18:00 in Tokyo.
+ * 前日のお知らせ every day; the digest of followed events weekly on Fridays
+ * (day 5) and daily (each for the members who chose it). A digest missed while
+ * no worker ran is made up within 6 hours (fill), with the time it was due.
+ */
+export const CRONTAB = [
+	'0 9 * * * mail_reminders ?max=3',
+	"0 9 * * 5 mail_digests ?id=mail_digests_weekly&max=3&fill=6h {frequency:'weekly'}",
+	"0 9 * * * mail_digests ?id=mail_digests_daily&max=3&fill=6h {frequency:'daily'}"
+].join('\n');
 
 export function taskList(env: JobEnv): { tasks: TaskList; close: () => void } {
 	const ctx = jobContext(env);
 	return {
-		tasks: { send_mail: sendMailTask(ctx), mail_reminders: mailReminders },
+		tasks: {
+			send_mail: sendMailTask(ctx),
+			mail_reminders: mailReminders,
+			mail_digests: mailDigests
+		},
 		close: () => ctx.mailer.close()
 	};
 }

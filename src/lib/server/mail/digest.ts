@@ -1,0 +1,159 @@
+// Writes the digest of followed events from plain data (no database): the
+// subject, plain text and simple HTML that read on a phone. Weekly
+// 「今週末と来週のイベント」 or daily 新しく公開されたイベント; per event its title,
+// date with weekday in Tokyo time, place, organiser, why it is listed (what the
+// member follows) and a link; at the end where to change the frequency.
+// Relative imports: the worker runs this outside SvelteKit.
+import { formatDate, formatEventTime } from '../../format';
+import * as m from '../../paraglide/messages.js';
+import { eventUrl, type ComposedMail, type MailLocale } from './compose';
+
+export type DigestFrequency = 'weekly' | 'daily';
+
+export interface DigestReason {
+	kind: 'area' | 'field' | 'organization';
+	ja: string;
+	en: string;
+}
+
+export interface DigestEvent {
+	eventId: string;
+	title: string;
+	/** its first date in the window */
+	startsAt: string;
+	endsAt: string;
+	allDay: boolean;
+	/** how many of its dates fall in the window (a series: more than one) */
+	datesInWindow: number;
+	venueName: string | null;
+	venueAddress: string | null;
+	onlineUrl: string | null;
+	/** the organization, else the organiser's name */
+	organizer: string | null;
+	/** what the member follows that the event belongs to */
+	reasons: DigestReason[];
+}
+
+export interface DigestInput {
+	frequency: DigestFrequency;
+	locale: MailLocale;
+	origin: string;
+	recipientName: string;
+	/** the weekly window: its first moment and the moment after its end */
+	window: { from: string; to: string };
+	events: DigestEvent[];
+	/** the one-click link that stops this mail (signed; null: none yet) */
+	unsubscribeUrl: string | null;
+}
+
+const escapeHtml = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function settingsUrl(origin: string, locale: MailLocale) {
+	return `${origin.replace(/\/$/, '')}${locale === 'en' ? '/en' : ''}/account/notifications`;
+}
+
+function reasonText(r: DigestReason, locale: MailLocale) {
+	const name = locale === 'en' ? r.en : r.ja;
+	const o = { locale };
+	if (r.kind === 'area') return m.mail_digest_reason_area({ name }, o);
+	if (r.kind === 'field') return m.mail_digest_reason_field({ name }, o);
+	return m.mail_digest_reason_organization({ name }, o);
+}
+
+function place(e: DigestEvent, locale: MailLocale) {
+	const parts = [e.venueName, e.venueAddress].filter((p): p is string => !!p);
+	if (e.onlineUrl) parts.push(`${m.mail_label_online({}, { locale })} ${e.onlineUrl}`);
+	return parts.join(' ');
+}
+
+/** The rows of one event: [label, value]; the title and link go around them. */
+function eventRows(e: DigestEvent, locale: MailLocale): [string, string][] {
+	const o = { locale };
+	const more =
+		e.datesInWindow > 1 ? m.mail_digest_more_dates({ count: e.datesInWindow - 1 }, o) : '';
+	const when = formatEventTime(e.startsAt, e.endsAt, e.allDay, locale);
+	const rows: [string, string][] = [
+		[
+			m.mail_label_when({}, o),
+			!more ? when : locale === 'en' ? `${when} (${more})` : `${when}（${more}）`
+		]
+	];
+	const where = place(e, locale);
+	if (where) rows.push([m.mail_label_where({}, o), where]);
+	if (e.organizer) rows.push([m.mail_digest_label_organizer({}, o), e.organizer]);
+	if (e.reasons.length)
+		rows.push([
+			m.mail_digest_label_reason({}, o),
+			e.reasons.map((r) => reasonText(r, locale)).join(locale === 'en' ? ', ' : '、')
+		]);
+	return rows;
+}
+
+export function composeDigestMail(input: DigestInput): ComposedMail {
+	const { locale, frequency } = input;
+	const o = { locale };
+	const subject =
+		frequency === 'weekly'
+			? m.mail_digest_subject_weekly({}, o)
+			: m.mail_digest_subject_daily({ count: input.events.length }, o);
+	// the window ends the moment after its last day: name that last day
+	const lastDay = new Date(new Date(input.window.to).getTime() - 1);
+	const intro =
+		frequency === 'weekly'
+			? m.mail_digest_intro_weekly(
+					{ from: formatDate(input.window.from, locale), to: formatDate(lastDay, locale) },
+					o
+				)
+			: m.mail_digest_intro_daily({}, o);
+	const greeting = m.mail_greeting({ name: input.recipientName }, o);
+	const settings = settingsUrl(input.origin, locale);
+	const colon = locale === 'en' ? ': ' : '：';
+
+	const blocks = input.events.map((e) => ({
+		title: e.title,
+		url: eventUrl(input.origin, e.eventId, locale),
+		rows: eventRows(e, locale)
+	}));
+
+	const text = [
+		greeting,
+		'',
+		intro,
+		'',
+		...blocks.flatMap((b) => [
+			`■${b.title}`,
+			...b.rows.map(([k, v]) => `${k}${colon}${v}`),
+			b.url,
+			''
+		]),
+		'--',
+		`${m.mail_digest_settings({}, o)}\n${settings}`,
+		// UNSUBSCRIBE: the one-click link (signed, no login) goes here when the
+		// sender provides it (input.unsubscribeUrl); List-Unsubscribe headers are the sender's.
+		...(input.unsubscribeUrl
+			? [`${m.mail_digest_unsubscribe({}, o)}\n${input.unsubscribeUrl}`]
+			: []),
+		m.mail_digest_footer({}, o)
+	].join('\n');
+
+	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="font-family: sans-serif; font-size: 16px; line-height: 1.7; margin: 0; padding: 16px; max-width: 40em;">
+<p>${escapeHtml(greeting)}</p>
+<p>${escapeHtml(intro)}</p>
+${blocks
+	.map(
+		(b) => `<div style="border-top: 1px solid #ccc; padding: 0.5em 0 0.75em;">
+<p style="margin: 0; font-size: 18px; font-weight: bold;"><a href="${escapeHtml(b.url)}">${escapeHtml(b.title)}</a></p>
+<dl style="margin: 0.25em 0;">
+${b.rows.map(([k, v]) => `<dt style="font-weight: bold; display: inline;">${escapeHtml(k)}${colon}</dt><dd style="display: inline; margin: 0;">${escapeHtml(v)}</dd><br>`).join('\n')}
+</dl>
+</div>`
+	)
+	.join('\n')}
+<p style="color: #555; font-size: 14px; border-top: 1px solid #ccc; padding-top: 0.75em;">${escapeHtml(m.mail_digest_settings({}, o))}<br><a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a></p>
+${input.unsubscribeUrl ? `<p style="color: #555; font-size: 14px;">${escapeHtml(m.mail_digest_unsubscribe({}, o))}<br><a href="${escapeHtml(input.unsubscribeUrl)}">${escapeHtml(input.unsubscribeUrl)}</a></p>` : ''}
+<p style="color: #555; font-size: 14px;">${escapeHtml(m.mail_digest_footer({}, o))}</p>
+</body></html>`;
+
+	return { subject, text, html, ics: null };
+}
