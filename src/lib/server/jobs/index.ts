@@ -50,9 +50,12 @@ export async function startWorker(
 ): Promise<StartedWorker> {
 	const { tasks, close } = taskList(env);
 	const pool = new pg.Pool({ connectionString: env.databaseUrl, max: (opts.concurrency ?? 4) + 2 });
-	pool.on('error', (e) =>
-		console.error(JSON.stringify({ event: 'worker_db_error', error: e.message }))
-	);
+	// a dropped connection is logged, never an uncaught crash (idle pool
+	// clients and checked-out ones report errors on different emitters)
+	const logDbError = (e: Error) =>
+		console.error(JSON.stringify({ event: 'worker_db_error', error: e.message }));
+	pool.on('error', logDbError);
+	pool.on('connect', (client) => client.on('error', logDbError));
 	const runner = await run({
 		pgPool: pool,
 		concurrency: opts.concurrency ?? 4,
