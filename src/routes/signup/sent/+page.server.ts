@@ -1,0 +1,9 @@
+import { localizeHref } from '$lib/paraglide/runtime';
+import { safeRedirectTarget } from '$lib/server/auth/redirect';
+import type { PageServerLoad } from './$types';
+
+// Where every sign-up lands, whether its address was new or taken: the same
+// words for both (確認メール), and a way on to where the person was going.
+export const load: PageServerLoad = ({ url }) => ({
+	next: safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin, localizeHref('/'))
+});
