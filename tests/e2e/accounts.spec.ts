@@ -149,6 +149,30 @@ test('パスワードを忘れた方 works without JavaScript, and an expired li
 	await context.close();
 });
 
+test('パスワードを忘れた方 is limited to 3 an hour per address, the same for an address without an account', async ({
+	request,
+	baseURL
+}) => {
+	const ask = (email: string) =>
+		request.post('/login/reset', {
+			form: { email },
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	const known = await createTestUser('制限 かける');
+	for (const email of [known.email, uniqueEmail('nobody')]) {
+		for (let i = 0; i < 3; i++) {
+			const answer = await ask(email);
+			expect(answer.status()).toBe(200);
+			expect(await answer.text()).toContain('登録されているアドレスなら');
+		}
+		const refused = await ask(email);
+		expect(refused.status()).toBe(429);
+		expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(3000);
+		expect(await refused.text()).toContain('一時的に受け付けを止めています');
+	}
+});
+
 test('sign-up: 確認メールを送りました, the banner until the address is confirmed, then joining works', async ({
 	page
 }) => {
