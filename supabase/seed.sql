@@ -12,13 +12,14 @@ insert into public.profiles (id, display_name, role) values
 	('00000000-0000-4000-8000-000000000003', 'つなぐ 管理者', 'admin')
 on conflict (id) do nothing;
 
-insert into public.credentials (user_id, email, password_hash) values
+-- (their addresses count as confirmed: they can join and post at once)
+insert into public.credentials (user_id, email, password_hash, email_verified_at) values
 	('00000000-0000-4000-8000-000000000001', 'member@tsunagu.example',
-		'$argon2id$v=19$m=19456,t=2,p=1$TOf4LR1J1LkmHJu/sd8IGA$2CesOZ4A9Q5xcwQcinFKjDvciF4w1fKYQZYyhMZg+jQ'),
+		'$argon2id$v=19$m=19456,t=2,p=1$TOf4LR1J1LkmHJu/sd8IGA$2CesOZ4A9Q5xcwQcinFKjDvciF4w1fKYQZYyhMZg+jQ', now()),
 	('00000000-0000-4000-8000-000000000002', 'coordinator@tsunagu.example',
-		'$argon2id$v=19$m=19456,t=2,p=1$086/W5kj85tOuO/dDIfBUw$uLkCk+Jf9qQW33SmUG7gnyVmG1Dloukf5QabO3s5XWs'),
+		'$argon2id$v=19$m=19456,t=2,p=1$086/W5kj85tOuO/dDIfBUw$uLkCk+Jf9qQW33SmUG7gnyVmG1Dloukf5QabO3s5XWs', now()),
 	('00000000-0000-4000-8000-000000000003', 'admin@tsunagu.example',
-		'$argon2id$v=19$m=19456,t=2,p=1$Z/0paZtK5SXpvk03oQvjtg$+HhXBi1MjqapZtiU5JqMKbmF9XgF8EqXRIgwWKI5akA')
+		'$argon2id$v=19$m=19456,t=2,p=1$Z/0paZtK5SXpvk03oQvjtg$+HhXBi1MjqapZtiU5JqMKbmF9XgF8EqXRIgwWKI5akA', now())
 on conflict (user_id) do nothing;
 
 -- Matsudo's 15 areas (圏域). Real public place names.

@@ -8,10 +8,12 @@ import type { LayoutServerLoad } from './$types';
 // Only what the header needs; never the session. The bell's count is one
 // head-only count query, the person's suspension in force (the banner) one
 // indexed lookup, both only for signed-in people and run together; a failure
-// there never takes the page down.
+// there never takes the page down. Whether the address is confirmed (the
+// other banner) comes with the session (validate_session): no request at all.
 export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 	const textSize = readTextSize(cookies);
-	if (!locals.user) return { user: null, unreadNotifications: 0, suspension: null, textSize };
+	if (!locals.user)
+		return { user: null, unreadNotifications: 0, suspension: null, unverified: false, textSize };
 	const db = requestDb();
 	const [unreadNotifications, suspension] = await Promise.all([
 		countUnread(db, locals.user.id).catch((e: unknown) => {
@@ -27,6 +29,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 		user: { displayName: locals.user.displayName, role: locals.user.role },
 		unreadNotifications,
 		suspension: suspension && { until: suspension.until, reason: suspension.reason },
+		unverified: !locals.user.emailVerified,
 		textSize
 	};
 };

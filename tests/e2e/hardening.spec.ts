@@ -31,8 +31,24 @@ test('login and sign-up send people only to paths on this site', async ({ reques
 			password
 		}
 	);
+	// every sign-up lands on 確認メールを送りました, and goes on only to a path on this site
 	expect(signup.status()).toBe(303);
-	expect(signup.headers().location).toBe('/');
+	expect(signup.headers().location).toBe('/signup/sent');
+	const onward = await post(
+		request,
+		baseURL!,
+		`/signup?redirectTo=${encodeURIComponent('/account')}`,
+		{
+			displayName: 'リダイレクト 確認',
+			email: uniqueEmail('redirect'),
+			password
+		}
+	);
+	expect(onward.headers().location).toBe('/signup/sent?redirectTo=%2Faccount');
+	const sent = await request.get(`/signup/sent?redirectTo=${encodeURIComponent('//evil.example')}`);
+	expect(sent.status()).toBe(200);
+	// (the page's own address, with the parameter, is in its language links)
+	expect(await sent.text()).toMatch(/<a href="\/">\s*サイトに戻る\s*<\/a>/);
 
 	for (const [redirectTo, expected] of [
 		['/%09/evil.example', '/'],
@@ -99,6 +115,9 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 		// the follow buttons of area and field hubs
 		if (route === 'areas') return area!.slug;
 		if (route === 'fields') return field!.slug;
+		// one-time links (password reset, confirming and changing an address)
+		if (['login/reset', 'verify', 'account/email', 'account/email/undo'].includes(route))
+			return 'a'.repeat(32);
 		throw new Error(`no value for ${segment} under /${route}`);
 	});
 	expect(actions.length).toBeGreaterThan(30);

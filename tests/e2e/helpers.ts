@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { confirmTestEmailOf } from '../support/db';
 
 export const DEMO = {
 	member: { email: 'member@tsunagu.example', password: 'tsunagu-member-2026' },
@@ -28,12 +29,28 @@ async function showAccountLinks(page: Page) {
 	return unfoldMenu(page);
 }
 
-export async function signUp(page: Page, who: { name: string; email: string; password: string }) {
+/**
+ * Signs up through /signup, which lands on 「確認メールを送りました」 signed in
+ * with the address unconfirmed. By default the address is then confirmed (as
+ * its mailed link would; the tests of that link are in accounts.spec.ts) and
+ * the person goes to the home page, so that they can join and post;
+ * `verified: false` leaves it unconfirmed on the page sign-up landed on.
+ */
+export async function signUp(
+	page: Page,
+	who: { name: string; email: string; password: string },
+	opts: { verified?: boolean } = {}
+) {
 	await page.goto('/signup');
 	await page.getByLabel('表示名').fill(who.name);
 	await page.getByLabel('メールアドレス').fill(who.email);
 	await page.getByLabel('パスワード', { exact: true }).fill(who.password);
 	await page.getByRole('button', { name: '登録する' }).click();
+	await expect(page.getByRole('heading', { name: '確認メールを送りました' })).toBeVisible();
+	if (opts.verified ?? true) {
+		await confirmTestEmailOf(who.email);
+		await page.goto('/');
+	}
 	const fold = await showAccountLinks(page);
 	await expect(page.getByText(`${who.name} さん`).first()).toBeVisible();
 	await fold();

@@ -50,6 +50,8 @@ test('an NPO is created, gains an editor by link, is verified and can be found b
 	await editorPage.getByLabel('メールアドレス').fill(uniqueEmail('editor'));
 	await editorPage.getByLabel('パスワード', { exact: true }).fill('tsunagu-e2e-pass');
 	await editorPage.getByRole('button', { name: '登録する' }).click();
+	// 確認メールを送りました, then on to the invitation
+	await editorPage.getByRole('link', { name: '元のページに進む' }).click();
 	await expect(editorPage.getByText(`「${orgName}」に編集者として参加しますか？`)).toBeVisible();
 	await editorPage.getByRole('button', { name: '参加する' }).click();
 	await expect(editorPage).toHaveURL(orgUrl);

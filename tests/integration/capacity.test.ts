@@ -11,7 +11,15 @@ async function makeUsers(n: number) {
 	if (error) throw new Error(error.message);
 	await serviceClient()
 		.from('credentials')
-		.insert(data.map((p) => ({ user_id: p.id, email: uniqueEmail('crowd'), password_hash: 'x' })));
+		.insert(
+			data.map((p) => ({
+				user_id: p.id,
+				email: uniqueEmail('crowd'),
+				password_hash: 'x',
+				// confirmed, so that they may join (private.refuse_unverified)
+				email_verified_at: new Date().toISOString()
+			}))
+		);
 	return data.map((p) => p.id);
 }
 

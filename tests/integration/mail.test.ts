@@ -2,7 +2,7 @@
 // the cause's transaction, real worker processes send over SMTP to the real
 // development SMTP server, and mailparser reads what arrived.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestUser, serviceClient, userClient } from '../support/db';
+import { confirmTestEmail, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent, saveEventAgain } from '../support/events';
 import {
 	mailSettings,
@@ -206,6 +206,7 @@ describe('delivery', () => {
 			p_password_hash: 'not-a-real-hash'
 		});
 		expect(error).toBeNull();
+		await confirmTestEmail(id as string);
 		await withWorkers(1);
 		const join = await userClient(id as string).rpc('join_occurrence', {
 			p_occurrence: occurrenceIds[0],

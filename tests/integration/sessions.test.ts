@@ -34,7 +34,12 @@ describe('sessions', () => {
 		expect(JSON.stringify(all)).not.toContain(token);
 
 		const result = await validateSessionToken(token);
-		expect(result.user).toEqual({ id: user.id, displayName: 'セッション 太郎', role: 'member' });
+		expect(result.user).toEqual({
+			id: user.id,
+			displayName: 'セッション 太郎',
+			role: 'member',
+			emailVerified: true
+		});
 		expect(result.refreshed).toBe(false);
 		expect((await validateSessionToken(newToken())).user).toBeNull();
 	});

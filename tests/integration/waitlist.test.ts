@@ -13,7 +13,15 @@ async function makeUsers(n: number) {
 	if (error) throw new Error(error.message);
 	const creds = await serviceClient()
 		.from('credentials')
-		.insert(data.map((p) => ({ user_id: p.id, email: uniqueEmail('queue'), password_hash: 'x' })));
+		.insert(
+			data.map((p) => ({
+				user_id: p.id,
+				email: uniqueEmail('queue'),
+				password_hash: 'x',
+				// confirmed, so that they may join (private.refuse_unverified)
+				email_verified_at: new Date().toISOString()
+			}))
+		);
 	if (creds.error) throw new Error(creds.error.message);
 	return data.map((p) => p.id);
 }

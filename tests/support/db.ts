@@ -47,14 +47,43 @@ export const userClient = (userId: string) =>
 
 export const uniqueEmail = (label = 'user') => `${label}-${randomUUID().slice(0, 8)}@test.example`;
 
-/** Creates an account directly (the password hash is not a real argon2 hash: it cannot log in). */
-export async function createTestUser(displayName = 'テスト 利用者') {
-	const email = uniqueEmail();
+/**
+ * Creates an account directly (the password hash is not a real argon2 hash
+ * unless one is given: it cannot log in). Its address counts as confirmed, as
+ * every account's did before confirmation existed, so that it can join and
+ * post; `verified: false` makes a new account as sign-up does, unconfirmed.
+ */
+export async function createTestUser(
+	displayName = 'テスト 利用者',
+	opts: { verified?: boolean; email?: string; passwordHash?: string } = {}
+) {
+	const email = opts.email ?? uniqueEmail();
 	const { data, error } = await serviceClient().rpc('create_account', {
 		p_email: email,
 		p_display_name: displayName,
-		p_password_hash: 'not-a-real-hash'
+		p_password_hash: opts.passwordHash ?? 'not-a-real-hash'
 	});
 	if (error || !data) throw new Error(error?.message ?? 'no id');
+	if (opts.verified ?? true) await confirmTestEmail(data);
 	return { id: data, email };
+}
+
+/** Marks the account's address confirmed, as its verify_email link would. */
+export async function confirmTestEmail(userId: string) {
+	const { error } = await serviceClient()
+		.from('credentials')
+		.update({ email_verified_at: new Date().toISOString() })
+		.eq('user_id', userId);
+	if (error) throw new Error(error.message);
+}
+
+/** The same by the account's address (an account made through the sign-up page). */
+export async function confirmTestEmailOf(email: string) {
+	const { data, error } = await serviceClient()
+		.from('credentials')
+		.update({ email_verified_at: new Date().toISOString() })
+		.eq('email', email.toLowerCase())
+		.select('user_id');
+	if (error) throw new Error(error.message);
+	if (data.length !== 1) throw new Error(`no account with ${email}`);
 }

@@ -3,11 +3,12 @@ import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { findCredentialsByUser, setPasswordHash } from '$lib/server/auth/account';
-import { displayNameSchema, passwordChangeSchema } from '$lib/server/auth/forms';
+import { findCredentialsByUser, sendEmailChange, setPasswordHash } from '$lib/server/auth/account';
+import { displayNameSchema, emailChangeSchema, passwordChangeSchema } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/login';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
+import { mailThrottleFor, recordAttempt } from '$lib/server/auth/throttle';
 import {
 	deleteSessionCookie,
 	invalidateUserSessions,
@@ -58,20 +59,23 @@ export const load: PageServerLoad = async () => {
 	const db = requestDb();
 	const own = await findOwnProfile(db, user.id);
 	const choices = await profileChoices(db, own);
-	const [nameForm, passwordForm, profileForm, sessions, invitations] = await Promise.all([
-		superValidate({ displayName: user.displayName }, zod4(displayNameSchema()), {
-			id: 'displayName',
-			errors: false
-		}),
-		superValidate(zod4(passwordChangeSchema('')), { id: 'password' }),
-		superValidate(
-			{ bio: own.bio, listed: own.listed, areas: own.areaIds, fields: own.fieldIds },
-			zod4(profileSchema(allowedIds(choices))),
-			{ id: 'profile', errors: false }
-		),
-		listActiveSessions(user.id, session.id),
-		listMyInvitations(db, user.id)
-	]);
+	const [nameForm, passwordForm, profileForm, sessions, invitations, credentials, emailForm] =
+		await Promise.all([
+			superValidate({ displayName: user.displayName }, zod4(displayNameSchema()), {
+				id: 'displayName',
+				errors: false
+			}),
+			superValidate(zod4(passwordChangeSchema('')), { id: 'password' }),
+			superValidate(
+				{ bio: own.bio, listed: own.listed, areas: own.areaIds, fields: own.fieldIds },
+				zod4(profileSchema(allowedIds(choices))),
+				{ id: 'profile', errors: false }
+			),
+			listActiveSessions(user.id, session.id),
+			listMyInvitations(db, user.id),
+			findCredentialsByUser(user.id),
+			superValidate(zod4(emailChangeSchema('')), { id: 'email' })
+		]);
 	return {
 		user,
 		nameForm,
@@ -82,7 +86,10 @@ export const load: PageServerLoad = async () => {
 		areas: choices.areas,
 		fields: choices.fields,
 		sessions,
-		invitations
+		invitations,
+		email: credentials.email,
+		emailVerified: user.emailVerified,
+		emailForm
 	};
 };
 
@@ -115,6 +122,42 @@ export const actions: Actions = {
 		await startSession(event, user.id);
 		logEvent('password_changed', { userId: user.id });
 		return message(passwordForm, m.account_password_changed());
+	},
+
+	/**
+	 * A new address: a confirmation link goes to it (nothing when it has an
+	 * account: the same answer), and the address changes only when the link is
+	 * used (/account/email/<token>). Needs the current password.
+	 */
+	email: async (event) => {
+		const { user } = requireUser();
+		const credentials = await findCredentialsByUser(user.id);
+		const emailForm = await superValidate(
+			event.request,
+			zod4(emailChangeSchema(credentials.email)),
+			{ id: 'email' }
+		);
+		const { password } = emailForm.data;
+		emailForm.data.password = ''; // never sent back to the browser
+		if (!emailForm.valid) return fail(400, { emailForm });
+		if (!(await verifyPassword(credentials.passwordHash, password))) {
+			return setError(emailForm, 'password', m.error_current_password_wrong());
+		}
+		const ip = event.getClientAddress();
+		const retryAfter = await mailThrottleFor('email_change', credentials.email, ip);
+		if (retryAfter > 0) {
+			logEvent('email_change_throttled', { userId: user.id, ip, retryAfter });
+			event.setHeaders({ 'retry-after': String(retryAfter) });
+			return message(
+				emailForm,
+				m.account_email_throttled({ minutes: Math.ceil(retryAfter / 60) }),
+				{ status: 429 }
+			);
+		}
+		await recordAttempt('email_change', credentials.email, ip, true);
+		await sendEmailChange(user.id, emailForm.data.newEmail);
+		logEvent('email_change_requested', { userId: user.id });
+		return message(emailForm, m.account_email_sent());
 	},
 
 	logoutEverywhere: async ({ cookies, url }) => {

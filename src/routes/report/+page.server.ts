@@ -52,7 +52,7 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.refusal === 'not_found') error(404, 'Not Found');
 			return message(form, refusalMessage(result.refusal), {
-				status: result.refusal === 'suspended' ? 403 : 409
+				status: result.refusal === 'suspended' || result.refusal === 'unverified' ? 403 : 409
 			});
 		}
 		logEvent('report_filed', { userId: user.id, reportId: result.id, kind: item.kind, reason });

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { fail, message, setError, superValidate } from 'sveltekit-superforms';
+import { fail, message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { createAccount } from '$lib/server/auth/account';
+import { signUpAccount } from '$lib/server/auth/account';
 import { signupSchema } from '$lib/server/auth/forms';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { startSession } from '$lib/server/auth/login';
@@ -34,22 +34,29 @@ export const actions: Actions = {
 			});
 		}
 
+		// The same work, the same redirect and the same page whether or not the
+		// address is taken: one hash, one database call (sign_up makes the account
+		// and its confirmation mail, or mails the owner of the address instead).
+		// Only a new account gets signed in; it can browse and fill its profile,
+		// and joins and posts once it has confirmed its address.
 		const passwordHash = await hashPassword(password);
-		const userId = await createAccount(form.data.email, form.data.displayName, passwordHash);
-		await recordAttempt('signup', form.data.email, ip, userId !== null);
-		if (!userId) {
-			logEvent('signup_refused', { ip, reason: 'email_taken' });
-			return setError(form, 'email', m.error_email_unavailable());
+		const userId = await signUpAccount(form.data.email, form.data.displayName, passwordHash);
+		await recordAttempt('signup', form.data.email, ip, true);
+		if (userId) {
+			logEvent('signup', { userId, ip });
+			await startSession(event, userId);
+		} else {
+			logEvent('signup_existing', { ip });
 		}
-		logEvent('signup', { userId, ip });
-		await startSession(event, userId);
+		const next = safeRedirectTarget(
+			event.url.searchParams.get('redirectTo'),
+			event.url.origin,
+			localizeHref('/')
+		);
+		const sent = localizeHref('/signup/sent');
 		redirect(
 			303,
-			safeRedirectTarget(
-				event.url.searchParams.get('redirectTo'),
-				event.url.origin,
-				localizeHref('/')
-			)
+			next === localizeHref('/') ? sent : `${sent}?redirectTo=${encodeURIComponent(next)}`
 		);
 	}
 };

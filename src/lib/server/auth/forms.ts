@@ -67,3 +67,29 @@ export const passwordChangeSchema = (accountEmail: string) =>
 				.max(PASSWORD_MAX, m.error_password_too_long())
 		})
 		.superRefine((v, ctx) => checkNewPassword(v.newPassword, accountEmail, ctx, 'newPassword'));
+
+/** パスワードを忘れた方: the address to send the link to. */
+export const passwordResetRequestSchema = () => z.object({ email: email() });
+
+/** The new password from a reset link, judged against the account's address. */
+export const passwordResetSchema = (accountEmail: string) =>
+	z
+		.object({
+			newPassword: z
+				.string()
+				.min(1, m.error_password_required())
+				.max(PASSWORD_MAX, m.error_password_too_long())
+		})
+		.superRefine((v, ctx) => checkNewPassword(v.newPassword, accountEmail, ctx, 'newPassword'));
+
+/** A new address for the account, with the current password. */
+export const emailChangeSchema = (currentEmail: string) =>
+	z
+		.object({
+			newEmail: email(),
+			password: z.string().min(1, m.error_password_required()).max(PASSWORD_MAX)
+		})
+		.superRefine((v, ctx) => {
+			if (v.newEmail === currentEmail.toLowerCase())
+				ctx.addIssue({ code: 'custom', path: ['newEmail'], message: m.error_email_same() });
+		});

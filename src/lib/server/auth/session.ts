@@ -22,6 +22,8 @@ export interface SessionUser {
 	id: string;
 	displayName: string;
 	role: AppRole;
+	/** whether the address is confirmed: until then the database refuses joining and posting */
+	emailVerified: boolean;
 }
 
 export interface Session {

@@ -14,9 +14,13 @@
 //     distributed guesser cannot lock the owner out, and the owner on a client
 //     that has not failed still gets in with the right password.
 //   sign-up, per address: 20 in 15 minutes.
+//   account mails (password reset, 確認メールをもう一度送る, changing one's
+//     address; mailThrottleFor): 3 an hour per email address, 10 in 15 minutes
+//     per client address — counted whether or not the email has an account.
 // Refused attempts are not recorded, so no wait can be renewed by waiting.
 import { isIPv4, isIPv6 } from 'node:net';
 import { adminDb } from '$lib/server/db/client';
+import { accountMailThrottle, type MailAttemptKind } from '$lib/server/db/account-tokens';
 import {
 	loginThrottle,
 	recordLoginAttempt,
@@ -80,7 +84,7 @@ let warnedLoopback = false;
 
 /** Whether and how long the next attempt of this client must wait. */
 export async function throttleFor(
-	kind: AttemptKind,
+	kind: 'login' | 'signup',
 	email: string,
 	address: string
 ): Promise<Throttle> {
@@ -93,6 +97,19 @@ export async function throttleFor(
 		});
 	}
 	return loginThrottle(adminDb(), kind, email, key, countsPerIp(key));
+}
+
+/**
+ * Seconds until this client may ask for another account mail of this kind
+ * for `email` (0: now). The caller records the request with recordAttempt.
+ */
+export async function mailThrottleFor(
+	kind: MailAttemptKind,
+	email: string,
+	address: string
+): Promise<number> {
+	const key = clientKey(address);
+	return accountMailThrottle(adminDb(), kind, email, key, countsPerIp(key));
 }
 
 export async function recordAttempt(

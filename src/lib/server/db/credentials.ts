@@ -1,24 +1,9 @@
 // Accounts and their credentials (email, password hash). Service role only
 // (adminDb): no person ever reads these through RLS. The callers are in
-// src/lib/server/auth/account.ts.
+// src/lib/server/auth/account.ts; accounts are made by sign_up
+// (db/account-tokens.ts).
 import type { Db } from '$lib/server/db/client';
 import { dbFailure } from '$lib/server/db/errors';
-
-/** Creates the account and its profile; its id, or null when the email is taken. */
-export async function createAccount(
-	db: Db,
-	email: string,
-	displayName: string,
-	passwordHash: string
-): Promise<string | null> {
-	const { data, error } = await db.rpc('create_account', {
-		p_email: email,
-		p_display_name: displayName,
-		p_password_hash: passwordHash
-	});
-	if (error) dbFailure(error);
-	return data;
-}
 
 export async function findCredentialsByEmail(
 	db: Db,

@@ -14,6 +14,44 @@ export type Database = {
   }
   public: {
     Tables: {
+      account_tokens: {
+        Row: {
+          created_at: string
+          email: string
+          expires_at: string
+          purpose: string
+          token_hash: string
+          used_at: string | null
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          email: string
+          expires_at: string
+          purpose: string
+          token_hash: string
+          used_at?: string | null
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          email?: string
+          expires_at?: string
+          purpose?: string
+          token_hash?: string
+          used_at?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "account_tokens_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       area_towns: {
         Row: {
           area_id: string
@@ -1739,6 +1777,19 @@ export type Database = {
         Args: { p_invitation?: string; p_token_hash?: string }
         Returns: string
       }
+      account_mail_throttle: {
+        Args: {
+          p_email: string
+          p_ip: string
+          p_kind: string
+          p_per_ip: boolean
+        }
+        Returns: number
+      }
+      account_token_email: {
+        Args: { p_purpose: string; p_token: string }
+        Returns: string
+      }
       add_guest_registration: {
         Args: {
           p_companions?: number
@@ -1779,6 +1830,10 @@ export type Database = {
       cancel_registration: {
         Args: { p_registration: string }
         Returns: undefined
+      }
+      confirm_email_change: {
+        Args: { p_revert_token: string; p_token: string }
+        Returns: string
       }
       count_event_series: {
         Args: {
@@ -2093,6 +2148,22 @@ export type Database = {
           title: string
         }[]
       }
+      request_email_change: {
+        Args: { p_new_email: string; p_token: string; p_user: string }
+        Returns: undefined
+      }
+      request_email_verification: {
+        Args: { p_token: string; p_user: string }
+        Returns: boolean
+      }
+      request_password_reset: {
+        Args: { p_email: string; p_token: string }
+        Returns: undefined
+      }
+      reset_password: {
+        Args: { p_password_hash: string; p_token: string }
+        Returns: string
+      }
       restore_post: {
         Args: { p_post: string; p_reason?: string }
         Returns: undefined
@@ -2100,6 +2171,10 @@ export type Database = {
       restore_thread: {
         Args: { p_reason?: string; p_thread: string }
         Returns: undefined
+      }
+      revert_email_change: {
+        Args: { p_reset_token: string; p_token: string }
+        Returns: string
       }
       save_event: {
         Args: {
@@ -2248,6 +2323,15 @@ export type Database = {
         Args: { p_following: boolean; p_thread: string }
         Returns: undefined
       }
+      sign_up: {
+        Args: {
+          p_display_name: string
+          p_email: string
+          p_password_hash: string
+          p_token: string
+        }
+        Returns: string
+      }
       suspend_member: {
         Args: {
           p_days?: number
@@ -2345,6 +2429,7 @@ export type Database = {
         Args: { p_id: string }
         Returns: {
           display_name: string
+          email_verified: boolean
           expires_at: string
           refreshed: boolean
           role: Database["public"]["Enums"]["app_role"]
@@ -2352,6 +2437,7 @@ export type Database = {
           user_id: string
         }[]
       }
+      verify_email: { Args: { p_token: string }; Returns: string }
     }
     Enums: {
       app_role: "member" | "coordinator" | "admin"

@@ -51,7 +51,9 @@ export const REFUSALS = [
 	'too_many_links',
 	'thread_rate',
 	'suspended',
-	'already_reported'
+	'already_reported',
+	// a new account whose address is not confirmed yet (private.refuse_unverified)
+	'unverified'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

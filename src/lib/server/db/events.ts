@@ -448,7 +448,7 @@ export async function saveEvent(
 	event: EventInput,
 	links: { fieldIds: string[]; cohostIds: string[] },
 	occurrences: { starts_at: string; ends_at: string }[]
-): Promise<Refusable<{ id: string }, 'suspended'>> {
+): Promise<Refusable<{ id: string }, 'suspended' | 'unverified'>> {
 	const { data, error } = await db.rpc('save_event', {
 		// null makes a new event (the generated type cannot say that the argument may be null)
 		p_id: id as string,
@@ -457,7 +457,7 @@ export async function saveEvent(
 		p_cohost_ids: links.cohostIds,
 		p_occurrences: occurrences
 	});
-	if (error) return refused(error, ['suspended']);
+	if (error) return refused(error, ['suspended', 'unverified']);
 	return { ok: true, id: data };
 }
 

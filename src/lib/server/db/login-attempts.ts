@@ -5,7 +5,8 @@
 import { dbFailure } from '$lib/server/db/errors';
 import type { Db } from '$lib/server/db/client';
 
-export type AttemptKind = 'login' | 'signup';
+/** What is counted: logins and sign-ups, and the requests that send an account mail. */
+export type AttemptKind = 'login' | 'signup' | 'password_reset' | 'verify_resend' | 'email_change';
 
 export interface Throttle {
 	/** Seconds until this client may try again; 0 when allowed now. */
@@ -20,7 +21,7 @@ export interface Throttle {
  */
 export async function loginThrottle(
 	db: Db,
-	kind: AttemptKind,
+	kind: 'login' | 'signup',
 	email: string,
 	client: string,
 	perIp: boolean

@@ -36,7 +36,8 @@ export const MODERATION_REASON_MAX = 500;
 // ---------------------------------------------------------------------------
 // Reporting (members)
 
-export type ReportRefusal = 'already_reported' | 'suspended' | 'bad_length' | 'not_found';
+export type ReportRefusal =
+	'already_reported' | 'suspended' | 'bad_length' | 'not_found' | 'unverified';
 
 /**
  * Reports a thread, post, event or organization. One report per person per
@@ -64,7 +65,13 @@ export async function reportItem(
 	if (error) {
 		// the policy refuses what the person cannot see
 		if (error.code === '42501' && !error.hint) return { ok: false, refusal: 'not_found' };
-		return refused(error, ['already_reported', 'suspended', 'bad_length', 'not_found']);
+		return refused(error, [
+			'already_reported',
+			'suspended',
+			'bad_length',
+			'not_found',
+			'unverified'
+		]);
 	}
 	return { ok: true, id: data.id };
 }

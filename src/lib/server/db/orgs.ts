@@ -234,12 +234,12 @@ const profileArgs = (input: OrgInput) => ({
 export async function createOrganization(
 	db: Db,
 	input: OrgInput & { slug: string }
-): Promise<Refusable<{ id: string; slug: string }, 'slug_taken' | 'suspended'>> {
+): Promise<Refusable<{ id: string; slug: string }, 'slug_taken' | 'suspended' | 'unverified'>> {
 	const { data, error } = await db.rpc('create_organization', {
 		p_slug: input.slug,
 		...profileArgs(input)
 	});
-	if (error) return refused(error, ['slug_taken', 'suspended']);
+	if (error) return refused(error, ['slug_taken', 'suspended', 'unverified']);
 	return { ok: true, id: data.id, slug: data.slug };
 }
 

@@ -100,7 +100,14 @@ export interface NewPost {
 }
 
 export type ReplyRefusal =
-	'not_found' | 'locked' | 'gone' | 'post_rate' | 'too_many_links' | 'suspended' | 'bad_length';
+	| 'not_found'
+	| 'locked'
+	| 'gone'
+	| 'post_rate'
+	| 'too_many_links'
+	| 'suspended'
+	| 'bad_length'
+	| 'unverified';
 
 /**
  * Writes a post in the thread (a plain insert under RLS; the database numbers
@@ -132,7 +139,8 @@ export async function replyToThread(
 			'post_rate',
 			'too_many_links',
 			'suspended',
-			'bad_length'
+			'bad_length',
+			'unverified'
 		]);
 	}
 	return { ok: true, id: data.id, position: data.position, page: postPageOf(data.position) };

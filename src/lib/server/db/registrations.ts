@@ -16,7 +16,14 @@ export async function joinOccurrence(
 ): Promise<
 	Refusable<
 		{ id: string; status: RegistrationStatus },
-		'not_found' | 'full' | 'closed' | 'not_open' | 'too_many' | 'bad_companions' | 'suspended'
+		| 'not_found'
+		| 'full'
+		| 'closed'
+		| 'not_open'
+		| 'too_many'
+		| 'bad_companions'
+		| 'suspended'
+		| 'unverified'
 	>
 > {
 	const { data, error } = await db.rpc('join_occurrence', {
@@ -32,7 +39,9 @@ export async function joinOccurrence(
 			'too_many',
 			'bad_companions',
 			// a suspended member joins nothing (private.refuse_suspended)
-			'suspended'
+			'suspended',
+			// nor does a new account before it confirms its address (private.refuse_unverified)
+			'unverified'
 		]);
 	return { ok: true, id: data.id, status: data.status };
 }

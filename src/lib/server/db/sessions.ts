@@ -31,7 +31,7 @@ export interface ValidSession {
 	expiresAt: Date;
 	/** whether the expiry was moved on (the cookie must be set again) */
 	refreshed: boolean;
-	user: { id: string; displayName: string; role: AppRole };
+	user: { id: string; displayName: string; role: AppRole; emailVerified: boolean };
 }
 
 /**
@@ -46,7 +46,12 @@ export async function validateSession(db: Db, id: string): Promise<ValidSession 
 		sessionId: data.session_id,
 		expiresAt: new Date(data.expires_at),
 		refreshed: data.refreshed,
-		user: { id: data.user_id, displayName: data.display_name, role: data.role }
+		user: {
+			id: data.user_id,
+			displayName: data.display_name,
+			role: data.role,
+			emailVerified: data.email_verified
+		}
 	};
 }
 

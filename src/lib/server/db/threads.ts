@@ -186,7 +186,13 @@ export interface NewThread {
 }
 
 export type CreateThreadRefusal =
-	'sign_in' | 'bad_length' | 'thread_rate' | 'post_rate' | 'too_many_links' | 'suspended';
+	| 'sign_in'
+	| 'bad_length'
+	| 'thread_rate'
+	| 'post_rate'
+	| 'too_many_links'
+	| 'suspended'
+	| 'unverified';
 
 /** Starts a thread with its first post, in one transaction (create_thread). */
 export async function createThread(
@@ -210,7 +216,8 @@ export async function createThread(
 			'thread_rate',
 			'post_rate',
 			'too_many_links',
-			'suspended'
+			'suspended',
+			'unverified'
 		]);
 	return { ok: true, id: data };
 }
@@ -233,9 +240,9 @@ export async function findEventThread(db: Db, eventId: string): Promise<string |
 export async function getOrCreateEventThread(
 	db: Db,
 	eventId: string
-): Promise<Refusable<{ id: string }, 'not_found' | 'sign_in' | 'suspended'>> {
+): Promise<Refusable<{ id: string }, 'not_found' | 'sign_in' | 'suspended' | 'unverified'>> {
 	const { data, error } = await db.rpc('event_thread', { p_event: eventId });
-	if (error) return refused(error, ['not_found', 'sign_in', 'suspended']);
+	if (error) return refused(error, ['not_found', 'sign_in', 'suspended', 'unverified']);
 	return { ok: true, id: data };
 }
 

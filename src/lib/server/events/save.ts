@@ -12,13 +12,13 @@ import { eventTimes, localDateTime, repeatInput } from './forms';
 const orNull = (v: string) => (v === '' ? null : v);
 const instant = (local: string) => localDateTime(local)?.toISOString() ?? null;
 
-/** Saves a checked form as a new event (id null) or over an existing one: its id, or `suspended`. */
+/** Saves a checked form as a new event (id null) or over an existing one: its id, or why not. */
 export async function saveEventForm(
 	db: Db,
 	id: string | null,
 	v: EventFormValues,
 	status: EventStatus
-): Promise<Refusable<{ id: string }, 'suspended'>> {
+): Promise<Refusable<{ id: string }, 'suspended' | 'unverified'>> {
 	const times = eventTimes(v);
 	if (!times || !isEventKind(v.kind)) throw new Error('saveEventForm needs a validated form');
 	const rrule = buildRrule(repeatInput(v, times.startsAt));

@@ -29,7 +29,8 @@ const MESSAGES: Record<Refusal, () => string> = {
 	too_many_links: m.refusal_too_many_links,
 	thread_rate: m.refusal_thread_rate,
 	suspended: m.refusal_suspended,
-	already_reported: m.refusal_already_reported
+	already_reported: m.refusal_already_reported,
+	unverified: m.refusal_unverified
 };
 
 export function refusalMessage(

@@ -154,7 +154,7 @@ export async function startReply(
 export async function loadEventComments(
 	db: Db,
 	eventId: string,
-	user: { id: string; role: AppRole } | null,
+	user: { id: string; role: AppRole; emailVerified?: boolean } | null,
 	quoteId: string | null
 ) {
 	const [threadId, { viewer, suspension }] = await Promise.all([
@@ -179,7 +179,9 @@ export async function loadEventComments(
 		posts: shown.posts,
 		participants: shown.participants,
 		blocked: can.reply
-			? null
+			? user?.emailVerified === false
+				? ('unverified' as const)
+				: null
 			: !user
 				? ('signin' as const)
 				: suspended

@@ -39,9 +39,10 @@ export const actions: Actions = {
 		// an address we chose ourselves may collide: choose a random one instead of bothering the person
 		if (!created.ok && !form.data.slug)
 			created = await createOrganization(db, { ...input, slug: randomSlug() });
-		// a suspended member creates nothing (private.refuse_suspended): the message above the form
-		if (!created.ok && created.refusal === 'suspended')
-			return message(form, refusalMessage('suspended'), { status: 403 });
+		// a suspended or unconfirmed member creates nothing (private.refuse_suspended,
+		// private.refuse_unverified): the message above the form
+		if (!created.ok && (created.refusal === 'suspended' || created.refusal === 'unverified'))
+			return message(form, refusalMessage(created.refusal), { status: 403 });
 		if (!created.ok) return setError(form, 'slug', refusalMessage(created.refusal));
 		logEvent('organization_created', { userId: user.id, organizationId: created.id });
 		redirect(303, localizeHref(`/orgs/${created.slug}`));

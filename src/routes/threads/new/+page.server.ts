@@ -70,7 +70,10 @@ export const actions: Actions = {
 		if (!created.ok) {
 			const r = created.refusal;
 			// the title's own limit next to the title, everything else (rates, links, suspension) at the text
-			const field = r === 'thread_rate' || r === 'suspended' || r === 'sign_in' ? 'title' : 'body';
+			const field =
+				r === 'thread_rate' || r === 'suspended' || r === 'unverified' || r === 'sign_in'
+					? 'title'
+					: 'body';
 			return setError(form, field, refusalMessage(r));
 		}
 		logEvent('thread_created', { userId: user.id, threadId: created.id });
