@@ -2,6 +2,9 @@
 // job (and shows in /admin/mail) rather than vanishing.
 import type { MailKind } from '../../db/mail';
 import { writeEventMail } from './event';
+import { writeInvitationMail } from './invitation';
+import { writeModerationMail } from './moderation';
+import { writeMentionMail, writeThreadReplyMail } from './threads';
 import type { MailWriter } from './types';
 
 export const mailWriters: Partial<Record<MailKind, MailWriter>> = {
@@ -12,5 +15,9 @@ export const mailWriters: Partial<Record<MailKind, MailWriter>> = {
 	event_cancelled: writeEventMail,
 	occurrence_changed: writeEventMail,
 	occurrence_cancelled: writeEventMail,
-	reminder: writeEventMail
+	reminder: writeEventMail,
+	thread_reply: writeThreadReplyMail,
+	mention: writeMentionMail,
+	moderation: writeModerationMail,
+	invitation: writeInvitationMail
 };
