@@ -8,14 +8,15 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { forbiddenCrossSite } from '$lib/server/http/csrf';
+import { asBrowserFormPost, forbiddenCrossSite } from '$lib/server/http/csrf';
 import { malformedForm, malformedUrl } from '$lib/server/http/malformed';
 import { logEvent } from '$lib/server/log';
 import { readTextSize } from '$lib/server/preferences';
 
 // Cross-site form posts get 403, as SvelteKit's own check (off in
 // svelte.config.js) would answer, except the one-click unsubscribe POST
-// (src/lib/server/http/csrf.ts). Like SvelteKit's, not in development.
+// (src/lib/server/http/csrf.ts). Like SvelteKit's, not in development. That
+// POST from a mail provider is answered as a browser's form post (HTML, 200 or 400).
 const handleCsrf: Handle = ({ event, resolve }) => {
 	if (!dev && forbiddenCrossSite(event.request, event.url)) {
 		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
@@ -23,6 +24,7 @@ const handleCsrf: Handle = ({ event, resolve }) => {
 			? json({ message }, { status: 403 })
 			: text(message, { status: 403 });
 	}
+	event.request = asBrowserFormPost(event.request, event.url);
 	return resolve(event);
 };
 

@@ -12,7 +12,7 @@ import { testEnv } from './db';
 export const ORIGIN = 'https://tsunagu.test';
 
 export async function startMailbox(
-	opts: { failFor?: (to: string) => boolean; rcptDelayMs?: number } = {}
+	opts: { failFor?: (to: string) => boolean | number; rcptDelayMs?: number } = {}
 ) {
 	const dir = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-mail-'));
 	const server = await startDevMailServer(dir, opts);
@@ -45,7 +45,8 @@ export async function mailSettings(s: { changeDelaySeconds: number; maxAttempts:
 	);
 }
 
-export function startWorkerProcess(smtpUrl: string) {
+/** A worker process; `origin`: the site its links point at (default ORIGIN). */
+export function startWorkerProcess(smtpUrl: string, origin = ORIGIN) {
 	const env = testEnv();
 	const child = spawn(
 		process.execPath,
@@ -56,7 +57,7 @@ export function startWorkerProcess(smtpUrl: string) {
 				...process.env,
 				SMTP_URL: smtpUrl,
 				MAIL_FROM: 'つなぐ <no-reply@tsunagu.test>',
-				ORIGIN,
+				ORIGIN: origin,
 				DATABASE_URL: env.databaseUrl,
 				TSUNAGU_WORKER_POLL_MS: '200',
 				TSUNAGU_WORKER_STALE_SECONDS: '3'

@@ -18,6 +18,24 @@ const UNSAFE = ['POST', 'PUT', 'PATCH', 'DELETE'];
 /** The page of one-click unsubscribe links, in either language. */
 export const ONE_CLICK_UNSUBSCRIBE = /^(?:\/en)?\/unsubscribe\/?$/;
 
+/**
+ * A one-click POST from a mail provider (no Accept header, or any) is answered
+ * as a browser's form post: the page with 200, or 400 for a bad link. Without
+ * this SvelteKit would take it for use:enhance's fetch and answer JSON with
+ * 200 whatever happened. use:enhance itself (x-sveltekit-action) is left alone.
+ */
+export function asBrowserFormPost(request: Request, url: URL): Request {
+	if (
+		request.method !== 'POST' ||
+		!ONE_CLICK_UNSUBSCRIBE.test(url.pathname) ||
+		request.headers.get('x-sveltekit-action') === 'true'
+	)
+		return request;
+	const headers = new Headers(request.headers);
+	headers.set('accept', 'text/html');
+	return new Request(request, { headers });
+}
+
 /** Whether SvelteKit's rule would refuse this request as a cross-site form post (less the exception). */
 export function forbiddenCrossSite(request: Request, url: URL): boolean {
 	if (!UNSAFE.includes(request.method)) return false;
