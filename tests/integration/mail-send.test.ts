@@ -10,7 +10,14 @@ import { replyToThread } from '$lib/server/db/posts';
 import type { StoredMail } from '$lib/server/mail/dev-store';
 import { signUnsubscribe, verifyUnsubscribe } from '$lib/server/mail/unsubscribe';
 import { startApp, stopApp } from '../support/app';
-import { createTestUser, DEMO_IDS, serviceClient, testEnv, userClient } from '../support/db';
+import {
+	anonClient,
+	createTestUser,
+	DEMO_IDS,
+	serviceClient,
+	testEnv,
+	userClient
+} from '../support/db';
 import { createEvent, saveEventAgain } from '../support/events';
 import {
 	mailSettings,
@@ -141,6 +148,46 @@ const postOneClick = (url: string, headers: Record<string, string> = {}) =>
 		body: 'List-Unsubscribe=One-Click',
 		redirect: 'manual'
 	});
+
+describe('who may call the functions behind it', () => {
+	it('unsubscribing, asking and marking are for the service role only; one reads only one’s own bounce', async () => {
+		const [member, other] = await Promise.all([createTestUser('本人'), createTestUser('他人')]);
+		for (const db of [anonClient(), userClient(member.id)]) {
+			const unsubscribe = await db.rpc('unsubscribe_mail', {
+				p_user: other.id,
+				p_kind: 'confirmations'
+			});
+			expect(unsubscribe.error?.code).toBe('42501');
+			const wanted = await db.rpc('mail_wanted', { p_user: other.id, p_kind: 'confirmations' });
+			expect(wanted.error?.code).toBe('42501');
+			const bounced = await db.rpc('mail_mark_bounced', {
+				p_user: other.id,
+				p_address: other.email
+			});
+			expect(bounced.error?.code).toBe('42501');
+		}
+		expect((await anonClient().rpc('my_email_bounced_at')).error?.code).toBe('42501');
+		expect(await storedPrefs(other.id)).toBeNull();
+		const { data } = await serviceClient()
+			.from('credentials')
+			.select('email_bounced_at')
+			.eq('user_id', other.id)
+			.single();
+		expect(data?.email_bounced_at).toBeNull();
+		// an unknown kind is an error, not a silent no
+		const unknown = await serviceClient().rpc('unsubscribe_mail', {
+			p_user: other.id,
+			p_kind: 'everything'
+		});
+		expect(unknown.error?.code).toBe('22023');
+		// only the member's own address is marked (not a new one being confirmed)
+		const elsewhere = await serviceClient().rpc('mail_mark_bounced', {
+			p_user: other.id,
+			p_address: 'someone-else@test.example'
+		});
+		expect(elsewhere.data).toBe(false);
+	});
+});
 
 describe('preferences', () => {
 	it('a member who turned changes off gets no change mail while another does', async () => {
