@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMailLog } from '$lib/server/db/mail-log';
 import { replyToThread } from '$lib/server/db/posts';
+import type { MailKind } from '$lib/server/db/mail';
 import type { StoredMail } from '$lib/server/mail/dev-store';
+import { preferenceOf } from '$lib/server/mail/preferences';
 import { signUnsubscribe, verifyUnsubscribe } from '$lib/server/mail/unsubscribe';
 import { startApp, stopApp } from '../support/app';
 import {
@@ -686,5 +688,44 @@ describe('invitations', () => {
 		await settle();
 		expect(mailsTo(await box.list(), member.email)).toEqual([]);
 		expect(mailsTo(await box.list(), organiser.email)).toEqual([]);
+	});
+});
+
+describe('every mail', () => {
+	it('carries the one-click headers and link exactly when its kind can be turned off', async () => {
+		const mails = await box.list();
+		expect(mails.length).toBeGreaterThan(10);
+		const kinds = new Map<string, { kind: MailKind; userId: string | null }>();
+		const ids = mails.map((m) => m.messageId);
+		for (let i = 0; i < ids.length; i += 100) {
+			const { data, error } = await serviceClient()
+				.from('mail_log')
+				.select('message_id, kind, user_id')
+				.in('message_id', ids.slice(i, i + 100));
+			if (error) throw new Error(error.message);
+			for (const r of data) kinds.set(r.message_id ?? '', { kind: r.kind, userId: r.user_id });
+		}
+		const seen = new Set<string>();
+		for (const mail of mails) {
+			const logged = kinds.get(mail.messageId);
+			expect(logged, `${mail.subject} is in the mail log`).toBeDefined();
+			const preference = preferenceOf(logged!.kind);
+			seen.add(logged!.kind);
+			if (preference) {
+				const lang = mail.html?.includes('<html lang="en">') ? '/en' : '';
+				expectUnsubscribable(mail, logged!.userId as string, preference, lang);
+			} else {
+				expect(mail.headers['list-unsubscribe'], mail.subject).toBeUndefined();
+			}
+		}
+		for (const kind of [
+			'registered',
+			'event_changed',
+			'thread_reply',
+			'mention',
+			'moderation',
+			'invitation'
+		])
+			expect(seen).toContain(kind);
 	});
 });
