@@ -1,6 +1,7 @@
 // npm run worker: the job worker alone (mail, reminders), for deployments that
 // run it apart from the web server. Needs DATABASE_URL, SUPABASE_URL,
-// SUPABASE_SERVICE_ROLE_KEY, SMTP_URL, MAIL_FROM and ORIGIN.
+// SUPABASE_SERVICE_ROLE_KEY, SUPABASE_JWT_SECRET (unsubscribe links), SMTP_URL,
+// MAIL_FROM and ORIGIN.
 // `npm run worker -- --schema-only` creates or updates graphile-worker's schema
 // (graphile_worker) and exits: run it before `supabase db push`.
 import { jobEnvFrom } from '../src/lib/server/jobs/config.ts';

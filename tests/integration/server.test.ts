@@ -1,45 +1,11 @@
 // The production build (node build) as a city runs it: behind HTTPS it sends
 // HSTS, and when the database API hangs, every page answers within seconds
 // with the friendly error page and 503, signed in or not.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, waitFor } from '../../scripts/lib/ports';
-import { ROOT } from '../../scripts/lib/stack';
+import { freePort } from '../../scripts/lib/ports';
+import { startApp as startServer, stopApp as stop } from '../support/app';
 import { testEnv } from '../support/db';
-
-const ENTRY = path.join(ROOT, 'build/index.js');
-
-async function startServer(env: Record<string, string>) {
-	expect(existsSync(ENTRY), 'build/ missing: npm test builds the app first').toBe(true);
-	const port = await freePort();
-	const child = spawn(process.execPath, [ENTRY], {
-		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
-	const base = `http://127.0.0.1:${port}`;
-	await waitFor(
-		async () => {
-			try {
-				await fetch(`${base}/favicon.svg`);
-				return true;
-			} catch {
-				return false;
-			}
-		},
-		{ timeoutMs: 30_000, what: 'node build' }
-	);
-	return { base, child };
-}
-
-const stop = (child: ChildProcess | undefined) =>
-	new Promise<void>((resolve) => {
-		if (!child || child.exitCode !== null) return resolve();
-		child.once('exit', () => resolve());
-		child.kill('SIGTERM');
-	});
 
 describe('behind HTTPS', () => {
 	let server: Awaited<ReturnType<typeof startServer>>;

@@ -12,7 +12,7 @@ import { testEnv } from './db';
 export const ORIGIN = 'https://tsunagu.test';
 
 export async function startMailbox(
-	opts: { failFor?: (to: string) => boolean; rcptDelayMs?: number } = {}
+	opts: { failFor?: (to: string) => boolean | number; rcptDelayMs?: number } = {}
 ) {
 	const dir = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-mail-'));
 	const server = await startDevMailServer(dir, opts);
@@ -45,7 +45,8 @@ export async function mailSettings(s: { changeDelaySeconds: number; maxAttempts:
 	);
 }
 
-export function startWorkerProcess(smtpUrl: string) {
+/** A worker process; `origin`: the site its links point at (default ORIGIN). */
+export function startWorkerProcess(smtpUrl: string, origin = ORIGIN) {
 	const env = testEnv();
 	const child = spawn(
 		process.execPath,
@@ -56,7 +57,7 @@ export function startWorkerProcess(smtpUrl: string) {
 				...process.env,
 				SMTP_URL: smtpUrl,
 				MAIL_FROM: 'つなぐ <no-reply@tsunagu.test>',
-				ORIGIN,
+				ORIGIN: origin,
 				DATABASE_URL: env.databaseUrl,
 				TSUNAGU_WORKER_POLL_MS: '200',
 				TSUNAGU_WORKER_STALE_SECONDS: '3'
@@ -98,12 +99,15 @@ export async function waitForMail(
 	);
 }
 
-/** No queued or running jobs left (the queue is idle). */
+/**
+ * No queued or running jobs due within the next 30 seconds (the queue is idle
+ * for a test; the replies of other test files wait 5 minutes and are not its concern).
+ */
 export async function queueIdle(timeoutMs = 30_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const [row] = await sql<{ n: string }>(
-			`select count(*) as n from graphile_worker.jobs where task_identifier = 'send_mail' and attempts < max_attempts`
+			`select count(*) as n from graphile_worker.jobs where task_identifier = 'send_mail' and attempts < max_attempts and run_at < now() + interval '30 seconds'`
 		);
 		if (row?.n === '0') return;
 		await new Promise((r) => setTimeout(r, 250));

@@ -2030,10 +2030,19 @@ export type Database = {
         }
         Returns: string
       }
+      mail_mark_bounced: {
+        Args: { p_address: string; p_user: string }
+        Returns: boolean
+      }
+      mail_wanted: {
+        Args: { p_kind: string; p_user: string }
+        Returns: boolean
+      }
       mark_solved: {
         Args: { p_post?: string; p_thread: string }
         Returns: undefined
       }
+      my_email_bounced_at: { Args: Record<PropertyKey, never>; Returns: string }
       my_notification_preferences: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -2372,6 +2381,10 @@ export type Database = {
       unlock_thread: {
         Args: { p_reason?: string; p_thread: string }
         Returns: undefined
+      }
+      unsubscribe_mail: {
+        Args: { p_kind: string; p_user: string }
+        Returns: boolean
       }
       update_my_profile: {
         Args: {

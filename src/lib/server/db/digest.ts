@@ -11,22 +11,6 @@ function fail(what: string, error: { message: string }): never {
 	throw new Error(`${what}: ${error.message}`);
 }
 
-/** The recipient of a digest: address, name and the language they read mail in. */
-export async function digestRecipient(db: Db, userId: string) {
-	const [cred, profile] = await Promise.all([
-		db.from('credentials').select('email').eq('user_id', userId).maybeSingle(),
-		db.from('profiles').select('display_name, locale').eq('id', userId).maybeSingle()
-	]);
-	if (cred.error) fail('credentials', cred.error);
-	if (profile.error) fail('profiles', profile.error);
-	if (!cred.data || !profile.data) return null;
-	return {
-		email: cred.data.email,
-		displayName: profile.data.display_name,
-		locale: profile.data.locale === 'en' ? ('en' as const) : ('ja' as const)
-	};
-}
-
 const KINDS = ['area', 'field', 'organization'] as const;
 
 function reasonsFrom(value: Json): DigestReason[] {

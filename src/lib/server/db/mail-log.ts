@@ -13,14 +13,14 @@ export interface MailLogRow {
 	updatedAt: string;
 }
 
-/** The latest rows, or only the mail given up after the last try. */
+/** The latest rows, or only the mail that did not arrive: given up after the last try, or bounced. */
 export async function listMailLog(db: Db, opts: { failedOnly: boolean; limit: number }) {
 	let query = db
 		.from('mail_log')
 		.select('id, kind, recipient, subject, status, attempts, last_error, updated_at')
 		.order('updated_at', { ascending: false })
 		.limit(opts.limit);
-	if (opts.failedOnly) query = query.eq('status', 'failed');
+	if (opts.failedOnly) query = query.in('status', ['failed', 'bounced']);
 	const { data, error } = await query;
 	if (error) dbFailure(error);
 	return data.map((r): MailLogRow => ({

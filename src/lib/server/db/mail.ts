@@ -50,16 +50,40 @@ function fail(what: string, error: { message: string }): never {
 	throw new Error(`${what}: ${error.message}`);
 }
 
-/** The recipient: address and name (null when the account is gone). */
+/** The recipient: address, name and the language they read mail in (null when the account is gone). */
 export async function mailRecipient(db: Db, userId: string) {
 	const [cred, profile] = await Promise.all([
 		db.from('credentials').select('email').eq('user_id', userId).maybeSingle(),
-		db.from('profiles').select('display_name').eq('id', userId).maybeSingle()
+		db.from('profiles').select('display_name, locale').eq('id', userId).maybeSingle()
 	]);
 	if (cred.error) fail('credentials', cred.error);
 	if (profile.error) fail('profiles', profile.error);
 	if (!cred.data || !profile.data) return null;
-	return { email: cred.data.email, displayName: profile.data.display_name };
+	return {
+		email: cred.data.email,
+		displayName: profile.data.display_name,
+		locale: profile.data.locale === 'en' ? ('en' as const) : ('ja' as const)
+	};
+}
+
+/**
+ * Whether the member wants mail governed by this preference
+ * (private.wants_mail: their choice or the default; never while their address bounced).
+ */
+export async function mailWanted(db: Db, userId: string, preference: string) {
+	const { data, error } = await db.rpc('mail_wanted', { p_user: userId, p_kind: preference });
+	if (error) fail('mail_wanted', error);
+	return data === true;
+}
+
+/** A permanent SMTP failure: marks the member's address when it is `address` (true when marked). */
+export async function mailMarkBounced(db: Db, userId: string, address: string) {
+	const { data, error } = await db.rpc('mail_mark_bounced', {
+		p_user: userId,
+		p_address: address
+	});
+	if (error) fail('mail_mark_bounced', error);
+	return data === true;
 }
 
 export async function mailEvent(db: Db, eventId: string): Promise<MailEvent | null> {

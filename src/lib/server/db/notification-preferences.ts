@@ -77,3 +77,33 @@ export async function saveNotificationPreferences(
 	);
 	if (error) dbFailure(error);
 }
+
+/**
+ * One-click unsubscribe: turns exactly this kind off (the digest: frequency
+ * none) for the member. Call it with the service role, and only after the
+ * link's signature was checked (mail/unsubscribe.ts). False when the member is gone.
+ */
+export async function unsubscribeMail(db: Db, userId: string, kind: string): Promise<boolean> {
+	const { data, error } = await db.rpc('unsubscribe_mail', { p_user: userId, p_kind: kind });
+	if (error) dbFailure(error);
+	return data === true;
+}
+
+/** Since when mail to the signed-in member's address is refused for good (null: it is not). */
+export async function myEmailBouncedAt(db: Db): Promise<string | null> {
+	const { data, error } = await db.rpc('my_email_bounced_at');
+	if (error) dbFailure(error);
+	return data ?? null;
+}
+
+/** The language the member reads mail in (profiles.locale). */
+export async function mailLocale(db: Db, userId: string): Promise<'ja' | 'en'> {
+	const { data, error } = await db.from('profiles').select('locale').eq('id', userId).single();
+	if (error) dbFailure(error);
+	return data.locale === 'en' ? 'en' : 'ja';
+}
+
+export async function setMailLocale(db: Db, userId: string, locale: 'ja' | 'en') {
+	const { error } = await db.from('profiles').update({ locale }).eq('id', userId);
+	if (error) dbFailure(error);
+}

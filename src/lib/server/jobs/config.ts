@@ -12,6 +12,8 @@ export interface JobEnv {
 	smtpUrl: string;
 	mailFrom: string;
 	origin: string;
+	/** signs the one-click unsubscribe links (mail/unsubscribe.ts derives its own key from it) */
+	jwtSecret: string;
 	/** a worker not seen for this long is taken for dead and its jobs unlocked */
 	staleSeconds: number;
 }
@@ -29,6 +31,7 @@ export function jobEnvFrom(env: NodeJS.ProcessEnv): JobEnv {
 		smtpUrl: need('SMTP_URL'),
 		mailFrom: env.MAIL_FROM || 'Tsunagu <no-reply@localhost>',
 		origin: need('ORIGIN'),
+		jwtSecret: need('SUPABASE_JWT_SECRET'),
 		staleSeconds: Number(env.TSUNAGU_WORKER_STALE_SECONDS || 60)
 	};
 }

@@ -7,8 +7,19 @@ import { formatDate, formatEventTime } from '../../format';
 import * as m from '../../paraglide/messages.js';
 import type { MailEvent, MailKind, MailOccurrence } from '../db/mail';
 import { buildOccurrenceCalendar } from '../events/ical';
+import {
+	escapeHtml,
+	linkHtml,
+	mailFooter,
+	mailHtml,
+	rowsHtml,
+	rowsText,
+	siteUrl,
+	type ComposedMail,
+	type MailLocale
+} from './layout';
 
-export type MailLocale = 'ja' | 'en';
+export type { ComposedMail, MailLocale };
 
 export interface Before {
 	starts_at?: string;
@@ -29,17 +40,9 @@ export interface MailInput {
 	occurrences: MailOccurrence[];
 	before: Before | null;
 	waitlistPosition: number | null;
+	/** the one-click link that stops this kind of mail (null: not offered) */
+	unsubscribeUrl?: string | null;
 }
-
-export interface ComposedMail {
-	subject: string;
-	text: string;
-	html: string;
-	ics: string | null;
-}
-
-const escapeHtml = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function place(
 	v: {
@@ -55,7 +58,7 @@ function place(
 }
 
 export function eventUrl(origin: string, eventId: string, locale: MailLocale) {
-	return `${origin.replace(/\/$/, '')}${locale === 'en' ? '/en' : ''}/events/${eventId}`;
+	return siteUrl(origin, locale, `/events/${eventId}`);
 }
 
 export function composeEventMail(input: MailInput): ComposedMail {
@@ -165,29 +168,35 @@ export function composeEventMail(input: MailInput): ComposedMail {
 	const url = eventUrl(input.origin, event.id, locale);
 	const withIcs = kind === 'registered' || kind === 'waitlisted' || kind === 'promoted';
 	const greeting = m.mail_greeting({ name: input.recipientName }, o);
+	const footer = mailFooter({
+		locale,
+		origin: input.origin,
+		note: m.mail_footer({}, o),
+		unsubscribeUrl: input.unsubscribeUrl ?? null
+	});
 	const text = [
 		greeting,
 		'',
 		intro,
 		'',
-		...rows.map(([k, v]) => `■${k}\n${v}`),
+		...rowsText(rows),
 		'',
 		`${m.mail_link({}, o)}\n${url}`,
 		...(withIcs ? ['', m.mail_ics_note({}, o)] : []),
 		'',
-		'--',
-		m.mail_footer({}, o)
+		footer.text
 	].join('\n');
-	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="font-family: sans-serif; font-size: 16px; line-height: 1.7; margin: 0; padding: 16px; max-width: 40em;">
-<p>${escapeHtml(greeting)}</p>
-<p>${escapeHtml(intro)}</p>
-<dl>
-${rows.map(([k, v]) => `<dt style="font-weight: bold; margin-top: 0.75em;">${escapeHtml(k)}</dt><dd style="margin: 0;">${escapeHtml(v).replace(/\n/g, '<br>')}</dd>`).join('\n')}
-</dl>
-<p><a href="${escapeHtml(url)}">${escapeHtml(m.mail_link({}, o))} ${escapeHtml(url)}</a></p>
-${withIcs ? `<p>${escapeHtml(m.mail_ics_note({}, o))}</p>` : ''}
-<p style="color: #555; font-size: 14px;">${escapeHtml(m.mail_footer({}, o))}</p>
-</body></html>`;
+	const html = mailHtml(
+		locale,
+		[
+			`<p>${escapeHtml(greeting)}</p>`,
+			`<p>${escapeHtml(intro)}</p>`,
+			rowsHtml(rows),
+			linkHtml(m.mail_link({}, o), url),
+			...(withIcs ? [`<p>${escapeHtml(m.mail_ics_note({}, o))}</p>`] : [])
+		].join('\n'),
+		footer
+	);
 
 	const ics =
 		withIcs && first

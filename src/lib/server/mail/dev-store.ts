@@ -16,12 +16,18 @@ export interface DevMailServer {
 
 /**
  * Starts the local SMTP server on 127.0.0.1 (port 0: any free one). `failFor`
- * (tests) refuses every message to those addresses with a 550, as a real server would;
- * `rcptDelayMs` (tests) answers each recipient late, before any message is stored.
+ * (tests) refuses every message to those addresses as a real server would: with
+ * the reply code it returns (451: try later; 550: no such mailbox, for good),
+ * 550 for `true`; `rcptDelayMs` (tests) answers each recipient late, before any
+ * message is stored.
  */
 export async function startDevMailServer(
 	dir: string,
-	opts: { port?: number; failFor?: (to: string) => boolean; rcptDelayMs?: number } = {}
+	opts: {
+		port?: number;
+		failFor?: (to: string) => boolean | number;
+		rcptDelayMs?: number;
+	} = {}
 ): Promise<DevMailServer> {
 	await mkdir(dir, { recursive: true });
 	const server = new SMTPServer({
@@ -29,9 +35,13 @@ export async function startDevMailServer(
 		disabledCommands: ['STARTTLS'],
 		logger: false,
 		onRcptTo(address, _session, callback) {
-			if (opts.failFor?.(address.address)) {
-				const err = new Error('mailbox unavailable (test)') as Error & { responseCode: number };
-				err.responseCode = 550;
+			const fail = opts.failFor?.(address.address);
+			if (fail) {
+				const code = fail === true ? 550 : fail;
+				const err = new Error(
+					code >= 500 ? 'mailbox unavailable (test)' : 'try again later (test)'
+				) as Error & { responseCode: number };
+				err.responseCode = code;
 				return callback(err);
 			}
 			// tests: a slow server, so that a worker can be killed in the middle of a batch
@@ -69,6 +79,8 @@ export interface StoredMail {
 	subject: string;
 	date: string;
 	messageId: string;
+	/** every header field as it came (lower-case names; the last of repeated ones) */
+	headers: Record<string, string>;
 	text: string;
 	html: string | null;
 	attachments: { filename: string; contentType: string; content: string }[];
@@ -82,6 +94,15 @@ function toStored(id: string, mail: ParsedMail): StoredMail {
 		subject: mail.subject ?? '',
 		date: (mail.date ?? new Date()).toISOString(),
 		messageId: mail.messageId ?? '',
+		headers: Object.fromEntries(
+			mail.headerLines.map((h) => [
+				h.key.toLowerCase(),
+				h.line
+					.slice(h.line.indexOf(':') + 1)
+					.replace(/\r?\n[ \t]+/g, ' ')
+					.trim()
+			])
+		),
 		text: mail.text ?? '',
 		html: typeof mail.html === 'string' ? mail.html : null,
 		attachments: mail.attachments.map((a) => ({

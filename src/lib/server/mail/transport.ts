@@ -10,6 +10,26 @@ export interface OutgoingMail {
 	ics: string | null;
 	/** stable per job: a resend after a crash carries the same Message-ID */
 	messageId: string;
+	/** more header fields (List-Unsubscribe, List-Unsubscribe-Post), sent as they are */
+	headers?: Record<string, string>;
+}
+
+/**
+ * Whether a send failed for good for this address: the receiving server
+ * answered RCPT TO or DATA with a 5xx reply (e.g. 550 no such mailbox). Such a
+ * mail is not retried and the address is marked as bounced. A 4xx reply, a
+ * refused connection or a 5xx to anything else (our own login, MAIL FROM) is
+ * ours or passing, and retried.
+ */
+export function isPermanentFailure(e: unknown): boolean {
+	if (!e || typeof e !== 'object') return false;
+	const { responseCode, command } = e as { responseCode?: unknown; command?: unknown };
+	return (
+		typeof responseCode === 'number' &&
+		responseCode >= 500 &&
+		responseCode < 600 &&
+		(command === 'RCPT TO' || command === 'DATA')
+	);
 }
 
 export function mailTransport(smtpUrl: string, from: string) {
@@ -23,6 +43,7 @@ export function mailTransport(smtpUrl: string, from: string) {
 				text: mail.text,
 				html: mail.html,
 				messageId: mail.messageId,
+				headers: mail.headers,
 				attachments: mail.ics
 					? [
 							{

@@ -1,5 +1,6 @@
-// The mail preferences form (/account/notifications): a checkbox per mail kind
-// and the digest frequency. Unticked boxes are absent from the post: false.
+// The mail preferences form (/account/notifications): a checkbox per mail kind,
+// the digest frequency and the language of mails (profiles.locale). Unticked
+// boxes are absent from the post: false.
 import { z } from 'zod';
 import { DIGEST_FREQUENCIES } from '$lib/notifications/preferences';
 
@@ -13,5 +14,6 @@ export const preferencesSchema = () =>
 		mentions: z.boolean().default(false),
 		moderation: z.boolean().default(false),
 		invitations: z.boolean().default(false),
-		digest: z.enum(DIGEST_FREQUENCIES).default('none')
+		digest: z.enum(DIGEST_FREQUENCIES).default('none'),
+		locale: z.enum(['ja', 'en']).default('ja')
 	});

@@ -2,8 +2,9 @@
 // what a member follows, added by private.enqueue_digests with its window in
 // the payload. The events are read now, at send time: one cancelled or
 // unpublished meanwhile is left out, and with nothing left there is no mail.
-import { digestEvents, digestRecipient } from '../../db/digest';
+import { digestEvents } from '../../db/digest';
 import { composeDigestMail } from '../../mail/digest';
+import { addressed, recipientFor } from './common';
 import type { MailWriter, SendMailPayload } from './types';
 
 interface DigestPayload extends SendMailPayload {
@@ -18,7 +19,7 @@ interface DigestPayload extends SendMailPayload {
 
 export const writeDigestMail: MailWriter = async (ctx, raw) => {
 	const p = raw as DigestPayload;
-	const recipient = await digestRecipient(ctx.db, p.user_id);
+	const recipient = await recipientFor(ctx, p);
 	if (!recipient) return null;
 	const events = await digestEvents(ctx.db, p.user_id, {
 		from: p.from,
@@ -34,9 +35,7 @@ export const writeDigestMail: MailWriter = async (ctx, raw) => {
 		recipientName: recipient.displayName,
 		window: { from: p.from, to: p.to },
 		events,
-		// UNSUBSCRIBE: the signed one-click link for kind 'digest' (the sender's
-		// part of issue 11) goes here; the footer shows it when given.
-		unsubscribeUrl: null
+		unsubscribeUrl: recipient.unsubscribe?.url ?? null
 	});
-	return { to: recipient.email, ...mail };
+	return { ...mail, ...addressed(recipient) };
 };

@@ -4,10 +4,10 @@ import {
 	mailEvent,
 	mailOccurrenceEvent,
 	mailOccurrences,
-	mailRecipient,
 	mailWaitlistPosition
 } from '../../db/mail';
 import { composeEventMail, type Before } from '../../mail/compose';
+import { addressed, recipientFor } from './common';
 import type { MailWriter, SendMailPayload } from './types';
 
 interface EventMailPayload extends SendMailPayload {
@@ -20,7 +20,7 @@ interface EventMailPayload extends SendMailPayload {
 
 export const writeEventMail: MailWriter = async (ctx, raw) => {
 	const p = raw as EventMailPayload;
-	const recipient = await mailRecipient(ctx.db, p.user_id);
+	const recipient = await recipientFor(ctx, p);
 	if (!recipient) return null;
 	const occurrenceId = p.occurrence_id ?? null;
 	let eventId = p.event_id ?? null;
@@ -45,13 +45,14 @@ export const writeEventMail: MailWriter = async (ctx, raw) => {
 		kind === 'waitlisted' ? await mailWaitlistPosition(ctx.db, p.user_id, first.id) : null;
 	const mail = composeEventMail({
 		kind,
-		locale: 'ja',
+		locale: recipient.locale,
 		origin: ctx.env.origin,
 		recipientName: recipient.displayName,
 		event,
 		occurrences,
 		before: p.before ?? null,
-		waitlistPosition
+		waitlistPosition,
+		unsubscribeUrl: recipient.unsubscribe?.url ?? null
 	});
-	return { to: recipient.email, ...mail };
+	return { ...mail, ...addressed(recipient) };
 };

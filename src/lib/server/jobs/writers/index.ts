@@ -1,12 +1,15 @@
-// Which writer writes each kind of mail. A kind without a writer fails its
-// job (and shows in /admin/mail) rather than vanishing.
+// Which writer writes each kind of mail: every kind in mail_log.kind has one
+// (the type says so; a new kind in a migration fails `npm run check` here).
 import type { MailKind } from '../../db/mail';
 import { writeAccountMail } from './account';
 import { writeDigestMail } from './digest';
 import { writeEventMail } from './event';
+import { writeInvitationMail } from './invitation';
+import { writeModerationMail } from './moderation';
+import { writeMentionMail, writeThreadReplyMail } from './threads';
 import type { MailWriter } from './types';
 
-export const mailWriters: Partial<Record<MailKind, MailWriter>> = {
+export const mailWriters: Record<MailKind, MailWriter> = {
 	registered: writeEventMail,
 	waitlisted: writeEventMail,
 	promoted: writeEventMail,
@@ -15,6 +18,10 @@ export const mailWriters: Partial<Record<MailKind, MailWriter>> = {
 	occurrence_changed: writeEventMail,
 	occurrence_cancelled: writeEventMail,
 	reminder: writeEventMail,
+	thread_reply: writeThreadReplyMail,
+	mention: writeMentionMail,
+	moderation: writeModerationMail,
+	invitation: writeInvitationMail,
 	digest: writeDigestMail,
 	// accounts (writers/account.ts): never subject to preferences, never unsubscribable
 	verify_email: writeAccountMail,

@@ -14,6 +14,23 @@ export interface SendMailPayload {
 export interface WrittenMail extends ComposedMail {
 	/** the address it goes to (the member's, or a new one being confirmed) */
 	to: string;
+	/** more header fields, sent as they are (send_mail adds List-Unsubscribe where it belongs) */
+	headers?: Record<string, string>;
+	/**
+	 * the one-click link the mail's footer names (writers/common.ts); send_mail
+	 * puts the same in List-Unsubscribe. Absent: send_mail signs one itself.
+	 */
+	unsubscribeUrl?: string | null;
 }
 
-export type MailWriter = (ctx: JobContext, payload: SendMailPayload) => Promise<WrittenMail | null>;
+/** The job being run: graphile-worker's id and key. */
+export interface MailJob {
+	id: string;
+	key: string | null;
+}
+
+export type MailWriter = (
+	ctx: JobContext,
+	payload: SendMailPayload,
+	job: MailJob
+) => Promise<WrittenMail | null>;

@@ -1,0 +1,138 @@
+// Moderation mails (pure: no database): one's post or thread hidden by a
+// coordinator (what, and the reason), or one's report handled or dismissed
+// (what was reported, the coordinator's note). Relative imports: the worker runs this.
+import * as m from '../../paraglide/messages.js';
+import {
+	escapeHtml,
+	linkHtml,
+	mailFooter,
+	mailHtml,
+	plainExcerpt,
+	rowsHtml,
+	rowsText,
+	type ComposedMail,
+	type MailLocale
+} from './layout';
+import { postUrl, threadUrl, type MailThread } from './threads';
+
+interface Common {
+	locale: MailLocale;
+	origin: string;
+	recipientName: string;
+	unsubscribeUrl: string | null;
+}
+
+export interface HiddenInput extends Common {
+	thread: MailThread;
+	/** the hidden post (the recipient's own); null when the whole thread was hidden */
+	post: { id: string; position: number; body: string; createdAt: string } | null;
+	reason: string | null;
+}
+
+/** What a report was about, as the reporter saw it (null: gone). */
+export type Reported =
+	| { kind: 'post' | 'thread'; title: string }
+	| { kind: 'event'; title: string }
+	| { kind: 'organization'; name: string }
+	| null;
+
+export interface ReportInput extends Common {
+	status: 'handled' | 'dismissed';
+	reported: Reported;
+	note: string | null;
+}
+
+function assemble(
+	input: Common,
+	subject: string,
+	intro: string,
+	rows: [string, string][],
+	link: [string, string] | null
+): ComposedMail {
+	const o = { locale: input.locale };
+	const greeting = m.mail_greeting({ name: input.recipientName }, o);
+	const footer = mailFooter({
+		locale: input.locale,
+		origin: input.origin,
+		note: m.mail_footer_generic({}, o),
+		unsubscribeUrl: input.unsubscribeUrl
+	});
+	const text = [
+		greeting,
+		'',
+		intro,
+		'',
+		...rowsText(rows),
+		...(link ? ['', `${link[0]}\n${link[1]}`] : []),
+		'',
+		footer.text
+	].join('\n');
+	const html = mailHtml(
+		input.locale,
+		[
+			`<p>${escapeHtml(greeting)}</p>`,
+			`<p>${escapeHtml(intro)}</p>`,
+			rowsHtml(rows),
+			...(link ? [linkHtml(link[0], link[1])] : [])
+		].join('\n'),
+		footer
+	);
+	return { subject, text, html, ics: null };
+}
+
+/** One's post (or thread) was hidden: what, why, and where to see it (its author still can). */
+export function composeHiddenMail(input: HiddenInput): ComposedMail {
+	const o = { locale: input.locale };
+	const title = input.thread.title;
+	const rows: [string, string][] = [[m.mail_label_thread({}, o), title]];
+	if (input.post) rows.push([m.mail_label_post({}, o), plainExcerpt(input.post.body)]);
+	if (input.reason) rows.push([m.mail_label_hidden_reason({}, o), input.reason]);
+	const link: [string, string] = input.post
+		? [
+				m.mail_open_post({}, o),
+				postUrl(input.origin, input.locale, input.thread.id, { ...input.post, authorName: null })
+			]
+		: [m.mail_open_thread({}, o), threadUrl(input.origin, input.locale, input.thread.id)];
+	return assemble(
+		input,
+		input.post
+			? m.mail_subject_post_hidden({ title }, o)
+			: m.mail_subject_thread_hidden({ title }, o),
+		input.post ? m.mail_intro_post_hidden({}, o) : m.mail_intro_thread_hidden({}, o),
+		rows,
+		link
+	);
+}
+
+function reportedWords(reported: Reported, locale: MailLocale) {
+	const o = { locale };
+	if (!reported) return m.mail_reported_unknown({}, o);
+	switch (reported.kind) {
+		case 'post':
+			return m.mail_reported_post({ title: reported.title }, o);
+		case 'thread':
+			return m.mail_reported_thread({ title: reported.title }, o);
+		case 'event':
+			return m.mail_reported_event({ title: reported.title }, o);
+		default:
+			return m.mail_reported_organization({ name: reported.name }, o);
+	}
+}
+
+/** One's report was handled (acted on) or dismissed; no link to the item, which may be hidden now. */
+export function composeReportMail(input: ReportInput): ComposedMail {
+	const o = { locale: input.locale };
+	const rows: [string, string][] = [
+		[m.mail_label_reported({}, o), reportedWords(input.reported, input.locale)]
+	];
+	if (input.note) rows.push([m.mail_label_note({}, o), input.note]);
+	return assemble(
+		input,
+		m.mail_subject_report_handled({}, o),
+		input.status === 'dismissed'
+			? m.mail_intro_report_dismissed({}, o)
+			: m.mail_intro_report_handled({}, o),
+		rows,
+		null
+	);
+}
