@@ -1,36 +1,17 @@
 // Accounts that mail makes possible, through the pages as a person uses them:
 // パスワードを忘れた方, sign-up → the banner → confirming the address, a
 // sign-up with a taken address, changing one's address. The mails are real:
-// this file runs its own development SMTP server and worker process
-// (tests/support/mail.ts), and the tests open the links that arrived.
+// the e2e run's worker sends them to its development SMTP server
+// (scripts/test.ts), and the tests open the links that arrived.
 import { expect, test, type Page } from '@playwright/test';
 import type { StoredMail } from '$lib/server/mail/dev-store';
 import { createTestUser, serviceClient, uniqueEmail } from '../support/db';
 import { createEvent } from '../support/events';
-import {
-	mailsTo,
-	ORIGIN,
-	startMailbox,
-	startWorkerProcess,
-	stopWorkerProcess,
-	waitForMail,
-	type Mailbox
-} from '../support/mail';
+import { e2eMailbox, e2eOrigin, mailsTo, waitForMail } from '../support/mail';
 import { expectAccessible, logIn, logOut, signUp } from './helpers';
 
-let box: Mailbox;
-let worker: ReturnType<typeof startWorkerProcess>;
-
-test.beforeAll(async () => {
-	box = await startMailbox();
-	worker = startWorkerProcess(box.url);
-	await worker.started;
-});
-
-test.afterAll(async () => {
-	if (worker) await stopWorkerProcess(worker.child);
-	await box?.close();
-});
+const box = e2eMailbox();
+const ORIGIN = e2eOrigin();
 
 /** The path of the link to `path` in the newest mail to `email` whose subject has `subject`. */
 async function linkIn(email: string, subject: string, path: string) {

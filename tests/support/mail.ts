@@ -82,8 +82,21 @@ export async function stopWorkerProcess(child: ChildProcess, signal: NodeJS.Sign
 }
 
 /** Waits until `until` holds for the mails to these addresses (or times out with what came). */
+/**
+ * The e2e run's mailbox: scripts/test.ts starts it, with a worker, beside the
+ * built app (the app's /dev/mail shows the same folder). Mail links point at
+ * the app (e2eOrigin).
+ */
+export function e2eMailbox() {
+	const dir = process.env.TSUNAGU_MAIL_DIR;
+	if (!dir) throw new Error('TSUNAGU_MAIL_DIR is not set: run e2e through `npm test -- e2e`');
+	return { dir, list: () => listDevMail(dir) };
+}
+
+export const e2eOrigin = () => `http://127.0.0.1:${process.env.TSUNAGU_E2E_PORT}`;
+
 export async function waitForMail(
-	box: Mailbox,
+	box: { list(): Promise<StoredMail[]> },
 	until: (mails: StoredMail[]) => boolean,
 	timeoutMs = 30_000
 ) {
