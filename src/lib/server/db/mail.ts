@@ -50,10 +50,18 @@ function fail(what: string, error: { message: string }): never {
 	throw new Error(`${what}: ${error.message}`);
 }
 
-/** The recipient: address, name and the language they read mail in (null when the account is gone). */
-export async function mailRecipient(db: Db, userId: string) {
+export interface MailRecipient {
+	email: string;
+	displayName: string;
+	locale: 'ja' | 'en';
+	/** the address is confirmed (account mails say what to do when it is not) */
+	verified: boolean;
+}
+
+/** The member a mail goes to: address, name, language (null when the account is gone). */
+export async function mailRecipient(db: Db, userId: string): Promise<MailRecipient | null> {
 	const [cred, profile] = await Promise.all([
-		db.from('credentials').select('email').eq('user_id', userId).maybeSingle(),
+		db.from('credentials').select('email, email_verified_at').eq('user_id', userId).maybeSingle(),
 		db.from('profiles').select('display_name, locale').eq('id', userId).maybeSingle()
 	]);
 	if (cred.error) fail('credentials', cred.error);
@@ -62,7 +70,8 @@ export async function mailRecipient(db: Db, userId: string) {
 	return {
 		email: cred.data.email,
 		displayName: profile.data.display_name,
-		locale: profile.data.locale === 'en' ? ('en' as const) : ('ja' as const)
+		locale: profile.data.locale === 'en' ? 'en' : 'ja',
+		verified: cred.data.email_verified_at !== null
 	};
 }
 

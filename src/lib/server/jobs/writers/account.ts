@@ -4,7 +4,8 @@
 // their account), to the address in the payload, which for a change is not the
 // member's current one. A mail whose link can no longer be used (used,
 // expired, or the account's address changed since) is not sent.
-import { accountMailRecipient, usableAccountToken } from '../../db/account-mail';
+import { usableAccountToken } from '../../db/account-mail';
+import { mailRecipient } from '../../db/mail';
 import { composeAccountMail, type AccountMailKind } from '../../mail/account';
 import { tokenHash } from '../../tokens';
 import type { MailWriter, SendMailPayload } from './types';
@@ -28,7 +29,7 @@ const PURPOSE: Partial<Record<AccountMailKind, string>> = {
 
 export const writeAccountMail: MailWriter = async (ctx, raw) => {
 	const p = raw as AccountMailPayload;
-	const recipient = await accountMailRecipient(ctx.db, p.user_id);
+	const recipient = await mailRecipient(ctx.db, p.user_id);
 	if (!recipient || !p.to) return null;
 	const purpose = PURPOSE[p.kind];
 	if (purpose) {
