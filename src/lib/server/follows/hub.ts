@@ -1,0 +1,32 @@
+// What a field's and an area's hub page show besides the field or area
+// itself: a few coming events and organizations (with how many there are in
+// all), the latest topics and whether the member follows it.
+import type { Db } from '$lib/server/db/client';
+import { searchEventSeries } from '$lib/server/db/events';
+import { isFollowing } from '$lib/server/db/follows';
+import { searchOrganizations } from '$lib/server/db/orgs';
+import { latestThreads } from '$lib/server/db/threads';
+
+const PREVIEW = 6;
+
+export async function hubPreview(
+	db: Db,
+	userId: string | null,
+	hub: { kind: 'field'; id: string } | { kind: 'area'; id: string }
+) {
+	const scope = hub.kind === 'field' ? { fieldId: hub.id } : { areaId: hub.id };
+	const [{ organizations, total }, events, threads, following] = await Promise.all([
+		searchOrganizations(db, scope, 1, PREVIEW),
+		searchEventSeries(db, { from: new Date(), ...scope }, { offset: 0, limit: PREVIEW }),
+		latestThreads(db, scope),
+		isFollowing(db, userId, hub)
+	]);
+	return {
+		organizations,
+		totalOrganizations: total,
+		events: events.cards,
+		totalEvents: events.total,
+		threads,
+		following
+	};
+}
