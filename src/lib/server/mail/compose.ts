@@ -9,17 +9,15 @@ import type { MailEvent, MailKind, MailOccurrence } from '../db/mail';
 import { buildOccurrenceCalendar } from '../events/ical';
 import {
 	escapeHtml,
+	eventUrl,
 	linkHtml,
 	mailFooter,
 	mailHtml,
 	rowsHtml,
 	rowsText,
-	siteUrl,
 	type ComposedMail,
 	type MailLocale
 } from './layout';
-
-export type { ComposedMail, MailLocale };
 
 export interface Before {
 	starts_at?: string;
@@ -55,10 +53,6 @@ function place(
 	const parts = [v.venueName, v.venueAddress].filter((p): p is string => !!p);
 	if (v.onlineUrl) parts.push(`${m.mail_label_online({}, { locale })} ${v.onlineUrl}`);
 	return parts.join(' ');
-}
-
-export function eventUrl(origin: string, eventId: string, locale: MailLocale) {
-	return siteUrl(origin, locale, `/events/${eventId}`);
 }
 
 export function composeEventMail(input: MailInput): ComposedMail {
@@ -165,7 +159,7 @@ export function composeEventMail(input: MailInput): ComposedMail {
 	].filter((p): p is string => !!p);
 	if (contact.length) rows.push([m.mail_label_contact({}, o), contact.join(' ')]);
 
-	const url = eventUrl(input.origin, event.id, locale);
+	const url = eventUrl(input.origin, locale, event.id);
 	const withIcs = kind === 'registered' || kind === 'waitlisted' || kind === 'promoted';
 	const greeting = m.mail_greeting({ name: input.recipientName }, o);
 	const footer = mailFooter({
@@ -211,7 +205,7 @@ export function composeEventMail(input: MailInput): ComposedMail {
 					{
 						host: new URL(input.origin).host,
 						name: title,
-						eventUrl: (id) => eventUrl(input.origin, id, locale),
+						eventUrl: (id) => eventUrl(input.origin, locale, id),
 						labels: {
 							cancelled: m.ical_cancelled({}, o),
 							waitlisted: m.ical_waitlisted({}, o),

@@ -2,11 +2,19 @@
 // subject, plain text and simple HTML that read on a phone. Weekly
 // 「今週末と来週のイベント」 or daily 新しく公開されたイベント; per event its title,
 // date with weekday in Tokyo time, place, organiser, why it is listed (what the
-// member follows) and a link; at the end where to change the frequency.
-// Relative imports: the worker runs this outside SvelteKit.
+// member follows) and a link; at the end the shared footer (layout.ts): the
+// one-click link that stops the digest and 「通知の設定」, where the frequency
+// is changed. Relative imports: the worker runs this outside SvelteKit.
 import { formatDate, formatEventTime } from '../../format';
 import * as m from '../../paraglide/messages.js';
-import { eventUrl, type ComposedMail, type MailLocale } from './compose';
+import {
+	escapeHtml,
+	eventUrl,
+	mailFooter,
+	mailHtml,
+	type ComposedMail,
+	type MailLocale
+} from './layout';
 
 export type DigestFrequency = 'weekly' | 'daily';
 
@@ -42,15 +50,11 @@ export interface DigestInput {
 	/** the weekly window: its first moment and the moment after its end */
 	window: { from: string; to: string };
 	events: DigestEvent[];
-	/** the one-click link that stops this mail (signed; null: none yet) */
-	unsubscribeUrl: string | null;
-}
-
-const escapeHtml = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-export function settingsUrl(origin: string, locale: MailLocale) {
-	return `${origin.replace(/\/$/, '')}${locale === 'en' ? '/en' : ''}/account/notifications`;
+	/**
+	 * the one-click link that stops this mail (signed): a digest can always be
+	 * stopped, so its footer always has it and 「通知の設定」
+	 */
+	unsubscribeUrl: string;
 }
 
 function reasonText(r: DigestReason, locale: MailLocale) {
@@ -107,14 +111,20 @@ export function composeDigestMail(input: DigestInput): ComposedMail {
 				)
 			: m.mail_digest_intro_daily({}, o);
 	const greeting = m.mail_greeting({ name: input.recipientName }, o);
-	const settings = settingsUrl(input.origin, locale);
 	const colon = locale === 'en' ? ': ' : '：';
 
 	const blocks = input.events.map((e) => ({
 		title: e.title,
-		url: eventUrl(input.origin, e.eventId, locale),
+		url: eventUrl(input.origin, locale, e.eventId),
 		rows: eventRows(e, locale)
 	}));
+
+	const footer = mailFooter({
+		locale,
+		origin: input.origin,
+		note: m.mail_footer_generic({}, o),
+		unsubscribeUrl: input.unsubscribeUrl
+	});
 
 	const text = [
 		greeting,
@@ -127,19 +137,14 @@ export function composeDigestMail(input: DigestInput): ComposedMail {
 			b.url,
 			''
 		]),
-		'--',
-		`${m.mail_digest_settings({}, o)}\n${settings}`,
-		// UNSUBSCRIBE: the one-click link (signed, no login) goes here when the
-		// sender provides it (input.unsubscribeUrl); List-Unsubscribe headers are the sender's.
-		...(input.unsubscribeUrl
-			? [`${m.mail_digest_unsubscribe({}, o)}\n${input.unsubscribeUrl}`]
-			: []),
-		m.mail_digest_footer({}, o)
+		footer.text
 	].join('\n');
 
-	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="font-family: sans-serif; font-size: 16px; line-height: 1.7; margin: 0; padding: 16px; max-width: 40em;">
-<p>${escapeHtml(greeting)}</p>
+	const html = mailHtml(
+		locale,
+		`<p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(intro)}</p>
+<div style="border-bottom: 1px solid #ccc; margin-bottom: 0.75em;">
 ${blocks
 	.map(
 		(b) => `<div style="border-top: 1px solid #ccc; padding: 0.5em 0 0.75em;">
@@ -150,10 +155,9 @@ ${b.rows.map(([k, v]) => `<dt style="font-weight: bold; display: inline;">${esca
 </div>`
 	)
 	.join('\n')}
-<p style="color: #555; font-size: 14px; border-top: 1px solid #ccc; padding-top: 0.75em;">${escapeHtml(m.mail_digest_settings({}, o))}<br><a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a></p>
-${input.unsubscribeUrl ? `<p style="color: #555; font-size: 14px;">${escapeHtml(m.mail_digest_unsubscribe({}, o))}<br><a href="${escapeHtml(input.unsubscribeUrl)}">${escapeHtml(input.unsubscribeUrl)}</a></p>` : ''}
-<p style="color: #555; font-size: 14px;">${escapeHtml(m.mail_digest_footer({}, o))}</p>
-</body></html>`;
+</div>`,
+		footer
+	);
 
 	return { subject, text, html, ics: null };
 }

@@ -5,9 +5,9 @@
 // Relative imports: the worker runs this outside SvelteKit.
 import { formatDate, formatEventTime } from '../../format';
 import * as m from '../../paraglide/messages.js';
-import { eventUrl } from './compose';
 import {
 	escapeHtml,
+	eventUrl,
 	linkHtml,
 	mailFooter,
 	mailHtml,
@@ -140,6 +140,6 @@ export function composeCohostMail(input: CohostInput): ComposedMail {
 				`/orgs/${encodeURIComponent(input.organization.slug)}#cohost-requests`
 			)
 		],
-		[m.mail_link({}, o), eventUrl(input.origin, input.event.id, input.locale)]
+		[m.mail_link({}, o), eventUrl(input.origin, input.locale, input.event.id)]
 	]);
 }

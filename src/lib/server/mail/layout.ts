@@ -26,6 +26,10 @@ export const escapeHtml = (s: string) =>
 export const siteUrl = (origin: string, locale: MailLocale, path: string) =>
 	`${origin.replace(/\/$/, '')}${locale === 'en' ? '/en' : ''}${path}`;
 
+/** An event's page (event mails, the digest, co-host requests, the .ics). */
+export const eventUrl = (origin: string, locale: MailLocale, eventId: string) =>
+	siteUrl(origin, locale, `/events/${eventId}`);
+
 export interface Footer {
 	text: string;
 	html: string;
@@ -34,6 +38,8 @@ export interface Footer {
 /**
  * The footer: `note` (why the mail came, whom to ask), then for a mail the
  * member can turn off the link that stops this kind and the settings page.
+ * Mails that cannot be turned off (account mails) pass `unsubscribeUrl: null`
+ * and get the note alone.
  */
 export function mailFooter(opts: {
 	locale: MailLocale;
@@ -64,7 +70,7 @@ export function mailFooter(opts: {
 
 /** The whole HTML document around a mail's body and footer. */
 export function mailHtml(locale: MailLocale, body: string, footer: Footer) {
-	return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="font-family: sans-serif; font-size: 16px; line-height: 1.7; margin: 0; padding: 16px; max-width: 40em;">
+	return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="font-family: sans-serif; font-size: 16px; line-height: 1.7; margin: 0; padding: 16px; max-width: 40em; overflow-wrap: anywhere;">
 ${body}
 ${footer.html}
 </body></html>`;
