@@ -8,17 +8,7 @@
 // Relative imports: the worker runs this outside SvelteKit.
 import { formatDateTime } from '../../format';
 import * as m from '../../paraglide/messages.js';
-import {
-	escapeHtml,
-	linkHtml,
-	mailFooter,
-	mailHtml,
-	rowsHtml,
-	rowsText,
-	siteUrl,
-	type ComposedMail,
-	type MailLocale
-} from './layout';
+import { composeMail, siteUrl, type Addressee, type ComposedMail, type MailBlock } from './layout';
 
 export type AccountMailKind =
 	| 'verify_email'
@@ -35,11 +25,9 @@ export const ACCOUNT_MAIL_KINDS: readonly AccountMailKind[] = [
 	'email_change_notice'
 ];
 
-export interface AccountMailInput {
+/** No unsubscribeUrl: these mails cannot be turned off. */
+export interface AccountMailInput extends Omit<Addressee, 'unsubscribeUrl'> {
 	kind: AccountMailKind;
-	locale: MailLocale;
-	origin: string;
-	recipientName: string;
 	/** the raw token of the link (every kind but signup_existing) */
 	token?: string;
 	/** email_change_notice: the old and new address and when it changed */
@@ -48,16 +36,13 @@ export interface AccountMailInput {
 	changedAt?: string;
 }
 
-/** A paragraph, a link (its label and address), or labelled rows. */
-type Block = { text: string } | { label: string; url: string } | { rows: [string, string][] };
-
 export function composeAccountMail(input: AccountMailInput): ComposedMail {
 	const { locale, kind } = input;
 	const o = { locale };
 	const link = (path: string) => siteUrl(input.origin, locale, path);
 	const token = input.token ?? '';
 	let subject: string;
-	let blocks: Block[];
+	let blocks: MailBlock[];
 	switch (kind) {
 		case 'verify_email':
 			subject = m.mail_account_subject_verify_email({}, o);
@@ -121,32 +106,6 @@ export function composeAccountMail(input: AccountMailInput): ComposedMail {
 			];
 			break;
 	}
-	const greeting = m.mail_greeting({ name: input.recipientName }, o);
-	const footer = mailFooter({
-		locale,
-		origin: input.origin,
-		note: m.mail_footer_generic({}, o),
-		unsubscribeUrl: null
-	});
-	const text = [
-		greeting,
-		'',
-		...blocks.flatMap((b) => [
-			'text' in b ? b.text : 'url' in b ? `${b.label}\n${b.url}` : rowsText(b.rows).join('\n'),
-			''
-		]),
-		footer.text
-	].join('\n');
-	const htmlBlock = (b: Block) =>
-		'text' in b
-			? `<p>${escapeHtml(b.text)}</p>`
-			: 'url' in b
-				? linkHtml(b.label, b.url)
-				: rowsHtml(b.rows);
-	const html = mailHtml(
-		locale,
-		[`<p>${escapeHtml(greeting)}</p>`, ...blocks.map(htmlBlock)].join('\n'),
-		footer
-	);
-	return { subject, text, html, ics: null };
+	// not a kind one can turn off: no one-click link, the footer is the note alone
+	return composeMail({ ...input, unsubscribeUrl: null }, subject, blocks);
 }

@@ -8,13 +8,9 @@ import * as m from '../../paraglide/messages.js';
 import type { MailEvent, MailKind, MailOccurrence } from '../db/mail';
 import { buildOccurrenceCalendar } from '../events/ical';
 import {
-	escapeHtml,
+	composeMail,
 	eventUrl,
-	linkHtml,
-	mailFooter,
-	mailHtml,
-	rowsHtml,
-	rowsText,
+	type Addressee,
 	type ComposedMail,
 	type MailLocale
 } from './layout';
@@ -28,18 +24,13 @@ export interface Before {
 	online_url?: string | null;
 }
 
-export interface MailInput {
+export interface MailInput extends Addressee {
 	kind: MailKind;
-	locale: MailLocale;
-	origin: string;
-	recipientName: string;
 	event: MailEvent;
 	/** the dates it is about (the one date, or the person's dates of the event) */
 	occurrences: MailOccurrence[];
 	before: Before | null;
 	waitlistPosition: number | null;
-	/** the one-click link that stops this kind of mail (null: not offered) */
-	unsubscribeUrl?: string | null;
 }
 
 function place(
@@ -161,37 +152,6 @@ export function composeEventMail(input: MailInput): ComposedMail {
 
 	const url = eventUrl(input.origin, locale, event.id);
 	const withIcs = kind === 'registered' || kind === 'waitlisted' || kind === 'promoted';
-	const greeting = m.mail_greeting({ name: input.recipientName }, o);
-	const footer = mailFooter({
-		locale,
-		origin: input.origin,
-		note: m.mail_footer({}, o),
-		unsubscribeUrl: input.unsubscribeUrl ?? null
-	});
-	const text = [
-		greeting,
-		'',
-		intro,
-		'',
-		...rowsText(rows),
-		'',
-		`${m.mail_link({}, o)}\n${url}`,
-		...(withIcs ? ['', m.mail_ics_note({}, o)] : []),
-		'',
-		footer.text
-	].join('\n');
-	const html = mailHtml(
-		locale,
-		[
-			`<p>${escapeHtml(greeting)}</p>`,
-			`<p>${escapeHtml(intro)}</p>`,
-			rowsHtml(rows),
-			linkHtml(m.mail_link({}, o), url),
-			...(withIcs ? [`<p>${escapeHtml(m.mail_ics_note({}, o))}</p>`] : [])
-		].join('\n'),
-		footer
-	);
-
 	const ics =
 		withIcs && first
 			? buildOccurrenceCalendar(
@@ -214,5 +174,16 @@ export function composeEventMail(input: MailInput): ComposedMail {
 					}
 				)
 			: null;
-	return { subject, text, html, ics };
+	return composeMail(
+		input,
+		subject,
+		[
+			{ text: intro },
+			{ rows },
+			{ label: m.mail_link({}, o), url },
+			...(withIcs ? [{ text: m.mail_ics_note({}, o) }] : [])
+		],
+		// it names the organiser's contact above
+		{ footerNote: m.mail_footer({}, o), ics }
+	);
 }

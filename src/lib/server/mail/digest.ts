@@ -8,10 +8,10 @@
 import { formatDate, formatEventTime } from '../../format';
 import * as m from '../../paraglide/messages.js';
 import {
+	composeMail,
 	escapeHtml,
 	eventUrl,
-	mailFooter,
-	mailHtml,
+	type Addressee,
 	type ComposedMail,
 	type MailLocale
 } from './layout';
@@ -42,11 +42,8 @@ export interface DigestEvent {
 	reasons: DigestReason[];
 }
 
-export interface DigestInput {
+export interface DigestInput extends Addressee {
 	frequency: DigestFrequency;
-	locale: MailLocale;
-	origin: string;
-	recipientName: string;
 	/** the weekly window: its first moment and the moment after its end */
 	window: { from: string; to: string };
 	events: DigestEvent[];
@@ -110,54 +107,34 @@ export function composeDigestMail(input: DigestInput): ComposedMail {
 					o
 				)
 			: m.mail_digest_intro_daily({}, o);
-	const greeting = m.mail_greeting({ name: input.recipientName }, o);
 	const colon = locale === 'en' ? ': ' : '：';
 
-	const blocks = input.events.map((e) => ({
-		title: e.title,
-		url: eventUrl(input.origin, locale, e.eventId),
-		rows: eventRows(e, locale)
-	}));
-
-	const footer = mailFooter({
-		locale,
-		origin: input.origin,
-		note: m.mail_footer_generic({}, o),
-		unsubscribeUrl: input.unsubscribeUrl
-	});
-
-	const text = [
-		greeting,
-		'',
-		intro,
-		'',
-		...blocks.flatMap((b) => [
-			`■${b.title}`,
-			...b.rows.map(([k, v]) => `${k}${colon}${v}`),
-			b.url,
-			''
-		]),
-		footer.text
-	].join('\n');
-
-	const html = mailHtml(
-		locale,
-		`<p>${escapeHtml(greeting)}</p>
-<p>${escapeHtml(intro)}</p>
-<div style="border-bottom: 1px solid #ccc; margin-bottom: 0.75em;">
-${blocks
-	.map(
-		(b) => `<div style="border-top: 1px solid #ccc; padding: 0.5em 0 0.75em;">
-<p style="margin: 0; font-size: 18px; font-weight: bold;"><a href="${escapeHtml(b.url)}">${escapeHtml(b.title)}</a></p>
+	const events = input.events.map((e) => {
+		const url = eventUrl(input.origin, locale, e.eventId);
+		const rows = eventRows(e, locale);
+		return {
+			text: [`■${e.title}`, ...rows.map(([k, v]) => `${k}${colon}${v}`), url].join('\n'),
+			html: `<div style="border-top: 1px solid #ccc; padding: 0.5em 0 0.75em;">
+<p style="margin: 0; font-size: 18px; font-weight: bold;"><a href="${escapeHtml(url)}">${escapeHtml(e.title)}</a></p>
 <dl style="margin: 0.25em 0;">
-${b.rows.map(([k, v]) => `<dt style="font-weight: bold; display: inline;">${escapeHtml(k)}${colon}</dt><dd style="display: inline; margin: 0;">${escapeHtml(v)}</dd><br>`).join('\n')}
+${rows.map(([k, v]) => `<dt style="font-weight: bold; display: inline;">${escapeHtml(k)}${colon}</dt><dd style="display: inline; margin: 0;">${escapeHtml(v)}</dd><br>`).join('\n')}
 </dl>
 </div>`
-	)
-	.join('\n')}
-</div>`,
-		footer
-	);
+		};
+	});
 
-	return { subject, text, html, ics: null };
+	// the events one after another (a blank line between them in the text), closed by a rule
+	return composeMail(input, subject, [
+		{ text: intro },
+		...(events.length
+			? [
+					{
+						text: events.map((e) => e.text).join('\n\n'),
+						html: `<div style="border-bottom: 1px solid #ccc; margin-bottom: 0.75em;">
+${events.map((e) => e.html).join('\n')}
+</div>`
+					}
+				]
+			: [])
+	]);
 }
