@@ -35,7 +35,16 @@ describe('account mails', () => {
 		expect(mail.html).toContain('佐藤 &lt;b&gt;花子&lt;/b&gt; さん');
 		expect(mail.html).not.toContain('<b>花子');
 		expect(mail.ics).toBeNull();
-		expect(`${mail.text}${mail.html}`).not.toMatch(/unsubscribe|配信停止/i);
+		expect(`${mail.text}${mail.html}`).not.toMatch(
+			/unsubscribe|配信停止|停止する|\/account\/notifications/i
+		);
+		// the shared footer: the note alone, last
+		expect(mail.text).toMatch(
+			/\n--\nこのメールは「つなぐ」から自動で送っています。返信しても届きません。$/
+		);
+		expect(mail.html).toContain(
+			'<p style="color: #555; font-size: 14px;">このメールは「つなぐ」から自動で送っています。返信しても届きません。</p>\n</body></html>'
+		);
 	});
 
 	it('signup_existing: no token, links to log in and to reset the password', () => {

@@ -41,7 +41,7 @@ const weekly: DigestInput = {
 	// run on Friday 11 December: Saturday 12th through Sunday 20th (Tokyo)
 	window: { from: '2026-12-11T15:00:00Z', to: '2026-12-20T15:00:00Z' },
 	events: [salon, online],
-	unsubscribeUrl: null
+	unsubscribeUrl: 'https://tsunagu.example/unsubscribe?t=abc.def'
 };
 
 const count = (text: string, part: string) => text.split(part).length - 1;
@@ -89,21 +89,30 @@ describe('the digest mail', () => {
 		expect(text).not.toContain('ほか');
 	});
 
-	it('ends with where to change the frequency; the unsubscribe link only when the sender gives one', () => {
-		const without = composeDigestMail(weekly);
-		expect(without.text).toContain(
-			'メールの頻度の変更・停止は、お知らせの設定から：\nhttps://tsunagu.example/account/notifications'
+	it('ends with the shared footer: the one-click link that stops it and the settings page, where the frequency is changed', () => {
+		const { text, html } = composeDigestMail(weekly);
+		const unsubscribe = 'https://tsunagu.example/unsubscribe?t=abc.def';
+		const settings = 'https://tsunagu.example/account/notifications';
+		expect(text).toContain(
+			[
+				'--',
+				'このメールは「つなぐ」から自動で送っています。返信しても届きません。',
+				'このお知らせを停止する',
+				unsubscribe,
+				'通知の設定',
+				settings
+			].join('\n')
 		);
-		expect(without.html).toContain('href="https://tsunagu.example/account/notifications"');
-		expect(without.text).not.toContain('このメールを止める');
-		const withLink = composeDigestMail({
-			...weekly,
-			unsubscribeUrl: 'https://tsunagu.example/unsubscribe?t=abc.def'
-		});
-		expect(withLink.text).toContain(
-			'このメールを止める（ログインは要りません）：\nhttps://tsunagu.example/unsubscribe?t=abc.def'
-		);
-		expect(withLink.html).toContain('href="https://tsunagu.example/unsubscribe?t=abc.def"');
+		expect(text.endsWith(settings)).toBe(true);
+		// after the last event
+		expect(text.indexOf('■オンライン相談会')).toBeLessThan(text.indexOf('--\n'));
+		expect(html).toContain(`<a href="${unsubscribe}">このお知らせを停止する</a>`);
+		expect(html).toContain(`<a href="${settings}">通知の設定</a>`);
+		// the link's query escaped in the HTML
+		const withAmp = composeDigestMail({ ...weekly, unsubscribeUrl: `${unsubscribe}&x=<1>` });
+		expect(withAmp.html).toContain(`href="${unsubscribe}&amp;x=&lt;1&gt;"`);
+		expect(withAmp.html).not.toContain('<1>');
+		expect(withAmp.text).toContain(`このお知らせを停止する\n${unsubscribe}&x=<1>\n`);
 	});
 
 	it('the HTML: every event a link, user text escaped, readable on a phone', () => {
@@ -136,7 +145,13 @@ describe('the digest mail', () => {
 			'You follow: Tokiwadaira (area), Children (field), ひだまりの会 (organization)'
 		);
 		expect(mail.text).toContain(`https://tsunagu.example/en/events/${salon.eventId}`);
-		expect(mail.text).toContain('https://tsunagu.example/en/account/notifications');
+		expect(mail.text).toContain(
+			'Notification settings\nhttps://tsunagu.example/en/account/notifications'
+		);
+		expect(mail.text).toContain(
+			'Stop these notices\nhttps://tsunagu.example/unsubscribe?t=abc.def'
+		);
+		expect(mail.html).toContain('href="https://tsunagu.example/en/account/notifications"');
 		expect(mail.html).toContain('<html lang="en">');
 	});
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { MailEvent, MailOccurrence } from '$lib/server/db/mail';
 import { composeEventMail } from '$lib/server/mail/compose';
 import { composeCohostMail, composeOrganizationInvitationMail } from '$lib/server/mail/invitation';
-import { mailFooter, plainExcerpt } from '$lib/server/mail/layout';
+import { composeMail, mailFooter, plainExcerpt } from '$lib/server/mail/layout';
 import { composeHiddenMail, composeReportMail } from '$lib/server/mail/moderation';
 import { composeMentionMail, composeThreadReplyMail } from '$lib/server/mail/threads';
 
@@ -82,6 +82,57 @@ describe('the footer', () => {
 		});
 		expectFooter(mail.text, mail.html);
 		expect(mail.text).toContain('問い合わせは上の問い合わせ先へ');
+	});
+});
+
+describe('the mail every composer builds (composeMail)', () => {
+	it('greeting, blocks with a blank line between them, footer; HTML escaped except a block’s own HTML', () => {
+		const mail = composeMail(
+			{ ...common, recipientName: '佐藤 <s>' },
+			'件名',
+			[
+				{ text: 'はじめ <b>' },
+				{ rows: [['項目', '値 & <v>']] },
+				{ label: '見る：', url: `${origin}/x?a=1&b=<2>` },
+				{ text: '自前', html: '<div class="own">自前</div>' }
+			],
+			{ footerNote: '理由 <n>', ics: 'BEGIN:VCALENDAR' }
+		);
+		expect(mail.subject).toBe('件名');
+		expect(mail.ics).toBe('BEGIN:VCALENDAR');
+		expect(mail.text).toBe(
+			[
+				'佐藤 <s> さん',
+				'',
+				'はじめ <b>',
+				'',
+				'■項目\n値 & <v>',
+				'',
+				`見る：\n${origin}/x?a=1&b=<2>`,
+				'',
+				'自前',
+				'',
+				'--',
+				'理由 <n>',
+				`このお知らせを停止する\n${unsubscribeUrl}`,
+				`通知の設定\n${origin}/account/notifications`
+			].join('\n')
+		);
+		expect(mail.html).toContain('<p>佐藤 &lt;s&gt; さん</p>\n<p>はじめ &lt;b&gt;</p>\n<dl>');
+		expect(mail.html).toContain('<dd style="margin: 0;">値 &amp; &lt;v&gt;</dd>');
+		expect(mail.html).toContain(
+			`<p><a href="${origin}/x?a=1&amp;b=&lt;2&gt;">見る： ${origin}/x?a=1&amp;b=&lt;2&gt;</a></p>\n<div class="own">自前</div>`
+		);
+		expect(mail.html).toContain('理由 &lt;n&gt;');
+		expect(mail.html).not.toMatch(/<s>|<b>|<v>|<2>|<n>/);
+		expectFooter(mail.text, mail.html);
+		// without a one-click link: the generic note alone
+		const plain = composeMail({ ...common, unsubscribeUrl: null }, '件名', [{ text: '本文' }]);
+		expect(plain.text).toBe(
+			'佐藤 さん\n\n本文\n\n--\nこのメールは「つなぐ」から自動で送っています。返信しても届きません。'
+		);
+		expect(plain.html).not.toContain('/account/notifications');
+		expect(plain.ics).toBeNull();
 	});
 });
 

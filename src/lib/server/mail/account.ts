@@ -2,12 +2,13 @@
 // resetting a password, a sign-up with an address that has an account, and
 // changing one's address (the link to the new address, the notice to the old
 // one). Self-contained: what happened, the link from ORIGIN and how long it
-// works, what to do when it was not you. Plain text plus simple HTML. These
-// mails are sent whatever the preferences say and carry no unsubscribe link.
+// works, what to do when it was not you. Plain text plus simple HTML in the
+// shared layout (layout.ts). These mails are sent whatever the preferences say
+// and carry no unsubscribe link: their footer is the note alone.
 // Relative imports: the worker runs this outside SvelteKit.
 import { formatDateTime } from '../../format';
 import * as m from '../../paraglide/messages.js';
-import type { ComposedMail, MailLocale } from './compose';
+import { composeMail, siteUrl, type Addressee, type ComposedMail, type MailBlock } from './layout';
 
 export type AccountMailKind =
 	| 'verify_email'
@@ -24,11 +25,9 @@ export const ACCOUNT_MAIL_KINDS: readonly AccountMailKind[] = [
 	'email_change_notice'
 ];
 
-export interface AccountMailInput {
+/** No unsubscribeUrl: these mails cannot be turned off. */
+export interface AccountMailInput extends Omit<Addressee, 'unsubscribeUrl'> {
 	kind: AccountMailKind;
-	locale: MailLocale;
-	origin: string;
-	recipientName: string;
 	/** the raw token of the link (every kind but signup_existing) */
 	token?: string;
 	/** email_change_notice: the old and new address and when it changed */
@@ -37,24 +36,13 @@ export interface AccountMailInput {
 	changedAt?: string;
 }
 
-/** Where each link goes, from ORIGIN, in the recipient's language. */
-export function accountLink(origin: string, locale: MailLocale, path: string) {
-	return `${origin.replace(/\/$/, '')}${locale === 'en' ? '/en' : ''}${path}`;
-}
-
-const escapeHtml = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** A paragraph, or a link on its own line (a paragraph that is a URL). */
-type Block = { text: string } | { label: string; url: string } | { rows: [string, string][] };
-
 export function composeAccountMail(input: AccountMailInput): ComposedMail {
 	const { locale, kind } = input;
 	const o = { locale };
-	const link = (path: string) => accountLink(input.origin, locale, path);
+	const link = (path: string) => siteUrl(input.origin, locale, path);
 	const token = input.token ?? '';
 	let subject: string;
-	let blocks: Block[];
+	let blocks: MailBlock[];
 	switch (kind) {
 		case 'verify_email':
 			subject = m.mail_account_subject_verify_email({}, o);
@@ -118,32 +106,6 @@ export function composeAccountMail(input: AccountMailInput): ComposedMail {
 			];
 			break;
 	}
-	const greeting = m.mail_greeting({ name: input.recipientName }, o);
-	const footer = m.mail_account_footer({}, o);
-	const text = [
-		greeting,
-		'',
-		...blocks.flatMap((b) => [
-			'text' in b
-				? b.text
-				: 'url' in b
-					? `${b.label}\n${b.url}`
-					: b.rows.map(([k, v]) => `■${k}\n${v}`).join('\n'),
-			''
-		]),
-		'--',
-		footer
-	].join('\n');
-	const htmlBlock = (b: Block) =>
-		'text' in b
-			? `<p>${escapeHtml(b.text)}</p>`
-			: 'url' in b
-				? `<p>${escapeHtml(b.label)}<br><a href="${escapeHtml(b.url)}">${escapeHtml(b.url)}</a></p>`
-				: `<dl>\n${b.rows.map(([k, v]) => `<dt style="font-weight: bold; margin-top: 0.75em;">${escapeHtml(k)}</dt><dd style="margin: 0;">${escapeHtml(v)}</dd>`).join('\n')}\n</dl>`;
-	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="font-family: sans-serif; font-size: 16px; line-height: 1.7; margin: 0; padding: 16px; max-width: 40em; overflow-wrap: anywhere;">
-<p>${escapeHtml(greeting)}</p>
-${blocks.map(htmlBlock).join('\n')}
-<p style="color: #555; font-size: 14px;">${escapeHtml(footer)}</p>
-</body></html>`;
-	return { subject, text, html, ics: null };
+	// not a kind one can turn off: no one-click link, the footer is the note alone
+	return composeMail({ ...input, unsubscribeUrl: null }, subject, blocks);
 }

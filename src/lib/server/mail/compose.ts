@@ -8,18 +8,12 @@ import * as m from '../../paraglide/messages.js';
 import type { MailEvent, MailKind, MailOccurrence } from '../db/mail';
 import { buildOccurrenceCalendar } from '../events/ical';
 import {
-	escapeHtml,
-	linkHtml,
-	mailFooter,
-	mailHtml,
-	rowsHtml,
-	rowsText,
-	siteUrl,
+	composeMail,
+	eventUrl,
+	type Addressee,
 	type ComposedMail,
 	type MailLocale
 } from './layout';
-
-export type { ComposedMail, MailLocale };
 
 export interface Before {
 	starts_at?: string;
@@ -30,18 +24,13 @@ export interface Before {
 	online_url?: string | null;
 }
 
-export interface MailInput {
+export interface MailInput extends Addressee {
 	kind: MailKind;
-	locale: MailLocale;
-	origin: string;
-	recipientName: string;
 	event: MailEvent;
 	/** the dates it is about (the one date, or the person's dates of the event) */
 	occurrences: MailOccurrence[];
 	before: Before | null;
 	waitlistPosition: number | null;
-	/** the one-click link that stops this kind of mail (null: not offered) */
-	unsubscribeUrl?: string | null;
 }
 
 function place(
@@ -55,10 +44,6 @@ function place(
 	const parts = [v.venueName, v.venueAddress].filter((p): p is string => !!p);
 	if (v.onlineUrl) parts.push(`${m.mail_label_online({}, { locale })} ${v.onlineUrl}`);
 	return parts.join(' ');
-}
-
-export function eventUrl(origin: string, eventId: string, locale: MailLocale) {
-	return siteUrl(origin, locale, `/events/${eventId}`);
 }
 
 export function composeEventMail(input: MailInput): ComposedMail {
@@ -165,39 +150,8 @@ export function composeEventMail(input: MailInput): ComposedMail {
 	].filter((p): p is string => !!p);
 	if (contact.length) rows.push([m.mail_label_contact({}, o), contact.join(' ')]);
 
-	const url = eventUrl(input.origin, event.id, locale);
+	const url = eventUrl(input.origin, locale, event.id);
 	const withIcs = kind === 'registered' || kind === 'waitlisted' || kind === 'promoted';
-	const greeting = m.mail_greeting({ name: input.recipientName }, o);
-	const footer = mailFooter({
-		locale,
-		origin: input.origin,
-		note: m.mail_footer({}, o),
-		unsubscribeUrl: input.unsubscribeUrl ?? null
-	});
-	const text = [
-		greeting,
-		'',
-		intro,
-		'',
-		...rowsText(rows),
-		'',
-		`${m.mail_link({}, o)}\n${url}`,
-		...(withIcs ? ['', m.mail_ics_note({}, o)] : []),
-		'',
-		footer.text
-	].join('\n');
-	const html = mailHtml(
-		locale,
-		[
-			`<p>${escapeHtml(greeting)}</p>`,
-			`<p>${escapeHtml(intro)}</p>`,
-			rowsHtml(rows),
-			linkHtml(m.mail_link({}, o), url),
-			...(withIcs ? [`<p>${escapeHtml(m.mail_ics_note({}, o))}</p>`] : [])
-		].join('\n'),
-		footer
-	);
-
 	const ics =
 		withIcs && first
 			? buildOccurrenceCalendar(
@@ -211,7 +165,7 @@ export function composeEventMail(input: MailInput): ComposedMail {
 					{
 						host: new URL(input.origin).host,
 						name: title,
-						eventUrl: (id) => eventUrl(input.origin, id, locale),
+						eventUrl: (id) => eventUrl(input.origin, locale, id),
 						labels: {
 							cancelled: m.ical_cancelled({}, o),
 							waitlisted: m.ical_waitlisted({}, o),
@@ -220,5 +174,16 @@ export function composeEventMail(input: MailInput): ComposedMail {
 					}
 				)
 			: null;
-	return { subject, text, html, ics };
+	return composeMail(
+		input,
+		subject,
+		[
+			{ text: intro },
+			{ rows },
+			{ label: m.mail_link({}, o), url },
+			...(withIcs ? [{ text: m.mail_ics_note({}, o) }] : [])
+		],
+		// it names the organiser's contact above
+		{ footerNote: m.mail_footer({}, o), ics }
+	);
 }

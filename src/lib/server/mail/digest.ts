@@ -2,11 +2,19 @@
 // subject, plain text and simple HTML that read on a phone. Weekly
 // 「今週末と来週のイベント」 or daily 新しく公開されたイベント; per event its title,
 // date with weekday in Tokyo time, place, organiser, why it is listed (what the
-// member follows) and a link; at the end where to change the frequency.
-// Relative imports: the worker runs this outside SvelteKit.
+// member follows) and a link; at the end the shared footer (layout.ts): the
+// one-click link that stops the digest and 「通知の設定」, where the frequency
+// is changed. Relative imports: the worker runs this outside SvelteKit.
 import { formatDate, formatEventTime } from '../../format';
 import * as m from '../../paraglide/messages.js';
-import { eventUrl, type ComposedMail, type MailLocale } from './compose';
+import {
+	composeMail,
+	escapeHtml,
+	eventUrl,
+	type Addressee,
+	type ComposedMail,
+	type MailLocale
+} from './layout';
 
 export type DigestFrequency = 'weekly' | 'daily';
 
@@ -34,23 +42,16 @@ export interface DigestEvent {
 	reasons: DigestReason[];
 }
 
-export interface DigestInput {
+export interface DigestInput extends Addressee {
 	frequency: DigestFrequency;
-	locale: MailLocale;
-	origin: string;
-	recipientName: string;
 	/** the weekly window: its first moment and the moment after its end */
 	window: { from: string; to: string };
 	events: DigestEvent[];
-	/** the one-click link that stops this mail (signed; null: none yet) */
-	unsubscribeUrl: string | null;
-}
-
-const escapeHtml = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-export function settingsUrl(origin: string, locale: MailLocale) {
-	return `${origin.replace(/\/$/, '')}${locale === 'en' ? '/en' : ''}/account/notifications`;
+	/**
+	 * the one-click link that stops this mail (signed): a digest can always be
+	 * stopped, so its footer always has it and 「通知の設定」
+	 */
+	unsubscribeUrl: string;
 }
 
 function reasonText(r: DigestReason, locale: MailLocale) {
@@ -106,54 +107,34 @@ export function composeDigestMail(input: DigestInput): ComposedMail {
 					o
 				)
 			: m.mail_digest_intro_daily({}, o);
-	const greeting = m.mail_greeting({ name: input.recipientName }, o);
-	const settings = settingsUrl(input.origin, locale);
 	const colon = locale === 'en' ? ': ' : '：';
 
-	const blocks = input.events.map((e) => ({
-		title: e.title,
-		url: eventUrl(input.origin, e.eventId, locale),
-		rows: eventRows(e, locale)
-	}));
-
-	const text = [
-		greeting,
-		'',
-		intro,
-		'',
-		...blocks.flatMap((b) => [
-			`■${b.title}`,
-			...b.rows.map(([k, v]) => `${k}${colon}${v}`),
-			b.url,
-			''
-		]),
-		'--',
-		`${m.mail_digest_settings({}, o)}\n${settings}`,
-		// UNSUBSCRIBE: the one-click link (signed, no login) goes here when the
-		// sender provides it (input.unsubscribeUrl); List-Unsubscribe headers are the sender's.
-		...(input.unsubscribeUrl
-			? [`${m.mail_digest_unsubscribe({}, o)}\n${input.unsubscribeUrl}`]
-			: []),
-		m.mail_digest_footer({}, o)
-	].join('\n');
-
-	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="font-family: sans-serif; font-size: 16px; line-height: 1.7; margin: 0; padding: 16px; max-width: 40em;">
-<p>${escapeHtml(greeting)}</p>
-<p>${escapeHtml(intro)}</p>
-${blocks
-	.map(
-		(b) => `<div style="border-top: 1px solid #ccc; padding: 0.5em 0 0.75em;">
-<p style="margin: 0; font-size: 18px; font-weight: bold;"><a href="${escapeHtml(b.url)}">${escapeHtml(b.title)}</a></p>
+	const events = input.events.map((e) => {
+		const url = eventUrl(input.origin, locale, e.eventId);
+		const rows = eventRows(e, locale);
+		return {
+			text: [`■${e.title}`, ...rows.map(([k, v]) => `${k}${colon}${v}`), url].join('\n'),
+			html: `<div style="border-top: 1px solid #ccc; padding: 0.5em 0 0.75em;">
+<p style="margin: 0; font-size: 18px; font-weight: bold;"><a href="${escapeHtml(url)}">${escapeHtml(e.title)}</a></p>
 <dl style="margin: 0.25em 0;">
-${b.rows.map(([k, v]) => `<dt style="font-weight: bold; display: inline;">${escapeHtml(k)}${colon}</dt><dd style="display: inline; margin: 0;">${escapeHtml(v)}</dd><br>`).join('\n')}
+${rows.map(([k, v]) => `<dt style="font-weight: bold; display: inline;">${escapeHtml(k)}${colon}</dt><dd style="display: inline; margin: 0;">${escapeHtml(v)}</dd><br>`).join('\n')}
 </dl>
 </div>`
-	)
-	.join('\n')}
-<p style="color: #555; font-size: 14px; border-top: 1px solid #ccc; padding-top: 0.75em;">${escapeHtml(m.mail_digest_settings({}, o))}<br><a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a></p>
-${input.unsubscribeUrl ? `<p style="color: #555; font-size: 14px;">${escapeHtml(m.mail_digest_unsubscribe({}, o))}<br><a href="${escapeHtml(input.unsubscribeUrl)}">${escapeHtml(input.unsubscribeUrl)}</a></p>` : ''}
-<p style="color: #555; font-size: 14px;">${escapeHtml(m.mail_digest_footer({}, o))}</p>
-</body></html>`;
+		};
+	});
 
-	return { subject, text, html, ics: null };
+	// the events one after another (a blank line between them in the text), closed by a rule
+	return composeMail(input, subject, [
+		{ text: intro },
+		...(events.length
+			? [
+					{
+						text: events.map((e) => e.text).join('\n\n'),
+						html: `<div style="border-bottom: 1px solid #ccc; margin-bottom: 0.75em;">
+${events.map((e) => e.html).join('\n')}
+</div>`
+					}
+				]
+			: [])
+	]);
 }

@@ -5,23 +5,9 @@
 // Relative imports: the worker runs this outside SvelteKit.
 import { formatDate, formatEventTime } from '../../format';
 import * as m from '../../paraglide/messages.js';
-import { eventUrl } from './compose';
-import {
-	escapeHtml,
-	linkHtml,
-	mailFooter,
-	mailHtml,
-	rowsHtml,
-	rowsText,
-	siteUrl,
-	type ComposedMail,
-	type MailLocale
-} from './layout';
+import { composeMail, eventUrl, siteUrl, type Addressee, type ComposedMail } from './layout';
 
-interface Common {
-	locale: MailLocale;
-	origin: string;
-	recipientName: string;
+interface Common extends Addressee {
 	/** who asks (null when their name cannot be shown) */
 	inviterName: string | null;
 	organization: { name: string; slug: string };
@@ -45,44 +31,6 @@ export interface CohostInput extends Common {
 	};
 }
 
-function assemble(
-	input: Common,
-	subject: string,
-	intro: string,
-	rows: [string, string][],
-	links: [string, string][]
-): ComposedMail {
-	const o = { locale: input.locale };
-	const greeting = m.mail_greeting({ name: input.recipientName }, o);
-	const footer = mailFooter({
-		locale: input.locale,
-		origin: input.origin,
-		note: m.mail_footer_generic({}, o),
-		unsubscribeUrl: input.unsubscribeUrl
-	});
-	const text = [
-		greeting,
-		'',
-		intro,
-		'',
-		...rowsText(rows),
-		...links.flatMap(([label, url]) => ['', `${label}\n${url}`]),
-		'',
-		footer.text
-	].join('\n');
-	const html = mailHtml(
-		input.locale,
-		[
-			`<p>${escapeHtml(greeting)}</p>`,
-			`<p>${escapeHtml(intro)}</p>`,
-			rowsHtml(rows),
-			...links.map(([label, url]) => linkHtml(label, url))
-		].join('\n'),
-		footer
-	);
-	return { subject, text, html, ics: null };
-}
-
 export function composeOrganizationInvitationMail(
 	input: OrganizationInvitationInput
 ): ComposedMail {
@@ -93,25 +41,27 @@ export function composeOrganizationInvitationMail(
 	const intro = input.inviterName
 		? m.mail_intro_org_invitation({ name: input.inviterName, organization, role }, o)
 		: m.mail_intro_org_invitation_unnamed({ organization, role }, o);
-	return assemble(
-		input,
-		m.mail_subject_org_invitation({ organization }, o),
-		intro,
-		[
-			[m.mail_label_organization({}, o), organization],
-			[m.mail_label_expires({}, o), formatDate(input.expiresAt, input.locale)]
-		],
-		[
-			[
-				m.mail_invitation_accept({}, o),
-				siteUrl(input.origin, input.locale, '/account#invitations-heading')
-			],
-			[
-				m.mail_link({}, o),
-				siteUrl(input.origin, input.locale, `/orgs/${encodeURIComponent(input.organization.slug)}`)
+	return composeMail(input, m.mail_subject_org_invitation({ organization }, o), [
+		{ text: intro },
+		{
+			rows: [
+				[m.mail_label_organization({}, o), organization],
+				[m.mail_label_expires({}, o), formatDate(input.expiresAt, input.locale)]
 			]
-		]
-	);
+		},
+		{
+			label: m.mail_invitation_accept({}, o),
+			url: siteUrl(input.origin, input.locale, '/account#invitations-heading')
+		},
+		{
+			label: m.mail_link({}, o),
+			url: siteUrl(
+				input.origin,
+				input.locale,
+				`/orgs/${encodeURIComponent(input.organization.slug)}`
+			)
+		}
+	]);
 }
 
 export function composeCohostMail(input: CohostInput): ComposedMail {
@@ -131,15 +81,17 @@ export function composeCohostMail(input: CohostInput): ComposedMail {
 	if (input.event.organizerName)
 		rows.push([m.mail_label_organizer({}, o), input.event.organizerName]);
 	rows.push([m.mail_label_organization({}, o), organization]);
-	return assemble(input, m.mail_subject_cohost({ title }, o), intro, rows, [
-		[
-			m.mail_cohost_answer({}, o),
-			siteUrl(
+	return composeMail(input, m.mail_subject_cohost({ title }, o), [
+		{ text: intro },
+		{ rows },
+		{
+			label: m.mail_cohost_answer({}, o),
+			url: siteUrl(
 				input.origin,
 				input.locale,
 				`/orgs/${encodeURIComponent(input.organization.slug)}#cohost-requests`
 			)
-		],
-		[m.mail_link({}, o), eventUrl(input.origin, input.event.id, input.locale)]
+		},
+		{ label: m.mail_link({}, o), url: eventUrl(input.origin, input.locale, input.event.id) }
 	]);
 }

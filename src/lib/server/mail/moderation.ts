@@ -3,22 +3,15 @@
 // (what was reported, the coordinator's note). Relative imports: the worker runs this.
 import * as m from '../../paraglide/messages.js';
 import {
-	escapeHtml,
-	linkHtml,
-	mailFooter,
-	mailHtml,
+	composeMail,
 	plainExcerpt,
-	rowsHtml,
-	rowsText,
+	type Addressee,
 	type ComposedMail,
 	type MailLocale
 } from './layout';
 import { postUrl, threadUrl, type MailThread } from './threads';
 
-interface Common {
-	locale: MailLocale;
-	origin: string;
-	recipientName: string;
+interface Common extends Addressee {
 	unsubscribeUrl: string | null;
 }
 
@@ -42,44 +35,6 @@ export interface ReportInput extends Common {
 	note: string | null;
 }
 
-function assemble(
-	input: Common,
-	subject: string,
-	intro: string,
-	rows: [string, string][],
-	link: [string, string] | null
-): ComposedMail {
-	const o = { locale: input.locale };
-	const greeting = m.mail_greeting({ name: input.recipientName }, o);
-	const footer = mailFooter({
-		locale: input.locale,
-		origin: input.origin,
-		note: m.mail_footer_generic({}, o),
-		unsubscribeUrl: input.unsubscribeUrl
-	});
-	const text = [
-		greeting,
-		'',
-		intro,
-		'',
-		...rowsText(rows),
-		...(link ? ['', `${link[0]}\n${link[1]}`] : []),
-		'',
-		footer.text
-	].join('\n');
-	const html = mailHtml(
-		input.locale,
-		[
-			`<p>${escapeHtml(greeting)}</p>`,
-			`<p>${escapeHtml(intro)}</p>`,
-			rowsHtml(rows),
-			...(link ? [linkHtml(link[0], link[1])] : [])
-		].join('\n'),
-		footer
-	);
-	return { subject, text, html, ics: null };
-}
-
 /** One's post (or thread) was hidden: what, why, and where to see it (its author still can). */
 export function composeHiddenMail(input: HiddenInput): ComposedMail {
 	const o = { locale: input.locale };
@@ -87,20 +42,28 @@ export function composeHiddenMail(input: HiddenInput): ComposedMail {
 	const rows: [string, string][] = [[m.mail_label_thread({}, o), title]];
 	if (input.post) rows.push([m.mail_label_post({}, o), plainExcerpt(input.post.body)]);
 	if (input.reason) rows.push([m.mail_label_hidden_reason({}, o), input.reason]);
-	const link: [string, string] = input.post
-		? [
-				m.mail_open_post({}, o),
-				postUrl(input.origin, input.locale, input.thread.id, { ...input.post, authorName: null })
-			]
-		: [m.mail_open_thread({}, o), threadUrl(input.origin, input.locale, input.thread.id)];
-	return assemble(
+	const link = input.post
+		? {
+				label: m.mail_open_post({}, o),
+				url: postUrl(input.origin, input.locale, input.thread.id, {
+					...input.post,
+					authorName: null
+				})
+			}
+		: {
+				label: m.mail_open_thread({}, o),
+				url: threadUrl(input.origin, input.locale, input.thread.id)
+			};
+	return composeMail(
 		input,
 		input.post
 			? m.mail_subject_post_hidden({ title }, o)
 			: m.mail_subject_thread_hidden({ title }, o),
-		input.post ? m.mail_intro_post_hidden({}, o) : m.mail_intro_thread_hidden({}, o),
-		rows,
-		link
+		[
+			{ text: input.post ? m.mail_intro_post_hidden({}, o) : m.mail_intro_thread_hidden({}, o) },
+			{ rows },
+			link
+		]
 	);
 }
 
@@ -126,13 +89,9 @@ export function composeReportMail(input: ReportInput): ComposedMail {
 		[m.mail_label_reported({}, o), reportedWords(input.reported, input.locale)]
 	];
 	if (input.note) rows.push([m.mail_label_note({}, o), input.note]);
-	return assemble(
-		input,
-		m.mail_subject_report_handled({}, o),
+	const intro =
 		input.status === 'dismissed'
 			? m.mail_intro_report_dismissed({}, o)
-			: m.mail_intro_report_handled({}, o),
-		rows,
-		null
-	);
+			: m.mail_intro_report_handled({}, o);
+	return composeMail(input, m.mail_subject_report_handled({}, o), [{ text: intro }, { rows }]);
 }

@@ -6,12 +6,11 @@ import { formatDateTime } from '../../format';
 import * as m from '../../paraglide/messages.js';
 import { postHref } from '../../threads/paging';
 import {
+	composeMail,
 	escapeHtml,
-	linkHtml,
-	mailFooter,
-	mailHtml,
 	plainExcerpt,
 	siteUrl,
+	type Addressee,
 	type ComposedMail,
 	type MailLocale
 } from './layout';
@@ -31,10 +30,7 @@ export interface MailPost {
 	body: string;
 }
 
-interface Common {
-	locale: MailLocale;
-	origin: string;
-	recipientName: string;
+interface Common extends Addressee {
 	thread: MailThread;
 	unsubscribeUrl: string | null;
 }
@@ -75,41 +71,16 @@ function assemble(
 	tail: string[]
 ): ComposedMail {
 	const o = { locale: input.locale };
-	const greeting = m.mail_greeting({ name: input.recipientName }, o);
-	const parts = posts.map((p) => postParts(input, p));
-	const footer = mailFooter({
-		locale: input.locale,
-		origin: input.origin,
-		note: m.mail_footer_generic({}, o),
-		unsubscribeUrl: input.unsubscribeUrl
-	});
-	const threadLink = threadUrl(input.origin, input.locale, input.thread.id);
-	const text = [
-		greeting,
-		'',
-		intro,
-		'',
-		`■${m.mail_label_thread({}, o)}\n${input.thread.title}`,
-		'',
-		...parts.flatMap((p) => [p.text, '']),
-		...tail.flatMap((t) => [t, '']),
-		`${m.mail_open_thread({}, o)}\n${threadLink}`,
-		'',
-		footer.text
-	].join('\n');
-	const html = mailHtml(
-		input.locale,
-		[
-			`<p>${escapeHtml(greeting)}</p>`,
-			`<p>${escapeHtml(intro)}</p>`,
-			`<p><strong>${escapeHtml(m.mail_label_thread({}, o))}</strong><br>${escapeHtml(input.thread.title)}</p>`,
-			...parts.map((p) => p.html),
-			...tail.map((t) => `<p>${escapeHtml(t)}</p>`),
-			linkHtml(m.mail_open_thread({}, o), threadLink)
-		].join('\n'),
-		footer
-	);
-	return { subject, text, html, ics: null };
+	return composeMail(input, subject, [
+		{ text: intro },
+		{ rows: [[m.mail_label_thread({}, o), input.thread.title]] },
+		...posts.map((p) => postParts(input, p)),
+		...tail.map((text) => ({ text })),
+		{
+			label: m.mail_open_thread({}, o),
+			url: threadUrl(input.origin, input.locale, input.thread.id)
+		}
+	]);
 }
 
 /** New posts in a followed thread: `posts` (oldest first) and how many more there are. */

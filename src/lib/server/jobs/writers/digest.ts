@@ -28,6 +28,8 @@ export const writeDigestMail: MailWriter = async (ctx, raw) => {
 		newUntil: p.new_until ?? null
 	});
 	if (!events.length) return null;
+	// the digest is governed by a preference, so recipientFor signed its one-click link
+	if (!recipient.unsubscribe) throw new Error('a digest without its one-click unsubscribe link');
 	const mail = composeDigestMail({
 		frequency: p.frequency === 'daily' ? 'daily' : 'weekly',
 		locale: recipient.locale,
@@ -35,7 +37,7 @@ export const writeDigestMail: MailWriter = async (ctx, raw) => {
 		recipientName: recipient.displayName,
 		window: { from: p.from, to: p.to },
 		events,
-		unsubscribeUrl: recipient.unsubscribe?.url ?? null
+		unsubscribeUrl: recipient.unsubscribe.url
 	});
 	return { ...mail, ...addressed(recipient) };
 };

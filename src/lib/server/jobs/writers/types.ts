@@ -2,7 +2,7 @@
 // database as it is now, or says there is nothing to send any more (null).
 // One module per family of kinds; ./index.ts maps each kind to its writer.
 import type { MailKind } from '../../db/mail';
-import type { ComposedMail } from '../../mail/compose';
+import type { ComposedMail } from '../../mail/layout';
 import type { JobContext } from '../config';
 
 export interface SendMailPayload {
