@@ -205,9 +205,9 @@ describe('served by the built app', () => {
 			])
 		);
 		for (const url of urls) {
-			// a signed-in browser's cookie changes nothing: no session is read, no cookie set
+			// a session cookie changes nothing: none is read (a bad one would be deleted elsewhere), none set
 			const response = await fetch(`${app.base}${url}`, {
-				headers: { cookie: 'session=whatever' }
+				headers: { cookie: 'tsunagu_session=not-a-session' }
 			});
 			expect(response.status, url).toBe(200);
 			const v = byUrl.get(url)!;
@@ -224,6 +224,15 @@ describe('served by the built app', () => {
 			expect(body.includes(GPS_POINTER)).toBe(false);
 			expect(body.includes(Buffer.from('PhoneMaker'))).toBe(false);
 		}
+	});
+
+	it('a bad session cookie is deleted on a page, but not even read for an image', async () => {
+		const cookie = 'tsunagu_session=not-a-session';
+		const page = await fetch(`${app.base}/`, { headers: { cookie } });
+		expect(page.headers.get('set-cookie')).toMatch(/^tsunagu_session=;/);
+		const img = await fetch(`${app.base}/images/${image.hash}/400.webp`, { headers: { cookie } });
+		expect(img.status).toBe(200);
+		expect(img.headers.get('set-cookie')).toBeNull();
 	});
 
 	it('answers 304 to a matching If-None-Match', async () => {

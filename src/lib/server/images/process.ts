@@ -82,7 +82,8 @@ export async function processImage(input: Buffer): Promise<ProcessResult> {
 	if (meta.width * meta.height > MAX_INPUT_PIXELS) return { ok: false, refusal: 'too_large' };
 
 	try {
-		// decode once: rotated, fitted, sRGB; the copies are made from this
+		// decode once: rotated, fitted, sRGB raw pixels; the copies are encoded from these, so
+		// nothing of the original but its pixels can reach them
 		const { data, info } = await load(input)
 			.autoOrient()
 			.resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
