@@ -580,6 +580,79 @@ export type Database = {
           },
         ]
       }
+      image_variants: {
+        Row: {
+          byte_size: number | null
+          bytes: string
+          created_at: string
+          height: number
+          image_hash: string
+          mime: string
+          sha256: string
+          width: number
+        }
+        Insert: {
+          byte_size?: never
+          bytes: string
+          created_at?: string
+          height: number
+          image_hash: string
+          mime: string
+          sha256: string
+          width: number
+        }
+        Update: {
+          byte_size?: never
+          bytes?: string
+          created_at?: string
+          height?: number
+          image_hash?: string
+          mime?: string
+          sha256?: string
+          width?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "image_variants_image_hash_fkey"
+            columns: ["image_hash"]
+            isOneToOne: false
+            referencedRelation: "images"
+            referencedColumns: ["hash"]
+          },
+        ]
+      }
+      images: {
+        Row: {
+          created_at: string
+          hash: string
+          height: number
+          uploaded_by: string | null
+          width: number
+        }
+        Insert: {
+          created_at?: string
+          hash: string
+          height: number
+          uploaded_by?: string | null
+          width: number
+        }
+        Update: {
+          created_at?: string
+          hash?: string
+          height?: number
+          uploaded_by?: string | null
+          width?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "images_uploaded_by_fkey"
+            columns: ["uploaded_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       login_attempts: {
         Row: {
           created_at: string
@@ -2192,6 +2265,16 @@ export type Database = {
           p_field_ids: string[]
           p_id: string
           p_occurrences: Json
+        }
+        Returns: string
+      }
+      save_image: {
+        Args: {
+          p_hash: string
+          p_height: number
+          p_uploaded_by: string
+          p_variants: Json
+          p_width: number
         }
         Returns: string
       }
