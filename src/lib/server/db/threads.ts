@@ -130,6 +130,21 @@ export async function latestThreads(
 	return searchThreads(db, scope, limit, 0);
 }
 
+/**
+ * The home page's active threads: those that show to everybody, newest
+ * activity first, in one query (search_threads walks threads_activity_idx);
+ * without the authors' names, which would cost a second query.
+ */
+export async function activeThreads(db: Db, limit: number): Promise<ThreadCard[]> {
+	const { data, error } = await db
+		.rpc('search_threads', { ...filterArgs({}), p_limit: limit, p_offset: 0 })
+		.select(CARD_SELECT)
+		.order('last_posted_at', { ascending: false })
+		.order('id', { ascending: false });
+	if (error) dbFailure(error);
+	return data.map((t) => toCard(t, new Map()));
+}
+
 // ---------------------------------------------------------------------------
 // One thread
 
