@@ -314,6 +314,7 @@ export type Database = {
           starts_at: string
           status: Database["public"]["Enums"]["occurrence_status"]
           waiting_count: number
+          further_dates: number | null
         }
         Insert: {
           cancel_reason?: string | null
@@ -2096,12 +2097,14 @@ export type Database = {
           hidden_by: string | null
           hidden_reason: string | null
           id: string
+          inspired_by_practice_id: string | null
           is_question: boolean
           last_posted_at: string
           locked_at: string | null
           locked_by: string | null
           organization_id: string | null
           post_count: number
+          practice_id: string | null
           reply_count: number
           search_text: string
           solved_post_id: string | null
@@ -2117,12 +2120,14 @@ export type Database = {
           hidden_by?: string | null
           hidden_reason?: string | null
           id?: string
+          inspired_by_practice_id?: string | null
           is_question?: boolean
           last_posted_at?: string
           locked_at?: string | null
           locked_by?: string | null
           organization_id?: string | null
           post_count?: number
+          practice_id?: string | null
           reply_count?: number
           search_text?: string
           solved_post_id?: string | null
@@ -2138,12 +2143,14 @@ export type Database = {
           hidden_by?: string | null
           hidden_reason?: string | null
           id?: string
+          inspired_by_practice_id?: string | null
           is_question?: boolean
           last_posted_at?: string
           locked_at?: string | null
           locked_by?: string | null
           organization_id?: string | null
           post_count?: number
+          practice_id?: string | null
           reply_count?: number
           search_text?: string
           solved_post_id?: string | null
@@ -2179,6 +2186,13 @@ export type Database = {
             referencedColumns: ["id"]
           },
           {
+            foreignKeyName: "threads_inspired_by_practice_id_fkey"
+            columns: ["inspired_by_practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "threads_locked_by_fkey"
             columns: ["locked_by"]
             isOneToOne: false
@@ -2190,6 +2204,13 @@ export type Database = {
             columns: ["organization_id"]
             isOneToOne: false
             referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "threads_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: true
+            referencedRelation: "practices"
             referencedColumns: ["id"]
           },
           {
@@ -2384,6 +2405,10 @@ export type Database = {
       }
       event_thread: { Args: { p_event: string }; Returns: string }
       event_thread_hosts: { Args: { p_event: string }; Returns: string[] }
+      further_dates: {
+        Args: { o: Database["public"]["Tables"]["event_occurrences"]["Row"] }
+        Returns: number
+      }
       handle_report: {
         Args: { p_note?: string; p_report: string }
         Returns: undefined
@@ -2395,6 +2420,38 @@ export type Database = {
       hide_thread: {
         Args: { p_reason: string; p_thread: string }
         Returns: undefined
+      }
+      home_event_series: {
+        Args: { p_from: string; p_limit?: number }
+        Returns: {
+          cancel_reason: string | null
+          ends_at: string
+          event_id: string
+          going_count: number
+          id: string
+          original_starts_at: string
+          sequence: number
+          starts_at: string
+          status: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count: number
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "event_occurrences"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      inspire_thread: {
+        Args: {
+          p_area?: string
+          p_body: string
+          p_body_html: string
+          p_field_ids?: string[]
+          p_practice: string
+          p_title: string
+        }
+        Returns: string
       }
       invite_organization_member: {
         Args: {
@@ -2526,6 +2583,7 @@ export type Database = {
         }[]
       }
       organization_member_count: { Args: { p_org: string }; Returns: number }
+      practice_thread: { Args: { p_practice: string }; Returns: string }
       practices_changed_since_publication: {
         Args: { p_limit?: number }
         Returns: {
@@ -2842,12 +2900,14 @@ export type Database = {
           hidden_by: string | null
           hidden_reason: string | null
           id: string
+          inspired_by_practice_id: string | null
           is_question: boolean
           last_posted_at: string
           locked_at: string | null
           locked_by: string | null
           organization_id: string | null
           post_count: number
+          practice_id: string | null
           reply_count: number
           search_text: string
           solved_post_id: string | null

@@ -542,6 +542,25 @@ export async function searchEventSeries(
 }
 
 /**
+ * The home page's next `limit` event cards (as searchEventSeries without
+ * filters, from `from`), in one query: home_event_series gives the cards'
+ * dates as rows, with their events embedded and the further dates as a
+ * computed column.
+ */
+export async function homeEventSeries(db: Db, from: Date, limit: number): Promise<SeriesCard[]> {
+	const { data, error } = await db
+		.rpc('home_event_series', { p_from: from.toISOString(), p_limit: limit })
+		.select(`${CARD_COLUMNS}, further_dates`)
+		.order('starts_at')
+		.order('id');
+	if (error) dbFailure(error);
+	return data.map((row) => ({
+		...toCard(row),
+		series: { rrule: row.event.rrule, further: row.further_dates ?? 0 }
+	}));
+}
+
+/**
  * The person's registrations (going or waiting) for dates not yet ended, in
  * time order, or for dates that ended, most recent first. `db` acts as that
  * person: RLS shows their own rows, and hides events that are drafts again.
