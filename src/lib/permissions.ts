@@ -140,3 +140,22 @@ export function postPermissions(
 	};
 }
 export type PostPermissions = ReturnType<typeof postPermissions>;
+
+// Reading a practice (issue 12): what its page offers the viewer. RLS decides
+// who sees a practice at all (drafts: the lead organization's editors and
+// coordinators); practice_thread and inspire_thread refuse the same as here.
+export function practiceReadPermissions(
+	viewer: Viewer,
+	practice: { status: string },
+	suspended: boolean
+) {
+	const open = practice.status === 'published';
+	return {
+		/** its comment thread and 「うちでもやってみたい」 exist only once it is published */
+		open,
+		/** write a comment (made at the first one) */
+		comment: open && canWrite(viewer, suspended),
+		/** 「うちでもやってみたい」: open a thread in one's own area */
+		inspire: open && canWrite(viewer, suspended)
+	};
+}
