@@ -256,7 +256,7 @@ revoke execute on function private.practice_snapshot(uuid) from public;
 -- Who may write a practice of this organization: its owners and editors, and coordinators.
 create function private.edits_practices_for(p_org uuid) returns boolean
 language sql stable security definer set search_path = '' as $$
-	select private.org_role(p_org) in ('owner', 'editor') or private.is_coordinator()
+	select coalesce(private.org_role(p_org) in ('owner', 'editor'), false) or private.is_coordinator()
 $$;
 revoke execute on function private.edits_practices_for(uuid) from public;
 
