@@ -245,6 +245,21 @@ describe('writing: only through save_practice, only for one’s organization', (
 			'写真6'
 		]);
 		expect(p!.cover?.hash).toBe(hashes[0]);
+		// the same image twice is kept once, at its first place
+		const twice = await createPractice(
+			editor.id,
+			practiceInput(orgId, {
+				photos: [
+					{ hash: hashes[0], alt: '一枚目' },
+					{ hash: hashes[1], alt: '二枚目' },
+					{ hash: hashes[0], alt: 'もう一度' }
+				]
+			})
+		);
+		expect((await getPractice(userClient(editor.id), twice))!.photos.map((ph) => ph.alt)).toEqual([
+			'一枚目',
+			'二枚目'
+		]);
 		// an edit that is refused leaves the practice as it was
 		const refused = await savePractice(userClient(editor.id), {
 			...practiceInput(orgId, { title: '変えた題名', photos: [] }),

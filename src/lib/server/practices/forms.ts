@@ -181,7 +181,8 @@ export function orderedPhotos(
 		.filter((p) => !v.photoRemove.includes(p.hash))
 		.sort((a, b) => a.at - b.at || a.i - b.i)
 		.map(({ hash, alt }) => ({ hash, alt }));
-	return added ? [...kept, added] : kept;
+	// the same image twice (an upload of a photo already there) is kept once
+	return added && !kept.some((p) => p.hash === added.hash) ? [...kept, added] : kept;
 }
 
 /** How many photos the practice keeps (before a new one). */
