@@ -7,6 +7,7 @@ import {
 	canWrite,
 	canWritePracticeFor,
 	practicePermissions,
+	practiceReadPermissions,
 	isLastOwner,
 	orgPermissions,
 	postPermissions,
@@ -420,5 +421,34 @@ describe('a practice (mirrors practices-rls.test.ts)', () => {
 		expect(canWritePracticeFor(coordinator, 'other', none)).toBe(true);
 		expect(canWritePracticeFor(null, org, editorOf)).toBe(false);
 		expect(canWritePracticeFor(member(), org, editorOf, true)).toBe(false);
+	});
+});
+
+describe('reading a practice (mirrors practice-threads.test.ts)', () => {
+	const statuses = ['draft', 'submitted', 'returned', 'published'] as const;
+	it.each(statuses)('%s: comments and うちでもやってみたい only once published', (status) => {
+		const open = status === 'published';
+		expect(practiceReadPermissions(member(), { status }, false)).toEqual({
+			open,
+			comment: open,
+			inspire: open
+		});
+		expect(practiceReadPermissions(coordinator, { status }, false)).toEqual({
+			open,
+			comment: open,
+			inspire: open
+		});
+	});
+	it('anon reads but neither comments nor opens a thread; a suspended member neither', () => {
+		expect(practiceReadPermissions(null, { status: 'published' }, false)).toEqual({
+			open: true,
+			comment: false,
+			inspire: false
+		});
+		expect(practiceReadPermissions(member(), { status: 'published' }, true)).toEqual({
+			open: true,
+			comment: false,
+			inspire: false
+		});
 	});
 });

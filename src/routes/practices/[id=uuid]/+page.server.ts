@@ -3,7 +3,7 @@ import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { practiceReadPermissions } from '$lib/permissions';
+import { practicePermissions, practiceReadPermissions } from '$lib/permissions';
 import type { RecognitionItem } from '$lib/practices/recognition-slot';
 import { STORY_SECTIONS } from '$lib/practices/types';
 import { requireUser } from '$lib/server/auth/guard';
@@ -22,6 +22,7 @@ import { refusalMessage } from '$lib/server/forms/refusals';
 import { logEvent } from '$lib/server/log';
 import { renderMarkdown } from '$lib/server/markdown';
 import { renderPost } from '$lib/server/posts/render';
+import { editorOrganizations } from '$lib/server/practices/choices';
 import { inspirePostBody, inspireSchema } from '$lib/server/practices/inspire';
 import { practiceJsonLd } from '$lib/server/practices/json-ld';
 import { resolveMyArea } from '$lib/server/preferences';
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const flash = takeFlash(cookies, url);
 	const now = new Date();
 	const open = practice.status === 'published';
-	const [comments, inspired, nextDates, areas] = await Promise.all([
+	const [comments, inspired, nextDates, areas, editorOf] = await Promise.all([
 		// 質問・コメント: the comment thread's last page (made at the first comment)
 		open
 			? loadComments(
@@ -58,8 +59,15 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 			practice.events.map((e) => e.id),
 			now
 		),
-		listAreas(db)
+		listAreas(db),
+		// 編集する: the lead organization's editors and coordinators
+		locals.user ? editorOrganizations(db, locals.user.id) : new Set<string>()
 	]);
+	const canEdit = practicePermissions(
+		locals.user,
+		{ status: practice.status, leadOrganizationId: practice.leadOrganization.id },
+		editorOf
+	).edit;
 	const can = practiceReadPermissions(
 		locals.user,
 		practice,
@@ -101,6 +109,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		comments,
 		inspired,
 		can,
+		canEdit,
 		areas,
 		inspireForm,
 		// 表彰 (recognition): awardsFor(db, { practiceId }), mapped to RecognitionItem, goes here
