@@ -153,14 +153,12 @@ describe("a practice's comment thread", () => {
 			.select('id')
 			.single();
 		expect(error).toBeNull();
-		await serviceClient()
-			.from('posts')
-			.insert({
-				thread_id: made!.id,
-				author_id: editor.id,
-				body: '最初',
-				body_html: '<p>最初</p>'
-			});
+		await serviceClient().from('posts').insert({
+			thread_id: made!.id,
+			author_id: editor.id,
+			body: '最初',
+			body_html: '<p>最初</p>'
+		});
 		const seen = async (userId: string | null) => {
 			const db = userId ? userClient(userId) : anonClient();
 			const { data } = await db.from('threads').select('id').eq('id', made!.id);
