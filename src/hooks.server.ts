@@ -58,11 +58,12 @@ const handleTextSize: Handle = ({ event, resolve }) => {
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {
-	// images are the same for everyone and cached publicly: no session lookup, and never a
-	// refreshed session cookie on a response a shared cache may keep
-	const token = event.url.pathname.startsWith('/images/')
-		? undefined
-		: event.cookies.get(sessionCookieName(event.url));
+	// images and the practices' Atom feed are the same for everyone and cached publicly: no
+	// session lookup, and never a refreshed session cookie on a response a shared cache may keep
+	const token =
+		event.url.pathname.startsWith('/images/') || event.url.pathname === '/practices.atom'
+			? undefined
+			: event.cookies.get(sessionCookieName(event.url));
 	if (!token) {
 		event.locals.user = null;
 		event.locals.session = null;

@@ -4,31 +4,55 @@ import { quickRanges } from '$lib/events/quick-ranges';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { TEXT_SIZES } from '$lib/preferences';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
-import { listMyRegistrations, searchEventSeries } from '$lib/server/db/events';
+import type { RecognitionItem } from '$lib/practices/recognition-slot';
+import { homeEventSeries, listMyRegistrations } from '$lib/server/db/events';
+import { homeFeaturedPractices } from '$lib/server/db/practice-pages';
 import { requestDb } from '$lib/server/db/request';
+import { activeThreads } from '$lib/server/db/threads';
 import { listAreas } from '$lib/server/db/taxonomy';
 import { readForm } from '$lib/server/forms/small';
 import { resolveMyArea, setAreaSlug, setTextSize } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 const UPCOMING = 6;
+const ACTIVE_THREADS = 4;
 
 export const load: PageServerLoad = async ({ locals, cookies }) => {
 	const db = requestDb();
 	const now = new Date();
-	const [areas, upcoming, next] = await Promise.all([
-		listAreas(db),
-		searchEventSeries(db, { from: now }, { offset: 0, limit: UPCOMING }, { count: false }),
+	// every section at once, one query each through its index
+	const [{ areas, myArea }, upcoming, next, featured, threads] = await Promise.all([
+		// "my area": the one chosen here, else (signed in) the first of the profile's areas
+		listAreas(db).then(async (areas) => ({
+			areas,
+			myArea: await resolveMyArea(db, cookies, locals.user?.id ?? null, areas)
+		})),
+		homeEventSeries(db, now, UPCOMING),
 		locals.user
 			? listMyRegistrations(db, locals.user.id, 'upcoming', { offset: 0, limit: 1 }, now)
-			: []
+			: [],
+		homeFeaturedPractices(db),
+		activeThreads(db, ACTIVE_THREADS)
 	]);
-	// "my area": the one chosen here, else (signed in) the first of the profile's areas
-	const myArea = await resolveMyArea(db, cookies, locals.user?.id ?? null, areas);
+	// the featured practices and the threads name their areas from the list read here
+	const byId = new Map(
+		areas.map((a) => [a.id, { id: a.id, slug: a.slug, name_ja: a.name_ja, name_en: a.name_en }])
+	);
 	return {
 		areas,
-		upcoming: upcoming.cards,
+		upcoming,
 		next: next[0] ?? null,
+		featured: featured.map(({ areaIds, ...p }) => ({
+			...p,
+			areas: areaIds.flatMap((id) => byId.get(id) ?? []),
+			fields: []
+		})),
+		// 最近の表彰: recognition's recentAwards(db, 4), mapped to RecognitionItem, goes here
+		recognitions: [] as RecognitionItem[],
+		threads: threads.map(({ areaId, ...t }) => ({
+			...t,
+			area: (areaId && byId.get(areaId)) || null
+		})),
 		myArea,
 		ranges: quickRanges(now)
 	};

@@ -45,6 +45,8 @@ export interface OccurrenceCard {
 		onlineUrl: string | null;
 		/** 参加費 as the organiser wrote it; null when not said */
 		fee: string | null;
+		/** the organiser takes registrations by phone at this number (「電話でも申し込めます」) */
+		contactPhone: string | null;
 		cancelReason: string | null;
 		sequence: number;
 		area: AreaRef | null;

@@ -314,6 +314,7 @@ export type Database = {
           starts_at: string
           status: Database["public"]["Enums"]["occurrence_status"]
           waiting_count: number
+          further_dates: number | null
         }
         Insert: {
           cancel_reason?: string | null
@@ -362,6 +363,8 @@ export type Database = {
           contact_email: string | null
           contact_name: string | null
           contact_phone: string | null
+          cover_alt: string | null
+          cover_image_hash: string | null
           created_at: string
           deadline_note: string | null
           ends_at: string
@@ -400,6 +403,8 @@ export type Database = {
           contact_email?: string | null
           contact_name?: string | null
           contact_phone?: string | null
+          cover_alt?: string | null
+          cover_image_hash?: string | null
           created_at?: string
           deadline_note?: string | null
           ends_at: string
@@ -438,6 +443,8 @@ export type Database = {
           contact_email?: string | null
           contact_name?: string | null
           contact_phone?: string | null
+          cover_alt?: string | null
+          cover_image_hash?: string | null
           created_at?: string
           deadline_note?: string | null
           ends_at?: string
@@ -471,6 +478,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "areas"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "events_cover_image_hash_fkey"
+            columns: ["cover_image_hash"]
+            isOneToOne: false
+            referencedRelation: "images"
+            referencedColumns: ["hash"]
           },
           {
             foreignKeyName: "events_organization_id_fkey"
@@ -795,6 +809,7 @@ export type Database = {
           invitations: boolean | null
           mentions: boolean | null
           moderation: boolean | null
+          practices_recognition: boolean | null
           promotions: boolean | null
           reminders: boolean | null
           thread_replies: boolean | null
@@ -808,6 +823,7 @@ export type Database = {
           invitations?: boolean | null
           mentions?: boolean | null
           moderation?: boolean | null
+          practices_recognition?: boolean | null
           promotions?: boolean | null
           reminders?: boolean | null
           thread_replies?: boolean | null
@@ -821,6 +837,7 @@ export type Database = {
           invitations?: boolean | null
           mentions?: boolean | null
           moderation?: boolean | null
+          practices_recognition?: boolean | null
           promotions?: boolean | null
           reminders?: boolean | null
           thread_replies?: boolean | null
@@ -847,6 +864,7 @@ export type Database = {
           occurrence_id: string | null
           organization_id: string | null
           post_id: string | null
+          practice_id: string | null
           read_at: string | null
           report_id: string | null
           thread_id: string | null
@@ -861,6 +879,7 @@ export type Database = {
           occurrence_id?: string | null
           organization_id?: string | null
           post_id?: string | null
+          practice_id?: string | null
           read_at?: string | null
           report_id?: string | null
           thread_id?: string | null
@@ -875,6 +894,7 @@ export type Database = {
           occurrence_id?: string | null
           organization_id?: string | null
           post_id?: string | null
+          practice_id?: string | null
           read_at?: string | null
           report_id?: string | null
           thread_id?: string | null
@@ -907,6 +927,13 @@ export type Database = {
             columns: ["post_id"]
             isOneToOne: false
             referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
             referencedColumns: ["id"]
           },
           {
@@ -1109,6 +1136,7 @@ export type Database = {
           id: string
           kana: string | null
           kind: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash: string | null
           municipality_wide: boolean
           name: string
           search_text: string | null
@@ -1131,6 +1159,7 @@ export type Database = {
           id?: string
           kana?: string | null
           kind: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash?: string | null
           municipality_wide?: boolean
           name: string
           search_text?: never
@@ -1153,6 +1182,7 @@ export type Database = {
           id?: string
           kana?: string | null
           kind?: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash?: string | null
           municipality_wide?: boolean
           name?: string
           search_text?: never
@@ -1177,6 +1207,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organizations_logo_image_hash_fkey"
+            columns: ["logo_image_hash"]
+            isOneToOne: false
+            referencedRelation: "images"
+            referencedColumns: ["hash"]
           },
           {
             foreignKeyName: "organizations_verified_by_fkey"
@@ -1298,6 +1335,334 @@ export type Database = {
             columns: ["thread_id"]
             isOneToOne: false
             referencedRelation: "threads"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_areas: {
+        Row: {
+          area_id: string
+          practice_id: string
+        }
+        Insert: {
+          area_id: string
+          practice_id: string
+        }
+        Update: {
+          area_id?: string
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_areas_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practice_areas_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_events: {
+        Row: {
+          event_id: string
+          practice_id: string
+        }
+        Insert: {
+          event_id: string
+          practice_id: string
+        }
+        Update: {
+          event_id?: string
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_events_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practice_events_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_fields: {
+        Row: {
+          field_id: string
+          practice_id: string
+        }
+        Insert: {
+          field_id: string
+          practice_id: string
+        }
+        Update: {
+          field_id?: string
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_fields_field_id_fkey"
+            columns: ["field_id"]
+            isOneToOne: false
+            referencedRelation: "fields"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practice_fields_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_figures: {
+        Row: {
+          label: string
+          position: number
+          practice_id: string
+          unit: string
+          value: number
+        }
+        Insert: {
+          label: string
+          position: number
+          practice_id: string
+          unit?: string
+          value: number
+        }
+        Update: {
+          label?: string
+          position?: number
+          practice_id?: string
+          unit?: string
+          value?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_figures_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_partners: {
+        Row: {
+          name: string | null
+          organization_id: string | null
+          position: number
+          practice_id: string
+        }
+        Insert: {
+          name?: string | null
+          organization_id?: string | null
+          position: number
+          practice_id: string
+        }
+        Update: {
+          name?: string | null
+          organization_id?: string | null
+          position?: number
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_partners_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practice_partners_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_photos: {
+        Row: {
+          alt: string
+          image_hash: string
+          position: number
+          practice_id: string
+        }
+        Insert: {
+          alt: string
+          image_hash: string
+          position: number
+          practice_id: string
+        }
+        Update: {
+          alt?: string
+          image_hash?: string
+          position?: number
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_photos_image_hash_fkey"
+            columns: ["image_hash"]
+            isOneToOne: false
+            referencedRelation: "images"
+            referencedColumns: ["hash"]
+          },
+          {
+            foreignKeyName: "practice_photos_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practices: {
+        Row: {
+          audience_note: string | null
+          audiences: string[]
+          author_id: string | null
+          cost: string | null
+          created_at: string
+          ended_on: string | null
+          featured_position: number | null
+          frequency: string | null
+          funding: string | null
+          id: string
+          lead_organization_id: string
+          published_at: string | null
+          published_by: string | null
+          published_snapshot: Json | null
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          search_text: string | null
+          started_on: string
+          status: Database["public"]["Enums"]["practice_status"]
+          story_activities: string | null
+          story_challenges: string | null
+          story_contact: string | null
+          story_next: string | null
+          story_origin: string | null
+          story_outcomes: string | null
+          story_tips: string | null
+          submitted_at: string | null
+          summary: string
+          title: string
+          updated_at: string
+          venue: string | null
+        }
+        Insert: {
+          audience_note?: string | null
+          audiences?: string[]
+          author_id?: string | null
+          cost?: string | null
+          created_at?: string
+          ended_on?: string | null
+          featured_position?: number | null
+          frequency?: string | null
+          funding?: string | null
+          id?: string
+          lead_organization_id: string
+          published_at?: string | null
+          published_by?: string | null
+          published_snapshot?: Json | null
+          review_comment?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          search_text?: never
+          started_on: string
+          status?: Database["public"]["Enums"]["practice_status"]
+          story_activities?: string | null
+          story_challenges?: string | null
+          story_contact?: string | null
+          story_next?: string | null
+          story_origin?: string | null
+          story_outcomes?: string | null
+          story_tips?: string | null
+          submitted_at?: string | null
+          summary: string
+          title: string
+          updated_at?: string
+          venue?: string | null
+        }
+        Update: {
+          audience_note?: string | null
+          audiences?: string[]
+          author_id?: string | null
+          cost?: string | null
+          created_at?: string
+          ended_on?: string | null
+          featured_position?: number | null
+          frequency?: string | null
+          funding?: string | null
+          id?: string
+          lead_organization_id?: string
+          published_at?: string | null
+          published_by?: string | null
+          published_snapshot?: Json | null
+          review_comment?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          search_text?: never
+          started_on?: string
+          status?: Database["public"]["Enums"]["practice_status"]
+          story_activities?: string | null
+          story_challenges?: string | null
+          story_contact?: string | null
+          story_next?: string | null
+          story_origin?: string | null
+          story_outcomes?: string | null
+          story_tips?: string | null
+          submitted_at?: string | null
+          summary?: string
+          title?: string
+          updated_at?: string
+          venue?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practices_author_id_fkey"
+            columns: ["author_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practices_lead_organization_id_fkey"
+            columns: ["lead_organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practices_published_by_fkey"
+            columns: ["published_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practices_reviewed_by_fkey"
+            columns: ["reviewed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
         ]
@@ -1732,12 +2097,14 @@ export type Database = {
           hidden_by: string | null
           hidden_reason: string | null
           id: string
+          inspired_by_practice_id: string | null
           is_question: boolean
           last_posted_at: string
           locked_at: string | null
           locked_by: string | null
           organization_id: string | null
           post_count: number
+          practice_id: string | null
           reply_count: number
           search_text: string
           solved_post_id: string | null
@@ -1753,12 +2120,14 @@ export type Database = {
           hidden_by?: string | null
           hidden_reason?: string | null
           id?: string
+          inspired_by_practice_id?: string | null
           is_question?: boolean
           last_posted_at?: string
           locked_at?: string | null
           locked_by?: string | null
           organization_id?: string | null
           post_count?: number
+          practice_id?: string | null
           reply_count?: number
           search_text?: string
           solved_post_id?: string | null
@@ -1774,12 +2143,14 @@ export type Database = {
           hidden_by?: string | null
           hidden_reason?: string | null
           id?: string
+          inspired_by_practice_id?: string | null
           is_question?: boolean
           last_posted_at?: string
           locked_at?: string | null
           locked_by?: string | null
           organization_id?: string | null
           post_count?: number
+          practice_id?: string | null
           reply_count?: number
           search_text?: string
           solved_post_id?: string | null
@@ -1815,6 +2186,13 @@ export type Database = {
             referencedColumns: ["id"]
           },
           {
+            foreignKeyName: "threads_inspired_by_practice_id_fkey"
+            columns: ["inspired_by_practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "threads_locked_by_fkey"
             columns: ["locked_by"]
             isOneToOne: false
@@ -1826,6 +2204,13 @@ export type Database = {
             columns: ["organization_id"]
             isOneToOne: false
             referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "threads_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: true
+            referencedRelation: "practices"
             referencedColumns: ["id"]
           },
           {
@@ -1923,6 +2308,18 @@ export type Database = {
         }
         Returns: number
       }
+      count_practices: {
+        Args: {
+          p_area?: string
+          p_audience?: string
+          p_cap?: number
+          p_field?: string
+          p_org_kind?: Database["public"]["Enums"]["organization_kind"]
+          p_organization?: string
+          p_q?: string
+        }
+        Returns: number
+      }
       count_threads: {
         Args: {
           p_area?: string
@@ -1968,6 +2365,7 @@ export type Database = {
           id: string
           kana: string | null
           kind: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash: string | null
           municipality_wide: boolean
           name: string
           search_text: string | null
@@ -2007,6 +2405,10 @@ export type Database = {
       }
       event_thread: { Args: { p_event: string }; Returns: string }
       event_thread_hosts: { Args: { p_event: string }; Returns: string[] }
+      further_dates: {
+        Args: { o: Database["public"]["Tables"]["event_occurrences"]["Row"] }
+        Returns: number
+      }
       handle_report: {
         Args: { p_note?: string; p_report: string }
         Returns: undefined
@@ -2018,6 +2420,38 @@ export type Database = {
       hide_thread: {
         Args: { p_reason: string; p_thread: string }
         Returns: undefined
+      }
+      home_event_series: {
+        Args: { p_from: string; p_limit?: number }
+        Returns: {
+          cancel_reason: string | null
+          ends_at: string
+          event_id: string
+          going_count: number
+          id: string
+          original_starts_at: string
+          sequence: number
+          starts_at: string
+          status: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count: number
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "event_occurrences"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      inspire_thread: {
+        Args: {
+          p_area?: string
+          p_body: string
+          p_body_html: string
+          p_field_ids?: string[]
+          p_practice: string
+          p_title: string
+        }
+        Returns: string
       }
       invite_organization_member: {
         Args: {
@@ -2126,6 +2560,7 @@ export type Database = {
           invitations: boolean
           mentions: boolean
           moderation: boolean
+          practices_recognition: boolean
           promotions: boolean
           reminders: boolean
           thread_replies: boolean
@@ -2148,6 +2583,20 @@ export type Database = {
         }[]
       }
       organization_member_count: { Args: { p_org: string }; Returns: number }
+      practice_thread: { Args: { p_practice: string }; Returns: string }
+      practices_changed_since_publication: {
+        Args: { p_limit?: number }
+        Returns: {
+          current: Json
+          id: string
+          lead_organization_id: string
+          published: Json
+          published_at: string
+          title: string
+          updated_at: string
+        }[]
+      }
+      publish_practice: { Args: { p_id: string }; Returns: undefined }
       quiet_areas: {
         Args: { p_days?: number }
         Returns: {
@@ -2254,6 +2703,10 @@ export type Database = {
         Args: { p_reason?: string; p_thread: string }
         Returns: undefined
       }
+      return_practice: {
+        Args: { p_comment: string; p_id: string }
+        Returns: undefined
+      }
       revert_email_change: {
         Args: { p_reset_token: string; p_token: string }
         Returns: string
@@ -2278,6 +2731,7 @@ export type Database = {
         }
         Returns: string
       }
+      save_practice: { Args: { p: Json }; Returns: string }
       search_area_towns: {
         Args: { p_limit?: number; p_q: string }
         Returns: {
@@ -2356,6 +2810,7 @@ export type Database = {
           id: string
           kana: string | null
           kind: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash: string | null
           municipality_wide: boolean
           name: string
           search_text: string | null
@@ -2369,6 +2824,58 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "organizations"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_practices: {
+        Args: {
+          p_area?: string
+          p_audience?: string
+          p_field?: string
+          p_limit?: number
+          p_offset?: number
+          p_org_kind?: Database["public"]["Enums"]["organization_kind"]
+          p_organization?: string
+          p_q?: string
+        }
+        Returns: {
+          audience_note: string | null
+          audiences: string[]
+          author_id: string | null
+          cost: string | null
+          created_at: string
+          ended_on: string | null
+          featured_position: number | null
+          frequency: string | null
+          funding: string | null
+          id: string
+          lead_organization_id: string
+          published_at: string | null
+          published_by: string | null
+          published_snapshot: Json | null
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          search_text: string | null
+          started_on: string
+          status: Database["public"]["Enums"]["practice_status"]
+          story_activities: string | null
+          story_challenges: string | null
+          story_contact: string | null
+          story_next: string | null
+          story_origin: string | null
+          story_outcomes: string | null
+          story_tips: string | null
+          submitted_at: string | null
+          summary: string
+          title: string
+          updated_at: string
+          venue: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "practices"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -2393,12 +2900,14 @@ export type Database = {
           hidden_by: string | null
           hidden_reason: string | null
           id: string
+          inspired_by_practice_id: string | null
           is_question: boolean
           last_posted_at: string
           locked_at: string | null
           locked_by: string | null
           organization_id: string | null
           post_count: number
+          practice_id: string | null
           reply_count: number
           search_text: string
           solved_post_id: string | null
@@ -2411,6 +2920,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      set_featured_practices: { Args: { p_ids: string[] }; Returns: undefined }
       set_thread_following: {
         Args: { p_following: boolean; p_thread: string }
         Returns: undefined
@@ -2424,6 +2934,7 @@ export type Database = {
         }
         Returns: string
       }
+      submit_practice: { Args: { p_id: string }; Returns: undefined }
       suspend_member: {
         Args: {
           p_days?: number
@@ -2504,6 +3015,7 @@ export type Database = {
           id: string
           kana: string | null
           kind: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash: string | null
           municipality_wide: boolean
           name: string
           search_text: string | null
@@ -2556,6 +3068,7 @@ export type Database = {
         | "care_provider"
         | "other"
       organization_role: "owner" | "editor" | "member"
+      practice_status: "draft" | "submitted" | "returned" | "published"
       registration_status: "going" | "waitlisted" | "cancelled"
       report_reason: "spam" | "harassment" | "personal_info" | "other"
       report_status: "open" | "handled" | "dismissed"
@@ -2708,6 +3221,7 @@ export const Constants = {
         "other",
       ],
       organization_role: ["owner", "editor", "member"],
+      practice_status: ["draft", "submitted", "returned", "published"],
       registration_status: ["going", "waitlisted", "cancelled"],
       report_reason: ["spam", "harassment", "personal_info", "other"],
       report_status: ["open", "handled", "dismissed"],

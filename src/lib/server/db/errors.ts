@@ -53,7 +53,18 @@ export const REFUSALS = [
 	'suspended',
 	'already_reported',
 	// a new account whose address is not confirmed yet (private.refuse_unverified)
-	'unverified'
+	'unverified',
+	// practices (save_practice and the workflow functions)
+	'no_lead_organization',
+	'no_start_date',
+	'ended_before_started',
+	'figure_not_number',
+	'too_many_photos',
+	'photo_alt_required',
+	'wrong_status',
+	'comment_required',
+	'too_many_featured',
+	'not_published'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

@@ -213,7 +213,7 @@ const searchArgs = (f: OccurrenceFilters) => ({
 
 /** What a card shows of a date and its event (lists, calendars, the home page). */
 const CARD_COLUMNS =
-	'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, rrule, capacity, venue_name, venue_address, online_url, fee, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))';
+	'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:events(id, title, kind, summary, all_day, rrule, capacity, venue_name, venue_address, online_url, fee, contact_phone, status, cancel_reason, sequence, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), event_fields(fields(id, slug, name_ja, name_en, color)))';
 
 /** The cards of these dates (their ids), in no particular order. */
 const cardsById = (db: Db, ids: string[]) =>
@@ -240,6 +240,7 @@ function toCard({ event, ...row }: CardRow): OccurrenceCard {
 			venueAddress: event.venue_address,
 			onlineUrl: event.online_url,
 			fee: event.fee,
+			contactPhone: event.contact_phone,
 			cancelReason: event.cancel_reason,
 			sequence: event.sequence,
 			area: event.area,
@@ -538,6 +539,25 @@ export async function searchEventSeries(
 		return [{ ...toCard(row), series: { rrule: row.event.rrule, further } }];
 	});
 	return { cards, ...result };
+}
+
+/**
+ * The home page's next `limit` event cards (as searchEventSeries without
+ * filters, from `from`), in one query: home_event_series gives the cards'
+ * dates as rows, with their events embedded and the further dates as a
+ * computed column.
+ */
+export async function homeEventSeries(db: Db, from: Date, limit: number): Promise<SeriesCard[]> {
+	const { data, error } = await db
+		.rpc('home_event_series', { p_from: from.toISOString(), p_limit: limit })
+		.select(`${CARD_COLUMNS}, further_dates`)
+		.order('starts_at')
+		.order('id');
+	if (error) dbFailure(error);
+	return data.map((row) => ({
+		...toCard(row),
+		series: { rrule: row.event.rrule, further: row.further_dates ?? 0 }
+	}));
 }
 
 /**

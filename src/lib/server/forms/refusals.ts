@@ -30,7 +30,17 @@ const MESSAGES: Record<Refusal, () => string> = {
 	thread_rate: m.refusal_thread_rate,
 	suspended: m.refusal_suspended,
 	already_reported: m.refusal_already_reported,
-	unverified: m.refusal_unverified
+	unverified: m.refusal_unverified,
+	no_lead_organization: m.practice_refusal_no_lead_organization,
+	no_start_date: m.practice_refusal_no_start_date,
+	ended_before_started: m.practice_refusal_ended_before_started,
+	figure_not_number: m.practice_refusal_figure_not_number,
+	too_many_photos: m.practice_refusal_too_many_photos,
+	photo_alt_required: m.practice_refusal_photo_alt_required,
+	wrong_status: m.practice_refusal_wrong_status,
+	comment_required: m.practice_refusal_comment_required,
+	too_many_featured: m.practice_refusal_too_many_featured,
+	not_published: m.practice_refusal_not_published
 };
 
 export function refusalMessage(

@@ -157,10 +157,21 @@ export async function loadEventComments(
 	user: { id: string; role: AppRole; emailVerified?: boolean } | null,
 	quoteId: string | null
 ) {
-	const [threadId, { viewer, suspension }] = await Promise.all([
-		findEventThread(db, eventId),
-		viewerOf(db, user)
-	]);
+	return loadComments(db, findEventThread(db, eventId), user, quoteId);
+}
+
+/**
+ * The same for any item's comment thread (an event's, a practice's):
+ * `findThread` is the lookup of its id (null while nobody has commented),
+ * run beside the viewer's.
+ */
+export async function loadComments(
+	db: Db,
+	findThread: Promise<string | null>,
+	user: { id: string; role: AppRole; emailVerified?: boolean } | null,
+	quoteId: string | null
+) {
+	const [threadId, { viewer, suspension }] = await Promise.all([findThread, viewerOf(db, user)]);
 	const thread = threadId ? await getThread(db, threadId, user?.id ?? null) : null;
 	const suspended = suspension !== null;
 	const page = thread ? threadPageCount(thread.postCount) : 1;

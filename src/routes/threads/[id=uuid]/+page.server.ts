@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { deletePost, editPost, findPost } from '$lib/server/db/posts';
+import { threadPracticeLinks } from '$lib/server/db/practice-pages';
 import { requestDb } from '$lib/server/db/request';
 import { getThread, markSolved, setFollowing, threadParticipants } from '$lib/server/db/threads';
 import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
@@ -29,9 +30,11 @@ const pageOf = (url: URL) =>
 
 export const load: PageServerLoad = async ({ params, url, locals, cookies }) => {
 	const db = requestDb();
-	const [thread, { viewer, suspension }] = await Promise.all([
+	const [thread, { viewer, suspension }, practices] = await Promise.all([
 		getThread(db, params.id, locals.user?.id ?? null),
-		viewerOf(db, locals.user)
+		viewerOf(db, locals.user),
+		// a practice's comment thread, or one opened from a practice (うちでもやってみたい)
+		threadPracticeLinks(db, params.id)
 	]);
 	if (!thread) error(404, 'Not Found');
 	const pageCount = threadPageCount(thread.postCount);
@@ -55,6 +58,7 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 	);
 	return {
 		thread,
+		practices,
 		page,
 		pageCount,
 		posts,

@@ -1,0 +1,47 @@
+import { isOrgKind } from '$lib/orgs/kinds';
+import { isAudience } from '$lib/practices/types';
+import { listPractices, PRACTICE_PAGE_SIZE } from '$lib/server/db/practices';
+import { requestDb } from '$lib/server/db/request';
+import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import type { PageServerLoad } from './$types';
+
+// /practices?q=&area=<slug>&field=<slug>&kind=<organization kind>&audience=<対象>&page=n
+export const load: PageServerLoad = async ({ url }) => {
+	const db = requestDb();
+	const [areas, fields] = await Promise.all([listAreas(db), listFields(db)]);
+	const params = url.searchParams;
+	const q = (params.get('q') ?? '').trim().slice(0, 100);
+	const kind = params.get('kind') ?? '';
+	const audience = params.get('audience') ?? '';
+	const area = areas.find((a) => a.slug === params.get('area'));
+	const field = fields.find((f) => f.slug === params.get('field'));
+	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
+
+	const { practices, total, totalCapped } = await listPractices(
+		db,
+		{
+			q,
+			orgKind: isOrgKind(kind) ? kind : undefined,
+			audience: isAudience(audience) ? audience : undefined,
+			areaId: area?.id,
+			fieldId: field?.id
+		},
+		page
+	);
+	return {
+		practices,
+		total,
+		totalCapped,
+		page,
+		pageCount: Math.max(1, Math.ceil(total / PRACTICE_PAGE_SIZE)),
+		filters: {
+			q,
+			kind: isOrgKind(kind) ? kind : '',
+			audience: isAudience(audience) ? audience : '',
+			area: area?.slug ?? '',
+			field: field?.slug ?? ''
+		},
+		areas,
+		fields
+	};
+};

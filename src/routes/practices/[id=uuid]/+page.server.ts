@@ -1,0 +1,187 @@
+import { error } from '@sveltejs/kit';
+import { fail, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { practicePermissions, practiceReadPermissions } from '$lib/permissions';
+import type { RecognitionItem } from '$lib/practices/recognition-slot';
+import { STORY_SECTIONS } from '$lib/practices/types';
+import { requireUser } from '$lib/server/auth/guard';
+import {
+	findPracticeThread,
+	getOrCreatePracticeThread,
+	inspireThread,
+	nextDatesOf,
+	threadsInspiredBy
+} from '$lib/server/db/practice-pages';
+import { getPractice } from '$lib/server/db/practices';
+import { requestDb } from '$lib/server/db/request';
+import { listAreas } from '$lib/server/db/taxonomy';
+import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
+import { refusalMessage } from '$lib/server/forms/refusals';
+import { logEvent } from '$lib/server/log';
+import { renderMarkdown } from '$lib/server/markdown';
+import { renderPost } from '$lib/server/posts/render';
+import { editorOrganizations } from '$lib/server/practices/choices';
+import { inspirePostBody, inspireSchema } from '$lib/server/practices/inspire';
+import { practiceJsonLd } from '$lib/server/practices/json-ld';
+import { resolveMyArea } from '$lib/server/preferences';
+import { replySchema } from '$lib/server/threads/forms';
+import { loadComments, writeReply } from '$lib/server/threads/view';
+import type { Actions, PageServerLoad } from './$types';
+
+const choicesOf = (areas: { id: string }[], practice: { fields: { id: string }[] }) => ({
+	areaIds: new Set(areas.map((a) => a.id)),
+	fieldIds: new Set(practice.fields.map((f) => f.id))
+});
+
+export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
+	const db = requestDb();
+	const practice = await getPractice(db, params.id);
+	// not there, or a draft RLS hides from this viewer
+	if (!practice) error(404, 'Not Found');
+	const flash = takeFlash(cookies, url);
+	const now = new Date();
+	const open = practice.status === 'published';
+	const [comments, inspired, nextDates, areas, editorOf] = await Promise.all([
+		// 質問・コメント: the comment thread's last page (made at the first comment)
+		open
+			? loadComments(
+					db,
+					findPracticeThread(db, practice.id),
+					locals.user,
+					url.searchParams.get('quote')
+				)
+			: null,
+		open ? threadsInspiredBy(db, practice.id) : [],
+		nextDatesOf(
+			db,
+			practice.events.map((e) => e.id),
+			now
+		),
+		listAreas(db),
+		// 編集する: the lead organization's editors and coordinators
+		locals.user ? editorOrganizations(db, locals.user.id) : new Set<string>()
+	]);
+	const canEdit = practicePermissions(
+		locals.user,
+		{ status: practice.status, leadOrganizationId: practice.leadOrganization.id },
+		editorOf
+	).edit;
+	const can = practiceReadPermissions(
+		locals.user,
+		practice,
+		comments ? comments.blocked === 'suspended' : false
+	);
+	// 「うちでもやってみたい」: the reader's area (わたしの地域, else the profile's) and the practice's fields
+	const myArea = can.inspire
+		? await resolveMyArea(db, cookies, locals.user?.id ?? null, areas)
+		: null;
+	const inspireForm = await superValidate(
+		{
+			title: m.read_practice_inspire_title_default({ title: practice.title }).slice(0, 120),
+			message: '',
+			areaId: myArea?.id ?? '',
+			fieldIds: practice.fields.map((f) => f.id)
+		},
+		zod4(inspireSchema(choicesOf(areas, practice))),
+		{ id: 'inspire', errors: false }
+	);
+	// linked events: those with a date still to come first (by that date), then the past ones, latest first
+	const upcomingEvents = practice.events
+		.filter((e) => nextDates.has(e.id))
+		.map((e) => ({ ...e, next: nextDates.get(e.id) ?? { startsAt: e.startsAt, endsAt: e.endsAt } }))
+		.sort((a, b) => a.next.startsAt.localeCompare(b.next.startsAt));
+	const pastEvents = practice.events
+		.filter((e) => !nextDates.has(e.id))
+		.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+	const pageUrl = new URL(localizeHref(`/practices/${practice.id}`), url.origin).href;
+	const cover = practice.photos[0] ?? null;
+	return {
+		practice,
+		flash,
+		story: STORY_SECTIONS.flatMap((key) => {
+			const text = practice.story[key];
+			return text?.trim() ? [{ key, html: renderMarkdown(text) }] : [];
+		}),
+		upcomingEvents,
+		pastEvents,
+		comments,
+		inspired,
+		can,
+		canEdit,
+		areas,
+		inspireForm,
+		// 表彰 (recognition): awardsFor(db, { practiceId }), mapped to RecognitionItem, goes here
+		awards: [] as RecognitionItem[],
+		links: {
+			page: pageUrl,
+			// the cover's JPEG (800 px or narrower) for Open Graph and Twitter cards
+			ogImage: cover
+				? new URL(`/images/${cover.hash}/${Math.min(800, cover.width)}.jpg`, url.origin).href
+				: null
+		},
+		// practiceJsonLd() escapes "<", so nothing inside can end the script element
+		jsonLdScript: open
+			? `<script type="application/ld+json">${practiceJsonLd(practice, url.origin, m.site_name())}</script>`
+			: null
+	};
+};
+
+export const actions: Actions = {
+	/** A comment: the practice's thread is made at the first one. Lands at the comment. */
+	comment: async ({ request, params, url, cookies }) => {
+		const { user } = requireUser();
+		const db = requestDb();
+		const form = await superValidate(request, zod4(replySchema()), { id: 'comment' });
+		if (!form.valid) return fail(400, { form });
+		const thread = await getOrCreatePracticeThread(db, params.id);
+		if (!thread.ok) return setError(form, 'body', refusalMessage(thread.refusal));
+		const result = await writeReply(db, thread.id, form);
+		if (!result.ok) return setError(form, 'body', refusalMessage(result.refusal));
+		logEvent('post_written', { userId: user.id, threadId: thread.id, postId: result.id });
+		return redirectWithFlash(cookies, url, localizeHref(`/practices/${params.id}`), {
+			text: m.post_posted(),
+			ok: true,
+			target: `post-${result.id}`
+		});
+	},
+
+	/** 「うちでもやってみたい」: opens a thread in the reader's area and lands on it. */
+	inspire: async ({ request, params, url, cookies }) => {
+		const { user } = requireUser();
+		const db = requestDb();
+		const [practice, areas] = await Promise.all([getPractice(db, params.id), listAreas(db)]);
+		if (!practice) error(404, 'Not Found');
+		const form = await superValidate(request, zod4(inspireSchema(choicesOf(areas, practice))), {
+			id: 'inspire'
+		});
+		if (!form.valid) return fail(400, { inspireForm: form });
+		const body = inspirePostBody(
+			form.data.message,
+			practice,
+			localizeHref(`/practices/${practice.id}`)
+		);
+		const created = await inspireThread(db, {
+			practiceId: practice.id,
+			title: form.data.title,
+			body,
+			// the first post: nobody else takes part yet, so no mentions
+			bodyHtml: renderPost(body, []).html,
+			areaId: form.data.areaId || null,
+			fieldIds: form.data.fieldIds
+		});
+		if (!created.ok) {
+			const r = created.refusal;
+			const field = r === 'bad_length' || r === 'thread_rate' ? 'title' : 'message';
+			setError(form, field, refusalMessage(r));
+			return fail(r === 'not_found' ? 404 : 400, { inspireForm: form });
+		}
+		logEvent('thread_created', { userId: user.id, threadId: created.id, practiceId: practice.id });
+		return redirectWithFlash(cookies, url, localizeHref(`/threads/${created.id}`), {
+			text: m.read_practice_inspire_done(),
+			ok: true,
+			target: 'thread-top'
+		});
+	}
+};
