@@ -30,7 +30,12 @@ const MESSAGES: Record<Refusal, () => string> = {
 	thread_rate: m.refusal_thread_rate,
 	suspended: m.refusal_suspended,
 	already_reported: m.refusal_already_reported,
-	unverified: m.refusal_unverified
+	unverified: m.refusal_unverified,
+	not_published: m.recognition_refusal_not_published,
+	not_listed: m.recognition_refusal_not_listed,
+	already_answered: m.recognition_refusal_already_answered,
+	already_thanked: m.recognition_refusal_already_thanked,
+	own_thanks: m.recognition_refusal_own_thanks
 };
 
 export function refusalMessage(
