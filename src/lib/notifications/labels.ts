@@ -11,6 +11,7 @@ const LABELS: Record<string, () => string> = {
 	mentions: m.prefs_mentions,
 	moderation: m.prefs_moderation,
 	invitations: m.prefs_invitations,
+	practices_recognition: m.practice_prefs_mail,
 	digest: m.prefs_digest_legend
 };
 

@@ -10,7 +10,8 @@ export const MAIL_KINDS = [
 	'thread_replies',
 	'mentions',
 	'moderation',
-	'invitations'
+	'invitations',
+	'practices_recognition'
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

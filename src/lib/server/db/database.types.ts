@@ -362,6 +362,8 @@ export type Database = {
           contact_email: string | null
           contact_name: string | null
           contact_phone: string | null
+          cover_alt: string | null
+          cover_image_hash: string | null
           created_at: string
           deadline_note: string | null
           ends_at: string
@@ -400,6 +402,8 @@ export type Database = {
           contact_email?: string | null
           contact_name?: string | null
           contact_phone?: string | null
+          cover_alt?: string | null
+          cover_image_hash?: string | null
           created_at?: string
           deadline_note?: string | null
           ends_at: string
@@ -438,6 +442,8 @@ export type Database = {
           contact_email?: string | null
           contact_name?: string | null
           contact_phone?: string | null
+          cover_alt?: string | null
+          cover_image_hash?: string | null
           created_at?: string
           deadline_note?: string | null
           ends_at?: string
@@ -471,6 +477,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "areas"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "events_cover_image_hash_fkey"
+            columns: ["cover_image_hash"]
+            isOneToOne: false
+            referencedRelation: "images"
+            referencedColumns: ["hash"]
           },
           {
             foreignKeyName: "events_organization_id_fkey"
@@ -795,6 +808,7 @@ export type Database = {
           invitations: boolean | null
           mentions: boolean | null
           moderation: boolean | null
+          practices_recognition: boolean | null
           promotions: boolean | null
           reminders: boolean | null
           thread_replies: boolean | null
@@ -808,6 +822,7 @@ export type Database = {
           invitations?: boolean | null
           mentions?: boolean | null
           moderation?: boolean | null
+          practices_recognition?: boolean | null
           promotions?: boolean | null
           reminders?: boolean | null
           thread_replies?: boolean | null
@@ -821,6 +836,7 @@ export type Database = {
           invitations?: boolean | null
           mentions?: boolean | null
           moderation?: boolean | null
+          practices_recognition?: boolean | null
           promotions?: boolean | null
           reminders?: boolean | null
           thread_replies?: boolean | null
@@ -847,6 +863,7 @@ export type Database = {
           occurrence_id: string | null
           organization_id: string | null
           post_id: string | null
+          practice_id: string | null
           read_at: string | null
           report_id: string | null
           thread_id: string | null
@@ -861,6 +878,7 @@ export type Database = {
           occurrence_id?: string | null
           organization_id?: string | null
           post_id?: string | null
+          practice_id?: string | null
           read_at?: string | null
           report_id?: string | null
           thread_id?: string | null
@@ -875,6 +893,7 @@ export type Database = {
           occurrence_id?: string | null
           organization_id?: string | null
           post_id?: string | null
+          practice_id?: string | null
           read_at?: string | null
           report_id?: string | null
           thread_id?: string | null
@@ -907,6 +926,13 @@ export type Database = {
             columns: ["post_id"]
             isOneToOne: false
             referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
             referencedColumns: ["id"]
           },
           {
@@ -1109,6 +1135,7 @@ export type Database = {
           id: string
           kana: string | null
           kind: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash: string | null
           municipality_wide: boolean
           name: string
           search_text: string | null
@@ -1131,6 +1158,7 @@ export type Database = {
           id?: string
           kana?: string | null
           kind: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash?: string | null
           municipality_wide?: boolean
           name: string
           search_text?: never
@@ -1153,6 +1181,7 @@ export type Database = {
           id?: string
           kana?: string | null
           kind?: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash?: string | null
           municipality_wide?: boolean
           name?: string
           search_text?: never
@@ -1177,6 +1206,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "organizations_logo_image_hash_fkey"
+            columns: ["logo_image_hash"]
+            isOneToOne: false
+            referencedRelation: "images"
+            referencedColumns: ["hash"]
           },
           {
             foreignKeyName: "organizations_verified_by_fkey"
@@ -1298,6 +1334,334 @@ export type Database = {
             columns: ["thread_id"]
             isOneToOne: false
             referencedRelation: "threads"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_areas: {
+        Row: {
+          area_id: string
+          practice_id: string
+        }
+        Insert: {
+          area_id: string
+          practice_id: string
+        }
+        Update: {
+          area_id?: string
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_areas_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practice_areas_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_events: {
+        Row: {
+          event_id: string
+          practice_id: string
+        }
+        Insert: {
+          event_id: string
+          practice_id: string
+        }
+        Update: {
+          event_id?: string
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_events_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practice_events_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_fields: {
+        Row: {
+          field_id: string
+          practice_id: string
+        }
+        Insert: {
+          field_id: string
+          practice_id: string
+        }
+        Update: {
+          field_id?: string
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_fields_field_id_fkey"
+            columns: ["field_id"]
+            isOneToOne: false
+            referencedRelation: "fields"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practice_fields_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_figures: {
+        Row: {
+          label: string
+          position: number
+          practice_id: string
+          unit: string
+          value: number
+        }
+        Insert: {
+          label: string
+          position: number
+          practice_id: string
+          unit?: string
+          value: number
+        }
+        Update: {
+          label?: string
+          position?: number
+          practice_id?: string
+          unit?: string
+          value?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_figures_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_partners: {
+        Row: {
+          name: string | null
+          organization_id: string | null
+          position: number
+          practice_id: string
+        }
+        Insert: {
+          name?: string | null
+          organization_id?: string | null
+          position: number
+          practice_id: string
+        }
+        Update: {
+          name?: string | null
+          organization_id?: string | null
+          position?: number
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_partners_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practice_partners_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_photos: {
+        Row: {
+          alt: string
+          image_hash: string
+          position: number
+          practice_id: string
+        }
+        Insert: {
+          alt: string
+          image_hash: string
+          position: number
+          practice_id: string
+        }
+        Update: {
+          alt?: string
+          image_hash?: string
+          position?: number
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_photos_image_hash_fkey"
+            columns: ["image_hash"]
+            isOneToOne: false
+            referencedRelation: "images"
+            referencedColumns: ["hash"]
+          },
+          {
+            foreignKeyName: "practice_photos_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practices: {
+        Row: {
+          audience_note: string | null
+          audiences: string[]
+          author_id: string | null
+          cost: string | null
+          created_at: string
+          ended_on: string | null
+          featured_position: number | null
+          frequency: string | null
+          funding: string | null
+          id: string
+          lead_organization_id: string
+          published_at: string | null
+          published_by: string | null
+          published_snapshot: Json | null
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          search_text: string | null
+          started_on: string
+          status: Database["public"]["Enums"]["practice_status"]
+          story_activities: string | null
+          story_challenges: string | null
+          story_contact: string | null
+          story_next: string | null
+          story_origin: string | null
+          story_outcomes: string | null
+          story_tips: string | null
+          submitted_at: string | null
+          summary: string
+          title: string
+          updated_at: string
+          venue: string | null
+        }
+        Insert: {
+          audience_note?: string | null
+          audiences?: string[]
+          author_id?: string | null
+          cost?: string | null
+          created_at?: string
+          ended_on?: string | null
+          featured_position?: number | null
+          frequency?: string | null
+          funding?: string | null
+          id?: string
+          lead_organization_id: string
+          published_at?: string | null
+          published_by?: string | null
+          published_snapshot?: Json | null
+          review_comment?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          search_text?: never
+          started_on: string
+          status?: Database["public"]["Enums"]["practice_status"]
+          story_activities?: string | null
+          story_challenges?: string | null
+          story_contact?: string | null
+          story_next?: string | null
+          story_origin?: string | null
+          story_outcomes?: string | null
+          story_tips?: string | null
+          submitted_at?: string | null
+          summary: string
+          title: string
+          updated_at?: string
+          venue?: string | null
+        }
+        Update: {
+          audience_note?: string | null
+          audiences?: string[]
+          author_id?: string | null
+          cost?: string | null
+          created_at?: string
+          ended_on?: string | null
+          featured_position?: number | null
+          frequency?: string | null
+          funding?: string | null
+          id?: string
+          lead_organization_id?: string
+          published_at?: string | null
+          published_by?: string | null
+          published_snapshot?: Json | null
+          review_comment?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          search_text?: never
+          started_on?: string
+          status?: Database["public"]["Enums"]["practice_status"]
+          story_activities?: string | null
+          story_challenges?: string | null
+          story_contact?: string | null
+          story_next?: string | null
+          story_origin?: string | null
+          story_outcomes?: string | null
+          story_tips?: string | null
+          submitted_at?: string | null
+          summary?: string
+          title?: string
+          updated_at?: string
+          venue?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practices_author_id_fkey"
+            columns: ["author_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practices_lead_organization_id_fkey"
+            columns: ["lead_organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practices_published_by_fkey"
+            columns: ["published_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practices_reviewed_by_fkey"
+            columns: ["reviewed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
         ]
@@ -1923,6 +2287,18 @@ export type Database = {
         }
         Returns: number
       }
+      count_practices: {
+        Args: {
+          p_area?: string
+          p_audience?: string
+          p_cap?: number
+          p_field?: string
+          p_org_kind?: Database["public"]["Enums"]["organization_kind"]
+          p_organization?: string
+          p_q?: string
+        }
+        Returns: number
+      }
       count_threads: {
         Args: {
           p_area?: string
@@ -1968,6 +2344,7 @@ export type Database = {
           id: string
           kana: string | null
           kind: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash: string | null
           municipality_wide: boolean
           name: string
           search_text: string | null
@@ -2126,6 +2503,7 @@ export type Database = {
           invitations: boolean
           mentions: boolean
           moderation: boolean
+          practices_recognition: boolean
           promotions: boolean
           reminders: boolean
           thread_replies: boolean
@@ -2148,6 +2526,19 @@ export type Database = {
         }[]
       }
       organization_member_count: { Args: { p_org: string }; Returns: number }
+      practices_changed_since_publication: {
+        Args: { p_limit?: number }
+        Returns: {
+          current: Json
+          id: string
+          lead_organization_id: string
+          published: Json
+          published_at: string
+          title: string
+          updated_at: string
+        }[]
+      }
+      publish_practice: { Args: { p_id: string }; Returns: undefined }
       quiet_areas: {
         Args: { p_days?: number }
         Returns: {
@@ -2254,6 +2645,10 @@ export type Database = {
         Args: { p_reason?: string; p_thread: string }
         Returns: undefined
       }
+      return_practice: {
+        Args: { p_comment: string; p_id: string }
+        Returns: undefined
+      }
       revert_email_change: {
         Args: { p_reset_token: string; p_token: string }
         Returns: string
@@ -2278,6 +2673,7 @@ export type Database = {
         }
         Returns: string
       }
+      save_practice: { Args: { p: Json }; Returns: string }
       search_area_towns: {
         Args: { p_limit?: number; p_q: string }
         Returns: {
@@ -2356,6 +2752,7 @@ export type Database = {
           id: string
           kana: string | null
           kind: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash: string | null
           municipality_wide: boolean
           name: string
           search_text: string | null
@@ -2369,6 +2766,58 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "organizations"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_practices: {
+        Args: {
+          p_area?: string
+          p_audience?: string
+          p_field?: string
+          p_limit?: number
+          p_offset?: number
+          p_org_kind?: Database["public"]["Enums"]["organization_kind"]
+          p_organization?: string
+          p_q?: string
+        }
+        Returns: {
+          audience_note: string | null
+          audiences: string[]
+          author_id: string | null
+          cost: string | null
+          created_at: string
+          ended_on: string | null
+          featured_position: number | null
+          frequency: string | null
+          funding: string | null
+          id: string
+          lead_organization_id: string
+          published_at: string | null
+          published_by: string | null
+          published_snapshot: Json | null
+          review_comment: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          search_text: string | null
+          started_on: string
+          status: Database["public"]["Enums"]["practice_status"]
+          story_activities: string | null
+          story_challenges: string | null
+          story_contact: string | null
+          story_next: string | null
+          story_origin: string | null
+          story_outcomes: string | null
+          story_tips: string | null
+          submitted_at: string | null
+          summary: string
+          title: string
+          updated_at: string
+          venue: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "practices"
           isOneToOne: false
           isSetofReturn: true
         }
@@ -2411,6 +2860,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      set_featured_practices: { Args: { p_ids: string[] }; Returns: undefined }
       set_thread_following: {
         Args: { p_following: boolean; p_thread: string }
         Returns: undefined
@@ -2424,6 +2874,7 @@ export type Database = {
         }
         Returns: string
       }
+      submit_practice: { Args: { p_id: string }; Returns: undefined }
       suspend_member: {
         Args: {
           p_days?: number
@@ -2504,6 +2955,7 @@ export type Database = {
           id: string
           kana: string | null
           kind: Database["public"]["Enums"]["organization_kind"]
+          logo_image_hash: string | null
           municipality_wide: boolean
           name: string
           search_text: string | null
@@ -2556,6 +3008,7 @@ export type Database = {
         | "care_provider"
         | "other"
       organization_role: "owner" | "editor" | "member"
+      practice_status: "draft" | "submitted" | "returned" | "published"
       registration_status: "going" | "waitlisted" | "cancelled"
       report_reason: "spam" | "harassment" | "personal_info" | "other"
       report_status: "open" | "handled" | "dismissed"
@@ -2708,6 +3161,7 @@ export const Constants = {
         "other",
       ],
       organization_role: ["owner", "editor", "member"],
+      practice_status: ["draft", "submitted", "returned", "published"],
       registration_status: ["going", "waitlisted", "cancelled"],
       report_reason: ["spam", "harassment", "personal_info", "other"],
       report_status: ["open", "handled", "dismissed"],

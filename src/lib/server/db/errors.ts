@@ -54,8 +54,18 @@ export const REFUSALS = [
 	'already_reported',
 	// a new account whose address is not confirmed yet (private.refuse_unverified)
 	'unverified',
-	// recognition: awards, nominations, thanks (20261209100000_recognition)
+	// practices (save_practice and the workflow functions)
+	'no_lead_organization',
+	'no_start_date',
+	'ended_before_started',
+	'figure_not_number',
+	'too_many_photos',
+	'photo_alt_required',
+	'wrong_status',
+	'comment_required',
+	'too_many_featured',
 	'not_published',
+	// recognition: awards, nominations, thanks (20261209100000_recognition)
 	'not_listed',
 	'already_answered',
 	'already_thanked',

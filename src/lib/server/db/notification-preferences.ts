@@ -25,7 +25,7 @@ export async function myNotificationPreferences(
 		db
 			.from('notification_preferences')
 			.select(
-				'confirmations, changes_cancellations, promotions, reminders, thread_replies, mentions, moderation, invitations, digest_frequency'
+				'confirmations, changes_cancellations, promotions, reminders, thread_replies, mentions, moderation, invitations, practices_recognition, digest_frequency'
 			)
 			.eq('user_id', userId)
 			.maybeSingle()
@@ -71,6 +71,7 @@ export async function saveNotificationPreferences(
 			mentions: keep('mentions'),
 			moderation: keep('moderation'),
 			invitations: keep('invitations'),
+			practices_recognition: keep('practices_recognition'),
 			digest_frequency: keep('digest')
 		},
 		{ onConflict: 'user_id' }

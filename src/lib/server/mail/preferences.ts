@@ -26,6 +26,7 @@ const GOVERNED: Partial<Record<MailKind, PreferenceKind>> = {
 	mention: 'mentions',
 	moderation: 'moderation',
 	invitation: 'invitations',
+	practice: 'practices_recognition',
 	digest: 'digest'
 };
 

@@ -14,6 +14,7 @@ export const preferencesSchema = () =>
 		mentions: z.boolean().default(false),
 		moderation: z.boolean().default(false),
 		invitations: z.boolean().default(false),
+		practices_recognition: z.boolean().default(false),
 		digest: z.enum(DIGEST_FREQUENCIES).default('none'),
 		locale: z.enum(['ja', 'en']).default('ja')
 	});
