@@ -282,7 +282,7 @@ create table public.thanks (
 	message text constraint thanks_message_length check (char_length(message) between 1 and 140),
 	created_at timestamptz not null default now(),
 	-- the Tokyo date of created_at (a trigger keeps it): once per recipient per day
-	tokyo_day date not null,
+	tokyo_day date not null default ((now() at time zone 'Asia/Tokyo')::date),
 	hidden_at timestamptz,
 	hidden_by uuid references public.profiles (id) on delete set null,
 	hidden_reason text constraint thanks_hidden_reason_length check (char_length(hidden_reason) <= 500),
@@ -475,8 +475,8 @@ create policy "programme_items: coordinators delete" on public.programme_items
 -- p_programme is null): the items replace the old ones, numbered in the
 -- order given. p_items: [{practice_id, presenter, paragraph, starts_at}].
 -- Security invoker: the policies above decide (coordinators only).
-create function public.save_programme(p_programme uuid, p_event uuid, p_title text, p_public boolean,
-	p_items jsonb)
+create function public.save_programme(p_event uuid, p_title text, p_public boolean, p_items jsonb,
+	p_programme uuid default null)
 returns uuid
 language plpgsql set search_path = '' as $$
 declare
@@ -507,8 +507,8 @@ begin
 	from jsonb_array_elements(coalesce(p_items, '[]'::jsonb)) with ordinality as i(item, n);
 	return v_id;
 end $$;
-revoke execute on function public.save_programme(uuid, uuid, text, boolean, jsonb) from public, anon;
-grant execute on function public.save_programme(uuid, uuid, text, boolean, jsonb) to authenticated;
+revoke execute on function public.save_programme(uuid, text, boolean, jsonb, uuid) from public, anon;
+grant execute on function public.save_programme(uuid, text, boolean, jsonb, uuid) to authenticated;
 
 -- Notices ------------------------------------------------------------------------------
 

@@ -13,6 +13,8 @@ export interface Recipient {
 	name: string | null;
 	/** its page (not localized): /practices/<id>, /orgs/<slug>, /people/<id> */
 	path: string | null;
+	/** a practice's lead organization (the certificate names it) */
+	byline: string | null;
 }
 
 export interface AwardItem {
@@ -91,4 +93,28 @@ export function recipientColumns(ref: RecipientRef) {
 		organization_id: 'organizationId' in ref ? ref.organizationId : null,
 		profile_id: 'profileId' in ref ? ref.profileId : null
 	};
+}
+
+/** The programme editor's rows and values (as typed) and what is wrong with them. */
+export interface ProgrammeRow {
+	practiceId: string;
+	title: string;
+	startsAt: string;
+	presenter: string;
+	paragraph: string;
+	order: number;
+}
+
+export interface ProgrammeValues {
+	title: string;
+	eventId: string;
+	isPublic: boolean;
+	rows: ProgrammeRow[];
+}
+
+export interface ProgrammeErrors {
+	title?: string;
+	eventId?: string;
+	/** by practice id */
+	rows: Record<string, string>;
 }

@@ -1,6 +1,7 @@
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { listRecentlyPublished, listStaleDrafts } from '$lib/server/db/events';
 import { countOpenReports } from '$lib/server/db/moderation';
+import { countOpenNominations } from '$lib/server/db/nominations';
 import { listUnverifiedOrganizations } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
 import { listQuietAreas } from '$lib/server/db/taxonomy';
@@ -20,12 +21,13 @@ export const load: PageServerLoad = async () => {
 	requireCoordinator();
 	const db = requestDb();
 	const now = new Date();
-	const [pending, published, drafts, quietAreas, openReports] = await Promise.all([
+	const [pending, published, drafts, quietAreas, openReports, openNominations] = await Promise.all([
 		listUnverifiedOrganizations(db, SHOWN + 1),
 		listRecentlyPublished(db, SHOWN, now),
 		listStaleDrafts(db, new Date(now.getTime() - STALE_DAYS * DAY), SHOWN + 1, now),
 		listQuietAreas(db, QUIET_DAYS),
-		countOpenReports(db)
+		countOpenReports(db),
+		countOpenNominations(db)
 	]);
 	return {
 		pending: cut(pending),
@@ -33,6 +35,7 @@ export const load: PageServerLoad = async () => {
 		drafts: cut(drafts),
 		quietAreas,
 		openReports,
+		openNominations,
 		staleDays: STALE_DAYS,
 		quietDays: QUIET_DAYS
 	};

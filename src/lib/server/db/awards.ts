@@ -2,6 +2,7 @@
 // person (policies on awards: coordinators write, everyone reads what shows
 // with its recipient). The recipient is told by a trigger (award_received);
 // an award naming a nomination closes it as awarded.
+import { fiscalYearOf } from '$lib/recognition/fiscal';
 import type { Db } from '$lib/server/db/client';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 import {
@@ -16,7 +17,7 @@ export type { AwardItem, RecipientRef };
 export const TIMELINE_PAGE_SIZE = 20;
 
 const AWARD_SELECT = `id, name, citation, awarded_on, fiscal_year, nomination_id, practice_id, organization_id, profile_id,
-	practice:practices(id, title),
+	practice:practices(id, title, lead:organizations!practices_lead_organization_id_fkey(name)),
 	organization:organizations(id, slug, name),
 	profile:profiles!awards_profile_id_fkey(id, display_name),
 	event:events(id, title)`;
@@ -26,12 +27,13 @@ interface AwardRow {
 	name: string;
 	citation: string;
 	awarded_on: string;
-	fiscal_year: number;
+	/** generated from awarded_on (never null; the generated types cannot say so) */
+	fiscal_year: number | null;
 	nomination_id: string | null;
 	practice_id: string | null;
 	organization_id: string | null;
 	profile_id: string | null;
-	practice: { id: string; title: string } | null;
+	practice: { id: string; title: string; lead?: { name: string } | null } | null;
 	organization: { id: string; slug: string; name: string } | null;
 	profile: { id: string; display_name: string } | null;
 	event: { id: string; title: string } | null;
@@ -42,7 +44,7 @@ export function recipientOf(row: {
 	practice_id: string | null;
 	organization_id: string | null;
 	profile_id?: string | null;
-	practice?: { id: string; title: string } | null;
+	practice?: { id: string; title: string; lead?: { name: string } | null } | null;
 	organization?: { id: string; slug: string; name: string } | null;
 	profile?: { id: string; display_name: string } | null;
 }): Recipient {
@@ -51,21 +53,24 @@ export function recipientOf(row: {
 			kind: 'practice',
 			id: row.practice_id,
 			name: row.practice?.title ?? null,
-			path: row.practice ? `/practices/${row.practice_id}` : null
+			path: row.practice ? `/practices/${row.practice_id}` : null,
+			byline: row.practice?.lead?.name ?? null
 		};
 	if (row.organization_id)
 		return {
 			kind: 'organization',
 			id: row.organization_id,
 			name: row.organization?.name ?? null,
-			path: row.organization ? `/orgs/${row.organization.slug}` : null
+			path: row.organization ? `/orgs/${row.organization.slug}` : null,
+			byline: null
 		};
 	const id = row.profile_id ?? '';
 	return {
 		kind: 'person',
 		id,
 		name: row.profile?.display_name ?? null,
-		path: row.profile ? `/people/${id}` : null
+		path: row.profile ? `/people/${id}` : null,
+		byline: null
 	};
 }
 
@@ -74,7 +79,7 @@ const toAward = (r: AwardRow): AwardItem => ({
 	name: r.name,
 	citation: r.citation,
 	awardedOn: r.awarded_on,
-	fiscalYear: r.fiscal_year,
+	fiscalYear: r.fiscal_year ?? fiscalYearOf(r.awarded_on),
 	recipient: recipientOf(r),
 	event: r.event,
 	nominationId: r.nomination_id
@@ -136,7 +141,7 @@ export async function awardTimeline(
 		})
 		.select(AWARD_SELECT);
 	if (error) dbFailure(error);
-	const rows = data as AwardRow[];
+	const rows: AwardRow[] = data;
 	return {
 		awards: rows.slice(0, TIMELINE_PAGE_SIZE).map(toAward),
 		more: rows.length > TIMELINE_PAGE_SIZE

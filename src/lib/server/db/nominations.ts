@@ -134,3 +134,37 @@ export async function closeNomination(
 		return refused(error, ['forbidden', 'not_found', 'already_answered', 'bad_length', 'sign_in']);
 	return { ok: true };
 }
+
+/** What a nomination would be about, as the member sees it (null: not there, or not published). */
+export async function nominationTarget(
+	db: Db,
+	target: { practiceId: string } | { organizationId: string }
+): Promise<{ name: string; path: string } | null> {
+	if ('practiceId' in target) {
+		const { data, error } = await db
+			.from('practices')
+			.select('id, title')
+			.eq('id', target.practiceId)
+			.eq('status', 'published')
+			.maybeSingle();
+		if (error) dbFailure(error);
+		return data && { name: data.title, path: `/practices/${data.id}` };
+	}
+	const { data, error } = await db
+		.from('organizations')
+		.select('slug, name')
+		.eq('id', target.organizationId)
+		.maybeSingle();
+	if (error) dbFailure(error);
+	return data && { name: data.name, path: `/orgs/${data.slug}` };
+}
+
+/** How many nominations wait for an answer (/coordinate). */
+export async function countOpenNominations(db: Db): Promise<number> {
+	const { count, error } = await db
+		.from('nominations')
+		.select('id', { count: 'exact', head: true })
+		.eq('status', 'open');
+	if (error) dbFailure(error);
+	return count ?? 0;
+}
