@@ -24,7 +24,7 @@ const ERAS = [
 	{ name: '平成', en: 'Heisei', from: '1989-01-08', first: 1989 }
 ] as const;
 
-/** 令和8 for 2026 (a fiscal year is named by the era of its April). */
+/** The era and its year for a western year, as on the day `key` (yyyy-MM-dd). */
 function eraYear(year: number, key: string) {
 	const era = ERAS.find((e) => key >= e.from) ?? ERAS[ERAS.length - 1];
 	return { era, n: year - era.first + 1 };
@@ -32,9 +32,12 @@ function eraYear(year: number, key: string) {
 
 const nth = (n: number) => (n === 1 ? '元' : String(n));
 
-/** 令和8年度 (2026年度) / FY2026 (Reiwa 8) */
+/**
+ * 令和8年度 (2026年度) / FY2026 (Reiwa 8). A year is named by the era of its
+ * end of December: FY2019, begun under Heisei, is 令和元年度 as official usage has it.
+ */
 export function fiscalYearLabel(fy: number, locale: string): string {
-	const { era, n } = eraYear(fy, `${fy}-04-01`);
+	const { era, n } = eraYear(fy, `${fy}-12-31`);
 	return locale === 'ja'
 		? `${era.name}${nth(n)}年度（${fy}年度）`
 		: `FY${fy} (${era.en} ${n})`;
