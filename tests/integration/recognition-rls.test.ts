@@ -418,14 +418,14 @@ describe('programmes', () => {
 			}
 		];
 		const byMember = await userClient(other.id).rpc('save_programme', {
-			p_event: ev!.id,
+			p_event: ev.id,
 			p_title: '発表会',
 			p_public: true,
 			p_items: items
 		});
 		expect(byMember.error?.hint).toBe('forbidden');
 		const saved = await userClient(coordinator.id).rpc('save_programme', {
-			p_event: ev!.id,
+			p_event: ev.id,
 			p_title: '令和8年度 実践発表会',
 			p_public: false,
 			p_items: items
@@ -438,7 +438,7 @@ describe('programmes', () => {
 		).toEqual([]);
 		const draft = await userClient(coordinator.id).rpc('save_programme', {
 			p_programme: id,
-			p_event: ev!.id,
+			p_event: ev.id,
 			p_title: '令和8年度 実践発表会',
 			p_public: true,
 			p_items: [...items, { practice_id: draftId, presenter: 'x', paragraph: 'y' }]
@@ -446,7 +446,7 @@ describe('programmes', () => {
 		expect(draft.error?.hint).toBe('not_published');
 		const pub = await userClient(coordinator.id).rpc('save_programme', {
 			p_programme: id,
-			p_event: ev!.id,
+			p_event: ev.id,
 			p_title: '令和8年度 実践発表会',
 			p_public: true,
 			p_items: items

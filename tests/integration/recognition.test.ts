@@ -83,9 +83,9 @@ describe('the timeline', () => {
 		expect(fy2031.awards.map((a) => a.id)).toEqual([nextFy]);
 		expect(fy2031.awards[0].recipient).toMatchObject({
 			kind: 'practice',
-			path: `/practices/${practice}`,
-			byline: expect.stringContaining('表彰テスト団体')
+			path: `/practices/${practice}`
 		});
+		expect(fy2031.awards[0].recipient.byline).toContain('表彰テスト団体');
 		// newest first on the home page too
 		const recent = await recentAwards(db, 1);
 		expect(recent[0].id).toBe(nextFy);

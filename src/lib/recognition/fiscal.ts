@@ -7,7 +7,8 @@ type DateLike = Date | string;
 
 /** The Tokyo calendar date of a value: a plain yyyy-MM-dd is already one. */
 function tokyoParts(value: DateLike): { y: number; m: number; d: number } {
-	const key = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : tokyoDateKey(value);
+	const key =
+		typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : tokyoDateKey(value);
 	const [y, m, d] = key.split('-').map(Number);
 	return { y, m, d };
 }
@@ -38,9 +39,7 @@ const nth = (n: number) => (n === 1 ? '元' : String(n));
  */
 export function fiscalYearLabel(fy: number, locale: string): string {
 	const { era, n } = eraYear(fy, `${fy}-12-31`);
-	return locale === 'ja'
-		? `${era.name}${nth(n)}年度（${fy}年度）`
-		: `FY${fy} (${era.en} ${n})`;
+	return locale === 'ja' ? `${era.name}${nth(n)}年度（${fy}年度）` : `FY${fy} (${era.en} ${n})`;
 }
 
 /** 令和8年12月2日 (the certificate's date; 元年 for the first year of an era). */

@@ -2,7 +2,8 @@
 // them (client-safe: components never import $lib/server).
 
 /** Who receives an award or a thanks: exactly one. */
-export type RecipientRef = { practiceId: string } | { organizationId: string } | { profileId: string };
+export type RecipientRef =
+	{ practiceId: string } | { organizationId: string } | { profileId: string };
 
 export type RecipientKind = 'practice' | 'organization' | 'person';
 

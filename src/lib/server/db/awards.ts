@@ -172,12 +172,7 @@ export interface AwardInput {
 }
 
 export type AwardRefusal =
-	| 'forbidden'
-	| 'not_found'
-	| 'not_published'
-	| 'not_listed'
-	| 'already_answered'
-	| 'bad_length';
+	'forbidden' | 'not_found' | 'not_published' | 'not_listed' | 'already_answered' | 'bad_length';
 const AWARD_REFUSALS: AwardRefusal[] = [
 	'forbidden',
 	'not_found',

@@ -93,8 +93,10 @@ export async function mailRecognitionNotice(db: Db, id: string): Promise<Recogni
 	if (n.kind === 'nomination_answered' && n.nomination_id) {
 		const { data: nom, error: e } = await db
 			.from('nominations')
-			.select(`id, status, note, practice_id, organization_id, practice:practices(title), organization:organizations(slug, name),
-				award:awards(id, name, ${RECIPIENT_EMBEDS}, profile:profiles!awards_profile_id_fkey(display_name))`)
+			.select(
+				`id, status, note, practice_id, organization_id, practice:practices(title), organization:organizations(slug, name),
+				award:awards(id, name, ${RECIPIENT_EMBEDS}, profile:profiles!awards_profile_id_fkey(display_name))`
+			)
 			.eq('id', n.nomination_id)
 			.maybeSingle();
 		if (e) fail('nominations', e);

@@ -439,7 +439,13 @@ export interface ReportedItem {
 
 /** The item as the viewer may see it (RLS), or null. */
 export async function findReportedItem(db: Db, target: ReportTarget): Promise<ReportedItem | null> {
-	const base = { threadId: null, eventId: null, postPosition: null, slug: null, recipientPath: null };
+	const base = {
+		threadId: null,
+		eventId: null,
+		postPosition: null,
+		slug: null,
+		recipientPath: null
+	};
 	if ('postId' in target) {
 		const { data, error } = await db
 			.from('posts')

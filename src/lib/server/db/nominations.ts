@@ -128,7 +128,9 @@ export async function closeNomination(
 	db: Db,
 	id: string,
 	note: string
-): Promise<Refusable<object, 'forbidden' | 'not_found' | 'already_answered' | 'bad_length' | 'sign_in'>> {
+): Promise<
+	Refusable<object, 'forbidden' | 'not_found' | 'already_answered' | 'bad_length' | 'sign_in'>
+> {
 	const { error } = await db.rpc('close_nomination', { p_nomination: id, p_note: note });
 	if (error)
 		return refused(error, ['forbidden', 'not_found', 'already_answered', 'bad_length', 'sign_in']);

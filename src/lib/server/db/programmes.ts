@@ -20,7 +20,13 @@ export interface Programme {
 	id: string;
 	title: string;
 	isPublic: boolean;
-	event: { id: string; title: string; startsAt: string; endsAt: string; venueName: string | null } | null;
+	event: {
+		id: string;
+		title: string;
+		startsAt: string;
+		endsAt: string;
+		venueName: string | null;
+	} | null;
 	eventId: string;
 	items: ProgrammeItem[];
 }
@@ -145,7 +151,9 @@ export interface PracticeOption {
 export async function publishedPracticeOptions(db: Db, limit = 500): Promise<PracticeOption[]> {
 	const { data, error } = await db
 		.from('practices')
-		.select('id, title, summary, organization:organizations!practices_lead_organization_id_fkey(name)')
+		.select(
+			'id, title, summary, organization:organizations!practices_lead_organization_id_fkey(name)'
+		)
 		.eq('status', 'published')
 		.order('title')
 		.limit(limit);

@@ -19,7 +19,11 @@ export async function awardChoices(db: Db) {
 		eventOptions(db)
 	]);
 	return {
-		practices: practices.map((p) => ({ id: p.id, label: p.title, organizationName: p.organizationName })),
+		practices: practices.map((p) => ({
+			id: p.id,
+			label: p.title,
+			organizationName: p.organizationName
+		})),
 		organizations,
 		events
 	};
@@ -29,7 +33,12 @@ export async function awardChoices(db: Db) {
 export function recipientValues(ref: RecipientRef | null) {
 	if (!ref) return { recipientKind: '', practiceId: '', organizationId: '', person: '' };
 	if ('practiceId' in ref)
-		return { recipientKind: 'practice', practiceId: ref.practiceId, organizationId: '', person: '' };
+		return {
+			recipientKind: 'practice',
+			practiceId: ref.practiceId,
+			organizationId: '',
+			person: ''
+		};
 	if ('organizationId' in ref)
 		return {
 			recipientKind: 'organization',

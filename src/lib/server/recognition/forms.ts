@@ -15,7 +15,9 @@ const isUuid = (v: string) => uuid.safeParse(v).success;
 
 /** /people/<id> or the bare id, as a coordinator pastes it. */
 export function personIdOf(text: string): string | null {
-	const match = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i.exec(text.trim());
+	const match = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i.exec(
+		text.trim()
+	);
 	return match ? match[1].toLowerCase() : null;
 }
 

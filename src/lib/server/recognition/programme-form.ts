@@ -25,8 +25,11 @@ export function readProgrammeForm(
 	data: FormData,
 	practices: Map<string, PracticeOption>
 ): { values: ProgrammeValues; errors: ProgrammeErrors; ok: boolean } {
-	const text = (k: string) => String(data.get(k) ?? '').trim();
-	const all = (k: string) => data.getAll(k).map((v) => String(v));
+	const text = (k: string) => {
+		const v = data.get(k);
+		return typeof v === 'string' ? v.trim() : '';
+	};
+	const all = (k: string) => data.getAll(k).map((v) => (typeof v === 'string' ? v : ''));
 	const ids = all('practiceId');
 	const presenters = all('presenter');
 	const paragraphs = all('paragraph');
@@ -65,9 +68,11 @@ export function readProgrammeForm(
 	const errors: ProgrammeErrors = { rows: {} };
 	if (values.title.length < 1 || values.title.length > 120)
 		errors.title = m.recognition_programme_error_title();
-	if (!uuid.safeParse(values.eventId).success) errors.eventId = m.recognition_programme_error_event();
+	if (!uuid.safeParse(values.eventId).success)
+		errors.eventId = m.recognition_programme_error_event();
 	for (const r of rows) {
-		if (!practices.has(r.practiceId)) errors.rows[r.practiceId] = m.recognition_refusal_not_published();
+		if (!practices.has(r.practiceId))
+			errors.rows[r.practiceId] = m.recognition_refusal_not_published();
 		else if (r.presenter.length < 1 || [...r.presenter].length > PROGRAMME_PRESENTER_MAX)
 			errors.rows[r.practiceId] = m.recognition_programme_error_presenter({
 				max: PROGRAMME_PRESENTER_MAX

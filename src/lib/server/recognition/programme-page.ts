@@ -2,11 +2,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireCoordinator } from '$lib/server/auth/guard';
-import {
-	eventOptions,
-	publishedPracticeOptions,
-	saveProgramme
-} from '$lib/server/db/programmes';
+import { eventOptions, publishedPracticeOptions, saveProgramme } from '$lib/server/db/programmes';
 import { requestDb } from '$lib/server/db/request';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { logEvent } from '$lib/server/log';

@@ -30,7 +30,9 @@ export async function loadThanks(
 ): Promise<ThanksSummary> {
 	const [found, memberOf] = await Promise.all([
 		thanksFor(db, ref, viewer?.id ?? null),
-		facts.kind === 'person' ? Promise.resolve(new Set<string>()) : membershipsOf(db, viewer?.id ?? null)
+		facts.kind === 'person'
+			? Promise.resolve(new Set<string>())
+			: membershipsOf(db, viewer?.id ?? null)
 	]);
 	return {
 		count: found.count,
@@ -61,7 +63,8 @@ export async function thankAction(
 		});
 	const result = await thank(requestDb(), ref, message || null);
 	if (!result.ok) {
-		const status = result.refusal === 'not_found' ? 404 : result.refusal === 'bad_length' ? 400 : 409;
+		const status =
+			result.refusal === 'not_found' ? 404 : result.refusal === 'bad_length' ? 400 : 409;
 		return refuse(
 			status,
 			'thanks',
