@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { UPLOAD_BODY_SIZE_LIMIT } from './scripts/lib/limits';
 
 // Run through `npm test` (or `npm run test:e2e`): scripts/test.ts starts a
 // throw-away stack, builds the app and sets the environment used here.
@@ -40,6 +41,12 @@ export default defineConfig({
 		reuseExistingServer: false,
 		timeout: 60_000,
 		// adapter-node assumes https unless ORIGIN says otherwise
-		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` }
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			// photo uploads: one photo of up to 10 MB with its form (README: deployers set it too)
+			BODY_SIZE_LIMIT: UPLOAD_BODY_SIZE_LIMIT
+		}
 	}
 });

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { assertPortFree, InUseError } from './lib/ports.ts';
 import { startJobsBeside, type JobsBeside } from './lib/jobs.ts';
+import { UPLOAD_BODY_SIZE_LIMIT } from './lib/limits.ts';
 import { bin, superviseChild } from './lib/run.ts';
 import { defaultPorts, LOCAL_DIR, startStack, type Stack } from './lib/stack.ts';
 
@@ -49,7 +50,15 @@ try {
 const vite = spawn(
 	bin('vite'),
 	['dev', '--port', String(ports.devPort), '--strictPort', '--host', '127.0.0.1'],
-	{ stdio: 'inherit', env: { ...process.env, ...stack?.env, ...jobs.env } }
+	{
+		stdio: 'inherit',
+		env: {
+			BODY_SIZE_LIMIT: UPLOAD_BODY_SIZE_LIMIT,
+			...process.env,
+			...stack?.env,
+			...jobs.env
+		}
+	}
 );
 
 superviseChild(vite, async () => {

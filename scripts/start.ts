@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { assertPortFree, InUseError } from './lib/ports.ts';
 import { startJobsBeside } from './lib/jobs.ts';
+import { UPLOAD_BODY_SIZE_LIMIT } from './lib/limits.ts';
 import { superviseChild } from './lib/run.ts';
 import { defaultPorts, LOCAL_DIR, ROOT, startStack, type Stack } from './lib/stack.ts';
 
@@ -50,6 +51,8 @@ const serverEnv = {
 	...process.env,
 	...stack?.env,
 	PORT: String(ports.appPort),
+	// photo uploads (one photo of up to 10 MB with its form); a deployment sets its own
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? UPLOAD_BODY_SIZE_LIMIT,
 	// adapter-node assumes https unless told; locally we serve plain http
 	...(stack && !process.env.ORIGIN ? { ORIGIN: `http://localhost:${ports.appPort}` } : {})
 };

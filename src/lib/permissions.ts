@@ -142,6 +142,50 @@ export function postPermissions(
 export type PostPermissions = ReturnType<typeof postPermissions>;
 
 // ---------------------------------------------------------------------------
+// Practices (issue 12). `editorOf`: the organizations the viewer is an owner
+// or editor of. Mirrors the policy on practices and the checks in
+// save_practice, submit_practice, publish_practice, return_practice and
+// set_featured_practices (supabase/migrations/20261209000000_practices.sql).
+
+/** A practice as the rules need it. */
+export interface PracticeFacts {
+	status: 'draft' | 'submitted' | 'returned' | 'published';
+	leadOrganizationId: string;
+}
+
+/** Writing a practice for an organization (save_practice: its owners and editors, and coordinators). */
+export const canWritePracticeFor = (
+	viewer: Viewer,
+	organizationId: string,
+	editorOf: ReadonlySet<string>,
+	suspended = false
+) => viewer !== null && !suspended && (editorOf.has(organizationId) || canModerate(viewer));
+
+/** What the viewer may do with one practice. */
+export function practicePermissions(
+	viewer: Viewer,
+	practice: PracticeFacts,
+	editorOf: ReadonlySet<string>,
+	suspended = false
+) {
+	const editor = viewer !== null && editorOf.has(practice.leadOrganizationId);
+	const coordinator = canModerate(viewer);
+	return {
+		/** read it (RLS: published for everyone; otherwise its editors and coordinators) */
+		view: practice.status === 'published' || editor || coordinator,
+		/** edit it, also once published (save_practice) */
+		edit: canWritePracticeFor(viewer, practice.leadOrganizationId, editorOf, suspended),
+		/** 提出する (submit_practice: the lead organization's editors, a draft or a returned one) */
+		submit: editor && !suspended && (practice.status === 'draft' || practice.status === 'returned'),
+		/** 公開する / 差し戻す (coordinators, a submitted one) */
+		review: coordinator && practice.status === 'submitted',
+		/** choose it for the home page (coordinators, a published one) */
+		feature: coordinator && practice.status === 'published'
+	};
+}
+export type PracticePermissions = ReturnType<typeof practicePermissions>;
+
+// ---------------------------------------------------------------------------
 // Recognition (issue 12): awards, nominations, thanks, programmes.
 
 /** Give, change and delete awards, review nominations, make programmes (RLS: coordinators). */

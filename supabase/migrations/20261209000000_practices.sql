@@ -151,7 +151,8 @@ create table public.practice_photos (
 	position smallint not null constraint practice_photos_position check (position between 1 and 6),
 	image_hash text not null references public.images (hash),
 	alt text not null constraint practice_photos_alt_length check (char_length(btrim(alt)) between 1 and 200),
-	primary key (practice_id, position)
+	primary key (practice_id, position),
+	constraint practice_photos_once unique (practice_id, image_hash)
 );
 create index practice_photos_image_idx on public.practice_photos (image_hash);
 
@@ -256,7 +257,7 @@ revoke execute on function private.practice_snapshot(uuid) from public;
 -- Who may write a practice of this organization: its owners and editors, and coordinators.
 create function private.edits_practices_for(p_org uuid) returns boolean
 language sql stable security definer set search_path = '' as $$
-	select private.org_role(p_org) in ('owner', 'editor') or private.is_coordinator()
+	select coalesce(private.org_role(p_org) in ('owner', 'editor'), false) or private.is_coordinator()
 $$;
 revoke execute on function private.edits_practices_for(uuid) from public;
 
@@ -401,9 +402,13 @@ begin
 	insert into public.practice_events (practice_id, event_id)
 		select distinct v_id, e::uuid from jsonb_array_elements_text(coalesce(p -> 'event_ids', '[]')) e;
 	delete from public.practice_photos where practice_id = v_id;
+	-- (the same image twice is kept once, at its first place)
 	insert into public.practice_photos (practice_id, position, image_hash, alt)
-		select v_id, x.n, x.f ->> 'image_hash', private.trim_text(x.f ->> 'alt')
-		from jsonb_array_elements(coalesce(p -> 'photos', '[]')) with ordinality x(f, n);
+		select v_id, row_number() over (order by y.n), y.h, y.alt
+		from (select distinct on (x.f ->> 'image_hash') x.f ->> 'image_hash' as h,
+				private.trim_text(x.f ->> 'alt') as alt, x.n
+			from jsonb_array_elements(coalesce(p -> 'photos', '[]')) with ordinality x(f, n)
+			order by x.f ->> 'image_hash', x.n) y;
 	return v_id;
 end $$;
 revoke execute on function public.save_practice(jsonb) from public, anon;

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { freePort, waitFor } from '../../scripts/lib/ports';
+import { UPLOAD_BODY_SIZE_LIMIT } from '../../scripts/lib/limits';
 import { ROOT } from '../../scripts/lib/stack';
 
 const ENTRY = path.join(ROOT, 'build/index.js');
@@ -17,6 +18,7 @@ export async function startApp(env: Record<string, string>, port?: number) {
 		env: {
 			...process.env,
 			ORIGIN: `http://127.0.0.1:${port}`,
+			BODY_SIZE_LIMIT: UPLOAD_BODY_SIZE_LIMIT,
 			...env,
 			PORT: String(port),
 			HOST: '127.0.0.1'

@@ -10,12 +10,15 @@ import {
 	canReadProgramme,
 	thanksPermission,
 	canWrite,
+	canWritePracticeFor,
+	practicePermissions,
 	isLastOwner,
 	orgPermissions,
 	postPermissions,
 	threadPermissions,
 	type OrgRole,
 	type PostFacts,
+	type PracticeFacts,
 	type ThreadFacts,
 	type Viewer
 } from '$lib/permissions';
@@ -358,6 +361,70 @@ describe('a post', () => {
 			true,
 			false
 		]);
+	});
+});
+
+describe('a practice (mirrors practices-rls.test.ts)', () => {
+	const org = 'org1';
+	const editorOf = new Set([org]);
+	const none = new Set<string>();
+	const practice = (status: PracticeFacts['status']): PracticeFacts => ({
+		status,
+		leadOrganizationId: org
+	});
+	const statuses = ['draft', 'submitted', 'returned', 'published'] as const;
+
+	it.each(statuses)('%s: who sees it', (status) => {
+		const shownToAll = status === 'published';
+		expect(practicePermissions(null, practice(status), none).view).toBe(shownToAll);
+		expect(practicePermissions(member('x'), practice(status), none).view).toBe(shownToAll);
+		expect(practicePermissions(member(), practice(status), editorOf).view).toBe(true);
+		expect(practicePermissions(coordinator, practice(status), none).view).toBe(true);
+		expect(practicePermissions(admin, practice(status), none).view).toBe(true);
+	});
+
+	it.each(statuses)(
+		'%s: editors and coordinators edit (published ones too); others never',
+		(status) => {
+			expect(practicePermissions(member(), practice(status), editorOf).edit).toBe(true);
+			expect(practicePermissions(coordinator, practice(status), none).edit).toBe(true);
+			expect(practicePermissions(member('x'), practice(status), none).edit).toBe(false);
+			expect(practicePermissions(null, practice(status), none).edit).toBe(false);
+			expect(practicePermissions(member(), practice(status), editorOf, true).edit).toBe(false);
+		}
+	);
+
+	it('editors submit drafts and returned ones; coordinators who are not editors do not', () => {
+		const submit = (v: Viewer, status: PracticeFacts['status'], of = editorOf) =>
+			practicePermissions(v, practice(status), of).submit;
+		expect(statuses.filter((s) => submit(member(), s))).toEqual(['draft', 'returned']);
+		expect(statuses.filter((s) => submit(coordinator, s, none))).toEqual([]);
+		expect(statuses.filter((s) => submit(member('x'), s, none))).toEqual([]);
+		expect(practicePermissions(member(), practice('draft'), editorOf, true).submit).toBe(false);
+	});
+
+	it('only coordinators review submitted ones and feature published ones', () => {
+		for (const status of statuses) {
+			for (const v of [null, member(), member('x')]) {
+				const p = practicePermissions(v, practice(status), editorOf);
+				expect(p.review).toBe(false);
+				expect(p.feature).toBe(false);
+			}
+			expect(practicePermissions(coordinator, practice(status), none).review).toBe(
+				status === 'submitted'
+			);
+			expect(practicePermissions(admin, practice(status), none).feature).toBe(
+				status === 'published'
+			);
+		}
+	});
+
+	it('writing a new practice for an organization: its editors and coordinators, not suspended', () => {
+		expect(canWritePracticeFor(member(), org, editorOf)).toBe(true);
+		expect(canWritePracticeFor(member(), 'other', editorOf)).toBe(false);
+		expect(canWritePracticeFor(coordinator, 'other', none)).toBe(true);
+		expect(canWritePracticeFor(null, org, editorOf)).toBe(false);
+		expect(canWritePracticeFor(member(), org, editorOf, true)).toBe(false);
 	});
 });
 

@@ -468,3 +468,43 @@ export async function practicesChangedSincePublication(
 		changes: snapshotChanges(asRecord(p.published), asRecord(p.current))
 	}));
 }
+
+// ---------------------------------------------------------------------------
+// For the form
+
+/**
+ * Events a practice may link: the organization's own (what the viewer may see
+ * of them), latest first. save_practice also accepts events it co-hosted.
+ */
+export async function linkableEvents(
+	db: Db,
+	organizationId: string,
+	limit = 100
+): Promise<PracticeEventRef[]> {
+	const { data, error } = await db
+		.from('events')
+		.select('id, title, starts_at, ends_at, all_day, status')
+		.eq('organization_id', organizationId)
+		.order('starts_at', { ascending: false })
+		.order('id')
+		.limit(limit);
+	if (error) dbFailure(error);
+	return data.map((e) => ({
+		id: e.id,
+		title: e.title,
+		startsAt: e.starts_at,
+		endsAt: e.ends_at,
+		allDay: e.all_day,
+		status: e.status
+	}));
+}
+
+/** How many practices wait for a coordinator (the /coordinate page). */
+export async function countSubmittedPractices(db: Db): Promise<number> {
+	const { count, error } = await db
+		.from('practices')
+		.select('id', { count: 'exact', head: true })
+		.eq('status', 'submitted');
+	if (error) dbFailure(error);
+	return count ?? 0;
+}

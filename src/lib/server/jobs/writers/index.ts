@@ -6,6 +6,7 @@ import { writeDigestMail } from './digest';
 import { writeEventMail } from './event';
 import { writeInvitationMail } from './invitation';
 import { writeModerationMail } from './moderation';
+import { writePracticeMail } from './practice';
 import { writeRecognitionMail } from './recognition';
 import { writeMentionMail, writeThreadReplyMail } from './threads';
 import type { MailWriter } from './types';
@@ -24,6 +25,7 @@ export const mailWriters: Record<MailKind, MailWriter> = {
 	moderation: writeModerationMail,
 	invitation: writeInvitationMail,
 	digest: writeDigestMail,
+	practice: writePracticeMail,
 	// awards, nominations and thanks (writers/recognition.ts)
 	recognition: writeRecognitionMail,
 	// accounts (writers/account.ts): never subject to preferences, never unsubscribable

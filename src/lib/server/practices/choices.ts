@@ -1,0 +1,66 @@
+// What the practice form offers: the organizations the person writes practices
+// for (owners and editors; coordinators: every one), active areas and fields,
+// registered organizations as partners, and the lead organization's events.
+// The same sets check the posted form (forms.ts, PracticeChoices).
+import { isCoordinator } from '$lib/auth/roles';
+import { editsFor } from '$lib/permissions';
+import type { SessionUser } from '$lib/server/auth/session';
+import type { Db } from '$lib/server/db/client';
+import { listMemberships, listOrganizationChoices } from '$lib/server/db/orgs';
+import { linkableEvents, type PracticeDetail } from '$lib/server/db/practices';
+import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import type { PracticeChoices } from './forms';
+
+/** The organizations the person edits for (owner or editor), as a set of ids. */
+export async function editorOrganizations(db: Db, userId: string): Promise<Set<string>> {
+	const memberships = await listMemberships(db, userId);
+	return new Set(memberships.filter((mb) => editsFor(mb.role)).map((mb) => mb.id));
+}
+
+export async function practiceChoices(
+	db: Db,
+	user: SessionUser,
+	leadOrganizationId: string,
+	current?: PracticeDetail | null
+) {
+	const [areas, fields, memberships, orgs] = await Promise.all([
+		listAreas(db, { includeRetired: true }),
+		listFields(db, { includeRetired: true }),
+		listMemberships(db, user.id),
+		listOrganizationChoices(db)
+	]);
+	const edited = memberships.filter((mb) => editsFor(mb.role));
+	const organizations = isCoordinator(user.role)
+		? [...orgs]
+		: edited.map((mb) => ({ id: mb.id, name: mb.name }));
+	const leadId = organizations.some((o) => o.id === leadOrganizationId) ? leadOrganizationId : '';
+	const events = leadId ? await linkableEvents(db, leadId) : [];
+	// events linked before stay choosable (an event of a co-host, one further back)
+	for (const e of current?.events ?? []) if (!events.some((x) => x.id === e.id)) events.push(e);
+	const activeAreas = areas.filter(
+		(a) => !a.retired_at || current?.areas.some((x) => x.id === a.id)
+	);
+	const activeFields = fields.filter(
+		(f) => !f.retired_at || current?.fields.some((x) => x.id === f.id)
+	);
+	const partners = orgs.filter((o) => o.id !== leadId);
+	const choices: PracticeChoices = {
+		organizationIds: new Set(organizations.map((o) => o.id)),
+		areaIds: new Set(activeAreas.map((a) => a.id)),
+		fieldIds: new Set(activeFields.map((f) => f.id)),
+		partnerIds: new Set(orgs.map((o) => o.id)),
+		eventIds: new Set(events.map((e) => e.id))
+	};
+	return {
+		lists: {
+			organizations,
+			areas: activeAreas,
+			fields: activeFields,
+			partners,
+			events,
+			editorOf: [...new Set(edited.map((mb) => mb.id))]
+		},
+		choices,
+		leadId
+	};
+}
