@@ -203,3 +203,48 @@ export function practiceReadPermissions(
 		inspire: open && canWrite(viewer, suspended)
 	};
 }
+// ---------------------------------------------------------------------------
+// Recognition (issue 12): awards, nominations, thanks, programmes.
+
+/** Give, change and delete awards, review nominations, make programmes (RLS: coordinators). */
+export const canAward = (viewer: Viewer) => canModerate(viewer);
+
+/** Nominate a practice or an organization: signed in and not suspended (nominations_write). */
+export const canNominate = (viewer: Viewer, suspended: boolean) => canWrite(viewer, suspended);
+
+/** A thanks recipient as the rules need it: a person, or what an organization stands behind. */
+export type ThanksRecipientFacts =
+	| { kind: 'person'; profileId: string }
+	/** an organization, or a practice (its lead organization) */
+	| { kind: 'organization' | 'practice'; organizationId: string };
+
+/**
+ * Whether the viewer may thank this recipient now: 'can', 'own' (oneself, an
+ * organization one belongs to or its practice), 'today' (thanked it already
+ * this Tokyo day), or null (signed out or suspended: no button).
+ * `memberOf`: the organizations the viewer belongs to (any role).
+ * Mirrors private.thanks_write.
+ */
+export function thanksPermission(
+	viewer: Viewer,
+	recipient: ThanksRecipientFacts,
+	memberOf: ReadonlySet<string>,
+	thankedToday: boolean,
+	suspended: boolean
+): 'can' | 'own' | 'today' | null {
+	if (!canWrite(viewer, suspended) || !viewer) return null;
+	const own =
+		recipient.kind === 'person'
+			? recipient.profileId === viewer.id
+			: memberOf.has(recipient.organizationId);
+	if (own) return 'own';
+	return thankedToday ? 'today' : 'can';
+}
+
+/** Who reads a nomination: its nominator and coordinators (RLS on nominations). */
+export const canReadNomination = (viewer: Viewer, nominatorId: string) =>
+	viewer !== null && (viewer.id === nominatorId || canModerate(viewer));
+
+/** Who reads a programme: everybody once it is public, coordinators always (RLS on programmes). */
+export const canReadProgramme = (viewer: Viewer, isPublic: boolean) =>
+	isPublic || canModerate(viewer);

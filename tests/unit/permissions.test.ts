@@ -3,7 +3,12 @@
 // against PostgreSQL: the two must agree.
 import { describe, expect, it } from 'vitest';
 import {
+	canAward,
 	canManageEvent,
+	canNominate,
+	canReadNomination,
+	canReadProgramme,
+	thanksPermission,
 	canWrite,
 	canWritePracticeFor,
 	practicePermissions,
@@ -450,5 +455,88 @@ describe('reading a practice (mirrors practice-threads.test.ts)', () => {
 			comment: false,
 			inspire: false
 		});
+	});
+});
+
+describe('recognition (mirrors recognition-rls.test.ts)', () => {
+	it('only coordinators and admins award; signed-in members who are not suspended nominate', () => {
+		expect([null, member(), coordinator, admin].map(canAward)).toEqual([false, false, true, true]);
+		expect(canNominate(null, false)).toBe(false);
+		expect(canNominate(member(), false)).toBe(true);
+		expect(canNominate(member(), true)).toBe(false);
+	});
+
+	it.each<
+		[
+			string,
+			Viewer,
+			Parameters<typeof thanksPermission>[1],
+			string[],
+			boolean,
+			boolean,
+			string | null
+		]
+	>([
+		['signed out', null, { kind: 'person', profileId: 'p1' }, [], false, false, null],
+		['suspended', member(), { kind: 'person', profileId: 'p1' }, [], false, true, null],
+		['another person', member(), { kind: 'person', profileId: 'p1' }, [], false, false, 'can'],
+		['oneself', member('p1'), { kind: 'person', profileId: 'p1' }, [], false, false, 'own'],
+		[
+			'own organization',
+			member(),
+			{ kind: 'organization', organizationId: 'o1' },
+			['o1'],
+			false,
+			false,
+			'own'
+		],
+		[
+			"own organization's practice",
+			member(),
+			{ kind: 'practice', organizationId: 'o1' },
+			['o1'],
+			false,
+			false,
+			'own'
+		],
+		[
+			'another organization',
+			member(),
+			{ kind: 'organization', organizationId: 'o2' },
+			['o1'],
+			false,
+			false,
+			'can'
+		],
+		[
+			'thanked today already',
+			member(),
+			{ kind: 'practice', organizationId: 'o2' },
+			[],
+			true,
+			false,
+			'today'
+		],
+		[
+			'coordinators thank like anyone',
+			coordinator,
+			{ kind: 'organization', organizationId: 'o2' },
+			[],
+			false,
+			false,
+			'can'
+		]
+	])('thanks: %s', (_, viewer, recipient, memberOf, today, suspended, expected) => {
+		expect(thanksPermission(viewer, recipient, new Set(memberOf), today, suspended)).toBe(expected);
+	});
+
+	it('nominations are read by their nominator and coordinators; programmes once public', () => {
+		expect(canReadNomination(member('n1'), 'n1')).toBe(true);
+		expect(canReadNomination(member('x'), 'n1')).toBe(false);
+		expect(canReadNomination(null, 'n1')).toBe(false);
+		expect(canReadNomination(coordinator, 'n1')).toBe(true);
+		expect(canReadProgramme(null, true)).toBe(true);
+		expect(canReadProgramme(member(), false)).toBe(false);
+		expect(canReadProgramme(admin, false)).toBe(true);
 	});
 });

@@ -14,7 +14,8 @@ const KINDS: Record<ReportItemKind, () => string> = {
 	thread: m.report_kind_thread,
 	post: m.report_kind_post,
 	event: m.report_kind_event,
-	organization: m.report_kind_organization
+	organization: m.report_kind_organization,
+	thanks: m.recognition_report_kind_thanks
 };
 export const reportKindLabel = (kind: ReportItemKind) => KINDS[kind]();
 
@@ -28,6 +29,8 @@ const ACTIONS: Record<ModerationAction, () => string> = {
 	suspend: m.moderation_action_suspend,
 	lift_suspension: m.moderation_action_lift_suspension,
 	dismiss_report: m.moderation_action_dismiss_report,
-	handle_report: m.moderation_action_handle_report
+	handle_report: m.moderation_action_handle_report,
+	hide_thanks: m.recognition_action_hide_thanks,
+	restore_thanks: m.recognition_action_restore_thanks
 };
 export const moderationActionLabel = (action: ModerationAction) => ACTIONS[action]();

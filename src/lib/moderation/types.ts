@@ -6,17 +6,23 @@ export const isReportReason = (v: unknown): v is ReportReason =>
 	typeof v === 'string' && (REPORT_REASONS as readonly string[]).includes(v);
 
 export type ReportStatus = 'open' | 'handled' | 'dismissed';
-export type ReportItemKind = 'thread' | 'post' | 'event' | 'organization';
+export type ReportItemKind = 'thread' | 'post' | 'event' | 'organization' | 'thanks';
 export const REPORT_ITEM_KINDS: readonly ReportItemKind[] = [
 	'thread',
 	'post',
 	'event',
-	'organization'
+	'organization',
+	'thanks'
 ];
 
 /** What a report is about: exactly one item. */
 export type ReportTarget =
-	{ threadId: string } | { postId: string } | { eventId: string } | { organizationId: string };
+	| { threadId: string }
+	| { postId: string }
+	| { eventId: string }
+	| { organizationId: string }
+	/** a thanks message (ありがとう) */
+	| { thanksId: string };
 
 /** Suspension lengths a coordinator chooses from (days; null: until lifted). */
 export const SUSPENSION_DAYS = [1, 7, 30, null] as const;
@@ -32,7 +38,9 @@ export const MODERATION_ACTIONS = [
 	'suspend',
 	'lift_suspension',
 	'dismiss_report',
-	'handle_report'
+	'handle_report',
+	'hide_thanks',
+	'restore_thanks'
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 export const isModerationAction = (v: unknown): v is ModerationAction =>
@@ -47,6 +55,7 @@ export interface ReportQueueItem {
 	postId: string | null;
 	eventId: string | null;
 	organizationId: string | null;
+	thanksId: string | null;
 	/** a reported post's position (for its link) */
 	postPosition: number | null;
 	/** the thread's title, the event's title or the organization's name */
@@ -92,6 +101,7 @@ export interface AuditEntry {
 	postPosition: number | null;
 	eventId: string | null;
 	organizationId: string | null;
+	thanksId: string | null;
 	reportId: string | null;
 	reason: string | null;
 	/** a suspension's end (null: indefinite, or not a suspension) */

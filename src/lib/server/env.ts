@@ -21,6 +21,10 @@ export const serverEnv = {
 	get jwtSecret() {
 		return required('SUPABASE_JWT_SECRET');
 	},
+	/** The municipality's name, on certificates (表彰状) and programmes: 〇〇市. */
+	get municipalityName() {
+		return env.TSUNAGU_MUNICIPALITY_NAME?.trim() || 'つなぐ市';
+	},
 	/** How long one call to the database API may take before the page gives up (503). */
 	get dbTimeoutMs() {
 		const ms = Number(env.TSUNAGU_DB_TIMEOUT_MS || 5000);

@@ -1,6 +1,7 @@
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { listRecentlyPublished, listStaleDrafts } from '$lib/server/db/events';
 import { countOpenReports } from '$lib/server/db/moderation';
+import { countOpenNominations } from '$lib/server/db/nominations';
 import { listUnverifiedOrganizations } from '$lib/server/db/orgs';
 import { countSubmittedPractices } from '$lib/server/db/practices';
 import { requestDb } from '$lib/server/db/request';
@@ -21,14 +22,15 @@ export const load: PageServerLoad = async () => {
 	requireCoordinator();
 	const db = requestDb();
 	const now = new Date();
-	const [pending, published, drafts, quietAreas, openReports, submittedPractices] =
+	const [pending, published, drafts, quietAreas, openReports, submittedPractices, openNominations] =
 		await Promise.all([
 			listUnverifiedOrganizations(db, SHOWN + 1),
 			listRecentlyPublished(db, SHOWN, now),
 			listStaleDrafts(db, new Date(now.getTime() - STALE_DAYS * DAY), SHOWN + 1, now),
 			listQuietAreas(db, QUIET_DAYS),
 			countOpenReports(db),
-			countSubmittedPractices(db)
+			countSubmittedPractices(db),
+			countOpenNominations(db)
 		]);
 	return {
 		pending: cut(pending),
@@ -37,6 +39,7 @@ export const load: PageServerLoad = async () => {
 		quietAreas,
 		openReports,
 		submittedPractices,
+		openNominations,
 		staleDays: STALE_DAYS,
 		quietDays: QUIET_DAYS
 	};

@@ -129,6 +129,97 @@ export type Database = {
         }
         Relationships: []
       }
+      awards: {
+        Row: {
+          awarded_on: string
+          citation: string
+          created_at: string
+          created_by: string | null
+          event_id: string | null
+          fiscal_year: number | null
+          id: string
+          name: string
+          nomination_id: string | null
+          organization_id: string | null
+          practice_id: string | null
+          profile_id: string | null
+          updated_at: string
+        }
+        Insert: {
+          awarded_on: string
+          citation: string
+          created_at?: string
+          created_by?: string | null
+          event_id?: string | null
+          fiscal_year?: never
+          id?: string
+          name: string
+          nomination_id?: string | null
+          organization_id?: string | null
+          practice_id?: string | null
+          profile_id?: string | null
+          updated_at?: string
+        }
+        Update: {
+          awarded_on?: string
+          citation?: string
+          created_at?: string
+          created_by?: string | null
+          event_id?: string | null
+          fiscal_year?: never
+          id?: string
+          name?: string
+          nomination_id?: string | null
+          organization_id?: string | null
+          practice_id?: string | null
+          profile_id?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "awards_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "awards_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "awards_nomination_id_fkey"
+            columns: ["nomination_id"]
+            isOneToOne: true
+            referencedRelation: "nominations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "awards_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "awards_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "awards_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       calendar_tokens: {
         Row: {
           created_at: string
@@ -768,6 +859,7 @@ export type Database = {
           post_id: string | null
           reason: string | null
           report_id: string | null
+          thanks_id: string | null
           thread_id: string | null
           until: string | null
         }
@@ -782,6 +874,7 @@ export type Database = {
           post_id?: string | null
           reason?: string | null
           report_id?: string | null
+          thanks_id?: string | null
           thread_id?: string | null
           until?: string | null
         }
@@ -796,10 +889,79 @@ export type Database = {
           post_id?: string | null
           reason?: string | null
           report_id?: string | null
+          thanks_id?: string | null
           thread_id?: string | null
           until?: string | null
         }
         Relationships: []
+      }
+      nominations: {
+        Row: {
+          answered_at: string | null
+          answered_by: string | null
+          created_at: string
+          id: string
+          nominator_id: string
+          note: string | null
+          organization_id: string | null
+          practice_id: string | null
+          reason: string
+          status: string
+        }
+        Insert: {
+          answered_at?: string | null
+          answered_by?: string | null
+          created_at?: string
+          id?: string
+          nominator_id?: string
+          note?: string | null
+          organization_id?: string | null
+          practice_id?: string | null
+          reason: string
+          status?: string
+        }
+        Update: {
+          answered_at?: string | null
+          answered_by?: string | null
+          created_at?: string
+          id?: string
+          nominator_id?: string
+          note?: string | null
+          organization_id?: string | null
+          practice_id?: string | null
+          reason?: string
+          status?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "nominations_answered_by_fkey"
+            columns: ["answered_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "nominations_nominator_id_fkey"
+            columns: ["nominator_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "nominations_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "nominations_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       notification_preferences: {
         Row: {
@@ -856,56 +1018,79 @@ export type Database = {
       }
       notifications: {
         Row: {
+          award_id: string | null
           created_at: string
           detail: string | null
           event_id: string | null
           id: string
           kind: string
+          nomination_id: string | null
           occurrence_id: string | null
           organization_id: string | null
           post_id: string | null
           practice_id: string | null
           read_at: string | null
           report_id: string | null
+          thanks_id: string | null
           thread_id: string | null
           user_id: string
         }
         Insert: {
+          award_id?: string | null
           created_at?: string
           detail?: string | null
           event_id?: string | null
           id?: string
           kind: string
+          nomination_id?: string | null
           occurrence_id?: string | null
           organization_id?: string | null
           post_id?: string | null
           practice_id?: string | null
           read_at?: string | null
           report_id?: string | null
+          thanks_id?: string | null
           thread_id?: string | null
           user_id: string
         }
         Update: {
+          award_id?: string | null
           created_at?: string
           detail?: string | null
           event_id?: string | null
           id?: string
           kind?: string
+          nomination_id?: string | null
           occurrence_id?: string | null
           organization_id?: string | null
           post_id?: string | null
           practice_id?: string | null
           read_at?: string | null
           report_id?: string | null
+          thanks_id?: string | null
           thread_id?: string | null
           user_id?: string
         }
         Relationships: [
           {
+            foreignKeyName: "notifications_award_id_fkey"
+            columns: ["award_id"]
+            isOneToOne: false
+            referencedRelation: "awards"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "notifications_event_id_fkey"
             columns: ["event_id"]
             isOneToOne: false
             referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_nomination_id_fkey"
+            columns: ["nomination_id"]
+            isOneToOne: false
+            referencedRelation: "nominations"
             referencedColumns: ["id"]
           },
           {
@@ -941,6 +1126,13 @@ export type Database = {
             columns: ["report_id"]
             isOneToOne: false
             referencedRelation: "reports"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_thanks_id_fkey"
+            columns: ["thanks_id"]
+            isOneToOne: false
+            referencedRelation: "thanks"
             referencedColumns: ["id"]
           },
           {
@@ -1760,6 +1952,93 @@ export type Database = {
         }
         Relationships: []
       }
+      programme_items: {
+        Row: {
+          paragraph: string
+          position: number
+          practice_id: string
+          presenter: string
+          programme_id: string
+          starts_at: string | null
+        }
+        Insert: {
+          paragraph: string
+          position: number
+          practice_id: string
+          presenter: string
+          programme_id: string
+          starts_at?: string | null
+        }
+        Update: {
+          paragraph?: string
+          position?: number
+          practice_id?: string
+          presenter?: string
+          programme_id?: string
+          starts_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "programme_items_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "programme_items_programme_id_fkey"
+            columns: ["programme_id"]
+            isOneToOne: false
+            referencedRelation: "programmes"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      programmes: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          event_id: string
+          id: string
+          is_public: boolean
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          event_id: string
+          id?: string
+          is_public?: boolean
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          event_id?: string
+          id?: string
+          is_public?: boolean
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "programmes_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "programmes_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       registrations: {
         Row: {
           added_by: string | null
@@ -1844,6 +2123,7 @@ export type Database = {
           reason: Database["public"]["Enums"]["report_reason"]
           reporter_id: string
           status: Database["public"]["Enums"]["report_status"]
+          thanks_id: string | null
           thread_id: string | null
         }
         Insert: {
@@ -1859,6 +2139,7 @@ export type Database = {
           reason: Database["public"]["Enums"]["report_reason"]
           reporter_id?: string
           status?: Database["public"]["Enums"]["report_status"]
+          thanks_id?: string | null
           thread_id?: string | null
         }
         Update: {
@@ -1874,6 +2155,7 @@ export type Database = {
           reason?: Database["public"]["Enums"]["report_reason"]
           reporter_id?: string
           status?: Database["public"]["Enums"]["report_status"]
+          thanks_id?: string | null
           thread_id?: string | null
         }
         Relationships: [
@@ -1910,6 +2192,13 @@ export type Database = {
             columns: ["reporter_id"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_thanks_id_fkey"
+            columns: ["thanks_id"]
+            isOneToOne: false
+            referencedRelation: "thanks"
             referencedColumns: ["id"]
           },
           {
@@ -2014,6 +2303,84 @@ export type Database = {
           {
             foreignKeyName: "suspensions_user_id_fkey"
             columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      thanks: {
+        Row: {
+          created_at: string
+          hidden_at: string | null
+          hidden_by: string | null
+          hidden_reason: string | null
+          id: string
+          message: string | null
+          organization_id: string | null
+          practice_id: string | null
+          profile_id: string | null
+          thanker_id: string
+          tokyo_day: string
+        }
+        Insert: {
+          created_at?: string
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_reason?: string | null
+          id?: string
+          message?: string | null
+          organization_id?: string | null
+          practice_id?: string | null
+          profile_id?: string | null
+          thanker_id?: string
+          tokyo_day?: string
+        }
+        Update: {
+          created_at?: string
+          hidden_at?: string | null
+          hidden_by?: string | null
+          hidden_reason?: string | null
+          id?: string
+          message?: string | null
+          organization_id?: string | null
+          practice_id?: string | null
+          profile_id?: string | null
+          thanker_id?: string
+          tokyo_day?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "thanks_hidden_by_fkey"
+            columns: ["hidden_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "thanks_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "thanks_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "thanks_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "thanks_thanker_id_fkey"
+            columns: ["thanker_id"]
             isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
@@ -2285,8 +2652,46 @@ export type Database = {
           user_id: string
         }[]
       }
+      award_fiscal_years: {
+        Args: Record<PropertyKey, never>
+        Returns: number[]
+      }
+      award_timeline: {
+        Args: {
+          p_area?: string
+          p_field?: string
+          p_fiscal_year?: number
+          p_limit?: number
+          p_offset?: number
+        }
+        Returns: {
+          awarded_on: string
+          citation: string
+          created_at: string
+          created_by: string | null
+          event_id: string | null
+          fiscal_year: number | null
+          id: string
+          name: string
+          nomination_id: string | null
+          organization_id: string | null
+          practice_id: string | null
+          profile_id: string | null
+          updated_at: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "awards"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       cancel_registration: {
         Args: { p_registration: string }
+        Returns: undefined
+      }
+      close_nomination: {
+        Args: { p_nomination: string; p_note?: string }
         Returns: undefined
       }
       confirm_email_change: {
@@ -2415,6 +2820,10 @@ export type Database = {
       }
       hide_post: {
         Args: { p_post: string; p_reason: string }
+        Returns: undefined
+      }
+      hide_thanks: {
+        Args: { p_reason: string; p_thanks: string }
         Returns: undefined
       }
       hide_thread: {
@@ -2674,6 +3083,7 @@ export type Database = {
           reasons: Database["public"]["Enums"]["report_reason"][]
           report_ids: string[]
           reporters: number
+          thanks_id: string
           thread_id: string
           thread_locked: boolean
           title: string
@@ -2697,6 +3107,10 @@ export type Database = {
       }
       restore_post: {
         Args: { p_post: string; p_reason?: string }
+        Returns: undefined
+      }
+      restore_thanks: {
+        Args: { p_reason?: string; p_thanks: string }
         Returns: undefined
       }
       restore_thread: {
@@ -2732,6 +3146,16 @@ export type Database = {
         Returns: string
       }
       save_practice: { Args: { p: Json }; Returns: string }
+      save_programme: {
+        Args: {
+          p_event: string
+          p_items: Json
+          p_programme?: string
+          p_public: boolean
+          p_title: string
+        }
+        Returns: string
+      }
       search_area_towns: {
         Args: { p_limit?: number; p_q: string }
         Returns: {
@@ -2943,6 +3367,13 @@ export type Database = {
           p_user: string
         }
         Returns: string
+      }
+      thanker_names: {
+        Args: { p_ids: string[] }
+        Returns: {
+          display_name: string
+          user_id: string
+        }[]
       }
       thread_participants: {
         Args: { p_thread: string }

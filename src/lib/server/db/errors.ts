@@ -64,7 +64,12 @@ export const REFUSALS = [
 	'wrong_status',
 	'comment_required',
 	'too_many_featured',
-	'not_published'
+	'not_published',
+	// recognition: awards, nominations, thanks (20261209100000_recognition)
+	'not_listed',
+	'already_answered',
+	'already_thanked',
+	'own_thanks'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
@@ -84,6 +89,8 @@ export function refusalOf(e: ApiError): Refusal | null {
 	if (e.code === '23505' && /_slug_key\b/.test(e.message)) return 'slug_taken';
 	// two reports of one item by one person at the same moment (the trigger catches the rest)
 	if (e.code === '23505' && /\breports_one_per_person\b/.test(e.message)) return 'already_reported';
+	// two thanks of one recipient by one person at the same moment (the trigger catches the rest)
+	if (e.code === '23505' && /\bthanks_once_per_day\b/.test(e.message)) return 'already_thanked';
 	return null;
 }
 

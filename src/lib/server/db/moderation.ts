@@ -16,6 +16,7 @@ import {
 	type Suspension,
 	type SuspensionDays
 } from '$lib/moderation/types';
+import { findThanks } from '$lib/server/db/thanks';
 import { postPageOf } from '$lib/threads/paging';
 
 export type {
@@ -57,6 +58,7 @@ export async function reportItem(
 			post_id: 'postId' in target ? target.postId : null,
 			event_id: 'eventId' in target ? target.eventId : null,
 			organization_id: 'organizationId' in target ? target.organizationId : null,
+			thanks_id: 'thanksId' in target ? target.thanksId : null,
 			reason,
 			details: details?.trim() || null
 		})
@@ -87,16 +89,16 @@ export async function myReportsOn(
 	const { data, error } = await db
 		.from('reports')
 		.select(
-			'id, thread_id, post_id, event_id, organization_id, reason, details, status, created_at, handled_at'
+			'id, thread_id, post_id, event_id, organization_id, thanks_id, reason, details, status, created_at, handled_at'
 		)
 		.eq('reporter_id', userId)
 		.or(
-			`thread_id.in.(${list}),post_id.in.(${list}),event_id.in.(${list}),organization_id.in.(${list})`
+			`thread_id.in.(${list}),post_id.in.(${list}),event_id.in.(${list}),organization_id.in.(${list}),thanks_id.in.(${list})`
 		);
 	if (error) dbFailure(error);
 	const found = new Map<string, MyReport>();
 	for (const r of data) {
-		const item = r.thread_id ?? r.post_id ?? r.event_id ?? r.organization_id;
+		const item = r.thread_id ?? r.post_id ?? r.event_id ?? r.organization_id ?? r.thanks_id;
 		if (item)
 			found.set(item, {
 				id: r.id,
@@ -113,7 +115,7 @@ export async function myReportsOn(
 // ---------------------------------------------------------------------------
 // The queue (coordinators)
 
-const KINDS: readonly ReportItemKind[] = ['thread', 'post', 'event', 'organization'];
+const KINDS: readonly ReportItemKind[] = ['thread', 'post', 'event', 'organization', 'thanks'];
 const isItemKind = (v: string): v is ReportItemKind => (KINDS as readonly string[]).includes(v);
 
 /**
@@ -142,6 +144,7 @@ export async function reportQueue(
 						postId: r.post_id ?? null,
 						eventId: r.event_id ?? null,
 						organizationId: r.organization_id ?? null,
+						thanksId: r.thanks_id ?? null,
 						postPosition: r.post_position ?? null,
 						title: r.title ?? null,
 						body: r.body ?? null,
@@ -353,7 +356,7 @@ export async function listAudit(
 	let query = db
 		.from('moderation_log')
 		.select(
-			'id, moderator_id, action, member_id, thread_id, post_id, event_id, organization_id, report_id, reason, until, created_at'
+			'id, moderator_id, action, member_id, thread_id, post_id, event_id, organization_id, thanks_id, report_id, reason, until, created_at'
 		);
 	if (filters.moderatorId) query = query.eq('moderator_id', filters.moderatorId);
 	if (filters.memberId) query = query.eq('member_id', filters.memberId);
@@ -399,6 +402,7 @@ export async function listAudit(
 						postPosition: r.post_id ? (position.get(r.post_id) ?? null) : null,
 						eventId: r.event_id,
 						organizationId: r.organization_id,
+						thanksId: r.thanks_id,
 						reportId: r.report_id,
 						reason: r.reason,
 						until: r.until,
@@ -429,11 +433,19 @@ export interface ReportedItem {
 	postPosition: number | null;
 	/** an organization's address */
 	slug: string | null;
+	/** a thanks's recipient page (not localized) */
+	recipientPath: string | null;
 }
 
 /** The item as the viewer may see it (RLS), or null. */
 export async function findReportedItem(db: Db, target: ReportTarget): Promise<ReportedItem | null> {
-	const base = { threadId: null, eventId: null, postPosition: null, slug: null };
+	const base = {
+		threadId: null,
+		eventId: null,
+		postPosition: null,
+		slug: null,
+		recipientPath: null
+	};
 	if ('postId' in target) {
 		const { data, error } = await db
 			.from('posts')
@@ -500,6 +512,19 @@ export async function findReportedItem(db: Db, target: ReportTarget): Promise<Re
 			text: data.summary ?? '',
 			authorId: data.organizer_id,
 			eventId: data.id
+		};
+	}
+	if ('thanksId' in target) {
+		const thanks = await findThanks(db, target.thanksId);
+		if (!thanks) return null;
+		return {
+			...base,
+			kind: 'thanks',
+			id: thanks.id,
+			title: thanks.recipient.name,
+			text: thanks.message ?? '',
+			authorId: thanks.thankerId,
+			recipientPath: thanks.recipient.path
 		};
 	}
 	const { data, error } = await db

@@ -34,10 +34,32 @@ export const FOLLOW_NOTIFICATION_KINDS = [
 	'new_followed_event'
 ] as const;
 
+/** What practices tell people (issue 12). */
+export const PRACTICE_NOTIFICATION_KINDS = [
+	// one's practice was published by a coordinator
+	'practice_published',
+	// one's practice was returned; detail: the coordinator's comment
+	'practice_returned',
+	// someone opened a thread to try one's organization's practice (thread_id)
+	'practice_inspired'
+] as const;
+
+/** What recognition tells people (issue 12). */
+export const RECOGNITION_NOTIFICATION_KINDS = [
+	// an award to oneself, one's organization or its practice
+	'award_received',
+	// one's nomination was awarded or closed (detail: the coordinators' note)
+	'nomination_answered',
+	// a thanks to oneself, one's organization or its practice
+	'thanks_received'
+] as const;
+
 export const NOTIFICATION_KINDS = [
 	...EVENT_NOTIFICATION_KINDS,
 	...THREAD_NOTIFICATION_KINDS,
-	...FOLLOW_NOTIFICATION_KINDS
+	...FOLLOW_NOTIFICATION_KINDS,
+	...PRACTICE_NOTIFICATION_KINDS,
+	...RECOGNITION_NOTIFICATION_KINDS
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type EventNotificationKind = (typeof EVENT_NOTIFICATION_KINDS)[number];
@@ -70,6 +92,15 @@ export interface NotificationItem<K extends NotificationKind = NotificationKind>
 	reportStatus: 'open' | 'handled' | 'dismissed' | null;
 	/** words for the person: why their post or thread was hidden */
 	detail: string | null;
+	/** the practice of a practice notice */
+	practiceId: string | null;
+	/** null when the practice is gone or no longer visible to the person */
+	practiceTitle: string | null;
+	/** an award received or that answered one's nomination: its id and name (null when gone) */
+	award: { id: string; name: string } | null;
+	/** the thanks received, with its message (null when gone or hidden) */
+	thanks: { message: string | null } | null;
+	nominationId: string | null;
 	/** who wrote the reply or mention (null when unknown or not a post) */
 	actorName: string | null;
 	createdAt: string;
@@ -105,13 +136,17 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 	const { data, error, count } = await db
 		.from('notifications')
 		.select(
-			`id, kind, event_id, thread_id, post_id, report_id, detail, created_at, read_at,
+			`id, kind, event_id, thread_id, post_id, report_id, practice_id, detail, created_at, read_at,
 			event:events(title, all_day, starts_at, ends_at),
 			occurrence:event_occurrences(starts_at, ends_at),
 			organization:organizations(slug, name),
 			thread:threads(title),
 			post:posts(position, author_id),
-			report:reports(status)`,
+			report:reports(status),
+			nomination_id,
+			award:awards(id, name),
+			thanks:thanks(message),
+			practice:practices(title)`,
 			{ count: 'exact' }
 		)
 		.eq('user_id', userId)
@@ -151,6 +186,11 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 						reportId: n.report_id,
 						reportStatus: n.report?.status ?? null,
 						detail: n.detail,
+						practiceId: n.practice_id,
+						practiceTitle: n.practice?.title ?? null,
+						award: n.award,
+						thanks: n.thanks,
+						nominationId: n.nomination_id,
 						actorName: n.post?.author_id ? (names.get(n.post.author_id) ?? null) : null,
 						createdAt: n.created_at,
 						read: n.read_at !== null

@@ -40,7 +40,11 @@ const MESSAGES: Record<Refusal, () => string> = {
 	wrong_status: m.practice_refusal_wrong_status,
 	comment_required: m.practice_refusal_comment_required,
 	too_many_featured: m.practice_refusal_too_many_featured,
-	not_published: m.practice_refusal_not_published
+	not_published: m.practice_refusal_not_published,
+	not_listed: m.recognition_refusal_not_listed,
+	already_answered: m.recognition_refusal_already_answered,
+	already_thanked: m.recognition_refusal_already_thanked,
+	own_thanks: m.recognition_refusal_own_thanks
 };
 
 export function refusalMessage(

@@ -27,6 +27,7 @@ const GOVERNED: Partial<Record<MailKind, PreferenceKind>> = {
 	moderation: 'moderation',
 	invitation: 'invitations',
 	practice: 'practices_recognition',
+	recognition: 'practices_recognition',
 	digest: 'digest'
 };
 

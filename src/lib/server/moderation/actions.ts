@@ -24,6 +24,7 @@ import {
 	unlockThread
 } from '$lib/server/db/moderation';
 import { requestDb } from '$lib/server/db/request';
+import { hideThanks, restoreThanks } from '$lib/server/db/thanks';
 import { redirectWithFlash } from '$lib/server/events/flash';
 import { readForm } from '$lib/server/forms/small';
 import { refusalMessage } from '$lib/server/forms/refusals';
@@ -49,6 +50,8 @@ const schemas = {
 		reportId: z.uuid().optional()
 	}),
 	liftSuspension: z.object({ box: z.string(), userId: z.uuid() }),
+	hideThanks: z.object({ box: z.string(), thanksId: z.uuid(), reason: reason(true) }),
+	restoreThanks: z.object({ box: z.string(), thanksId: z.uuid() }),
 	dismiss: z.object({ box: z.string(), reportId: z.uuid(), note: reason(false) }),
 	handle: z.object({ box: z.string(), reportId: z.uuid(), note: reason(false) })
 };
@@ -58,6 +61,7 @@ type Name = keyof typeof schemas;
 const MISSING: Partial<Record<Name, () => string>> = {
 	hidePost: m.moderation_error_reason,
 	hideThread: m.moderation_error_reason,
+	hideThanks: m.moderation_error_reason,
 	suspend: m.moderation_error_suspend
 };
 
@@ -143,6 +147,12 @@ export const moderationActions = {
 	),
 	dismiss: action('dismiss', schemas.dismiss, async (f) =>
 		said(await dismissReport(requestDb(), f.reportId, f.note), m.moderation_done_dismiss)
+	),
+	hideThanks: action('hideThanks', schemas.hideThanks, async (f) =>
+		said(await hideThanks(requestDb(), f.thanksId, f.reason), m.recognition_done_hide_thanks)
+	),
+	restoreThanks: action('restoreThanks', schemas.restoreThanks, async (f) =>
+		said(await restoreThanks(requestDb(), f.thanksId), m.recognition_done_restore_thanks)
 	),
 	handle: action('handle', schemas.handle, async (f) =>
 		said(await handleReport(requestDb(), f.reportId, f.note), m.moderation_done_handle)

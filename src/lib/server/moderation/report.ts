@@ -10,7 +10,7 @@ const uuid = z.uuid();
 
 /** The one item the address names, or null (none, several, or not an id). */
 export function reportTargetOf(params: URLSearchParams): ReportTarget | null {
-	const named = (['post', 'thread', 'event', 'organization'] as const).flatMap((key) => {
+	const named = (['post', 'thread', 'event', 'organization', 'thanks'] as const).flatMap((key) => {
 		const value = params.get(key);
 		return value !== null ? [{ key, value }] : [];
 	});
@@ -19,6 +19,7 @@ export function reportTargetOf(params: URLSearchParams): ReportTarget | null {
 	if (key === 'post') return { postId: value };
 	if (key === 'thread') return { threadId: value };
 	if (key === 'event') return { eventId: value };
+	if (key === 'thanks') return { thanksId: value };
 	return { organizationId: value };
 }
 
@@ -59,6 +60,8 @@ export function landingOf(item: ReportedItem): { path: string; search: string; t
 			search: '',
 			target: item.kind === 'post' ? postAnchor(item.id) : 'top'
 		};
+	if (item.kind === 'thanks')
+		return { path: item.recipientPath ?? '/recognition', search: '', target: 'thanks' };
 	if (item.kind === 'organization' && item.slug)
 		return { path: `/orgs/${item.slug}`, search: '', target: 'top' };
 	if (item.kind === 'post' && item.threadId && item.postPosition !== null)

@@ -20,6 +20,10 @@ import { renderMarkdown } from '$lib/server/markdown';
 import { hideSchema } from '$lib/server/orgs/forms';
 import { loadOrganization } from '$lib/server/orgs/load';
 import { latestThreads } from '$lib/server/db/threads';
+import { awardsFor } from '$lib/server/db/awards';
+import { withCitations } from '$lib/server/recognition/awards';
+import { loadThanks, thankAction } from '$lib/server/recognition/thanks';
+import { canAward, canNominate } from '$lib/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A sole owner who tries to leave is told why not, next to the button. */
@@ -45,17 +49,26 @@ async function answerCohost(slug: string, request: Request, accept: boolean) {
 	return notice('cohost', accept ? m.org_cohost_accepted() : m.org_cohost_declined());
 }
 
-export const load: PageServerLoad = async ({ params, url, cookies, locals }) => {
+export const load: PageServerLoad = async ({ params, url, cookies, locals, parent }) => {
 	const { org, members, memberCount, viewer, can } = await loadOrganization(params.slug);
 	// the answer to a report (/report?organization=) lands here
 	const flash = takeFlash(cookies, url);
 	const db = requestDb();
-	const [events, cohostRequests, hideForm, threads, following] = await Promise.all([
+	const suspended = (await parent()).suspension !== null;
+	const [events, cohostRequests, hideForm, threads, following, awards, thanks] = await Promise.all([
 		searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
 		can.answerCohosts ? listCohostRequests(db, org.id) : [],
 		superValidate(zod4(hideSchema()), { id: 'hide' }),
 		latestThreads(db, { organizationId: org.id }),
-		isFollowing(db, locals.user?.id ?? null, { kind: 'organization', id: org.id })
+		isFollowing(db, locals.user?.id ?? null, { kind: 'organization', id: org.id }),
+		awardsFor(db, { organizationId: org.id }),
+		loadThanks(
+			db,
+			{ organizationId: org.id },
+			{ kind: 'organization', organizationId: org.id },
+			viewer,
+			suspended
+		)
 	]);
 	return {
 		threads,
@@ -71,7 +84,12 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 		can,
 		hideForm,
 		following,
-		flash
+		flash,
+		awards: withCitations(awards),
+		thanks,
+		canAward: canAward(viewer),
+		viewerId: viewer?.id ?? null,
+		canNominate: canNominate(viewer, suspended)
 	};
 };
 
@@ -83,6 +101,10 @@ export const actions: Actions = {
 			org && { kind: 'organization', id: org.id },
 			`/orgs/${event.params.slug}`
 		);
+	},
+	thank: async (event) => {
+		const org = await findOrganization(requestDb(), event.params.slug);
+		return thankAction(event, org && { organizationId: org.id }, `/orgs/${event.params.slug}`);
 	},
 	acceptCohost: async ({ params, request }) => answerCohost(params.slug, request, true),
 	declineCohost: async ({ params, request }) => answerCohost(params.slug, request, false),

@@ -7,6 +7,7 @@ import { writeEventMail } from './event';
 import { writeInvitationMail } from './invitation';
 import { writeModerationMail } from './moderation';
 import { writePracticeMail } from './practice';
+import { writeRecognitionMail } from './recognition';
 import { writeMentionMail, writeThreadReplyMail } from './threads';
 import type { MailWriter } from './types';
 
@@ -25,6 +26,8 @@ export const mailWriters: Record<MailKind, MailWriter> = {
 	invitation: writeInvitationMail,
 	digest: writeDigestMail,
 	practice: writePracticeMail,
+	// awards, nominations and thanks (writers/recognition.ts)
+	recognition: writeRecognitionMail,
 	// accounts (writers/account.ts): never subject to preferences, never unsubscribable
 	verify_email: writeAccountMail,
 	password_reset: writeAccountMail,

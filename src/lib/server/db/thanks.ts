@@ -1,0 +1,182 @@
+// Thanks (ありがとう): a member thanks a published practice, an organization or
+// a person, with an optional message (≤ 140), once per recipient per Tokyo day,
+// never oneself nor what one belongs to (private.thanks_write). Public where
+// the recipient shows; coordinators hide a message (hide_thanks), like posts.
+import type { Db } from '$lib/server/db/client';
+import { recipientOf } from '$lib/server/db/awards';
+import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
+import { tokyoDateKey } from '$lib/format';
+import {
+	recipientColumns,
+	type Recipient,
+	type RecipientRef,
+	type ThanksMessage
+} from '$lib/recognition/types';
+
+export const THANKS_SHOWN = 5;
+
+const column = (ref: RecipientRef) =>
+	'practiceId' in ref
+		? (['practice_id', ref.practiceId] as const)
+		: 'organizationId' in ref
+			? (['organization_id', ref.organizationId] as const)
+			: (['profile_id', ref.profileId] as const);
+
+export type ThankRefusal =
+	| 'already_thanked'
+	| 'own_thanks'
+	| 'bad_length'
+	| 'not_found'
+	| 'not_published'
+	| 'suspended'
+	| 'unverified';
+
+/** Thanks the recipient, with an optional message. */
+export async function thank(
+	db: Db,
+	ref: RecipientRef,
+	message: string | null
+): Promise<Refusable<{ id: string }, ThankRefusal>> {
+	const { data, error } = await db
+		.from('thanks')
+		.insert({ ...recipientColumns(ref), message: message?.trim() || null })
+		.select('id')
+		.single();
+	if (error) {
+		if ((error.code === '42501' && !error.hint) || error.code === '23503')
+			return { ok: false, refusal: 'not_found' };
+		return refused(error, [
+			'already_thanked',
+			'own_thanks',
+			'bad_length',
+			'not_found',
+			'not_published',
+			'suspended',
+			'unverified'
+		]);
+	}
+	return { ok: true, id: data.id };
+}
+
+/** The names of these thankers (people with a thanks that shows; coordinators see all). */
+async function thankerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+	const names = new Map<string, string>();
+	if (ids.length === 0) return names;
+	const { data, error } = await db.rpc('thanker_names', { p_ids: ids });
+	if (error) dbFailure(error);
+	for (const r of data) names.set(r.user_id, r.display_name);
+	return names;
+}
+
+/**
+ * What a recipient's ThanksBox shows: how many thanks show, the latest
+ * `limit` messages, and whether `viewerId` thanked it today (Tokyo).
+ */
+export async function thanksFor(
+	db: Db,
+	ref: RecipientRef,
+	viewerId: string | null,
+	limit = THANKS_SHOWN
+): Promise<{ count: number; latest: ThanksMessage[]; thankedToday: boolean }> {
+	const [col, id] = column(ref);
+	const [counted, latest, today] = await Promise.all([
+		db
+			.from('thanks')
+			.select('id', { count: 'exact', head: true })
+			.eq(col, id)
+			.is('hidden_at', null),
+		db
+			.from('thanks')
+			.select('id, message, created_at, thanker_id, hidden_at')
+			.eq(col, id)
+			.not('message', 'is', null)
+			.order('created_at', { ascending: false })
+			.limit(limit),
+		viewerId
+			? db
+					.from('thanks')
+					.select('id')
+					.eq(col, id)
+					.eq('thanker_id', viewerId)
+					.eq('tokyo_day', tokyoDateKey(new Date()))
+					.limit(1)
+			: Promise.resolve({ data: [], error: null })
+	]);
+	if (counted.error) dbFailure(counted.error);
+	if (latest.error) dbFailure(latest.error);
+	if (today.error) dbFailure(today.error);
+	const names = await thankerNames(db, [...new Set(latest.data.map((t) => t.thanker_id))]);
+	return {
+		count: counted.count ?? 0,
+		latest: latest.data.map((t) => ({
+			id: t.id,
+			message: t.message,
+			createdAt: t.created_at,
+			thankerId: t.thanker_id,
+			thankerName: names.get(t.thanker_id) ?? null,
+			hidden: t.hidden_at !== null
+		})),
+		thankedToday: today.data.length > 0
+	};
+}
+
+export interface ThanksItem extends ThanksMessage {
+	recipient: Recipient;
+}
+
+/** One thanks (for reporting and moderating it), or null when the reader may not see it. */
+export async function findThanks(db: Db, id: string): Promise<ThanksItem | null> {
+	const { data, error } = await db
+		.from('thanks')
+		.select(
+			`id, message, created_at, thanker_id, hidden_at, practice_id, organization_id, profile_id,
+			practice:practices(id, title),
+			organization:organizations(id, slug, name),
+			profile:profiles!thanks_profile_id_fkey(id, display_name)`
+		)
+		.eq('id', id)
+		.maybeSingle();
+	if (error) dbFailure(error);
+	if (!data) return null;
+	const names = await thankerNames(db, [data.thanker_id]);
+	return {
+		id: data.id,
+		message: data.message,
+		createdAt: data.created_at,
+		thankerId: data.thanker_id,
+		thankerName: names.get(data.thanker_id) ?? null,
+		hidden: data.hidden_at !== null,
+		recipient: recipientOf(data)
+	};
+}
+
+/** The organizations the person belongs to (any role), to say whether a thanks would be their own. */
+export async function membershipsOf(db: Db, userId: string | null): Promise<Set<string>> {
+	if (!userId) return new Set();
+	const { data, error } = await db
+		.from('organization_members')
+		.select('organization_id')
+		.eq('user_id', userId);
+	if (error) dbFailure(error);
+	return new Set(data.map((r) => r.organization_id));
+}
+
+export type HideRefusal = 'forbidden' | 'not_found' | 'bad_length' | 'sign_in';
+
+/** Hides a thanks message with a reason (coordinators); its open reports are closed. */
+export async function hideThanks(
+	db: Db,
+	id: string,
+	reason: string
+): Promise<Refusable<object, HideRefusal>> {
+	const { error } = await db.rpc('hide_thanks', { p_thanks: id, p_reason: reason });
+	if (error) return refused(error, ['forbidden', 'not_found', 'bad_length', 'sign_in']);
+	return { ok: true };
+}
+
+/** Shows a hidden thanks message again (coordinators). */
+export async function restoreThanks(db: Db, id: string): Promise<Refusable<object, HideRefusal>> {
+	const { error } = await db.rpc('restore_thanks', { p_thanks: id });
+	if (error) return refused(error, ['forbidden', 'not_found', 'bad_length', 'sign_in']);
+	return { ok: true };
+}
