@@ -200,6 +200,7 @@ describe('preferences: only their member', () => {
 			mentions: true,
 			moderation: true,
 			invitations: true,
+			practices_recognition: true,
 			digest: 'none'
 		});
 		expect(before.followsSomething).toBe(false);

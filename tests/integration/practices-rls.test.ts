@@ -17,6 +17,7 @@ import {
 	submitPractice,
 	submittedPractices
 } from '$lib/server/db/practices';
+import { listNotifications, NOTIFICATION_KINDS } from '$lib/server/db/notifications';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent } from '../support/events';
 import {
@@ -395,8 +396,17 @@ describe('the workflow', () => {
 			'practice_returned',
 			'practice_published'
 		]);
-		// a mail job per notice (kind 'practice', the notice's id in the payload)
 		expect(await notices(owner.id, id)).toEqual([]);
+		// /notifications lists them with the practice's title and the comment
+		const listed = await listNotifications(userClient(editor.id), editor.id, 1, NOTIFICATION_KINDS);
+		expect(
+			listed.items
+				.filter((n) => n.practiceId === id)
+				.map((n) => [n.kind, n.practiceTitle, n.detail])
+		).toEqual([
+			['practice_published', title, null],
+			['practice_returned', title, '写真の説明を足してください']
+		]);
 
 		// found on /practices by a Japanese substring, and by its filters
 		const q = title.slice(2, 8);

@@ -44,6 +44,8 @@ export interface OrgProfile {
 	hiddenAt: string | null;
 	hiddenReason: string | null;
 	createdAt: string;
+	/** ロゴ (imageSources makes the <img>; its alt text is the organization's name) */
+	logo: { hash: string; width: number; height: number } | null;
 	areas: TaxonomyName[];
 	fields: FieldName[];
 }

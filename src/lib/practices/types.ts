@@ -156,3 +156,36 @@ export interface PracticeChange {
 	/** field by field: the key (a snapshot key, e.g. 'title', 'story_tips', 'figures'), before and now */
 	changes: { key: string; before: string; after: string }[];
 }
+
+/**
+ * The practice form's values as the pages see them (server/practices/forms.ts
+ * checks them; its schema's output is this type). Rows are parallel arrays.
+ */
+export type PracticeFormValues = {
+	leadOrganizationId: string;
+	title: string;
+	summary: string;
+	audiences: Audience[];
+	audienceNote: string;
+	frequency: string;
+	venue: string;
+	cost: string;
+	funding: string;
+	startedOn: string;
+	endedOn: string;
+	figureLabels: string[];
+	figureValues: string[];
+	figureUnits: string[];
+	partnerOrgIds: string[];
+	partnerNames: string[];
+	areaIds: string[];
+	fieldIds: string[];
+	eventIds: string[];
+	photoHashes: string[];
+	photoAlts: string[];
+	photoOrder: string[];
+	photoRemove: string[];
+	newPhotoAlt: string;
+	/** errors about the new photo's file */
+	newPhoto?: string;
+} & Record<StorySection, string>;

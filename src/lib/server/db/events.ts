@@ -68,6 +68,8 @@ export interface EventDetail {
 	cancelReason: string | null;
 	/** the last change of the event itself (not of its dates) */
 	updatedAt: string;
+	/** 表紙の写真 (imageSources makes the <img>); null when it has none */
+	cover: { hash: string; width: number; height: number; alt: string } | null;
 	area: AreaRef | null;
 	organization: OrgRef | null;
 	/** null when RLS hides the organiser's profile */
@@ -83,7 +85,7 @@ export async function findEvent(db: Db, id: string): Promise<EventDetail | null>
 	const { data, error } = await db
 		.from('events')
 		.select(
-			'id, title, kind, summary, body, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, area_id, organization_id, organizer_id, capacity, registration_opens_at, registration_closes_at, waitlist_enabled, audience_note, accessibility, contact_name, contact_phone, contact_email, fee, belongings, how_to_apply, deadline_note, short_code, status, cancel_reason, updated_at, area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), organizer:profiles(display_name, listed), event_fields(fields(id, slug, name_ja, name_en, color)), event_cohosts(accepted_at, organizations(id, slug, name))'
+			'id, title, kind, summary, body, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, area_id, organization_id, organizer_id, capacity, registration_opens_at, registration_closes_at, waitlist_enabled, audience_note, accessibility, contact_name, contact_phone, contact_email, fee, belongings, how_to_apply, deadline_note, short_code, status, cancel_reason, updated_at, cover_alt, cover:images!events_cover_image_hash_fkey(hash, width, height), area:areas(id, slug, name_ja, name_en), organization:organizations!events_organization_id_fkey(id, slug, name), organizer:profiles(display_name, listed), event_fields(fields(id, slug, name_ja, name_en, color)), event_cohosts(accepted_at, organizations(id, slug, name))'
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -126,6 +128,7 @@ export async function findEvent(db: Db, id: string): Promise<EventDetail | null>
 		status: data.status,
 		cancelReason: data.cancel_reason,
 		updatedAt: data.updated_at,
+		cover: data.cover ? { ...data.cover, alt: data.cover_alt ?? '' } : null,
 		area: data.area,
 		organization: data.organization,
 		organizer: data.organizer
@@ -754,4 +757,23 @@ export async function listStaleDrafts(
 		.limit(limit);
 	if (error) dbFailure(error);
 	return data.map((e) => toManagedEvent(e, e.organizer?.display_name ?? null));
+}
+
+/**
+ * Sets (or with null removes) an event's cover photo and its description.
+ * RLS decides who: its organisers ("events: organisers change"); false when
+ * the event is not theirs.
+ */
+export async function setEventCover(
+	db: Db,
+	eventId: string,
+	cover: { hash: string; alt: string } | null
+): Promise<boolean> {
+	const { data, error } = await db
+		.from('events')
+		.update({ cover_image_hash: cover?.hash ?? null, cover_alt: cover?.alt ?? null })
+		.eq('id', eventId)
+		.select('id');
+	if (error) dbFailure(error);
+	return data.length === 1;
 }

@@ -34,10 +34,21 @@ export const FOLLOW_NOTIFICATION_KINDS = [
 	'new_followed_event'
 ] as const;
 
+/** What practices tell people (issue 12). */
+export const PRACTICE_NOTIFICATION_KINDS = [
+	// one's practice was published by a coordinator
+	'practice_published',
+	// one's practice was returned; detail: the coordinator's comment
+	'practice_returned',
+	// someone opened a thread to try one's organization's practice (thread_id)
+	'practice_inspired'
+] as const;
+
 export const NOTIFICATION_KINDS = [
 	...EVENT_NOTIFICATION_KINDS,
 	...THREAD_NOTIFICATION_KINDS,
-	...FOLLOW_NOTIFICATION_KINDS
+	...FOLLOW_NOTIFICATION_KINDS,
+	...PRACTICE_NOTIFICATION_KINDS
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type EventNotificationKind = (typeof EVENT_NOTIFICATION_KINDS)[number];
@@ -70,6 +81,10 @@ export interface NotificationItem<K extends NotificationKind = NotificationKind>
 	reportStatus: 'open' | 'handled' | 'dismissed' | null;
 	/** words for the person: why their post or thread was hidden */
 	detail: string | null;
+	/** the practice of a practice notice */
+	practiceId: string | null;
+	/** null when the practice is gone or no longer visible to the person */
+	practiceTitle: string | null;
 	/** who wrote the reply or mention (null when unknown or not a post) */
 	actorName: string | null;
 	createdAt: string;
@@ -105,13 +120,14 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 	const { data, error, count } = await db
 		.from('notifications')
 		.select(
-			`id, kind, event_id, thread_id, post_id, report_id, detail, created_at, read_at,
+			`id, kind, event_id, thread_id, post_id, report_id, practice_id, detail, created_at, read_at,
 			event:events(title, all_day, starts_at, ends_at),
 			occurrence:event_occurrences(starts_at, ends_at),
 			organization:organizations(slug, name),
 			thread:threads(title),
 			post:posts(position, author_id),
-			report:reports(status)`,
+			report:reports(status),
+			practice:practices(title)`,
 			{ count: 'exact' }
 		)
 		.eq('user_id', userId)
@@ -151,6 +167,8 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 						reportId: n.report_id,
 						reportStatus: n.report?.status ?? null,
 						detail: n.detail,
+						practiceId: n.practice_id,
+						practiceTitle: n.practice?.title ?? null,
 						actorName: n.post?.author_id ? (names.get(n.post.author_id) ?? null) : null,
 						createdAt: n.created_at,
 						read: n.read_at !== null

@@ -92,6 +92,7 @@ export async function findOrganization(db: Db, slug: string): Promise<OrgProfile
 		.select(
 			`id, slug, name, kana, kind, municipality_wide, description, contact_email,
 			contact_phone, website, verified_at, hidden_at, hidden_reason, created_at,
+			logo:images!organizations_logo_image_hash_fkey(hash, width, height),
 			organization_areas(areas(id, slug, name_ja, name_en)),
 			organization_fields(fields(id, slug, name_ja, name_en, color))`
 		)
@@ -114,6 +115,7 @@ export async function findOrganization(db: Db, slug: string): Promise<OrgProfile
 		hiddenAt: data.hidden_at,
 		hiddenReason: data.hidden_reason,
 		createdAt: data.created_at,
+		logo: data.logo,
 		...taxonomy(data)
 	};
 }
@@ -349,4 +351,22 @@ export async function findOrganizationRef(
 		.maybeSingle();
 	if (error) dbFailure(error);
 	return data;
+}
+
+/**
+ * Sets (or with null removes) an organization's logo. RLS decides who: its
+ * owners and editors, and coordinators; false when not theirs.
+ */
+export async function setOrganizationLogo(
+	db: Db,
+	organizationId: string,
+	hash: string | null
+): Promise<boolean> {
+	const { data, error } = await db
+		.from('organizations')
+		.update({ logo_image_hash: hash })
+		.eq('id', organizationId)
+		.select('id');
+	if (error) dbFailure(error);
+	return data.length === 1;
 }

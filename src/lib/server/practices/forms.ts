@@ -14,6 +14,7 @@ import {
 	MAX_PRACTICE_PHOTOS,
 	STORY_SECTIONS,
 	type PracticeDetail,
+	type PracticeFormValues,
 	type PracticeInput,
 	type StorySection
 } from '$lib/practices/types';
@@ -127,7 +128,11 @@ export function practiceSchema(choices: PracticeChoices) {
 		});
 }
 
-export type PracticeFormValues = z.output<ReturnType<typeof practiceSchema>>;
+export type { PracticeFormValues };
+// the schema gives exactly what the pages expect
+type SchemaValues = z.output<ReturnType<typeof practiceSchema>>;
+const sameShape = (v: SchemaValues): PracticeFormValues => v;
+void sameShape;
 
 /** The form's first values for an existing practice (the edit page). */
 export function practiceFormValues(p: PracticeDetail): Partial<PracticeFormValues> {

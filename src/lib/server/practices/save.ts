@@ -11,8 +11,6 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { canWritePracticeFor, practicePermissions } from '$lib/permissions';
 import { requireUser } from '$lib/server/auth/guard';
-import { adminDb } from '$lib/server/db/client';
-import { saveImage } from '$lib/server/db/images';
 import {
 	getPractice,
 	savePractice,
@@ -23,24 +21,10 @@ import { mySuspension } from '$lib/server/db/moderation';
 import { requestDb } from '$lib/server/db/request';
 import { redirectWithFlash } from '$lib/server/events/flash';
 import { refusalMessage } from '$lib/server/forms/refusals';
-import { processImage, type ImageRefusal } from '$lib/server/images/process';
+import { postedFile, storeUpload } from '$lib/server/images/upload';
 import { logEvent } from '$lib/server/log';
 import { editorOrganizations, practiceChoices } from './choices';
 import { orderedPhotos, practiceInputOf, practiceSchema, roomForPhoto } from './forms';
-
-/** The words for an upload processImage refused. */
-export const imageRefusalMessage = (refusal: ImageRefusal) =>
-	({
-		too_large: m.practice_photo_too_large,
-		not_image: m.practice_photo_not_image,
-		unsupported: m.practice_photo_unsupported
-	})[refusal]();
-
-/** The new photo's file, when one was chosen. */
-function chosenFile(body: FormData): File | null {
-	const file = body.get('newPhotoFile');
-	return file instanceof File && file.size > 0 ? file : null;
-}
 
 /** The form action of both pages. `current`: the practice being edited (null: a new one). */
 export async function savePracticeForm(event: RequestEvent, current: PracticeDetail | null) {
@@ -51,7 +35,7 @@ export async function savePracticeForm(event: RequestEvent, current: PracticeDet
 	const posted = typeof lead === 'string' ? lead : '';
 	const { choices } = await practiceChoices(db, user, posted, current);
 	const form = await superValidate(body, zod4(practiceSchema(choices)));
-	const file = chosenFile(body);
+	const file = postedFile(body, 'newPhotoFile');
 	if (file && !form.data.newPhotoAlt)
 		setError(form, 'newPhotoAlt', m.practice_refusal_photo_alt_required());
 	if (file && !roomForPhoto(form.data))
@@ -67,10 +51,9 @@ export async function savePracticeForm(event: RequestEvent, current: PracticeDet
 
 	let added: { hash: string; alt: string } | null = null;
 	if (file) {
-		const processed = await processImage(Buffer.from(await file.arrayBuffer()));
-		if (!processed.ok) return setError(form, 'newPhoto', imageRefusalMessage(processed.refusal));
-		const stored = await saveImage(adminDb(), processed.image, user.id);
-		added = { hash: stored.hash, alt: form.data.newPhotoAlt };
+		const stored = await storeUpload(file, user.id);
+		if (!stored.ok) return setError(form, 'newPhoto', stored.message);
+		added = { hash: stored.image.hash, alt: form.data.newPhotoAlt };
 	}
 
 	const input = practiceInputOf(current?.id ?? null, form.data, orderedPhotos(form.data, added));

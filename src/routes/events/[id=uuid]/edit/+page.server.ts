@@ -1,5 +1,5 @@
 import { error, redirect, type Cookies } from '@sveltejs/kit';
-import { fail, message, superValidate } from 'sveltekit-superforms';
+import { fail, message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { tokyoInstant } from '$lib/events/recurrence';
@@ -11,6 +11,7 @@ import type { Db } from '$lib/server/db/client';
 import {
 	cancelEvent,
 	listEventOccurrences,
+	setEventCover,
 	updateOccurrence,
 	type EventDetail
 } from '$lib/server/db/events';
@@ -22,6 +23,8 @@ import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
 import { formValuesOf, saveEventForm } from '$lib/server/events/save';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { readForm, refuse } from '$lib/server/forms/small';
+import { coverSchema } from '$lib/server/images/cover';
+import { postedFile, storeUpload } from '$lib/server/images/upload';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -109,7 +112,12 @@ export const load: PageServerLoad = async ({ params, url, cookies }) => {
 		fields: lists.fields,
 		organizations: lists.organizations,
 		cohosts: lists.cohosts,
-		form: await superValidate(formValuesOf(event), zod4(eventSchema(choices)), { errors: false })
+		form: await superValidate(formValuesOf(event), zod4(eventSchema(choices)), { errors: false }),
+		cover: event.cover,
+		coverForm: await superValidate({ alt: event.cover?.alt ?? '' }, zod4(coverSchema()), {
+			id: 'cover',
+			errors: false
+		})
 	};
 };
 
@@ -130,6 +138,42 @@ export const actions: Actions = {
 		if (!saved.ok) return message(form, refusalMessage(saved.refusal), { status: 403 });
 		logEvent('event_updated', { userId: user.id, eventId: event.id, status });
 		redirect(303, localizeHref(`/events/${event.id}`));
+	},
+
+	// 表紙の写真: a new photo with its description, or a new description for the one there
+	cover: async ({ params, request, url, cookies }) => {
+		const { event, db, user } = await managed(params.id);
+		const body = await request.formData();
+		const coverForm = await superValidate(body, zod4(coverSchema()), { id: 'cover' });
+		const file = postedFile(body, 'coverFile');
+		if (!file && !event.cover) setError(coverForm, 'photo', m.event_cover_choose());
+		if (!coverForm.data.alt) setError(coverForm, 'alt', m.practice_refusal_photo_alt_required());
+		if (!coverForm.valid) return fail(400, { coverForm });
+		let hash = event.cover?.hash ?? '';
+		if (file) {
+			const stored = await storeUpload(file, user.id);
+			if (!stored.ok) return setError(coverForm, 'photo', stored.message);
+			hash = stored.image.hash;
+		}
+		if (!(await setEventCover(db, event.id, { hash, alt: coverForm.data.alt })))
+			error(403, 'Forbidden');
+		logEvent('event_cover_set', { userId: user.id, eventId: event.id });
+		redirectWithFlash(cookies, url, localizeHref(`/events/${event.id}/edit`), {
+			text: m.event_cover_saved(),
+			ok: true,
+			target: 'cover'
+		});
+	},
+
+	removeCover: async ({ params, url, cookies }) => {
+		const { event, db, user } = await managed(params.id);
+		if (!(await setEventCover(db, event.id, null))) error(403, 'Forbidden');
+		logEvent('event_cover_removed', { userId: user.id, eventId: event.id });
+		redirectWithFlash(cookies, url, localizeHref(`/events/${event.id}/edit`), {
+			text: m.event_cover_removed(),
+			ok: true,
+			target: 'cover'
+		});
 	},
 
 	cancel: async ({ params, request, url, cookies }) => {
