@@ -118,7 +118,7 @@ test('a resident finds a practice, reads it, comments and wants to try it in the
 	const ogImage = await page.locator('meta[property="og:image"]').getAttribute('content');
 	expect(ogImage).toMatch(new RegExp(`/images/${photo}/800\\.jpg$`));
 	expect((await request.get(ogImage!)).headers()['content-type']).toBe('image/jpeg');
-	const ld = JSON.parse(
+	const ld: unknown = JSON.parse(
 		(await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}'
 	);
 	expect(ld).toMatchObject({
