@@ -4,7 +4,7 @@ import { quickRanges } from '$lib/events/quick-ranges';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { TEXT_SIZES } from '$lib/preferences';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
-import type { RecognitionItem } from '$lib/practices/recognition-slot';
+import { recentAwards } from '$lib/server/db/awards';
 import { homeEventSeries, listMyRegistrations } from '$lib/server/db/events';
 import { homeFeaturedPractices } from '$lib/server/db/practice-pages';
 import { requestDb } from '$lib/server/db/request';
@@ -16,12 +16,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 const UPCOMING = 6;
 const ACTIVE_THREADS = 4;
+const RECENT_AWARDS = 4;
 
 export const load: PageServerLoad = async ({ locals, cookies }) => {
 	const db = requestDb();
 	const now = new Date();
 	// every section at once, one query each through its index
-	const [{ areas, myArea }, upcoming, next, featured, threads] = await Promise.all([
+	const [{ areas, myArea }, upcoming, next, featured, threads, awards] = await Promise.all([
 		// "my area": the one chosen here, else (signed in) the first of the profile's areas
 		listAreas(db).then(async (areas) => ({
 			areas,
@@ -32,7 +33,8 @@ export const load: PageServerLoad = async ({ locals, cookies }) => {
 			? listMyRegistrations(db, locals.user.id, 'upcoming', { offset: 0, limit: 1 }, now)
 			: [],
 		homeFeaturedPractices(db),
-		activeThreads(db, ACTIVE_THREADS)
+		activeThreads(db, ACTIVE_THREADS),
+		recentAwards(db, RECENT_AWARDS)
 	]);
 	// the featured practices and the threads name their areas from the list read here
 	const byId = new Map(
@@ -47,8 +49,7 @@ export const load: PageServerLoad = async ({ locals, cookies }) => {
 			areas: areaIds.flatMap((id) => byId.get(id) ?? []),
 			fields: []
 		})),
-		// 最近の表彰: recognition's recentAwards(db, 4), mapped to RecognitionItem, goes here
-		recognitions: [] as RecognitionItem[],
+		recognitions: awards,
 		threads: threads.map(({ areaId, ...t }) => ({
 			...t,
 			area: (areaId && byId.get(areaId)) || null

@@ -3,8 +3,12 @@ import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { practicePermissions, practiceReadPermissions } from '$lib/permissions';
-import type { RecognitionItem } from '$lib/practices/recognition-slot';
+import {
+	canAward,
+	canNominate,
+	practicePermissions,
+	practiceReadPermissions
+} from '$lib/permissions';
 import { STORY_SECTIONS } from '$lib/practices/types';
 import { requireUser } from '$lib/server/auth/guard';
 import {
@@ -14,6 +18,7 @@ import {
 	nextDatesOf,
 	threadsInspiredBy
 } from '$lib/server/db/practice-pages';
+import { awardsFor } from '$lib/server/db/awards';
 import { getPractice } from '$lib/server/db/practices';
 import { requestDb } from '$lib/server/db/request';
 import { listAreas } from '$lib/server/db/taxonomy';
@@ -26,6 +31,8 @@ import { editorOrganizations } from '$lib/server/practices/choices';
 import { inspirePostBody, inspireSchema } from '$lib/server/practices/inspire';
 import { practiceJsonLd } from '$lib/server/practices/json-ld';
 import { resolveMyArea } from '$lib/server/preferences';
+import { withCitations } from '$lib/server/recognition/awards';
+import { loadThanks, thankAction } from '$lib/server/recognition/thanks';
 import { replySchema } from '$lib/server/threads/forms';
 import { loadComments, writeReply } from '$lib/server/threads/view';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,7 +42,7 @@ const choicesOf = (areas: { id: string }[], practice: { fields: { id: string }[]
 	fieldIds: new Set(practice.fields.map((f) => f.id))
 });
 
-export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
+export const load: PageServerLoad = async ({ params, locals, url, cookies, parent }) => {
 	const db = requestDb();
 	const practice = await getPractice(db, params.id);
 	// not there, or a draft RLS hides from this viewer
@@ -43,7 +50,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const flash = takeFlash(cookies, url);
 	const now = new Date();
 	const open = practice.status === 'published';
-	const [comments, inspired, nextDates, areas, editorOf] = await Promise.all([
+	const suspended = (await parent()).suspension !== null;
+	const [comments, inspired, nextDates, areas, editorOf, awards, thanks] = await Promise.all([
 		// 質問・コメント: the comment thread's last page (made at the first comment)
 		open
 			? loadComments(
@@ -61,18 +69,25 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		),
 		listAreas(db),
 		// 編集する: the lead organization's editors and coordinators
-		locals.user ? editorOrganizations(db, locals.user.id) : new Set<string>()
+		locals.user ? editorOrganizations(db, locals.user.id) : new Set<string>(),
+		// 表彰 and ありがとう (only a published practice receives them)
+		open ? awardsFor(db, { practiceId: practice.id }) : [],
+		open
+			? loadThanks(
+					db,
+					{ practiceId: practice.id },
+					{ kind: 'practice', organizationId: practice.leadOrganization.id },
+					locals.user,
+					suspended
+				)
+			: null
 	]);
 	const canEdit = practicePermissions(
 		locals.user,
 		{ status: practice.status, leadOrganizationId: practice.leadOrganization.id },
 		editorOf
 	).edit;
-	const can = practiceReadPermissions(
-		locals.user,
-		practice,
-		comments ? comments.blocked === 'suspended' : false
-	);
+	const can = practiceReadPermissions(locals.user, practice, suspended);
 	// 「うちでもやってみたい」: the reader's area (わたしの地域, else the profile's) and the practice's fields
 	const myArea = can.inspire
 		? await resolveMyArea(db, cookies, locals.user?.id ?? null, areas)
@@ -112,8 +127,11 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		canEdit,
 		areas,
 		inspireForm,
-		// 表彰 (recognition): awardsFor(db, { practiceId }), mapped to RecognitionItem, goes here
-		awards: [] as RecognitionItem[],
+		awards: withCitations(awards),
+		thanks,
+		canAward: open && canAward(locals.user),
+		canNominate: open && canNominate(locals.user, suspended),
+		viewerId: locals.user?.id ?? null,
 		links: {
 			page: pageUrl,
 			// the cover's JPEG (800 px or narrower) for Open Graph and Twitter cards
@@ -129,6 +147,15 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 };
 
 export const actions: Actions = {
+	/** ありがとう (a small form; the same as on organization and person pages) */
+	thank: async (event) => {
+		const practice = await getPractice(requestDb(), event.params.id);
+		return thankAction(
+			event,
+			practice?.status === 'published' ? { practiceId: practice.id } : null,
+			`/practices/${event.params.id}`
+		);
+	},
 	/** A comment: the practice's thread is made at the first one. Lands at the comment. */
 	comment: async ({ request, params, url, cookies }) => {
 		const { user } = requireUser();
