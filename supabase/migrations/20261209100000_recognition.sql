@@ -881,3 +881,6 @@ begin
 	end if;
 	return null;
 end $$;
+
+-- the events an award or a programme names (eventOptions: latest first, up to half a year ahead)
+create index events_starts_idx on public.events (starts_at desc) where status <> 'draft';

@@ -169,12 +169,16 @@ export async function publishedPracticeOptions(db: Db, limit = 500): Promise<Pra
 /** Events to choose from for an award or a programme (the 発表会), latest first. */
 export async function eventOptions(
 	db: Db,
-	limit = 200
+	limit = 200,
+	now = new Date()
 ): Promise<{ id: string; title: string; startsAt: string }[]> {
+	// the latest first, from half a year ahead: a 発表会 already held or coming soon
+	const horizon = new Date(now.getTime() + 183 * 86400_000).toISOString();
 	const { data, error } = await db
 		.from('events')
 		.select('id, title, starts_at')
 		.neq('status', 'draft')
+		.lte('starts_at', horizon)
 		.order('starts_at', { ascending: false })
 		.limit(limit);
 	if (error) dbFailure(error);
