@@ -187,9 +187,9 @@ test('a practice from draft to the home page, thanked, tried elsewhere and award
 		.fill('地域の見守りを、ごみ出しという毎日のことから広げました。');
 	await co.getByLabel('表彰の日').fill(new Date().toISOString().slice(0, 10));
 	const forumOption = co.locator('option', { hasText: forum });
-	await co
-		.getByLabel('表彰した場（発表会・表彰式）')
-		.selectOption((await forumOption.getAttribute('value'))!);
+	const forumValue = await forumOption.getAttribute('value');
+	expect(forumValue).toBeTruthy();
+	await co.getByLabel('表彰した場（発表会・表彰式）').selectOption(forumValue ?? '');
 	await co.getByRole('button', { name: '表彰を登録する' }).click();
 	await expect(co).toHaveURL(/\/recognition#award-/);
 	const card = co.locator('article.award', { hasText: awardName });
