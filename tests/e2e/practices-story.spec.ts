@@ -86,7 +86,8 @@ test('a practice from draft to the home page, thanked, tried elsewhere and award
 	await ed
 		.getByLabel('概要（200文字まで）')
 		.fill('ごみ出しのついでに、一人暮らしの高齢の方に声をかけます。');
-	await ed.getByRole('checkbox', { name: '高齢者' }).check();
+	await ed.getByRole('group', { name: '対象', exact: true }).getByLabel('高齢者').check();
+	await ed.getByRole('group', { name: '活動分野' }).getByLabel('高齢者').check();
 	await ed.getByLabel('頻度').fill('毎週火曜・金曜の朝');
 	await ed.getByLabel('始めた日').fill('2024-04-01');
 	// ended before it started: said next to the field, nothing saved, the text kept
