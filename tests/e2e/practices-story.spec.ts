@@ -39,10 +39,11 @@ async function signedIn(browser: Browser, who: { email: string; password: string
 }
 
 async function addPhoto(page: Page, file: Buffer, name: string, alt: string) {
-	await page
+	const add = page.getByRole('group', { name: '写真を追加する' });
+	await add
 		.getByLabel('写真のファイル')
 		.setInputFiles({ name, mimeType: 'image/jpeg', buffer: file });
-	await page.getByLabel('写真の説明（必須）').fill(alt);
+	await add.getByLabel('写真の説明（必須）').fill(alt);
 }
 
 test('a practice from draft to the home page, thanked, tried elsewhere and awarded', async ({
