@@ -182,7 +182,7 @@ test('a practice from draft to the home page, thanked, tried elsewhere and award
 
 	// --- the coordinator gives it an award presented at the past forum
 	await co.goto(`/practices/${practiceId}`);
-	await co.getByRole('link', { name: '表彰を登録する' }).click();
+	await co.getByRole('link', { name: '表彰する', exact: true }).click();
 	await co.getByLabel('賞の名前').fill(awardName);
 	await co
 		.getByLabel('表彰の言葉')
