@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Accounts that mail makes possible, through the pages as a person uses them:
 // パスワードを忘れた方, sign-up → the banner → confirming the address, a
 // sign-up with a taken address, changing one's address. The mails are real:
@@ -213,7 +214,9 @@ test('sign-up with a taken address answers the same, creates nothing and mails t
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto('/signup');
-	await page.getByLabel('表示名').fill('別の 人');
+	// a name no other test gives anyone: the check below finds no account by it
+	const name = `別の 人 ${randomUUID().slice(0, 8)}`;
+	await page.getByLabel('表示名').fill(name);
 	await page.getByLabel('メールアドレス').fill(owner.email);
 	await page.getByLabel('パスワード', { exact: true }).fill('someone-else-2026');
 	await page.getByRole('button', { name: '登録する' }).click();
@@ -221,10 +224,7 @@ test('sign-up with a taken address answers the same, creates nothing and mails t
 	await expect(page.getByRole('status')).toHaveText(
 		'確認メールを送りました。メールのリンクを開いて登録を完了してください。'
 	);
-	const { data } = await serviceClient()
-		.from('profiles')
-		.select('id')
-		.eq('display_name', '別の 人');
+	const { data } = await serviceClient().from('profiles').select('id').eq('display_name', name);
 	expect(data).toEqual([]);
 	const mails = await waitForMail(box, (ms) =>
 		mailsTo(ms, owner.email).some((m) => m.subject.includes('すでに登録されています'))

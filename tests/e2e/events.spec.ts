@@ -53,7 +53,9 @@ test('a monthly salon with 3 places: three join, a fourth waits and is promoted 
 	await expect(page.getByText('毎月第2火曜日')).toBeVisible();
 	await expect(page.locator('dl.facts')).toContainText('100円（お茶代）');
 	await expect(page.locator('dl.facts')).toContainText('飲み物');
-	await expect(page.getByText('電話でも申し込めます')).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: '参加申込' }).getByText('電話でも申し込めます')
+	).toBeVisible();
 	const joinItems = page.locator('.join .occurrences > li');
 	await expect(joinItems).toHaveCount(3);
 	await expectAccessible(page);

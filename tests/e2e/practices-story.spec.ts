@@ -187,13 +187,16 @@ test('a practice from draft to the home page, thanked, tried elsewhere and award
 	await co
 		.getByLabel('表彰の言葉')
 		.fill('地域の見守りを、ごみ出しという毎日のことから広げました。');
-	await co.getByLabel('表彰の日').fill(new Date().toISOString().slice(0, 10));
+	await co.getByLabel('表彰の日').fill('2026-12-02');
 	const forumOption = co.locator('option', { hasText: forum });
 	const forumValue = await forumOption.getAttribute('value');
 	expect(forumValue).toBeTruthy();
 	await co.getByLabel('表彰した場（発表会・表彰式）').selectOption(forumValue ?? '');
 	await co.getByRole('button', { name: '表彰を登録する' }).click();
-	await expect(co).toHaveURL(/\/recognition#award-/);
+	// lands on the award on the practice's page; the timeline of its 年度 has it too
+	await expect(co).toHaveURL(new RegExp(`/practices/${practiceId}#award-`));
+	await expect(co.locator('section.awards')).toContainText(awardName);
+	await co.goto('/recognition?year=2026');
 	const card = co.locator('article.award', { hasText: awardName });
 	await expect(card.getByRole('link', { name: title })).toBeVisible();
 	await expect(card.getByRole('link', { name: forum })).toBeVisible();

@@ -34,14 +34,15 @@ test('an award on /recognition and the organization page, its one-page certifica
 	await page.getByLabel('表彰の日').fill('2026-12-02');
 	await page.getByRole('button', { name: '表彰を登録する' }).click();
 
-	// the timeline, newest first, with the 年度
-	await expect(page).toHaveURL(/\/recognition#award-/);
+	// lands on the award, on the organization's page
+	await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}#award-`));
+	await expect(page.locator('section.awards')).toContainText(awardName);
+	// the timeline of its 年度, newest first
+	await page.goto('/recognition?year=2026');
 	const card = page.locator('article.award', { hasText: awardName });
 	await expect(card).toContainText('令和8年度（2026年度）');
 	await expect(card.getByRole('link', { name: orgName })).toBeVisible();
 	await expect(card).toContainText('2026年12月2日');
-	await page.goto('/recognition?year=2026');
-	await expect(page.locator('article.award', { hasText: awardName })).toBeVisible();
 	await page.goto('/recognition?year=2025');
 	await expect(page.locator('article.award', { hasText: awardName })).toHaveCount(0);
 	await expectAccessible(page, '/recognition');

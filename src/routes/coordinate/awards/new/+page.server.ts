@@ -3,10 +3,10 @@
 // nomination (?nomination=<id>: prefilled; saving closes it as awarded).
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { localizeHref } from '$lib/paraglide/runtime';
 import { tokyoDateKey } from '$lib/format';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { findNomination } from '$lib/server/db/nominations';
+import { awardLanding } from '$lib/server/recognition/awards';
 import { requestDb } from '$lib/server/db/request';
 import { logEvent } from '$lib/server/log';
 import {
@@ -51,6 +51,6 @@ export const actions: Actions = {
 		const saved = await saveAwardForm(requestDb(), request, null);
 		if (!saved.ok) return saved.failure;
 		logEvent('award_given', { userId: user.id, awardId: saved.id });
-		redirect(303, `${localizeHref('/recognition')}#award-${saved.id}`);
+		redirect(303, await awardLanding(requestDb(), saved.id));
 	}
 };

@@ -4,6 +4,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { deleteAward, findAward } from '$lib/server/db/awards';
+import { awardLanding } from '$lib/server/recognition/awards';
 import { requestDb } from '$lib/server/db/request';
 import { logEvent } from '$lib/server/log';
 import {
@@ -46,7 +47,7 @@ export const actions: Actions = {
 		const saved = await saveAwardForm(requestDb(), request, params.id);
 		if (!saved.ok) return saved.failure;
 		logEvent('award_changed', { userId: user.id, awardId: params.id });
-		redirect(303, `${localizeHref('/recognition')}#award-${params.id}`);
+		redirect(303, await awardLanding(requestDb(), params.id));
 	},
 	delete: async ({ params }) => {
 		const { user } = requireCoordinator();
