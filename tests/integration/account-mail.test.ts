@@ -32,14 +32,15 @@ import { newToken, tokenHash } from '$lib/server/tokens';
 import { anonClient, createTestUser, serviceClient, uniqueEmail, userClient } from '../support/db';
 import { createEvent } from '../support/events';
 import {
+	dropLeftoverMail,
 	mailsTo,
 	ORIGIN,
 	queueIdle,
 	startMailbox,
 	startWorkerProcess,
 	stopWorkerProcess,
-	waitForMail,
-	type Mailbox
+	type Mailbox,
+	waitForMail
 } from '../support/mail';
 import { html, startThread } from '../support/threads';
 
@@ -48,6 +49,7 @@ let worker: ReturnType<typeof startWorkerProcess>;
 
 beforeAll(async () => {
 	box = await startMailbox();
+	await dropLeftoverMail();
 	worker = startWorkerProcess(box.url);
 	await worker.started;
 });

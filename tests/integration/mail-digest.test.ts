@@ -10,6 +10,7 @@ import type { StoredMail } from '$lib/server/mail/dev-store';
 import { createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent } from '../support/events';
 import {
+	dropLeftoverMail,
 	mailSettings,
 	mailsTo,
 	ORIGIN,
@@ -17,8 +18,8 @@ import {
 	startMailbox,
 	startWorkerProcess,
 	stopWorkerProcess,
-	waitForMail,
-	type Mailbox
+	type Mailbox,
+	waitForMail
 } from '../support/mail';
 
 type User = { id: string; email: string };
@@ -133,6 +134,7 @@ beforeAll(async () => {
 	if (field.error) throw new Error(field.error.message);
 	children = field.data.id;
 	// two workers: the task and the mails go to whichever is free, never twice
+	await dropLeftoverMail();
 	workers = [startWorkerProcess(box.url), startWorkerProcess(box.url)];
 	await Promise.all(workers.map((w) => w.started));
 });

@@ -11,6 +11,7 @@ import type { StoredMail } from '$lib/server/mail/dev-store';
 import { verifyUnsubscribe } from '$lib/server/mail/unsubscribe';
 import { createTestUser, serviceClient, testEnv, userClient } from '../support/db';
 import {
+	dropLeftoverMail,
 	mailSettings,
 	mailsTo,
 	ORIGIN,
@@ -18,8 +19,8 @@ import {
 	startMailbox,
 	startWorkerProcess,
 	stopWorkerProcess,
-	waitForMail,
-	type Mailbox
+	type Mailbox,
+	waitForMail
 } from '../support/mail';
 import { createPractice, createTestOrg, practiceInput } from '../support/practices';
 import { ageAccount, startThread } from '../support/threads';
@@ -30,6 +31,7 @@ let worker: ReturnType<typeof startWorkerProcess>;
 beforeAll(async () => {
 	await mailSettings({ changeDelaySeconds: 2, maxAttempts: 3 });
 	box = await startMailbox();
+	await dropLeftoverMail();
 	worker = startWorkerProcess(box.url);
 	await worker.started;
 });

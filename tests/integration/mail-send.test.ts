@@ -22,6 +22,7 @@ import {
 } from '../support/db';
 import { createEvent, saveEventAgain } from '../support/events';
 import {
+	dropLeftoverMail,
 	mailSettings,
 	mailsTo,
 	queueIdle,
@@ -29,8 +30,8 @@ import {
 	startMailbox,
 	startWorkerProcess,
 	stopWorkerProcess,
-	waitForMail,
-	type Mailbox
+	type Mailbox,
+	waitForMail
 } from '../support/mail';
 import { ageAccount, html, startThread, writePosts } from '../support/threads';
 
@@ -45,6 +46,7 @@ beforeAll(async () => {
 	await sql(`update private.mail_settings set reply_delay = interval '3 seconds'`);
 	box = await startMailbox({ failFor: (to) => (to.startsWith('reject-') ? 550 : false) });
 	app = await startApp({});
+	await dropLeftoverMail();
 	worker = startWorkerProcess(box.url, app.base);
 	await worker.started;
 });

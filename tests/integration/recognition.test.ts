@@ -9,13 +9,14 @@ import { listNotifications, NOTIFICATION_KINDS } from '$lib/server/db/notificati
 import { thank, thanksFor } from '$lib/server/db/thanks';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import {
+	dropLeftoverMail,
 	mailSettings,
 	mailsTo,
 	startMailbox,
 	startWorkerProcess,
 	stopWorkerProcess,
-	waitForMail,
-	type Mailbox
+	type Mailbox,
+	waitForMail
 } from '../support/mail';
 import {
 	createCoordinator,
@@ -167,6 +168,7 @@ describe('notices and mail', () => {
 	beforeAll(async () => {
 		await mailSettings({ changeDelaySeconds: 2, maxAttempts: 3 });
 		box = await startMailbox();
+		await dropLeftoverMail();
 		worker = startWorkerProcess(box.url);
 		await worker.started;
 	});
