@@ -18,34 +18,24 @@ const filters = process.argv.slice(2).filter((a) => !PARTS.includes(a));
 const want = (part: string) => parts.length === 0 || parts.includes(part);
 
 const results: Record<string, number> = {};
-const needsStack = !(want('unit') && !want('integration'));
-const started = Date.now();
-// the stack starts while lint and the type check run: all three mostly wait on
-// different things, and on a 2-core CI machine this saves about a minute
-const stackStarting = needsStack ? startThrowawayStack({ seed: true }) : null;
-// (a failure to start is awaited below, not left unhandled meanwhile)
-stackStarting?.catch(() => {});
-// the e2e run's worker and mailbox, while they run
-let jobs: JobsBeside | null = null;
-onShutdown(async () => {
-	await jobs?.stop();
-	await (await stackStarting?.catch(() => null))?.stop();
-});
 if (parts.length === 0 && filters.length === 0) {
-	// lint (Prettier, then ESLint with type information) beside the types
-	// (svelte-check covers routes, server code, scripts and tests); one
-	// `svelte-kit sync` first, as both scripts would otherwise write it at once
-	await run('npm', ['run', '--silent', 'sync']);
-	[results.lint, results.check] = await Promise.all([
-		run('sh', ['-c', `${bin('prettier')} --check . && ${bin('eslint')} .`]),
-		run(bin('svelte-check'), ['--tsconfig', './tsconfig.json'])
-	]);
+	// lint first (Prettier, then ESLint with type information), then the types:
+	// svelte-check covers routes, server code, scripts and tests
+	results.lint = await run('npm', ['run', '--silent', 'lint']);
+	results.check = await run('npm', ['run', '--silent', 'check']);
 }
-if (!stackStarting) {
+if (want('unit') && !want('integration')) {
 	results.unit = await run(bin('vitest'), ['run', '--project', 'unit', ...filters]);
 } else {
-	const stack = await stackStarting;
+	const started = Date.now();
+	const stack = await startThrowawayStack({ seed: true });
 	console.log(`Test stack ready in ${Date.now() - started} ms at ${stack.env.SUPABASE_URL}`);
+	// the e2e run's worker and mailbox, while they run
+	let jobs: JobsBeside | null = null;
+	onShutdown(async () => {
+		await jobs?.stop();
+		await stack.stop();
+	});
 	const env = { ...stack.env, TSUNAGU_TEST_STACK: '1' };
 	try {
 		if (want('integration') || want('e2e')) {
