@@ -18,11 +18,17 @@ const filters = process.argv.slice(2).filter((a) => !PARTS.includes(a));
 const want = (part: string) => parts.length === 0 || parts.includes(part);
 
 const results: Record<string, number> = {};
+// lint (Prettier, then ESLint with type information) runs beside the rest and
+// is awaited at the end: it takes minutes of mostly one core, while the
+// integration tests mostly wait on the database; the type check (svelte-check
+// covers routes, server code, scripts and tests) runs first, on its own. One
+// `svelte-kit sync` first: the build's own sync then writes nothing new
+// (SvelteKit writes its generated files only when they change).
+let linting: Promise<number> | null = null;
 if (parts.length === 0 && filters.length === 0) {
-	// lint first (Prettier, then ESLint with type information), then the types:
-	// svelte-check covers routes, server code, scripts and tests
-	results.lint = await run('npm', ['run', '--silent', 'lint']);
-	results.check = await run('npm', ['run', '--silent', 'check']);
+	await run('npm', ['run', '--silent', 'sync']);
+	linting = run('sh', ['-c', `${bin('prettier')} --check . && ${bin('eslint')} .`]);
+	results.check = await run(bin('svelte-check'), ['--tsconfig', './tsconfig.json']);
 }
 if (want('unit') && !want('integration')) {
 	results.unit = await run(bin('vitest'), ['run', '--project', 'unit', ...filters]);
@@ -84,6 +90,8 @@ if (want('unit') && !want('integration')) {
 		await stack.stop();
 	}
 }
+
+if (linting) results.lint = await linting;
 
 const failed = Object.entries(results).filter(([, code]) => code !== 0);
 for (const [part, code] of Object.entries(results)) {
