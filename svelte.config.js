@@ -9,7 +9,7 @@ const config = {
 		typescript: {
 			// svelte-check (npm run check) covers the scripts and tool configs too, not only src and tests
 			config: (tsconfig) => {
-				tsconfig.include.push('../scripts/**/*.ts', '../playwright.config.ts');
+				tsconfig.include.push('../scripts/**/*.ts', '../bench/**/*.ts', '../playwright.config.ts');
 				return tsconfig;
 			}
 		},

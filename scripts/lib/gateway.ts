@@ -14,6 +14,16 @@ export interface GatewayOptions {
 	upstream: string;
 	anonKey: string;
 	serviceRoleKey: string;
+	/** Sees every request passed on to PostgREST (the benchmark counts and replays them). */
+	onRequest?: (request: GatewayRequest) => void;
+}
+
+/** A request as the gateway received it: path under /rest/v1, its headers and body. */
+export interface GatewayRequest {
+	method: string;
+	path: string;
+	headers: http.IncomingHttpHeaders;
+	body: string;
 }
 
 // The CLI's fixed local opaque keys (supabase/cli JwtGenerator.ts).
@@ -85,6 +95,18 @@ export function startGateway(opts: GatewayOptions): Promise<Gateway> {
 				send(res, 502, { message: 'An invalid response was received from the upstream server' });
 			else res.destroy();
 		});
+		if (opts.onRequest) {
+			const chunks: Buffer[] = [];
+			req.on('data', (c: Buffer) => chunks.push(c));
+			req.on('end', () =>
+				opts.onRequest?.({
+					method: req.method ?? 'GET',
+					path: url.pathname + url.search,
+					headers: req.headers,
+					body: Buffer.concat(chunks).toString('utf8')
+				})
+			);
+		}
 		req.pipe(proxied);
 	});
 	server.keepAliveTimeout = 5_000;

