@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deviceLabel } from '$lib/auth/device';
 import { formatDate, formatDateTime } from '$lib/format';
+import { formatOriginalDate } from '$lib/events/dates';
 
 describe('dates in Asia/Tokyo', () => {
 	it('formats in Japanese with the weekday, whatever the server time zone', () => {
@@ -30,5 +31,23 @@ describe('device labels', () => {
 		[null, null]
 	])('%s', (ua, label) => {
 		expect(deviceLabel(ua)).toBe(label);
+	});
+});
+
+describe('formatOriginalDate (where a moved date was first planned)', () => {
+	it('names the day, and the time when only the time moved', () => {
+		// 2027-01-11T15:00Z is Tuesday 12 January 00:00 in Tokyo
+		expect(formatOriginalDate('2027-01-11T15:00:00Z', '2027-01-13T01:00:00Z', 'ja')).toBe(
+			'1月12日（火）'
+		);
+		expect(formatOriginalDate('2027-01-12T01:05:00Z', '2027-01-12T03:00:00Z', 'ja')).toBe(
+			'1月12日（火）10:05'
+		);
+		expect(formatOriginalDate('2027-01-11T15:00:00Z', '2027-01-13T01:00:00Z', 'en')).toBe(
+			'Tue 12 Jan'
+		);
+		expect(formatOriginalDate('2027-01-12T01:05:00Z', '2027-01-12T03:00:00Z', 'en')).toBe(
+			'Tue 12 Jan, 10:05'
+		);
 	});
 });

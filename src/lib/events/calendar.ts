@@ -1,7 +1,6 @@
 // Month grids for /calendar: Tokyo calendar days, weeks starting on Sunday as
 // Japanese calendars do. Client-safe (no server imports).
-import { format } from 'date-fns';
-import { enUS, ja } from 'date-fns/locale';
+import { monthNameEn, weekdayName } from '$lib/format';
 
 // Japan has no daylight saving: Tokyo is always UTC+9. (Not from
 // $lib/events/recurrence: that module pulls rrule, which is server-only.)
@@ -71,23 +70,15 @@ export function monthView(year: number, month: number): MonthView {
 /** 2027年1月 / January 2027 */
 export function formatMonth(key: string, locale: string): string {
 	const [y, m] = key.split('-').map(Number);
-	const d = new Date(y, m - 1, 1);
-	return locale === 'ja'
-		? format(d, 'yyyy年M月', { locale: ja })
-		: format(d, 'MMMM yyyy', { locale: enUS });
+	return locale === 'ja' ? `${y}年${m}月` : `${monthNameEn(m)} ${y}`;
 }
 
 /** Weekday names from Sunday: short (日 / Sun) and full (日曜日 / Sunday). */
 export function weekdayNames(locale: string): { short: string; long: string }[] {
-	const loc = locale === 'ja' ? ja : enUS;
-	// 2023-01-01 was a Sunday
-	return Array.from({ length: 7 }, (_, i) => {
-		const d = new Date(2023, 0, 1 + i);
-		return {
-			short: format(d, locale === 'ja' ? 'E' : 'EEE', { locale: loc }),
-			long: format(d, 'EEEE', { locale: loc })
-		};
-	});
+	return Array.from({ length: 7 }, (_, i) => ({
+		short: weekdayName(i, locale),
+		long: weekdayName(i, locale, 'long')
+	}));
 }
 
 /** Day of the week of a YYYY-MM-DD (0 = Sunday). */

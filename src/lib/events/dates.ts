@@ -1,11 +1,7 @@
 // Words about the dates of a series as they really are: a date moved from
 // where the rule put it (日時変更（元: 1月12日（月）)), dates cancelled, and the
 // next date that will happen.
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enUS, ja } from 'date-fns/locale';
-
-const tokyo = (value: string | Date) => new TZDate(new Date(value).getTime(), 'Asia/Tokyo');
+import { monthNameEn, tokyoDateKey, tokyoParts, weekdayName } from '$lib/format';
 
 export interface DatedOccurrence {
 	startsAt: string;
@@ -17,10 +13,13 @@ export interface DatedOccurrence {
 
 /** 1月12日（月） / Mon 12 Jan; with the time when only the time changed (1月12日（月）10:00). */
 export function formatOriginalDate(original: string, moved: string, locale: string): string {
-	const sameDay = format(tokyo(original), 'yyyy-MM-dd') === format(tokyo(moved), 'yyyy-MM-dd');
+	const sameDay = tokyoDateKey(original) === tokyoDateKey(moved);
+	const p = tokyoParts(original);
+	const time = `${p.hours}:${String(p.minutes).padStart(2, '0')}`;
 	if (locale === 'ja')
-		return format(tokyo(original), sameDay ? 'M月d日（E）H:mm' : 'M月d日（E）', { locale: ja });
-	return format(tokyo(original), sameDay ? 'EEE d MMM, H:mm' : 'EEE d MMM', { locale: enUS });
+		return `${p.month}月${p.day}日（${weekdayName(p.weekday, 'ja')}）${sameDay ? time : ''}`;
+	const day = `${weekdayName(p.weekday, 'en')} ${p.day} ${monthNameEn(p.month, 'short')}`;
+	return sameDay ? `${day}, ${time}` : day;
 }
 
 /** Where a moved date was first planned, in words; null when it was not moved. */
