@@ -12,17 +12,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import pg from 'pg';
 import type { GatewayRequest } from '../scripts/lib/gateway.ts';
 import { bin, run } from '../scripts/lib/run.ts';
 import { ROOT } from '../scripts/lib/stack.ts';
-import { newToken, tokenHash } from '../src/lib/server/tokens.ts';
 import { startThrowawayStack } from '../scripts/lib/throwaway.ts';
 import { clientJsCounter } from './lib/client-js.ts';
 import { measure, type LoadRequest } from './lib/load.ts';
 import { benchPages } from './lib/pages.ts';
 import { printResults, type PageResult, type SizeResult } from './lib/report.ts';
 import { checkScaleOut } from './lib/scale-out.ts';
+import { sessionCookie } from './lib/session.ts';
 import { seedBench, type BenchSize } from './lib/seed.ts';
 import { startAppServer, type AppServer } from './lib/server.ts';
 
@@ -84,7 +83,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
 		const fixtures = await seedBench(stack.env.DATABASE_URL, size, (l) => progress(`  ${l}`));
 		const seedSeconds = (Date.now() - seeded) / 1000;
 		progress(`Size ${size}: seeded in ${seedSeconds.toFixed(1)} s`);
-		const cookie = `tsunagu_session=${await makeSession(stack.env.DATABASE_URL, fixtures.memberUserId)}`;
+		const cookie = await sessionCookie(stack.env.DATABASE_URL, fixtures.memberUserId);
 
 		const server = await startAppServer(stack.env);
 		servers.push(server);
@@ -223,22 +222,4 @@ function replayable(r: GatewayRequest): LoadRequest {
 	// autocannon would wait for the body of a HEAD response: the same count as a GET of no rows
 	if (r.method === 'HEAD') return { method: 'GET', path: `${r.path}&limit=0`, headers };
 	return { method: r.method, path: r.path, headers, body: r.body || undefined };
-}
-
-/** A session for the seeded member, made as the app makes one (only the token's hash stored). */
-async function makeSession(databaseUrl: string, userId: string) {
-	const token = newToken();
-	const id = tokenHash(token);
-	const db = new pg.Client({ connectionString: databaseUrl });
-	await db.connect();
-	try {
-		await db.query(
-			`insert into public.sessions (id, user_id, expires_at, absolute_expires_at)
-			 values ($1, $2, now() + interval '30 days', now() + interval '90 days')`,
-			[id, userId]
-		);
-	} finally {
-		await db.end();
-	}
-	return token;
 }

@@ -2,7 +2,10 @@
 // temp dir) for the whole run; the app is built against it, then vitest (unit
 // + integration) and Playwright (e2e against the built app, with the
 // development mailbox and a worker beside it as `npm start` has locally).
-// `npm test -- unit|integration|e2e` runs one part (without lint and check).
+// The benchmark's smoke run (bench/run.ts --smoke: its own stack, size S, 2-second
+// measurements) runs beside vitest once the app is built, so that the harness
+// cannot rot; its numbers mean nothing on a machine this busy.
+// `npm test -- unit|integration|e2e` runs one part (without lint, check and the smoke run).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +28,7 @@ const results: Record<string, number> = {};
 // `svelte-kit sync` first: the build's own sync then writes nothing new
 // (SvelteKit writes its generated files only when they change).
 let linting: Promise<number> | null = null;
+let benchSmoke: Promise<number> | null = null;
 if (parts.length === 0 && filters.length === 0) {
 	await run('npm', ['run', '--silent', 'sync']);
 	linting = run('sh', ['-c', `${bin('prettier')} --check . && ${bin('eslint')} .`]);
@@ -48,6 +52,12 @@ if (want('unit') && !want('integration')) {
 			// built with the stack's secrets in the environment, so that the bundle test
 			// can prove none of them reaches client code
 			results.build = await run(bin('vite'), ['build', '--logLevel', 'warn'], env);
+		}
+		if (linting && results.build === 0) {
+			const out = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-bench-smoke-'));
+			benchSmoke = run(bin('tsx'), ['bench/run.ts', '--smoke', '--out', out]).finally(() =>
+				rm(out, { recursive: true, force: true })
+			);
 		}
 		if (results.build === 0 || results.build === undefined) {
 			if (want('unit') || want('integration')) {
@@ -91,6 +101,7 @@ if (want('unit') && !want('integration')) {
 	}
 }
 
+if (benchSmoke) results.bench = await benchSmoke;
 if (linting) results.lint = await linting;
 
 const failed = Object.entries(results).filter(([, code]) => code !== 0);

