@@ -1,7 +1,7 @@
-import { mySuspension } from '$lib/server/db/moderation';
 import { countUnread } from '$lib/server/db/notifications';
 import { requestDb } from '$lib/server/db/request';
 import { logEvent } from '$lib/server/log';
+import { currentSuspension } from '$lib/server/moderation/current';
 import { readTextSize } from '$lib/server/preferences';
 import type { LayoutServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 			logEvent('notifications_count_failed', { error: e instanceof Error ? e.message : String(e) });
 			return 0;
 		}),
-		mySuspension(db, locals.user.id).catch((e: unknown) => {
+		currentSuspension(locals.user.id).catch((e: unknown) => {
 			logEvent('suspension_lookup_failed', { error: e instanceof Error ? e.message : String(e) });
 			return null;
 		})

@@ -82,8 +82,11 @@ export interface PostVersion {
 	replacedAt: string;
 }
 
-/** One position of a thread page as a page shows it (src/lib/server/threads/view.ts). */
-export interface PostView extends PostSlot {
+/**
+ * One position of a thread page as a page shows it (src/lib/server/threads/view.ts):
+ * without the Markdown it was written in, which only the edit form needs (on the server).
+ */
+export interface PostView extends Omit<PostSlot, 'body'> {
 	/** what the viewer may do with it (postPermissions) */
 	can: PostPermissions;
 	/** 主催者: the event's organiser or an editor of its organizations (event threads) */

@@ -308,11 +308,13 @@ export async function calendarMonth(
 // drafts never reach a feed of someone who may not see them
 
 /**
- * A public feed holds at most this many dates from the start of its window
- * (one request; hosted Supabase's max-rows is also 1000): a calendar app
- * re-reads the whole file at every poll, and a busy area's year is thousands
- * of dates (README, "Calendar feeds").
+ * A public feed holds at most this many dates from the start of its window,
+ * in one request: a calendar app re-reads the whole file at every poll, and
+ * a busy area's year is thousands of dates (500 are about 300 KB, well under
+ * what calendar apps accept; README, "Calendar feeds").
  */
+const PUBLIC_FEED_MAX_ROWS = 500;
+/** A personal feed: one request (hosted Supabase's max-rows is 1000). */
 const FEED_MAX_ROWS = 1000;
 
 interface FeedEventRow {
@@ -373,7 +375,7 @@ export async function feedOccurrences(
 	const { data, error } = await db
 		.rpc('search_occurrences', {
 			...searchArgs({ ...filters, from: window.from, to: window.to }),
-			p_limit: FEED_MAX_ROWS
+			p_limit: PUBLIC_FEED_MAX_ROWS
 		})
 		.select(
 			'id, starts_at, ends_at, original_starts_at, status, sequence, event:events(id, title, summary, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, status, sequence, updated_at)'

@@ -15,7 +15,6 @@ import {
 	type Viewer
 } from '$lib/permissions';
 import type { Db } from '$lib/server/db/client';
-import { mySuspension } from '$lib/server/db/moderation';
 import {
 	findPost,
 	getThreadPage,
@@ -32,6 +31,7 @@ import {
 	threadParticipants,
 	type ThreadDetail
 } from '$lib/server/db/threads';
+import { currentSuspension } from '$lib/server/moderation/current';
 import { renderPost } from '$lib/server/posts/render';
 import { quoteText, replySchema } from '$lib/server/threads/forms';
 import type { ThreadFacts } from '$lib/permissions';
@@ -51,7 +51,7 @@ export const threadFacts = (t: ThreadDetail): ThreadFacts => ({
 /** The viewer as permissions.ts sees them, and their suspension in force (null: none). */
 export async function viewerOf(db: Db, user: { id: string; role: AppRole } | null) {
 	const viewer: Viewer = user ? { id: user.id, role: user.role } : null;
-	const suspension = user ? await mySuspension(db, user.id) : null;
+	const suspension = user ? await currentSuspension(user.id) : null;
 	return { viewer, suspension };
 }
 
@@ -62,7 +62,7 @@ export async function loadPostsPage(
 	page: number,
 	viewer: Viewer,
 	suspended: boolean
-): Promise<{ posts: PostView[]; participants: PersonRef[] }> {
+): Promise<{ posts: PostView[]; participants: PersonRef[]; bodies: Map<string, string | null> }> {
 	const slots = await getThreadPage(db, thread.id, page);
 	const [quoted, hosts, versions, participants] = await Promise.all([
 		quotedAuthorNames(
@@ -79,17 +79,23 @@ export async function loadPostsPage(
 		threadParticipants(db, thread.id)
 	]);
 	const facts = threadFacts(thread);
-	const posts = slots.map((s) => ({
-		...s,
-		can: postPermissions(viewer, s, facts, suspended),
-		host: s.state === 'visible' && s.authorId !== null && hosts.has(s.authorId),
-		answer: thread.solvedPostId === s.id,
-		quoteAuthor: s.quoteOf ? (quoted.get(s.quoteOf) ?? null) : null,
-		versions: versions.get(s.id) ?? []
-	}));
+	// the Markdown stays here: a page shows body_html, and only the edit form needs the source
+	const bodies = new Map<string, string | null>();
+	const posts = slots.map(({ body, ...s }) => {
+		bodies.set(s.id, body);
+		return {
+			...s,
+			can: postPermissions(viewer, s, facts, suspended),
+			host: s.state === 'visible' && s.authorId !== null && hosts.has(s.authorId),
+			answer: thread.solvedPostId === s.id,
+			quoteAuthor: s.quoteOf ? (quoted.get(s.quoteOf) ?? null) : null,
+			versions: versions.get(s.id) ?? []
+		};
+	});
 	return {
 		posts,
-		participants: participants.filter((p) => p.id !== viewer?.id)
+		participants: participants.filter((p) => p.id !== viewer?.id),
+		bodies
 	};
 }
 

@@ -31,23 +31,24 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	if (!event) error(404, 'Not Found');
 	const flash = takeFlash(cookies, url);
 	const now = Date.now();
-	const [occurrences, canManage, comments] = await Promise.all([
-		listEventOccurrences(db, event.id),
+	const upcomingOf = <T extends { endsAt: string }>(all: T[]) =>
+		all.filter((o) => new Date(o.endsAt).getTime() > now).slice(0, UPCOMING_SHOWN);
+	// everything that needs only the event, side by side (the person's registrations right
+	// after the dates they are for)
+	const [{ occurrences, registrations }, canManage, comments, others] = await Promise.all([
+		listEventOccurrences(db, event.id).then(async (all) => ({
+			occurrences: all,
+			registrations: locals.user
+				? await myRegistrations(
+						db,
+						locals.user.id,
+						upcomingOf(all).map((o) => o.id)
+					)
+				: []
+		})),
 		managesEvent(db, event, locals.user),
 		// 質問・コメント: the comment thread's last page and the comment form (?quote=…#comment)
-		loadEventComments(db, event.id, locals.user, url.searchParams.get('quote'))
-	]);
-	const upcoming = occurrences
-		.filter((o) => new Date(o.endsAt).getTime() > now)
-		.slice(0, UPCOMING_SHOWN);
-	const [registrations, others] = await Promise.all([
-		locals.user
-			? myRegistrations(
-					db,
-					locals.user.id,
-					upcoming.map((o) => o.id)
-				)
-			: [],
+		loadEventComments(db, event.id, locals.user, url.searchParams.get('quote')),
 		event.organizationId
 			? searchOccurrences(
 					db,
@@ -56,6 +57,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 				)
 			: null
 	]);
+	const upcoming = upcomingOf(occurrences);
 	const next = event.status === 'cancelled' ? undefined : nextScheduled(occurrences, now);
 	const jsonLd = eventJsonLd(event, upcoming[0] ?? occurrences.at(-1), url.origin);
 	const pagePath = localizeHref(`/events/${event.id}`);

@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 	const flash = takeFlash(cookies, url);
 	const suspended = suspension !== null;
 	const can = threadCan(thread, viewer, suspended);
-	const [{ posts, participants }, reply] = await Promise.all([
+	const [{ posts, participants, bodies }, reply] = await Promise.all([
 		loadPostsPage(db, thread, page, viewer, suspended),
 		// ?quote=<post id>: the reply form starts with that post quoted (works without JavaScript)
 		startReply(db, can.reply ? thread.id : null, url.searchParams.get('quote'), 'reply')
@@ -52,7 +52,7 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 	const editing = posts.find((p) => p.id === url.searchParams.get('edit') && p.can.edit) ?? null;
 	const confirm = url.searchParams.get('confirm');
 	const editForm = await superValidate(
-		{ postId: editing?.id ?? '', body: editing?.body ?? '' },
+		{ postId: editing?.id ?? '', body: (editing && bodies.get(editing.id)) ?? '' },
 		zod4(editSchema()),
 		{ id: 'edit', errors: false }
 	);
