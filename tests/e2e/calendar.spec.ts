@@ -22,6 +22,30 @@ async function vevents(response: APIResponse) {
 }
 
 test.describe('month grid', () => {
+	test("a busy day shows six dates and 「ほか◯件」, a link to that day's list", async ({
+		page
+	}) => {
+		// a day of its own (a keyword no other test uses), seven dates from 09:00
+		const tag = unique('ほか表示');
+		for (let i = 0; i < 7; i++) {
+			await createEvent(DEMO_IDS.member, {
+				title: `${tag} ${i}`,
+				startsAt: at('2031-05-14', `${String(9 + i).padStart(2, '0')}:00`),
+				status: 'published'
+			});
+		}
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto(`/calendar?month=2031-05&q=${encodeURIComponent(tag)}`);
+		const cell = page.locator('td[data-date="2031-05-14"]');
+		await expect(cell.getByRole('link', { name: new RegExp(tag) })).toHaveCount(6);
+		await expect(cell.getByRole('link', { name: new RegExp(`${tag} 6`) })).toHaveCount(0);
+		await cell.getByRole('link', { name: 'ほか1件' }).click();
+		await expect(page).toHaveURL(/\/events\?.*from=2031-05-14.*to=2031-05-14.*#results$/);
+		// the day's list has all seven (one card each), the last one among them
+		await expect(page.getByRole('link', { name: `${tag} 6` })).toBeVisible();
+		await expect(page.locator('#results')).toHaveText('7件の開催予定');
+	});
+
 	test('an occurrence shows in its day cell, cancelled ones marked 中止', async ({ page }) => {
 		const title = unique('カレンダーの会');
 		const { id, occurrenceIds } = await createEvent(DEMO_IDS.member, {

@@ -2,8 +2,11 @@
 // rotated, resized, and that no metadata (above all a phone's GPS position)
 // survives in any copy.
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_UPLOAD_BYTES, processImage, type ProcessedImage } from '$lib/server/images/process';
+
+// encoding photos is CPU work, and npm test runs lint and the benchmark's smoke run beside it
+vi.setConfig({ testTimeout: 30_000 });
 
 const GPS = {
 	GPSLatitudeRef: 'N',

@@ -59,7 +59,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		const hidden = count - (days[day]?.length ?? 0);
 		if (hidden <= 0) continue;
 		const list = filterQuery(read.values, { from: day, to: day });
-		more[day] = { count: hidden, href: day >= today ? `${localizeHref('/events')}?${list}` : null };
+		more[day] = {
+			count: hidden,
+			href: day >= today ? `${localizeHref('/events')}?${list}#results` : null
+		};
 	}
 	return {
 		month: { key: view.key, prev: view.prev, next: view.next, weeks: view.weeks },
