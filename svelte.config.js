@@ -13,9 +13,6 @@ const config = {
 				return tsconfig;
 			}
 		},
-		// The server tells the browser which route a link leads to, so the client does not
-		// download the whole route table on every page (7 of its 60 KB; bench/README.md).
-		router: { resolution: 'server' },
 		// CSRF: SvelteKit's origin check is replaced by the same check in
 		// src/hooks.server.ts (handleCsrf, src/lib/server/http/csrf.ts): cross-site
 		// form posts get 403, except the one-click unsubscribe POST (RFC 8058), which

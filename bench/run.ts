@@ -46,7 +46,7 @@ const sizes = (values.size ?? (smoke ? ['S'] : ['S', 'M', 'L'])).map((s) => {
 	return size;
 });
 const duration = Number(values.duration ?? (smoke ? 2 : 10));
-const warmup = Number(values.warmup ?? (smoke ? 0.5 : 3));
+const warmup = Number(values.warmup ?? (smoke ? 0 : 3));
 const connections = Number(values.connections);
 const stressConnections = Number(values['stress-connections']);
 const stressDuration = Number(values['stress-duration'] ?? (smoke ? 2 : 30));
