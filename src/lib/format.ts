@@ -4,7 +4,8 @@
 // functions run in the browser too, and every page would download one).
 
 export const TIME_ZONE = 'Asia/Tokyo';
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+/** Tokyo is always UTC+9 (no daylight saving). */
+export const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 const WEEKDAYS = {
 	ja: {

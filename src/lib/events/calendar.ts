@@ -1,10 +1,6 @@
 // Month grids for /calendar: Tokyo calendar days, weeks starting on Sunday as
 // Japanese calendars do. Client-safe (no server imports).
-import { monthNameEn, weekdayName } from '$lib/format';
-
-// Japan has no daylight saving: Tokyo is always UTC+9. (Not from
-// $lib/events/recurrence: that module pulls rrule, which is server-only.)
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+import { monthNameEn, TOKYO_OFFSET_MS, weekdayName } from '$lib/format';
 
 export interface MonthView {
 	/** YYYY-MM */
