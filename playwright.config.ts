@@ -6,10 +6,13 @@ import { UPLOAD_BODY_SIZE_LIMIT } from './scripts/lib/limits';
 // throw-away stack, builds the app and sets the environment used here.
 const port = Number(process.env.TSUNAGU_E2E_PORT ?? 4173);
 
-// The system Chromium when there is one (Debian: apt-get install chromium),
-// else the browser from `npx playwright install chromium`.
+// The system Chromium when there is one, else the browser from `npx playwright
+// install chromium`. Debian's chromium-headless-shell first: the old headless
+// mode, which is what Playwright runs by default and takes less CPU per page than
+// the full browser (apt-get install chromium-headless-shell; .ci/run does).
 const executablePath =
-	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+	process.env.CHROMIUM_PATH ??
+	['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p));
 
 export default defineConfig({
 	testDir: 'tests/e2e',
