@@ -87,6 +87,16 @@ describe('bench seed at size S', () => {
 		expect(span.years).toBeGreaterThan(9);
 	});
 
+	it("gives every date its event's area, as the trigger it turns off would", async () => {
+		const r = await one<{ wrong: number; with_area: number }>(
+			`select count(*) filter (where o.area_id is distinct from e.area_id)::integer as wrong,
+				count(*) filter (where o.area_id is not null)::integer as with_area
+			from event_occurrences o join events e on e.id = o.event_id`
+		);
+		expect(r.wrong).toBe(0);
+		expect(r.with_area).toBeGreaterThan(1000);
+	});
+
 	it('keeps capacity counters equal to the registrations, with full dates and waiting lists', async () => {
 		const r = await one<{
 			wrong: number;

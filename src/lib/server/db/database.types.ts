@@ -395,6 +395,7 @@ export type Database = {
       }
       event_occurrences: {
         Row: {
+          area_id: string | null
           cancel_reason: string | null
           ends_at: string
           event_id: string
@@ -408,6 +409,7 @@ export type Database = {
           further_dates: number | null
         }
         Insert: {
+          area_id?: string | null
           cancel_reason?: string | null
           ends_at: string
           event_id: string
@@ -420,6 +422,7 @@ export type Database = {
           waiting_count?: number
         }
         Update: {
+          area_id?: string | null
           cancel_reason?: string | null
           ends_at?: string
           event_id?: string
@@ -2713,6 +2716,7 @@ export type Database = {
           p_to: string
         }
         Returns: {
+          area_id: string | null
           cancel_reason: string | null
           ends_at: string
           event_id: string
@@ -2878,6 +2882,7 @@ export type Database = {
       home_event_series: {
         Args: { p_from: string; p_limit?: number }
         Returns: {
+          area_id: string | null
           cancel_reason: string | null
           ends_at: string
           event_id: string
@@ -3243,6 +3248,7 @@ export type Database = {
           p_to?: string
         }
         Returns: {
+          area_id: string | null
           cancel_reason: string | null
           ends_at: string
           event_id: string
