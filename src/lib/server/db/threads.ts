@@ -173,22 +173,31 @@ export async function activeThreads(
  * The thread, or null when there is none or RLS hides it. `viewerId`: the
  * signed-in person (whether they follow it), or null.
  */
+/** A thread by its id, or an event's or a practice's comment thread (one request, not two). */
+export type ThreadKey = string | { eventId: string } | { practiceId: string };
+
 export async function getThread(
 	db: Db,
-	id: string,
+	key: ThreadKey,
 	viewerId: string | null
 ): Promise<ThreadDetail | null> {
+	const [column, value] =
+		typeof key === 'string'
+			? (['id', key] as const)
+			: 'eventId' in key
+				? (['event_id', key.eventId] as const)
+				: (['practice_id', key.practiceId] as const);
 	const [thread, follow] = await Promise.all([
 		db
 			.from('threads')
 			.select(`${CARD_SELECT}, hidden_at, hidden_reason, deleted_at`)
-			.eq('id', id)
+			.eq(column, value)
 			.maybeSingle(),
 		viewerId
 			? db
 					.from('thread_follows')
-					.select('following')
-					.eq('thread_id', id)
+					.select('following, thread:threads!inner(id)')
+					.eq(`thread.${column}`, value)
 					.eq('user_id', viewerId)
 					.maybeSingle()
 			: null

@@ -26,7 +26,6 @@ import {
 import {
 	authorNames,
 	eventThreadBadges,
-	findEventThread,
 	getThread,
 	threadParticipants,
 	type ThreadDetail
@@ -61,7 +60,10 @@ export async function loadPostsPage(
 	thread: ThreadDetail,
 	page: number,
 	viewer: Viewer,
-	suspended: boolean
+	suspended: boolean,
+	// the @mention hint under the reply form: only read when the form is shown (a long
+	// thread has hundreds of participants, sent to nobody who cannot reply)
+	opts: { participants: boolean }
 ): Promise<{ posts: PostView[]; participants: PersonRef[]; bodies: Map<string, string | null> }> {
 	const slots = await getThreadPage(db, thread.id, page);
 	const [quoted, hosts, versions, participants] = await Promise.all([
@@ -76,7 +78,7 @@ export async function loadPostsPage(
 					slots.filter((s) => s.editedAt).map((s) => s.id)
 				)
 			: new Map<string, PostVersion[]>(),
-		threadParticipants(db, thread.id)
+		opts.participants ? threadParticipants(db, thread.id) : []
 	]);
 	const facts = threadFacts(thread);
 	// the Markdown stays here: a page shows body_html, and only the edit form needs the source
@@ -163,22 +165,24 @@ export async function loadEventComments(
 	user: { id: string; role: AppRole; emailVerified?: boolean } | null,
 	quoteId: string | null
 ) {
-	return loadComments(db, findEventThread(db, eventId), user, quoteId);
+	return loadComments(db, { eventId }, user, quoteId);
 }
 
 /**
- * The same for any item's comment thread (an event's, a practice's):
- * `findThread` is the lookup of its id (null while nobody has commented),
- * run beside the viewer's.
+ * The same for any item's comment thread (an event's, a practice's), read by
+ * the item's key (there is none while nobody has commented), beside the viewer's.
  */
 export async function loadComments(
 	db: Db,
-	findThread: Promise<string | null>,
+	key: { eventId: string } | { practiceId: string },
 	user: { id: string; role: AppRole; emailVerified?: boolean } | null,
 	quoteId: string | null
 ) {
-	const [threadId, { viewer, suspension }] = await Promise.all([findThread, viewerOf(db, user)]);
-	const thread = threadId ? await getThread(db, threadId, user?.id ?? null) : null;
+	const [thread, { viewer, suspension }] = await Promise.all([
+		getThread(db, key, user?.id ?? null),
+		viewerOf(db, user)
+	]);
+	const threadId = thread?.id ?? null;
 	const suspended = suspension !== null;
 	const page = thread ? threadPageCount(thread.postCount) : 1;
 	const can = thread
@@ -186,7 +190,7 @@ export async function loadComments(
 		: { reply: canWrite(viewer, suspended) };
 	const [shown, reply] = await Promise.all([
 		thread
-			? loadPostsPage(db, thread, page, viewer, suspended)
+			? loadPostsPage(db, thread, page, viewer, suspended, { participants: can.reply })
 			: { posts: [], participants: [] as PersonRef[] },
 		startReply(db, can.reply ? threadId : null, quoteId, 'comment')
 	]);

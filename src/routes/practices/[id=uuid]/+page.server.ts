@@ -12,7 +12,6 @@ import {
 import { STORY_SECTIONS } from '$lib/practices/types';
 import { requireUser } from '$lib/server/auth/guard';
 import {
-	findPracticeThread,
 	getOrCreatePracticeThread,
 	inspireThread,
 	nextDatesOf,
@@ -54,12 +53,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies, paren
 	const [comments, inspired, nextDates, areas, editorOf, awards, thanks] = await Promise.all([
 		// 質問・コメント: the comment thread's last page (made at the first comment)
 		open
-			? loadComments(
-					db,
-					findPracticeThread(db, practice.id),
-					locals.user,
-					url.searchParams.get('quote')
-				)
+			? loadComments(db, { practiceId: practice.id }, locals.user, url.searchParams.get('quote'))
 			: null,
 		open ? threadsInspiredBy(db, practice.id) : [],
 		nextDatesOf(
