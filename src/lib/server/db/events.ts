@@ -278,10 +278,22 @@ export const CALENDAR_PER_DAY = 6;
  * (one that began the month before counts on the 1st), and each day's total.
  * Two queries side by side, each reading the month's dates once.
  */
+/** A date as the month grid shows it: a line, not a card. */
+export interface CalendarDate {
+	id: string;
+	startsAt: string;
+	endsAt: string;
+	cancelled: boolean;
+	event: { id: string; title: string; allDay: boolean };
+}
+
+// only what a line of the month shows: a busy month is hundreds of dates
+const CALENDAR_COLUMNS = 'id, starts_at, ends_at, status, event:events(id, title, all_day, status)';
+
 export async function calendarMonth(
 	db: Db,
 	filters: Omit<OccurrenceFilters, 'seatsLeft' | 'online'> & { to: Date }
-): Promise<{ occurrences: OccurrenceCard[]; dayTotals: Record<string, number> }> {
+): Promise<{ occurrences: CalendarDate[]; dayTotals: Record<string, number> }> {
 	const args = {
 		p_from: filters.from.toISOString(),
 		p_to: filters.to.toISOString(),
@@ -292,13 +304,21 @@ export async function calendarMonth(
 		p_organization: filters.organizationId
 	};
 	const [shown, counted] = await Promise.all([
-		db.rpc('calendar_occurrences', { ...args, p_per_day: CALENDAR_PER_DAY }).select(CARD_COLUMNS),
+		db
+			.rpc('calendar_occurrences', { ...args, p_per_day: CALENDAR_PER_DAY })
+			.select(CALENDAR_COLUMNS),
 		db.rpc('calendar_day_counts', args)
 	]);
 	if (shown.error) dbFailure(shown.error);
 	if (counted.error) dbFailure(counted.error);
 	return {
-		occurrences: shown.data.map(toCard),
+		occurrences: shown.data.map(({ event, ...row }) => ({
+			id: row.id,
+			startsAt: row.starts_at,
+			endsAt: row.ends_at,
+			cancelled: row.status === 'cancelled' || event.status === 'cancelled',
+			event: { id: event.id, title: event.title, allDay: event.all_day }
+		})),
 		dayTotals: Object.fromEntries(counted.data.map((d) => [d.day, d.total]))
 	};
 }
