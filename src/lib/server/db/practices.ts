@@ -43,8 +43,8 @@ export type {
 };
 
 export const PRACTICE_PAGE_SIZE = 20;
-/** a list says "1000 or more" beyond this (count_practices) */
-export const PRACTICE_COUNT_CAP = 1000;
+/** a list says 「200件以上」 beyond this (count_practices), as the events list does */
+export const PRACTICE_COUNT_CAP = 200;
 
 // The lead organization is named through its foreign key: practices also reach
 // organizations through practice_partners.
