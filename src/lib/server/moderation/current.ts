@@ -1,19 +1,19 @@
 // The signed-in person's suspension in force, read once per request: the
 // header's banner (root layout) and the page's permissions (threads, comments)
 // both need it, and they load side by side.
-import type { RequestEvent } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { mySuspension } from '$lib/server/db/moderation';
 import { requestDb } from '$lib/server/db/request';
 
-const read = new WeakMap<RequestEvent, ReturnType<typeof mySuspension>>();
+// keyed by the request's locals: SvelteKit gives each load its own event object
+const read = new WeakMap<App.Locals, ReturnType<typeof mySuspension>>();
 
 export function currentSuspension(userId: string): ReturnType<typeof mySuspension> {
-	const event = getRequestEvent();
-	let suspension = read.get(event);
+	const { locals } = getRequestEvent();
+	let suspension = read.get(locals);
 	if (!suspension) {
 		suspension = mySuspension(requestDb(), userId);
-		read.set(event, suspension);
+		read.set(locals, suspension);
 	}
 	return suspension;
 }
