@@ -24,6 +24,7 @@ import { awardsFor } from '$lib/server/db/awards';
 import { withCitations } from '$lib/server/recognition/awards';
 import { loadThanks, thankAction } from '$lib/server/recognition/thanks';
 import { canAward, canNominate } from '$lib/permissions';
+import { currentSuspension } from '$lib/server/moderation/current';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A sole owner who tries to leave is told why not, next to the button. */
@@ -49,12 +50,13 @@ async function answerCohost(slug: string, request: Request, accept: boolean) {
 	return notice('cohost', accept ? m.org_cohost_accepted() : m.org_cohost_declined());
 }
 
-export const load: PageServerLoad = async ({ params, url, cookies, locals, parent }) => {
+export const load: PageServerLoad = async ({ params, url, cookies, locals }) => {
 	const { org, members, memberCount, viewer, can } = await loadOrganization(params.slug);
 	// the answer to a report (/report?organization=) lands here
 	const flash = takeFlash(cookies, url);
 	const db = requestDb();
-	const suspended = (await parent()).suspension !== null;
+	// the suspension in force, read once per request (the layout's banner reads the same)
+	const suspended = locals.user ? (await currentSuspension(locals.user.id)) !== null : false;
 	const [events, cohostRequests, hideForm, threads, following, awards, thanks] = await Promise.all([
 		searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
 		can.answerCohosts ? listCohostRequests(db, org.id) : [],

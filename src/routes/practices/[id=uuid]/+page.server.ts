@@ -34,6 +34,7 @@ import { withCitations } from '$lib/server/recognition/awards';
 import { loadThanks, thankAction } from '$lib/server/recognition/thanks';
 import { replySchema } from '$lib/server/threads/forms';
 import { loadComments, writeReply } from '$lib/server/threads/view';
+import { currentSuspension } from '$lib/server/moderation/current';
 import type { Actions, PageServerLoad } from './$types';
 
 const choicesOf = (areas: { id: string }[], practice: { fields: { id: string }[] }) => ({
@@ -41,7 +42,7 @@ const choicesOf = (areas: { id: string }[], practice: { fields: { id: string }[]
 	fieldIds: new Set(practice.fields.map((f) => f.id))
 });
 
-export const load: PageServerLoad = async ({ params, locals, url, cookies, parent }) => {
+export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
 	const db = requestDb();
 	const practice = await getPractice(db, params.id);
 	// not there, or a draft RLS hides from this viewer
@@ -49,7 +50,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies, paren
 	const flash = takeFlash(cookies, url);
 	const now = new Date();
 	const open = practice.status === 'published';
-	const suspended = (await parent()).suspension !== null;
+	// the suspension in force, read once per request (the layout's banner reads the same)
+	const suspended = locals.user ? (await currentSuspension(locals.user.id)) !== null : false;
 	const [comments, inspired, nextDates, areas, editorOf, awards, thanks] = await Promise.all([
 		// 質問・コメント: the comment thread's last page (made at the first comment)
 		open
