@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOptions } from '$lib/server/db/client-options';
 import type { Database } from '$lib/server/db/database.types';
 import { findEvent, listEventOccurrences, searchEventSeries } from '$lib/server/db/events';
-import { findEventThread } from '$lib/server/db/threads';
+import { getThread } from '$lib/server/db/threads';
 import { getThreadPage } from '$lib/server/db/posts';
 import { listPractices } from '$lib/server/db/practices';
 import { seedBench, type BenchFixtures } from '../../bench/lib/seed';
@@ -156,7 +156,7 @@ describe('bench seed at size S', () => {
 			[fx.popularEventId]
 		);
 		expect(regs.n).toBe(500);
-		const threadId = await findEventThread(db, fx.popularEventId);
+		const threadId = (await getThread(db, { eventId: fx.popularEventId }, null))?.id;
 		expect(threadId).toBeTruthy();
 		const slots = [
 			...(await getThreadPage(db, threadId!, 1)),

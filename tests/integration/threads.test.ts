@@ -17,7 +17,6 @@ import { hidePost, lockThread, hideThread } from '$lib/server/db/moderation';
 import {
 	createThread,
 	eventThreadBadges,
-	findEventThread,
 	getOrCreateEventThread,
 	getThread,
 	latestThreads,
@@ -665,14 +664,14 @@ describe('follows and notifications', () => {
 describe("an event's comment thread", () => {
 	it('is made at the first comment, once; the organiser follows it and the hosts get the 主催者 badge', async () => {
 		const event = await createEvent(alice.id, { title: `${tag()} 防災訓練` });
-		expect(await findEventThread(anonClient(), event.id)).toBeNull();
+		expect(await getThread(anonClient(), { eventId: event.id }, null)).toBeNull();
 		const [a, b] = await Promise.all([
 			getOrCreateEventThread(userClient(bob.id), event.id),
 			getOrCreateEventThread(userClient(carol.id), event.id)
 		]);
 		expect(a.ok && b.ok && a.id === b.id).toBe(true);
 		const threadId = a.ok ? a.id : '';
-		expect(await findEventThread(anonClient(), event.id)).toBe(threadId);
+		expect((await getThread(anonClient(), { eventId: event.id }, null))?.id).toBe(threadId);
 
 		const question = await reply(bob, threadId, '駐車場はありますか？');
 		const answer = await reply(alice, threadId, 'ありません。公共交通機関でお越しください。');

@@ -1,5 +1,5 @@
 // The reading side of practices beyond db/practices.ts: a practice's comment
-// thread, 「うちでもやってみたい」 (threads it inspired), the practice a thread
+// thread (read with getThread, db/threads.ts, by { practiceId }), 「うちでもやってみたい」 (threads it inspired), the practice a thread
 // belongs to or came from, and the next dates of its linked events. Schema:
 // supabase/migrations/20261209050000_practice_threads.sql. RLS decides as
 // everywhere: a practice's thread shows only with its practice.
@@ -7,17 +7,6 @@ import type { Db } from '$lib/server/db/client';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 import type { AreaRef } from '$lib/events/types';
 import type { PracticePhoto } from '$lib/practices/types';
-
-/** The id of a practice's comment thread, or null while nobody has commented (or RLS hides it). */
-export async function findPracticeThread(db: Db, practiceId: string): Promise<string | null> {
-	const { data, error } = await db
-		.from('threads')
-		.select('id')
-		.eq('practice_id', practiceId)
-		.maybeSingle();
-	if (error) dbFailure(error);
-	return data?.id ?? null;
-}
 
 /**
  * A published practice's comment thread, made now if it has none (before its

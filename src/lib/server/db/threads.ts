@@ -267,17 +267,6 @@ export async function createThread(
 	return { ok: true, id: data };
 }
 
-/** The id of an event's comment thread, or null when nobody has commented yet (or RLS hides it). */
-export async function findEventThread(db: Db, eventId: string): Promise<string | null> {
-	const { data, error } = await db
-		.from('threads')
-		.select('id')
-		.eq('event_id', eventId)
-		.maybeSingle();
-	if (error) dbFailure(error);
-	return data?.id ?? null;
-}
-
 /**
  * An event's comment thread, made now if it has none (before its first
  * comment): 'not_found' for a draft or an event the person cannot see.
