@@ -195,6 +195,16 @@ test("an event's 質問・コメント: the organiser's badge, and a comment lan
 	const comments = page.locator('#comments');
 	await expect(comments.getByRole('heading', { name: '質問・コメント' })).toBeVisible();
 	await expect(post(page, '駐車場は3台分')).toContainText('主催者');
+	// refused (a new account puts at most 3 links in a post): said next to the text, which stays
+	const links = [1, 2, 3, 4].map((n) => `https://example.com/${n}`).join(' ');
+	await page.getByLabel('コメント', { exact: true }).fill(`地図はこちら ${links}`);
+	await page.getByRole('button', { name: 'コメントする' }).click();
+	await expect(comments.getByText('リンクは3つまでです')).toBeVisible();
+	await expect(page.getByLabel('コメント', { exact: true })).toHaveValue(`地図はこちら ${links}`);
+	await expect(page.getByLabel('コメント', { exact: true })).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
 	await page.getByLabel('コメント', { exact: true }).fill('自転車は置けますか？');
 	await page.getByRole('button', { name: 'コメントする' }).click();
 	await expect(page).toHaveURL(new RegExp(`/events/${eventId}#post-`));

@@ -198,6 +198,9 @@ describe('occurrence feeds', () => {
 		expect(waiting.summary).toBe('【キャンセル待ち】健康体操');
 		expect(waiting.status).not.toBe('CANCELLED');
 		expect(waiting.start.toISOString()).toBe(iso('2026-12-17', '10:00'));
+		// separate timed dates are written in UTC: no VTIMEZONE needed
+		expect(ics).toMatch(/^DTSTART:20261217T010000Z\r$/m);
+		expect(ics).not.toContain('BEGIN:VTIMEZONE');
 	});
 
 	it('keeps Japanese text intact through escaping and line folding', () => {

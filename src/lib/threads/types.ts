@@ -98,3 +98,16 @@ export interface PostView extends Omit<PostSlot, 'body'> {
 	/** earlier versions (coordinators; empty for others) */
 	versions: PostVersion[];
 }
+
+/**
+ * What a refused reply, comment or edit form sends back under its name
+ * (`form.reply`, `form.comment`, `form.edit`): why, next to the text, and what
+ * was typed.
+ */
+export interface TextRefusal {
+	text: string;
+	ok: boolean;
+	body: string;
+	quoteOf?: string;
+	postId?: string;
+}

@@ -3,8 +3,6 @@
 // each (permissions.ts), the 主催者 badges, the quoted authors, earlier
 // versions for coordinators and the people one can @mention; and writing a
 // reply (rendered once, here, with its mentions).
-import { superValidate, type SuperValidated } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import type { AppRole } from '$lib/auth/roles';
 import {
@@ -32,7 +30,7 @@ import {
 } from '$lib/server/db/threads';
 import { currentSuspension } from '$lib/server/moderation/current';
 import { renderPost } from '$lib/server/posts/render';
-import { quoteText, replySchema } from '$lib/server/threads/forms';
+import { quoteText, type ReplyInput } from '$lib/server/threads/forms';
 import type { ThreadFacts } from '$lib/permissions';
 import { threadPageCount } from '$lib/threads/paging';
 import type { PersonRef, PostView } from '$lib/threads/types';
@@ -105,46 +103,30 @@ export const threadCan = (thread: ThreadDetail, viewer: Viewer, suspended: boole
 	threadPermissions(viewer, threadFacts(thread), suspended);
 
 /** Writes a reply from a valid reply form: rendered with the thread's participants as mentions. */
-export async function writeReply(
-	db: Db,
-	threadId: string,
-	form: SuperValidated<{ body: string; quoteOf: string }>
-) {
+export async function writeReply(db: Db, threadId: string, reply: ReplyInput) {
 	const participants = await threadParticipants(db, threadId);
-	const rendered = renderPost(form.data.body, participants);
+	const rendered = renderPost(reply.body, participants);
 	return replyToThread(db, threadId, {
-		body: form.data.body,
+		body: reply.body,
 		bodyHtml: rendered.html,
-		quoteOf: form.data.quoteOf || null,
+		quoteOf: reply.quoteOf || null,
 		mentionedIds: rendered.mentions
 	});
 }
 
 /**
- * The reply form of a thread (or an event's comment form), started with the
+ * The reply form of a thread (or an item's comment form), started with the
  * post `quoteId` quoted when it is one of the thread's that shows (?quote=):
- * the form, and whose post it quotes.
+ * what the form starts with, and whose post it quotes.
  */
-export async function startReply(
-	db: Db,
-	threadId: string | null,
-	quoteId: string | null,
-	formId: string
-) {
+export async function startReply(db: Db, threadId: string | null, quoteId: string | null) {
 	const post =
 		threadId && quoteId && z.uuid().safeParse(quoteId).success ? await findPost(db, quoteId) : null;
 	const quoted =
 		post && post.threadId === threadId && !post.deletedAt && !post.hiddenAt ? post : null;
-	const [form, names] = await Promise.all([
-		superValidate(
-			{ body: quoted ? quoteText(quoted.body) : '', quoteOf: quoted?.id ?? '' },
-			zod4(replySchema()),
-			{ id: formId, errors: false }
-		),
-		quoted ? authorNames(db, [quoted.authorId]) : null
-	]);
+	const names = quoted ? await authorNames(db, [quoted.authorId]) : null;
 	return {
-		form,
+		start: { body: quoted ? quoteText(quoted.body) : '', quoteOf: quoted?.id ?? '' },
 		quoting: quoted
 			? {
 					author: (quoted.authorId && names?.get(quoted.authorId)) || null,
@@ -192,7 +174,7 @@ export async function loadComments(
 		thread
 			? loadPostsPage(db, thread, page, viewer, suspended, { participants: can.reply })
 			: { posts: [], participants: [] as PersonRef[] },
-		startReply(db, can.reply ? threadId : null, quoteId, 'comment')
+		startReply(db, can.reply ? threadId : null, quoteId)
 	]);
 	return {
 		threadId: thread?.id ?? null,
@@ -211,7 +193,7 @@ export async function loadComments(
 						? ('locked' as const)
 						: ('closed' as const),
 		suspendedUntil: suspension?.until ?? null,
-		form: reply.form,
+		start: reply.start,
 		quoting: reply.quoting
 	};
 }

@@ -1,6 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { fail, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { nextScheduled } from '$lib/events/dates';
 import { googleCalendarUrl } from '$lib/events/google-calendar';
@@ -19,7 +17,7 @@ import { readForm, refuse } from '$lib/server/forms/small';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { logEvent } from '$lib/server/log';
 import { renderMarkdown } from '$lib/server/markdown';
-import { replySchema } from '$lib/server/threads/forms';
+import { readReply, refuseText } from '$lib/server/threads/forms';
 import { loadEventComments, writeReply } from '$lib/server/threads/view';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -120,12 +118,12 @@ export const actions: Actions = {
 	comment: async ({ request, params, url, cookies }) => {
 		const { user } = requireUser();
 		const db = requestDb();
-		const form = await superValidate(request, zod4(replySchema()), { id: 'comment' });
-		if (!form.valid) return fail(400, { form });
+		const read = await readReply(request);
+		if (!read.ok) return refuseText('comment', read.why, read.kept);
 		const thread = await getOrCreateEventThread(db, params.id);
-		if (!thread.ok) return setError(form, 'body', refusalMessage(thread.refusal));
-		const result = await writeReply(db, thread.id, form);
-		if (!result.ok) return setError(form, 'body', refusalMessage(result.refusal));
+		if (!thread.ok) return refuseText('comment', refusalMessage(thread.refusal), read.kept);
+		const result = await writeReply(db, thread.id, read.data);
+		if (!result.ok) return refuseText('comment', refusalMessage(result.refusal), read.kept);
 		logEvent('post_written', { userId: user.id, threadId: thread.id, postId: result.id });
 		return redirectWithFlash(cookies, url, localizeHref(`/events/${params.id}`), {
 			text: m.post_posted(),

@@ -32,7 +32,7 @@ import { practiceJsonLd } from '$lib/server/practices/json-ld';
 import { resolveMyArea } from '$lib/server/preferences';
 import { withCitations } from '$lib/server/recognition/awards';
 import { loadThanks, thankAction } from '$lib/server/recognition/thanks';
-import { replySchema } from '$lib/server/threads/forms';
+import { readReply, refuseText } from '$lib/server/threads/forms';
 import { loadComments, writeReply } from '$lib/server/threads/view';
 import { currentSuspension } from '$lib/server/moderation/current';
 import type { Actions, PageServerLoad } from './$types';
@@ -156,12 +156,12 @@ export const actions: Actions = {
 	comment: async ({ request, params, url, cookies }) => {
 		const { user } = requireUser();
 		const db = requestDb();
-		const form = await superValidate(request, zod4(replySchema()), { id: 'comment' });
-		if (!form.valid) return fail(400, { form });
+		const read = await readReply(request);
+		if (!read.ok) return refuseText('comment', read.why, read.kept);
 		const thread = await getOrCreatePracticeThread(db, params.id);
-		if (!thread.ok) return setError(form, 'body', refusalMessage(thread.refusal));
-		const result = await writeReply(db, thread.id, form);
-		if (!result.ok) return setError(form, 'body', refusalMessage(result.refusal));
+		if (!thread.ok) return refuseText('comment', refusalMessage(thread.refusal), read.kept);
+		const result = await writeReply(db, thread.id, read.data);
+		if (!result.ok) return refuseText('comment', refusalMessage(result.refusal), read.kept);
 		logEvent('post_written', { userId: user.id, threadId: thread.id, postId: result.id });
 		return redirectWithFlash(cookies, url, localizeHref(`/practices/${params.id}`), {
 			text: m.post_posted(),

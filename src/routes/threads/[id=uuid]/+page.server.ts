@@ -1,6 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { fail, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -14,7 +12,7 @@ import { refusalMessage } from '$lib/server/forms/refusals';
 import { readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
 import { renderPost } from '$lib/server/posts/render';
-import { editSchema, replySchema } from '$lib/server/threads/forms';
+import { readEdit, readReply, refuseText } from '$lib/server/threads/forms';
 import {
 	loadPostsPage,
 	startReply,
@@ -46,16 +44,11 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 	const [{ posts, participants, bodies }, reply] = await Promise.all([
 		loadPostsPage(db, thread, page, viewer, suspended, { participants: can.reply }),
 		// ?quote=<post id>: the reply form starts with that post quoted (works without JavaScript)
-		startReply(db, can.reply ? thread.id : null, url.searchParams.get('quote'), 'reply')
+		startReply(db, can.reply ? thread.id : null, url.searchParams.get('quote'))
 	]);
 	// ?edit=<post id>: the edit form in place of one's own post
 	const editing = posts.find((p) => p.id === url.searchParams.get('edit') && p.can.edit) ?? null;
 	const confirm = url.searchParams.get('confirm');
-	const editForm = await superValidate(
-		{ postId: editing?.id ?? '', body: (editing && bodies.get(editing.id)) ?? '' },
-		zod4(editSchema()),
-		{ id: 'edit', errors: false }
-	);
 	return {
 		thread,
 		practices,
@@ -66,8 +59,8 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 		can,
 		suspension,
 		flash,
-		replyForm: reply.form,
-		editForm,
+		replyStart: reply.start,
+		editStart: (editing && bodies.get(editing.id)) ?? '',
 		editingId: editing?.id ?? null,
 		confirmDelete: posts.find((p) => confirm === `delete-${p.id}` && p.can.delete)?.id ?? null,
 		quoting: reply.quoting
@@ -102,10 +95,10 @@ export const actions: Actions = {
 	reply: async ({ request, params, url, cookies }) => {
 		const { user } = requireUser();
 		const db = requestDb();
-		const form = await superValidate(request, zod4(replySchema()), { id: 'reply' });
-		if (!form.valid) return fail(400, { form });
-		const result = await writeReply(db, params.id, form);
-		if (!result.ok) return setError(form, 'body', refusalMessage(result.refusal));
+		const read = await readReply(request);
+		if (!read.ok) return refuseText('reply', read.why, read.kept);
+		const result = await writeReply(db, params.id, read.data);
+		if (!result.ok) return refuseText('reply', refusalMessage(result.refusal), read.kept);
 		logEvent('post_written', { userId: user.id, threadId: params.id, postId: result.id });
 		return landAt(cookies, url, params.id, result, m.post_posted());
 	},
@@ -113,21 +106,19 @@ export const actions: Actions = {
 	edit: async ({ request, params, url, cookies }) => {
 		const { user } = requireUser();
 		const db = requestDb();
-		const form = await superValidate(request, zod4(editSchema()), { id: 'edit' });
-		if (!form.valid) return fail(400, { form });
+		const read = await readEdit(request);
+		if (!read.ok) return refuseText('edit', read.why, read.kept);
+		const { postId, body } = read.data;
 		const participants = await threadParticipants(db, params.id);
-		const rendered = renderPost(form.data.body, participants);
-		const result = await editPost(db, form.data.postId, {
-			body: form.data.body,
-			bodyHtml: rendered.html
-		});
-		if (!result.ok) return setError(form, 'body', refusalMessage(result.refusal));
-		logEvent('post_edited', { userId: user.id, postId: form.data.postId });
+		const rendered = renderPost(body, participants);
+		const result = await editPost(db, postId, { body, bodyHtml: rendered.html });
+		if (!result.ok) return refuseText('edit', refusalMessage(result.refusal), read.kept);
+		logEvent('post_edited', { userId: user.id, postId });
 		return landAt(
 			cookies,
 			url,
 			params.id,
-			{ id: form.data.postId, position: result.position },
+			{ id: postId, position: result.position },
 			m.post_edit_saved()
 		);
 	},
