@@ -406,6 +406,7 @@ export type Database = {
           starts_at: string
           status: Database["public"]["Enums"]["occurrence_status"]
           waiting_count: number
+          card_event: Json | null
           further_dates: number | null
         }
         Insert: {
@@ -484,6 +485,7 @@ export type Database = {
           venue_address: string | null
           venue_name: string | null
           waitlist_enabled: boolean
+          event_detail: Json | null
         }
         Insert: {
           accessibility?: string | null
@@ -2479,6 +2481,7 @@ export type Database = {
           search_text: string
           solved_post_id: string | null
           title: string
+          thread_card: Json | null
         }
         Insert: {
           area_id?: string | null
@@ -2739,6 +2742,10 @@ export type Database = {
         Args: { p_registration: string }
         Returns: undefined
       }
+      card_event: {
+        Args: { o: Database["public"]["Tables"]["event_occurrences"]["Row"] }
+        Returns: Json
+      }
       close_nomination: {
         Args: { p_nomination: string; p_note?: string }
         Returns: undefined
@@ -2856,6 +2863,10 @@ export type Database = {
       dismiss_report: {
         Args: { p_note?: string; p_report: string }
         Returns: undefined
+      }
+      event_detail: {
+        Args: { e: Database["public"]["Tables"]["events"]["Row"] }
+        Returns: Json
       }
       event_thread: { Args: { p_event: string }; Returns: string }
       event_thread_hosts: { Args: { p_event: string }; Returns: string[] }
@@ -3427,6 +3438,10 @@ export type Database = {
           display_name: string
           user_id: string
         }[]
+      }
+      thread_card: {
+        Args: { t: Database["public"]["Tables"]["threads"]["Row"] }
+        Returns: Json
       }
       thread_participants: {
         Args: { p_thread: string }
