@@ -2692,22 +2692,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
-      calendar_day_counts: {
-        Args: {
-          p_area?: string
-          p_field?: string
-          p_from: string
-          p_kind?: Database["public"]["Enums"]["event_kind"]
-          p_organization?: string
-          p_q?: string
-          p_to: string
-        }
-        Returns: {
-          day: string
-          total: number
-        }[]
-      }
-      calendar_occurrences: {
+      calendar_month: {
         Args: {
           p_area?: string
           p_field?: string
@@ -2719,24 +2704,10 @@ export type Database = {
           p_to: string
         }
         Returns: {
-          area_id: string | null
-          cancel_reason: string | null
-          ends_at: string
-          event_id: string
-          going_count: number
-          id: string
-          original_starts_at: string
-          sequence: number
-          starts_at: string
-          status: Database["public"]["Enums"]["occurrence_status"]
-          waiting_count: number
+          dates: Json
+          day: string
+          total: number
         }[]
-        SetofOptions: {
-          from: "*"
-          to: "event_occurrences"
-          isOneToOne: false
-          isSetofReturn: true
-        }
       }
       cancel_registration: {
         Args: { p_registration: string }

@@ -352,11 +352,6 @@ export async function searchOccurrences(
 /** The calendar shows at most this many dates a day, then 「ほか◯件」. */
 export const CALENDAR_PER_DAY = 6;
 
-/**
- * A month of the calendar: its dates, at most CALENDAR_PER_DAY a Tokyo day
- * (one that began the month before counts on the 1st), and each day's total.
- * Two queries side by side, each reading the month's dates once.
- */
 /** A date as the month grid shows it: a line, not a card. */
 export interface CalendarDate {
 	id: string;
@@ -366,9 +361,21 @@ export interface CalendarDate {
 	event: { id: string; title: string; allDay: boolean };
 }
 
-// only what a line of the month shows: a busy month is hundreds of dates
-const CALENDAR_COLUMNS = 'id, starts_at, ends_at, status, event:events(id, title, all_day, status)';
+/** A date in calendar_month's answer: only what a line of the month shows (a busy month is hundreds of dates). */
+interface CalendarDateJson {
+	id: string;
+	starts_at: string;
+	ends_at: string;
+	status: OccurrenceStatus;
+	event: { id: string; title: string; all_day: boolean; status: EventStatus };
+}
+const datesOf = (day: { dates: unknown }) => day.dates as CalendarDateJson[];
 
+/**
+ * A month of the calendar: its dates, at most CALENDAR_PER_DAY a Tokyo day
+ * (one that began the month before counts on the 1st), and each day's total,
+ * in one walk of the month's dates (calendar_month: a row per day).
+ */
 export async function calendarMonth(
 	db: Db,
 	filters: Omit<OccurrenceFilters, 'seatsLeft' | 'online'> & { to: Date }
@@ -382,23 +389,22 @@ export async function calendarMonth(
 		p_field: filters.fieldId,
 		p_organization: filters.organizationId
 	};
-	const [shown, counted] = await Promise.all([
-		db
-			.rpc('calendar_occurrences', { ...args, p_per_day: CALENDAR_PER_DAY })
-			.select(CALENDAR_COLUMNS),
-		db.rpc('calendar_day_counts', args)
-	]);
-	if (shown.error) dbFailure(shown.error);
-	if (counted.error) dbFailure(counted.error);
+	const { data, error } = await db.rpc('calendar_month', {
+		...args,
+		p_per_day: CALENDAR_PER_DAY
+	});
+	if (error) dbFailure(error);
 	return {
-		occurrences: shown.data.map(({ event, ...row }) => ({
-			id: row.id,
-			startsAt: row.starts_at,
-			endsAt: row.ends_at,
-			cancelled: row.status === 'cancelled' || event.status === 'cancelled',
-			event: { id: event.id, title: event.title, allDay: event.all_day }
-		})),
-		dayTotals: Object.fromEntries(counted.data.map((d) => [d.day, d.total]))
+		occurrences: data.flatMap((d) =>
+			datesOf(d).map(({ event, ...row }) => ({
+				id: row.id,
+				startsAt: row.starts_at,
+				endsAt: row.ends_at,
+				cancelled: row.status === 'cancelled' || event.status === 'cancelled',
+				event: { id: event.id, title: event.title, allDay: event.all_day }
+			}))
+		),
+		dayTotals: Object.fromEntries(data.map((d) => [d.day, d.total]))
 	};
 }
 
