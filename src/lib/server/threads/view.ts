@@ -52,6 +52,12 @@ export async function viewerOf(db: Db, user: { id: string; role: AppRole } | nul
 	return { viewer, suspension };
 }
 
+/**
+ * The @mention hint names at most this many people (a long thread has hundreds:
+ * a wall of names under the form on a phone); 「ほか◯人」 says how many more.
+ */
+export const MENTION_HINT_MAX = 10;
+
 /** One page of a thread as the viewer sees it, and who can be @mentioned there. */
 export async function loadPostsPage(
 	db: Db,
@@ -62,7 +68,13 @@ export async function loadPostsPage(
 	// the @mention hint under the reply form: only read when the form is shown (a long
 	// thread has hundreds of participants, sent to nobody who cannot reply)
 	opts: { participants: boolean }
-): Promise<{ posts: PostView[]; participants: PersonRef[]; bodies: Map<string, string | null> }> {
+): Promise<{
+	posts: PostView[];
+	participants: PersonRef[];
+	/** participants not in `participants` (the hint names MENTION_HINT_MAX) */
+	moreParticipants: number;
+	bodies: Map<string, string | null>;
+}> {
 	const slots = await getThreadPage(db, thread.id, page);
 	const [quoted, hosts, versions, participants] = await Promise.all([
 		quotedAuthorNames(
@@ -92,9 +104,17 @@ export async function loadPostsPage(
 			versions: versions.get(s.id) ?? []
 		};
 	});
+	// the hint names those writing on this page first (the latest first), then the others by name
+	const others = participants.filter((p) => p.id !== viewer?.id);
+	const rank = new Map<string, number>();
+	for (const p of [...posts].reverse())
+		if (p.authorId && !rank.has(p.authorId)) rank.set(p.authorId, rank.size);
+	const last = rank.size;
+	const byPage = [...others].sort((a, b) => (rank.get(a.id) ?? last) - (rank.get(b.id) ?? last));
 	return {
 		posts,
-		participants: participants.filter((p) => p.id !== viewer?.id),
+		participants: byPage.slice(0, MENTION_HINT_MAX),
+		moreParticipants: Math.max(0, byPage.length - MENTION_HINT_MAX),
 		bodies
 	};
 }
@@ -173,7 +193,7 @@ export async function loadComments(
 	const [shown, reply] = await Promise.all([
 		thread
 			? loadPostsPage(db, thread, page, viewer, suspended, { participants: can.reply })
-			: { posts: [], participants: [] as PersonRef[] },
+			: { posts: [], participants: [] as PersonRef[], moreParticipants: 0 },
 		startReply(db, can.reply ? threadId : null, quoteId)
 	]);
 	return {
@@ -181,6 +201,7 @@ export async function loadComments(
 		page,
 		posts: shown.posts,
 		participants: shown.participants,
+		moreParticipants: shown.moreParticipants,
 		blocked: can.reply
 			? user?.emailVerified === false
 				? ('unverified' as const)

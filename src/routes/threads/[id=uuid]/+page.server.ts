@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 	const flash = takeFlash(cookies, url);
 	const suspended = suspension !== null;
 	const can = threadCan(thread, viewer, suspended);
-	const [{ posts, participants, bodies }, reply] = await Promise.all([
+	const [{ posts, participants, moreParticipants, bodies }, reply] = await Promise.all([
 		loadPostsPage(db, thread, page, viewer, suspended, { participants: can.reply }),
 		// ?quote=<post id>: the reply form starts with that post quoted (works without JavaScript)
 		startReply(db, can.reply ? thread.id : null, url.searchParams.get('quote'))
@@ -56,6 +56,7 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 		pageCount,
 		posts,
 		participants,
+		moreParticipants,
 		can,
 		suspension,
 		flash,
