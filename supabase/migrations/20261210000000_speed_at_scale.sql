@@ -17,6 +17,7 @@
 --    (all 100,000, with their policy) on every call; it is now a lookup by
 --    primary key for the threads the page walks; the threads policy's
 --    practice check likewise.
+-- 4. The home page's cards and 5. a thread's participants: lookups by key.
 
 -- 1 --------------------------------------------------------------------------------
 
@@ -182,3 +183,28 @@ create policy "threads: visible ones, own and coordinators" on public.threads
 		and (event_id is null or private.event_visible(event_id))
 		-- the practice as its policy shows it (a lookup by primary key per row, not a hash of every practice)
 		and (practice_id is null or (select true from public.practices p where p.id = practice_id)));
+
+-- 4 --------------------------------------------------------------------------------
+-- The home page's cards joined event_series_page's few ids to event_occurrences
+-- under that table's policy: with the default estimate of 1,000 rows the planner
+-- read every date (and ran the policy on each) when the table was small. A page
+-- is small, and its dates are public: look them up by key, without the policy.
+alter function private.event_series_page(timestamptz, timestamptz, text, public.event_kind, uuid, uuid, uuid,
+	boolean, boolean, integer, integer) rows 50;
+alter function public.home_event_series(timestamptz, integer) security definer;
+
+-- 5 --------------------------------------------------------------------------------
+-- Who takes part in a thread (for @mentions): the thread's author and the
+-- authors of its visible posts, looked up by key, instead of an OR of two
+-- EXISTS that read every profile.
+create or replace function private.thread_participants(p_thread uuid)
+returns table (user_id uuid, display_name text)
+language sql stable security definer set search_path = '' as $$
+	select p.id, p.display_name from public.profiles p
+	where private.thread_visible(p_thread) and p.id in (
+		select t.author_id from public.threads t where t.id = p_thread
+		union
+		select x.author_id from public.posts x where x.thread_id = p_thread
+			and x.hidden_at is null and x.deleted_at is null)
+	order by p.display_name, p.id
+$$;
