@@ -17,6 +17,7 @@ import type { EventKind } from '$lib/events/kinds';
 import type { ManagedEvent, MyRegistrationItem, SeriesCard } from '$lib/events/series';
 import type { QueryData } from '@supabase/supabase-js';
 import type { Db } from '$lib/server/db/client';
+import type { Database } from '$lib/server/db/database.types';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 
 export const EVENT_PAGE_SIZE = 20;
@@ -81,48 +82,24 @@ export interface EventDetail {
 	invitedCohosts: OrgRef[];
 }
 
-/** event_detail: the event and what it refers to, as the SQL function writes it. */
-interface EventDetailJson {
-	id: string;
-	title: string;
-	kind: EventKind;
-	summary: string;
-	body: string;
-	starts_at: string;
-	ends_at: string;
-	all_day: boolean;
-	rrule: string | null;
-	venue_name: string | null;
-	venue_address: string | null;
-	online_url: string | null;
-	area_id: string | null;
-	organization_id: string | null;
-	organizer_id: string;
-	capacity: number | null;
-	registration_opens_at: string | null;
-	registration_closes_at: string | null;
-	waitlist_enabled: boolean;
-	audience_note: string | null;
-	accessibility: string | null;
-	contact_name: string | null;
-	contact_phone: string | null;
-	contact_email: string | null;
-	fee: string | null;
-	belongings: string | null;
-	how_to_apply: string | null;
-	deadline_note: string | null;
-	short_code: string;
-	status: EventStatus;
-	cancel_reason: string | null;
-	updated_at: string;
-	cover_alt: string | null;
+/** An event as stored (generated from the migrations). */
+type EventRow = Database['public']['Tables']['events']['Row'];
+
+/**
+ * event_detail: the event's columns (all but the ones only the database uses)
+ * and what it refers to, as the SQL function writes them.
+ */
+type EventDetailJson = Omit<
+	EventRow,
+	'search_text' | 'published_at' | 'created_at' | 'sequence' | 'cover_image_hash'
+> & {
 	cover: { hash: string; width: number; height: number } | null;
 	area: AreaRef | null;
 	organization: OrgRef | null;
 	organizer: { display_name: string; listed: boolean } | null;
 	fields: FieldRef[];
 	cohosts: { accepted_at: string | null; organization: OrgRef }[];
-}
+};
 
 /**
  * The event with what its page shows of it, or null when there is none or RLS
@@ -270,26 +247,24 @@ const CARD_COLUMNS =
 	'id, starts_at, ends_at, status, going_count, waiting_count, sequence, event:card_event';
 
 /** card_event: an event as a card shows it, as the SQL function writes it. */
-interface CardEventJson {
-	id: string;
-	title: string;
-	kind: EventKind;
-	summary: string;
-	all_day: boolean;
-	rrule: string | null;
-	capacity: number | null;
-	venue_name: string | null;
-	venue_address: string | null;
-	online_url: string | null;
-	fee: string | null;
-	contact_phone: string | null;
-	status: EventStatus;
-	cancel_reason: string | null;
-	sequence: number;
-	area: AreaRef | null;
-	organization: OrgRef | null;
-	fields: FieldRef[];
-}
+type CardEventJson = Pick<
+	EventRow,
+	| 'id'
+	| 'title'
+	| 'kind'
+	| 'summary'
+	| 'all_day'
+	| 'rrule'
+	| 'capacity'
+	| 'venue_name'
+	| 'venue_address'
+	| 'online_url'
+	| 'fee'
+	| 'contact_phone'
+	| 'status'
+	| 'cancel_reason'
+	| 'sequence'
+> & { area: AreaRef | null; organization: OrgRef | null; fields: FieldRef[] };
 
 /** The cards of these dates (their ids), in no particular order. */
 const cardsById = (db: Db, ids: string[]) =>
