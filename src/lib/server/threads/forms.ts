@@ -64,7 +64,7 @@ export const editSchema = () => z.object({ postId: z.uuid(), body: body() });
 export type ReplyInput = z.output<ReturnType<typeof replySchema>>;
 export type EditInput = z.output<ReturnType<typeof editSchema>>;
 
-const typed = (v: FormDataEntryValue | undefined) => (typeof v === 'string' ? v : '');
+const typed = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
 
 /**
  * Reads a small text form with `schema`: its fields, or the first reason it
@@ -72,7 +72,7 @@ const typed = (v: FormDataEntryValue | undefined) => (typeof v === 'string' ? v 
  */
 async function readText<S extends z.ZodType>(request: Request, schema: S, names: string[]) {
 	const data = await request.formData();
-	const kept = Object.fromEntries(names.map((n) => [n, typed(data.get(n) ?? undefined)]));
+	const kept = Object.fromEntries(names.map((n) => [n, typed(data.get(n))]));
 	const parsed = schema.safeParse(kept);
 	return parsed.success
 		? { ok: true as const, data: parsed.data, kept }
