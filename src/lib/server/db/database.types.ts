@@ -1156,6 +1156,121 @@ export type Database = {
           },
         ]
       }
+      occurrence_record_headcounts: {
+        Row: {
+          first_time: number
+          kind: Database["public"]["Enums"]["participant_kind"]
+          occurrence_id: string
+          people: number
+        }
+        Insert: {
+          first_time?: number
+          kind: Database["public"]["Enums"]["participant_kind"]
+          occurrence_id: string
+          people: number
+        }
+        Update: {
+          first_time?: number
+          kind?: Database["public"]["Enums"]["participant_kind"]
+          occurrence_id?: string
+          people?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "occurrence_record_headcounts_occurrence_id_fkey"
+            columns: ["occurrence_id"]
+            isOneToOne: false
+            referencedRelation: "occurrence_records"
+            referencedColumns: ["occurrence_id"]
+          },
+        ]
+      }
+      occurrence_records: {
+        Row: {
+          agenda: string
+          attendance: number | null
+          created_at: string
+          created_by: string | null
+          event_id: string
+          forum_name: string
+          is_public: boolean
+          materials: string[]
+          minutes: string
+          occurrence_id: string
+          registered_attended: number
+          summary: string
+          updated_at: string
+          updated_by: string | null
+          venue: string
+          walk_ins: number
+        }
+        Insert: {
+          agenda?: string
+          attendance?: never
+          created_at?: string
+          created_by?: string | null
+          event_id: string
+          forum_name: string
+          is_public?: boolean
+          materials?: string[]
+          minutes?: string
+          occurrence_id: string
+          registered_attended?: number
+          summary?: string
+          updated_at?: string
+          updated_by?: string | null
+          venue: string
+          walk_ins?: number
+        }
+        Update: {
+          agenda?: string
+          attendance?: never
+          created_at?: string
+          created_by?: string | null
+          event_id?: string
+          forum_name?: string
+          is_public?: boolean
+          materials?: string[]
+          minutes?: string
+          occurrence_id?: string
+          registered_attended?: number
+          summary?: string
+          updated_at?: string
+          updated_by?: string | null
+          venue?: string
+          walk_ins?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "occurrence_records_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "occurrence_records_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "occurrence_records_occurrence_id_fkey"
+            columns: ["occurrence_id"]
+            isOneToOne: true
+            referencedRelation: "event_occurrences"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "occurrence_records_updated_by_fkey"
+            columns: ["updated_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organization_areas: {
         Row: {
           area_id: string
@@ -3177,6 +3292,10 @@ export type Database = {
         }
         Returns: string
       }
+      save_occurrence_record: {
+        Args: { p_headcounts: Json; p_occurrence: string; p_record: Json }
+        Returns: number
+      }
       save_practice: { Args: { p: Json }; Returns: string }
       save_programme: {
         Args: {
@@ -3538,6 +3657,18 @@ export type Database = {
         | "care_provider"
         | "other"
       organization_role: "owner" | "editor" | "member"
+      participant_kind:
+        | "resident"
+        | "neighbourhood"
+        | "commissioner"
+        | "volunteer"
+        | "council"
+        | "care_centre"
+        | "business"
+        | "government"
+        | "professional"
+        | "student"
+        | "other"
       practice_status: "draft" | "submitted" | "returned" | "published"
       registration_status: "going" | "waitlisted" | "cancelled"
       report_reason: "spam" | "harassment" | "personal_info" | "other"
@@ -3691,6 +3822,19 @@ export const Constants = {
         "other",
       ],
       organization_role: ["owner", "editor", "member"],
+      participant_kind: [
+        "resident",
+        "neighbourhood",
+        "commissioner",
+        "volunteer",
+        "council",
+        "care_centre",
+        "business",
+        "government",
+        "professional",
+        "student",
+        "other",
+      ],
       practice_status: ["draft", "submitted", "returned", "published"],
       registration_status: ["going", "waitlisted", "cancelled"],
       report_reason: ["spam", "harassment", "personal_info", "other"],

@@ -69,7 +69,11 @@ export const REFUSALS = [
 	'not_listed',
 	'already_answered',
 	'already_thanked',
-	'own_thanks'
+	'own_thanks',
+	// records of held dates (20261213000000_occurrence_records)
+	'not_held',
+	'date_cancelled',
+	'headcount_over'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

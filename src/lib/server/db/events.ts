@@ -199,6 +199,24 @@ export async function listEventOccurrences(db: Db, eventId: string): Promise<Occ
 	}));
 }
 
+/** One date of the event (null when it is not one of the event's, or RLS hides it). */
+export async function findEventOccurrence(
+	db: Db,
+	eventId: string,
+	occurrenceId: string
+): Promise<Pick<Occurrence, 'id' | 'startsAt' | 'endsAt' | 'status'> | null> {
+	const { data, error } = await db
+		.from('event_occurrences')
+		.select('id, starts_at, ends_at, status')
+		.eq('event_id', eventId)
+		.eq('id', occurrenceId)
+		.maybeSingle();
+	if (error) dbFailure(error);
+	return (
+		data && { id: data.id, startsAt: data.starts_at, endsAt: data.ends_at, status: data.status }
+	);
+}
+
 /**
  * The id of the event with this short code (/e/<code>), or null when there is
  * none or RLS hides it (a draft, for anybody but its organisers).

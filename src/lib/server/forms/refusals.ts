@@ -44,7 +44,10 @@ const MESSAGES: Record<Refusal, () => string> = {
 	not_listed: m.recognition_refusal_not_listed,
 	already_answered: m.recognition_refusal_already_answered,
 	already_thanked: m.recognition_refusal_already_thanked,
-	own_thanks: m.recognition_refusal_own_thanks
+	own_thanks: m.recognition_refusal_own_thanks,
+	not_held: m.record_refusal_not_held,
+	date_cancelled: m.record_refusal_date_cancelled,
+	headcount_over: m.record_refusal_headcount_over
 };
 
 export function refusalMessage(

@@ -7,6 +7,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { findEvent, listEventOccurrences, searchOccurrences } from '$lib/server/db/events';
+import { listEventRecords } from '$lib/server/db/records';
 import { cancelRegistration, joinOccurrence, myRegistrations } from '$lib/server/db/registrations';
 import { requestDb } from '$lib/server/db/request';
 import { getOrCreateEventThread } from '$lib/server/db/threads';
@@ -22,6 +23,7 @@ import { loadEventComments, writeReply } from '$lib/server/threads/view';
 import type { Actions, PageServerLoad } from './$types';
 
 const UPCOMING_SHOWN = 12;
+const RECORDS_SHOWN = 5;
 
 export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
 	const db = requestDb();
@@ -33,7 +35,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		all.filter((o) => new Date(o.endsAt).getTime() > now).slice(0, UPCOMING_SHOWN);
 	// everything that needs only the event, side by side (the person's registrations right
 	// after the dates they are for)
-	const [{ occurrences, registrations }, canManage, comments, others] = await Promise.all([
+	const [{ occurrences, registrations }, canManage, comments, others, records] = await Promise.all([
 		listEventOccurrences(db, event.id).then(async (all) => ({
 			occurrences: all,
 			registrations: locals.user
@@ -53,7 +55,9 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 					{ from: new Date(), organizationId: event.organizationId },
 					{ offset: 0, limit: 5 }
 				)
-			: null
+			: null,
+		// 開催記録: public ones, and for the organisers every one
+		listEventRecords(db, event.id, RECORDS_SHOWN)
 	]);
 	const upcoming = upcomingOf(occurrences);
 	const next = event.status === 'cancelled' ? undefined : nextScheduled(occurrences, now);
@@ -77,6 +81,21 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		comments,
 		confirmLeave: registrations.find((r) => confirm === `leave-${r.id}`)?.id ?? null,
 		canManage,
+		records,
+		// for the organisers: the latest held dates that still have no record
+		unrecorded:
+			canManage && event.status !== 'draft'
+				? occurrences
+						.filter(
+							(o) =>
+								o.status === 'scheduled' &&
+								new Date(o.startsAt).getTime() <= now &&
+								!records.some((r) => r.occurrenceId === o.id)
+						)
+						.slice(-3)
+						.reverse()
+						.map((o) => ({ id: o.id, startsAt: o.startsAt, endsAt: o.endsAt }))
+				: [],
 		otherEvents: (others ?? []).filter((o) => o.event.id !== event.id).slice(0, 4),
 		links: {
 			page: pageUrl,
