@@ -107,6 +107,8 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 	const actions = await formActions((segment, route) => {
 		if (route === 'events') return event.id;
 		if (route === 'threads') return threadId;
+		// a date's record
+		if (route === `events/${event.id}/records`) return event.occurrenceIds[0];
 		if (route === 'orgs') return slug;
 		if (route === 'orgs/join') return 'a'.repeat(32);
 		if (route === 'admin/areas') return area!.id;
