@@ -72,6 +72,16 @@ $$;
 revoke execute on function private.occurrence_attended(uuid) from public;
 grant execute on function private.occurrence_attended(uuid) to authenticated, service_role;
 
+-- The same count for the record's form: only for those who manage the date's
+-- event (0 for anybody else, who cannot see its registrations).
+create function public.occurrence_attendance(p_occurrence uuid) returns integer
+language sql stable set search_path = '' as $$
+	select case when private.can_manage_event(private.occurrence_event(p_occurrence))
+		then private.occurrence_attended(p_occurrence) else 0 end
+$$;
+revoke execute on function public.occurrence_attendance(uuid) from public;
+grant execute on function public.occurrence_attendance(uuid) to authenticated;
+
 -- The record's event is its date's, whatever the writer sent.
 create function private.occurrence_record_defaults() returns trigger
 language plpgsql security definer set search_path = '' as $$

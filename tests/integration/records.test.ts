@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent, saveEventAgain } from '../support/events';
 import { createCoordinator, type User } from '../support/recognition';
+import { countAttended } from '$lib/server/db/records';
+import { unrecordedDates } from '$lib/server/records/held';
 
 const DAY = 86400_000;
 let organiser: User, other: User, coordinator: User, attendee: User, late: User;
@@ -243,6 +245,38 @@ describe('reading records', () => {
 			.select('occurrence_id');
 		expect(removed.data).toEqual([]);
 		expect((await read(anonClient())).data).toHaveLength(1);
+	});
+});
+
+describe('what the form and the event page start from', () => {
+	it('counts marked attendance for the organisers only', async () => {
+		// 2 (attendee and companion) + 1 (phone) + 1 (marked later)
+		expect(await countAttended(userClient(organiser.id), heldId)).toBe(4);
+		expect(await countAttended(userClient(other.id), heldId)).toBe(0);
+	});
+
+	it('names the latest held dates without a record, however many have one', async () => {
+		// eight weekly dates, all held; the latest six have records
+		const series = await createEvent(organiser.id, {
+			startsAt: new Date(Date.now() - 60 * DAY),
+			repeat: 'weekly',
+			count: 8
+		});
+		for (const id of series.occurrenceIds.slice(2))
+			expect((await save(organiser, id, { walk_ins: 1 })).error).toBeNull();
+		const { data } = await serviceClient()
+			.from('event_occurrences')
+			.select('id, starts_at, ends_at, status')
+			.eq('event_id', series.id)
+			.order('starts_at');
+		const dates = data!.map((o) => ({
+			id: o.id,
+			startsAt: o.starts_at,
+			endsAt: o.ends_at,
+			status: o.status
+		}));
+		const found = await unrecordedDates(userClient(organiser.id), { status: 'published' }, dates);
+		expect(found.map((o) => o.id)).toEqual([series.occurrenceIds[1], series.occurrenceIds[0]]);
 	});
 });
 

@@ -3129,6 +3129,7 @@ export type Database = {
           waitlist_position: number
         }[]
       }
+      occurrence_attendance: { Args: { p_occurrence: string }; Returns: number }
       organization_invitation_preview: {
         Args: { p_token_hash: string }
         Returns: {

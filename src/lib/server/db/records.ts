@@ -81,16 +81,26 @@ export async function listEventRecords(db: Db, eventId: string, limit = 5): Prom
 	}));
 }
 
-/** People marked as attended on a date (with companions): what a new record starts from. */
+/**
+ * People marked as attended on a date (with companions), as a record counts
+ * them (private.occurrence_attended): what a new record starts from. 0 for
+ * anybody who does not manage the date's event.
+ */
 export async function countAttended(db: Db, occurrenceId: string): Promise<number> {
-	const { data, error } = await db
-		.from('registrations')
-		.select('companions')
-		.eq('occurrence_id', occurrenceId)
-		.eq('status', 'going')
-		.eq('attended', true);
+	const { data, error } = await db.rpc('occurrence_attendance', { p_occurrence: occurrenceId });
 	if (error) dbFailure(error);
-	return data.reduce((sum, r) => sum + 1 + r.companions, 0);
+	return data;
+}
+
+/** Which of these dates have a record the reader may see. */
+export async function recordedAmong(db: Db, occurrenceIds: string[]): Promise<Set<string>> {
+	if (occurrenceIds.length === 0) return new Set();
+	const { data, error } = await db
+		.from('occurrence_records')
+		.select('occurrence_id')
+		.in('occurrence_id', occurrenceIds);
+	if (error) dbFailure(error);
+	return new Set(data.map((r) => r.occurrence_id));
 }
 
 export interface RecordInput {

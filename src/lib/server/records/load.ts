@@ -18,13 +18,3 @@ export async function loadRecordContext(eventId: string, occurrenceId: string) {
 	const canManage = await managesEvent(db, event, locals.user);
 	return { db, event, occurrence, canManage };
 }
-
-/** A date has been held once it has started, was not cancelled, and its event is not a draft. */
-export const isHeld = (
-	event: { status: string },
-	occurrence: { startsAt: string; status: string },
-	now = Date.now()
-) =>
-	event.status !== 'draft' &&
-	occurrence.status !== 'cancelled' &&
-	new Date(occurrence.startsAt).getTime() <= now;

@@ -13,6 +13,7 @@ import { requestDb } from '$lib/server/db/request';
 import { getOrCreateEventThread } from '$lib/server/db/threads';
 import { managesEvent } from '$lib/server/events/access';
 import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
+import { unrecordedDates } from '$lib/server/records/held';
 import { eventJsonLd } from '$lib/server/events/json-ld';
 import { readForm, refuse } from '$lib/server/forms/small';
 import { refusalMessage } from '$lib/server/forms/refusals';
@@ -59,6 +60,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		// 開催記録: public ones, and for the organisers every one
 		listEventRecords(db, event.id, RECORDS_SHOWN)
 	]);
+	// for the organisers: the latest held dates that still have no record
+	const unrecorded = canManage ? await unrecordedDates(db, event, occurrences, now) : [];
 	const upcoming = upcomingOf(occurrences);
 	const next = event.status === 'cancelled' ? undefined : nextScheduled(occurrences, now);
 	const jsonLd = eventJsonLd(event, upcoming[0] ?? occurrences.at(-1), url.origin);
@@ -82,20 +85,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		confirmLeave: registrations.find((r) => confirm === `leave-${r.id}`)?.id ?? null,
 		canManage,
 		records,
-		// for the organisers: the latest held dates that still have no record
-		unrecorded:
-			canManage && event.status !== 'draft'
-				? occurrences
-						.filter(
-							(o) =>
-								o.status === 'scheduled' &&
-								new Date(o.startsAt).getTime() <= now &&
-								!records.some((r) => r.occurrenceId === o.id)
-						)
-						.slice(-3)
-						.reverse()
-						.map((o) => ({ id: o.id, startsAt: o.startsAt, endsAt: o.endsAt }))
-				: [],
+		unrecorded,
 		otherEvents: (others ?? []).filter((o) => o.event.id !== event.id).slice(0, 4),
 		links: {
 			page: pageUrl,

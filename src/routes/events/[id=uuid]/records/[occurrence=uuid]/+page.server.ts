@@ -6,7 +6,8 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { findRecord } from '$lib/server/db/records';
 import { takeFlash } from '$lib/server/events/flash';
 import { renderMarkdown } from '$lib/server/markdown';
-import { isHeld, loadRecordContext } from '$lib/server/records/load';
+import { isHeld } from '$lib/server/records/held';
+import { loadRecordContext } from '$lib/server/records/load';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, cookies }) => {

@@ -12,7 +12,8 @@ import { redirectWithFlash } from '$lib/server/events/flash';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { logEvent } from '$lib/server/log';
 import { recordInput, recordSchema, recordValues } from '$lib/server/records/forms';
-import { isHeld, loadRecordContext } from '$lib/server/records/load';
+import { isHeld } from '$lib/server/records/held';
+import { loadRecordContext } from '$lib/server/records/load';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The date, for its organisers only (403 for others, 404 when there is no such date). */
