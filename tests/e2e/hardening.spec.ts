@@ -120,12 +120,16 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 		// one-time links (password reset, confirming and changing an address)
 		if (['login/reset', 'verify', 'account/email', 'account/email/undo'].includes(route))
 			return 'a'.repeat(32);
-		// practices, awards and programmes: hooks refuse these bodies before any route
+		// practices, awards, programmes and 声: hooks refuse these bodies before any route
 		// reads its id, so any id of the right shape reaches the same answer
 		if (
-			['practices', 'coordinate/practices', 'coordinate/awards', 'coordinate/programmes'].includes(
-				route
-			)
+			[
+				'practices',
+				'coordinate/practices',
+				'coordinate/awards',
+				'coordinate/programmes',
+				'voices'
+			].includes(route)
 		)
 			return randomUUID();
 		throw new Error(`no value for ${segment} under /${route}`);

@@ -6,6 +6,7 @@ import { listUnverifiedOrganizations } from '$lib/server/db/orgs';
 import { countSubmittedPractices } from '$lib/server/db/practices';
 import { requestDb } from '$lib/server/db/request';
 import { listQuietAreas } from '$lib/server/db/taxonomy';
+import { countOpenVoices } from '$lib/server/db/voices';
 import type { PageServerLoad } from './$types';
 
 const SHOWN = 10;
@@ -22,16 +23,25 @@ export const load: PageServerLoad = async () => {
 	requireCoordinator();
 	const db = requestDb();
 	const now = new Date();
-	const [pending, published, drafts, quietAreas, openReports, submittedPractices, openNominations] =
-		await Promise.all([
-			listUnverifiedOrganizations(db, SHOWN + 1),
-			listRecentlyPublished(db, SHOWN, now),
-			listStaleDrafts(db, new Date(now.getTime() - STALE_DAYS * DAY), SHOWN + 1, now),
-			listQuietAreas(db, QUIET_DAYS),
-			countOpenReports(db),
-			countSubmittedPractices(db),
-			countOpenNominations(db)
-		]);
+	const [
+		pending,
+		published,
+		drafts,
+		quietAreas,
+		openReports,
+		submittedPractices,
+		openNominations,
+		openVoices
+	] = await Promise.all([
+		listUnverifiedOrganizations(db, SHOWN + 1),
+		listRecentlyPublished(db, SHOWN, now),
+		listStaleDrafts(db, new Date(now.getTime() - STALE_DAYS * DAY), SHOWN + 1, now),
+		listQuietAreas(db, QUIET_DAYS),
+		countOpenReports(db),
+		countSubmittedPractices(db),
+		countOpenNominations(db),
+		countOpenVoices(db)
+	]);
 	return {
 		pending: cut(pending),
 		published,
@@ -40,6 +50,7 @@ export const load: PageServerLoad = async () => {
 		openReports,
 		submittedPractices,
 		openNominations,
+		openVoices,
 		staleDays: STALE_DAYS,
 		quietDays: QUIET_DAYS
 	};

@@ -1039,6 +1039,7 @@ export type Database = {
           thanks_id: string | null
           thread_id: string | null
           user_id: string
+          voice_id: string | null
         }
         Insert: {
           award_id?: string | null
@@ -1057,6 +1058,7 @@ export type Database = {
           thanks_id?: string | null
           thread_id?: string | null
           user_id: string
+          voice_id?: string | null
         }
         Update: {
           award_id?: string | null
@@ -1075,6 +1077,7 @@ export type Database = {
           thanks_id?: string | null
           thread_id?: string | null
           user_id?: string
+          voice_id?: string | null
         }
         Relationships: [
           {
@@ -1152,6 +1155,13 @@ export type Database = {
             columns: ["user_id"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_voice_id_fkey"
+            columns: ["voice_id"]
+            isOneToOne: false
+            referencedRelation: "voices"
             referencedColumns: ["id"]
           },
         ]
@@ -2710,6 +2720,206 @@ export type Database = {
           },
         ]
       }
+      voice_fields: {
+        Row: {
+          field_id: string
+          voice_id: string
+        }
+        Insert: {
+          field_id: string
+          voice_id: string
+        }
+        Update: {
+          field_id?: string
+          voice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "voice_fields_field_id_fkey"
+            columns: ["field_id"]
+            isOneToOne: false
+            referencedRelation: "fields"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voice_fields_voice_id_fkey"
+            columns: ["voice_id"]
+            isOneToOne: false
+            referencedRelation: "voices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      voice_history: {
+        Row: {
+          answer: string
+          changed_at: string
+          changed_by: string | null
+          id: number
+          note: string | null
+          status: Database["public"]["Enums"]["voice_status"]
+          status_on: string
+          taken_to: Database["public"]["Enums"]["voice_destination"] | null
+          taken_to_name: string | null
+          voice_id: string
+        }
+        Insert: {
+          answer?: string
+          changed_at?: string
+          changed_by?: string | null
+          id?: never
+          note?: string | null
+          status: Database["public"]["Enums"]["voice_status"]
+          status_on: string
+          taken_to?: Database["public"]["Enums"]["voice_destination"] | null
+          taken_to_name?: string | null
+          voice_id: string
+        }
+        Update: {
+          answer?: string
+          changed_at?: string
+          changed_by?: string | null
+          id?: never
+          note?: string | null
+          status?: Database["public"]["Enums"]["voice_status"]
+          status_on?: string
+          taken_to?: Database["public"]["Enums"]["voice_destination"] | null
+          taken_to_name?: string | null
+          voice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "voice_history_changed_by_fkey"
+            columns: ["changed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voice_history_voice_id_fkey"
+            columns: ["voice_id"]
+            isOneToOne: false
+            referencedRelation: "voices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      voices: {
+        Row: {
+          answer: string
+          area_id: string | null
+          body: string
+          created_at: string
+          created_by: string | null
+          event_id: string
+          id: string
+          is_public: boolean
+          occurrence_id: string
+          practice_id: string | null
+          raised_on: string
+          search_text: string | null
+          status: Database["public"]["Enums"]["voice_status"]
+          status_note: string | null
+          status_on: string
+          taken_to: Database["public"]["Enums"]["voice_destination"] | null
+          taken_to_name: string | null
+          thread_id: string | null
+          updated_at: string
+        }
+        Insert: {
+          answer?: string
+          area_id?: string | null
+          body: string
+          created_at?: string
+          created_by?: string | null
+          event_id: string
+          id?: string
+          is_public?: boolean
+          occurrence_id: string
+          practice_id?: string | null
+          raised_on: string
+          search_text?: never
+          status?: Database["public"]["Enums"]["voice_status"]
+          status_note?: string | null
+          status_on: string
+          taken_to?: Database["public"]["Enums"]["voice_destination"] | null
+          taken_to_name?: string | null
+          thread_id?: string | null
+          updated_at?: string
+        }
+        Update: {
+          answer?: string
+          area_id?: string | null
+          body?: string
+          created_at?: string
+          created_by?: string | null
+          event_id?: string
+          id?: string
+          is_public?: boolean
+          occurrence_id?: string
+          practice_id?: string | null
+          raised_on?: string
+          search_text?: never
+          status?: Database["public"]["Enums"]["voice_status"]
+          status_note?: string | null
+          status_on?: string
+          taken_to?: Database["public"]["Enums"]["voice_destination"] | null
+          taken_to_name?: string | null
+          thread_id?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "voices_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voices_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voices_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voices_occurrence_date_fkey"
+            columns: ["occurrence_id"]
+            isOneToOne: false
+            referencedRelation: "event_occurrences"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voices_occurrence_id_fkey"
+            columns: ["occurrence_id"]
+            isOneToOne: false
+            referencedRelation: "occurrence_records"
+            referencedColumns: ["occurrence_id"]
+          },
+          {
+            foreignKeyName: "voices_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voices_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "threads"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -2956,6 +3166,43 @@ export type Database = {
       }
       event_thread: { Args: { p_event: string }; Returns: string }
       event_thread_hosts: { Args: { p_event: string }; Returns: string[] }
+      find_voices: {
+        Args: {
+          p_area?: string
+          p_field?: string
+          p_from?: string
+          p_q?: string
+          p_status?: Database["public"]["Enums"]["voice_status"]
+          p_to?: string
+        }
+        Returns: {
+          answer: string
+          area_id: string | null
+          body: string
+          created_at: string
+          created_by: string | null
+          event_id: string
+          id: string
+          is_public: boolean
+          occurrence_id: string
+          practice_id: string | null
+          raised_on: string
+          search_text: string | null
+          status: Database["public"]["Enums"]["voice_status"]
+          status_note: string | null
+          status_on: string
+          taken_to: Database["public"]["Enums"]["voice_destination"] | null
+          taken_to_name: string | null
+          thread_id: string | null
+          updated_at: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "voices"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       further_dates: {
         Args: { o: Database["public"]["Tables"]["event_occurrences"]["Row"] }
         Returns: number
@@ -3103,6 +3350,18 @@ export type Database = {
       }
       mark_solved: {
         Args: { p_post?: string; p_thread: string }
+        Returns: undefined
+      }
+      move_voice: {
+        Args: {
+          p_answer?: string
+          p_note?: string
+          p_status: Database["public"]["Enums"]["voice_status"]
+          p_status_on: string
+          p_taken_to?: Database["public"]["Enums"]["voice_destination"]
+          p_taken_to_name?: string
+          p_voice: string
+        }
         Returns: undefined
       }
       my_email_bounced_at: { Args: Record<PropertyKey, never>; Returns: string }
@@ -3306,6 +3565,10 @@ export type Database = {
           p_public: boolean
           p_title: string
         }
+        Returns: string
+      }
+      save_voice: {
+        Args: { p_data: Json; p_occurrence?: string; p_voice?: string }
         Returns: string
       }
       search_area_towns: {
@@ -3674,6 +3937,17 @@ export type Database = {
       registration_status: "going" | "waitlisted" | "cancelled"
       report_reason: "spam" | "harassment" | "personal_info" | "other"
       report_status: "open" | "handled" | "dismissed"
+      voice_destination:
+        | "area_council"
+        | "care_meeting"
+        | "department"
+        | "organization"
+      voice_status:
+        | "received"
+        | "considering"
+        | "answered"
+        | "reflected"
+        | "declined"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -3840,6 +4114,19 @@ export const Constants = {
       registration_status: ["going", "waitlisted", "cancelled"],
       report_reason: ["spam", "harassment", "personal_info", "other"],
       report_status: ["open", "handled", "dismissed"],
+      voice_destination: [
+        "area_council",
+        "care_meeting",
+        "department",
+        "organization",
+      ],
+      voice_status: [
+        "received",
+        "considering",
+        "answered",
+        "reflected",
+        "declined",
+      ],
     },
   },
 } as const

@@ -73,7 +73,13 @@ export const REFUSALS = [
 	// records of held dates (20261213000000_occurrence_records)
 	'not_held',
 	'date_cancelled',
-	'headcount_over'
+	'headcount_over',
+	// 地域の声 (20261214000000_voices)
+	'no_record',
+	'voice_needs_reason',
+	'voice_needs_answer',
+	'voice_bad_date',
+	'record_has_voices'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

@@ -5,6 +5,7 @@
 import type { Db } from '$lib/server/db/client';
 import { dbFailure } from '$lib/server/db/errors';
 import { postPageOf } from '$lib/threads/paging';
+import type { VoiceStatus } from '$lib/voices/types';
 
 /** What events and organizations tell people (the kinds /notifications shows unless asked for more). */
 export const EVENT_NOTIFICATION_KINDS = [
@@ -54,12 +55,21 @@ export const RECOGNITION_NOTIFICATION_KINDS = [
 	'thanks_received'
 ] as const;
 
+/** What records of held dates and 地域の声 tell people (issue 14). */
+export const RECORD_NOTIFICATION_KINDS = [
+	// a held date of one's event still has no record, three days after it ended
+	'record_missing',
+	// a public 声 raised at a forum one attended got its answer (detail: the outcome)
+	'voice_answered'
+] as const;
+
 export const NOTIFICATION_KINDS = [
 	...EVENT_NOTIFICATION_KINDS,
 	...THREAD_NOTIFICATION_KINDS,
 	...FOLLOW_NOTIFICATION_KINDS,
 	...PRACTICE_NOTIFICATION_KINDS,
-	...RECOGNITION_NOTIFICATION_KINDS
+	...RECOGNITION_NOTIFICATION_KINDS,
+	...RECORD_NOTIFICATION_KINDS
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type EventNotificationKind = (typeof EVENT_NOTIFICATION_KINDS)[number];
@@ -72,6 +82,7 @@ export interface NotificationItem<K extends NotificationKind = NotificationKind>
 	/** null when the event is gone or no longer visible */
 	eventTitle: string | null;
 	occurrence: { startsAt: string; endsAt: string } | null;
+	occurrenceId: string | null;
 	/** the event's first date (a series: its first occurrence); null when not visible */
 	eventStartsAt: string | null;
 	eventEndsAt: string | null;
@@ -101,6 +112,8 @@ export interface NotificationItem<K extends NotificationKind = NotificationKind>
 	/** the thanks received, with its message (null when gone or hidden) */
 	thanks: { message: string | null } | null;
 	nominationId: string | null;
+	/** the 声 of voice_answered (null when gone or no longer public) */
+	voice: { id: string; body: string; status: VoiceStatus } | null;
 	/** who wrote the reply or mention (null when unknown or not a post) */
 	actorName: string | null;
 	createdAt: string;
@@ -136,7 +149,7 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 	const { data, error, count } = await db
 		.from('notifications')
 		.select(
-			`id, kind, event_id, thread_id, post_id, report_id, practice_id, detail, created_at, read_at,
+			`id, kind, event_id, occurrence_id, thread_id, post_id, report_id, practice_id, detail, created_at, read_at,
 			event:events(title, all_day, starts_at, ends_at),
 			occurrence:event_occurrences(starts_at, ends_at),
 			organization:organizations(slug, name),
@@ -146,7 +159,8 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 			nomination_id,
 			award:awards(id, name),
 			thanks:thanks(message),
-			practice:practices(title)`,
+			practice:practices(title),
+			voice:voices(id, body, status)`,
 			{ count: 'exact' }
 		)
 		.eq('user_id', userId)
@@ -176,6 +190,7 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 						occurrence: n.occurrence
 							? { startsAt: n.occurrence.starts_at, endsAt: n.occurrence.ends_at }
 							: null,
+						occurrenceId: n.occurrence_id,
 						organization: n.organization,
 						allDay: n.event?.all_day ?? false,
 						threadId: n.thread_id,
@@ -191,6 +206,7 @@ export async function listNotifications<K extends NotificationKind = EventNotifi
 						award: n.award,
 						thanks: n.thanks,
 						nominationId: n.nomination_id,
+						voice: n.voice,
 						actorName: n.post?.author_id ? (names.get(n.post.author_id) ?? null) : null,
 						createdAt: n.created_at,
 						read: n.read_at !== null

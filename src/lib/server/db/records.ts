@@ -153,13 +153,19 @@ export async function saveRecord(
 	return { ok: true, attendance: data };
 }
 
-/** Deletes a date's record (its headcounts go with it); false when there was none to delete. */
-export async function deleteRecord(db: Db, occurrenceId: string): Promise<boolean> {
+/**
+ * Deletes a date's record (its headcounts go with it); `deleted` false when
+ * there was none to delete. A record that holds 声 is refused (record_has_voices).
+ */
+export async function deleteRecord(
+	db: Db,
+	occurrenceId: string
+): Promise<Refusable<{ deleted: boolean }, 'record_has_voices'>> {
 	const { data, error } = await db
 		.from('occurrence_records')
 		.delete()
 		.eq('occurrence_id', occurrenceId)
 		.select('occurrence_id');
-	if (error) dbFailure(error);
-	return data.length > 0;
+	if (error) return refused(error, ['record_has_voices']);
+	return { ok: true, deleted: data.length > 0 };
 }

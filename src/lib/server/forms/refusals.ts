@@ -47,7 +47,12 @@ const MESSAGES: Record<Refusal, () => string> = {
 	own_thanks: m.recognition_refusal_own_thanks,
 	not_held: m.record_refusal_not_held,
 	date_cancelled: m.record_refusal_date_cancelled,
-	headcount_over: m.record_refusal_headcount_over
+	headcount_over: m.record_refusal_headcount_over,
+	no_record: m.voice_refusal_no_record,
+	voice_needs_reason: m.voice_refusal_needs_reason,
+	voice_needs_answer: m.voice_refusal_needs_answer,
+	voice_bad_date: m.voice_refusal_bad_date,
+	record_has_voices: m.voice_refusal_record_has_voices
 };
 
 export function refusalMessage(

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { jobContext, type JobEnv } from './config';
 import { mailDigests } from './mail-digests';
 import { mailReminders } from './mail-reminders';
+import { recordsReminders } from './records-reminders';
 import { sendMailTask } from './send-mail';
 
 /**
@@ -14,11 +15,13 @@ import { sendMailTask } from './send-mail';
  * 前日のお知らせ every day; the digest of followed events weekly on Fridays
  * (day 5) and daily (each for the members who chose it). A digest missed while
  * no worker ran is made up within 6 hours (fill), with the time it was due.
+ * 開催記録のお願い every morning at 09:00 Tokyo (00:00 UTC).
  */
 export const CRONTAB = [
 	'0 9 * * * mail_reminders ?max=3',
 	"0 9 * * 5 mail_digests ?id=mail_digests_weekly&max=3&fill=6h {frequency:'weekly'}",
-	"0 9 * * * mail_digests ?id=mail_digests_daily&max=3&fill=6h {frequency:'daily'}"
+	"0 9 * * * mail_digests ?id=mail_digests_daily&max=3&fill=6h {frequency:'daily'}",
+	'0 0 * * * records_reminders ?max=3&fill=6h'
 ].join('\n');
 
 export function taskList(env: JobEnv): { tasks: TaskList; close: () => void } {
@@ -27,7 +30,8 @@ export function taskList(env: JobEnv): { tasks: TaskList; close: () => void } {
 		tasks: {
 			send_mail: sendMailTask(ctx),
 			mail_reminders: mailReminders,
-			mail_digests: mailDigests
+			mail_digests: mailDigests,
+			records_reminders: recordsReminders
 		},
 		close: () => ctx.mailer.close()
 	};

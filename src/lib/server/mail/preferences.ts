@@ -28,6 +28,9 @@ const GOVERNED: Partial<Record<MailKind, PreferenceKind>> = {
 	invitation: 'invitations',
 	practice: 'practices_recognition',
 	recognition: 'practices_recognition',
+	// an organiser's own reminder: write the record of a held date
+	record: 'reminders',
+	voice: 'practices_recognition',
 	digest: 'digest'
 };
 

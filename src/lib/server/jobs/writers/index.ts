@@ -8,6 +8,7 @@ import { writeInvitationMail } from './invitation';
 import { writeModerationMail } from './moderation';
 import { writePracticeMail } from './practice';
 import { writeRecognitionMail } from './recognition';
+import { writeRecordMail } from './records';
 import { writeMentionMail, writeThreadReplyMail } from './threads';
 import type { MailWriter } from './types';
 
@@ -28,6 +29,9 @@ export const mailWriters: Record<MailKind, MailWriter> = {
 	practice: writePracticeMail,
 	// awards, nominations and thanks (writers/recognition.ts)
 	recognition: writeRecognitionMail,
+	// a held date without a record, a 声 answered (writers/records.ts)
+	record: writeRecordMail,
+	voice: writeRecordMail,
 	// accounts (writers/account.ts): never subject to preferences, never unsubscribable
 	verify_email: writeAccountMail,
 	password_reset: writeAccountMail,

@@ -8,6 +8,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { countAttended, deleteRecord, findRecord, saveRecord } from '$lib/server/db/records';
+import { recordVoices } from '$lib/server/db/voices';
 import { redirectWithFlash } from '$lib/server/events/flash';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { logEvent } from '$lib/server/log';
@@ -26,9 +27,10 @@ async function managed(params: { id: string; occurrence: string }) {
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { db, event, occurrence } = await managed(params);
-	const [record, attended] = await Promise.all([
+	const [record, attended, voices] = await Promise.all([
 		findRecord(db, occurrence.id),
-		countAttended(db, occurrence.id)
+		countAttended(db, occurrence.id),
+		recordVoices(db, occurrence.id)
 	]);
 	const values = record
 		? recordValues(record)
@@ -47,6 +49,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		cancelled: occurrence.status === 'cancelled' || event.status === 'cancelled',
 		attended,
 		exists: record !== null,
+		// a record that holds 声 is not deleted (record_has_voices)
+		hasVoices: voices.length > 0,
 		form,
 		confirmDelete: record !== null && url.searchParams.get('confirm') === 'delete'
 	};
@@ -81,7 +85,15 @@ export const actions: Actions = {
 
 	delete: async ({ params, url, cookies }) => {
 		const { db, event, occurrence, user } = await managed(params);
-		if (!(await deleteRecord(db, occurrence.id))) error(404, 'Not Found');
+		const deleted = await deleteRecord(db, occurrence.id);
+		if (!deleted.ok)
+			return redirectWithFlash(
+				cookies,
+				url,
+				localizeHref(`/events/${event.id}/records/${occurrence.id}`),
+				{ text: refusalMessage(deleted.refusal), ok: false, target: 'record' }
+			);
+		if (!deleted.deleted) error(404, 'Not Found');
 		logEvent('occurrence_record_deleted', {
 			userId: user.id,
 			eventId: event.id,
