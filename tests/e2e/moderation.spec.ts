@@ -166,7 +166,7 @@ test('a report of personal information, handled from the queue, with the audit l
 	await expect(a.getByText(`「${title}」に新しい返信がありました`)).toBeVisible();
 
 	// a plain member cannot see the queue or the log
-	for (const path of ['/coordinate/reports', '/coordinate/audit']) {
+	for (const path of ['/coordinate/moderation', '/coordinate/audit']) {
 		const response = await a.goto(path);
 		expect(response?.status()).toBe(403);
 	}

@@ -1,8 +1,9 @@
-// 地域の声: an organiser records a held forum with headcounts and two 声; a
-// coordinator takes one to the 地域ケア推進会議 and records its answer (a
-// skipped step without a reason is refused, as typed); a resident who
-// attended finds the notice and reads the answer; /voices and a 声's page
-// pass axe.
+// 地域の声 and the yearly report: an organiser records a held forum with
+// headcounts and two 声; a coordinator takes one to the 地域ケア推進会議 and
+// records its answer (a skipped step without a reason is refused, as typed);
+// a resident who attended finds the notice and reads the answer; the area's
+// report counts the forum, its participants and its 声, and its CSV is UTF-8
+// with a BOM; /voices, a 声's page and the report pass axe.
 import { expect, test } from '@playwright/test';
 import { createEvent } from '../support/events';
 import { DEMO_IDS, serviceClient } from '../support/db';
@@ -15,10 +16,17 @@ test('a forum’s 声 are recorded, answered, and the attendee is told', async (
 	const title = `声を聞くフォーラム${tag}`;
 	const bus = `循環バスの本数を増やしてほしい${tag}`;
 	const bench = `公園にベンチがほしい${tag}`;
+	// an area of its own, so that its yearly report counts this forum alone
+	const areaSlug = `voices-${tag}`;
+	const areaName = `声の地区${tag}`;
+	const area = await serviceClient()
+		.from('areas')
+		.insert({ slug: areaSlug, name_ja: areaName, name_en: `Voices ${tag}`, sort_order: 9500 });
+	expect(area.error).toBeNull();
 	const { id, occurrenceIds } = await createEvent(DEMO_IDS.member, {
 		title,
 		organizationId: SEEDED_ORG,
-		areaSlug: 'honcho',
+		areaSlug,
 		startsAt: new Date(Date.now() - 3 * 3600_000),
 		durationMinutes: 120
 	});
@@ -140,6 +148,52 @@ test('a forum’s 声 are recorded, answered, and the attendee is told', async (
 	await expect(resident.getByRole('link', { name: bench })).toHaveCount(0);
 	await expectAccessible(resident);
 	await expectAccessible(coordinator, `/coordinate/voices`);
+
+	// the area's yearly report counts the forum, its participants and its 声
+	const now = new Date(Date.now() + 9 * 3600_000);
+	const year = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+	await coordinator.goto('/coordinate/reports');
+	await coordinator.getByLabel('年度', { exact: true }).selectOption(String(year));
+	await coordinator.getByLabel('圏域', { exact: true }).selectOption(areaSlug);
+	await coordinator.getByRole('button', { name: '表示する' }).click();
+	await expect(coordinator.getByRole('heading', { level: 1 })).toHaveText(
+		`${year}年度 活動報告（${areaName}）`
+	);
+	const summary = coordinator.getByRole('table', { name: '概要' });
+	const row = (table: typeof summary, name: string) =>
+		table
+			.getByRole('row')
+			.filter({ has: coordinator.getByRole('rowheader', { name, exact: true }) });
+	await expect(row(summary, '開催回数')).toHaveText(/^\s*開催回数\s*1\s*$/);
+	// 11 walk-ins and the resident marked as attended
+	await expect(row(summary, '延べ参加者')).toHaveText(/^\s*延べ参加者\s*12\s*$/);
+	await expect(row(summary, '実人数（出席した登録者）')).toHaveText(
+		/^\s*実人数（出席した登録者）\s*1\s*$/
+	);
+	const people = coordinator.getByRole('table', { name: '立場別の参加者' });
+	await expect(row(people, '住民')).toHaveText(/^\s*住民\s*8\s*3\s*$/);
+	const voiceTable = coordinator.getByRole('table', { name: '地域の声' });
+	await expect(row(voiceTable, '出た声')).toHaveText(/^\s*出た声\s*2\s*$/);
+	await expect(row(voiceTable, '回答あり')).toHaveText(/^\s*回答あり\s*1\s*$/);
+	await expect(coordinator.getByRole('img', { name: /月ごとの開催回数/ })).toBeVisible();
+	await expectAccessible(coordinator);
+	// the table as CSV: UTF-8 with a BOM, the page's rows
+	const csv = await coordinator.request.get(
+		`/coordinate/reports/participants.csv?year=${year}&area=${areaSlug}`
+	);
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+	const bytes = await csv.body();
+	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+	expect(text.split('\r\n')).toEqual(
+		expect.arrayContaining(['立場,人数,うち初参加', '住民,8,3', '民生委員・児童委員,2,0'])
+	);
+	// nobody else reads reports
+	expect((await resident.goto('/coordinate/reports'))?.status()).toBe(403);
+	expect(
+		(await resident.request.get(`/coordinate/reports/summary.csv?year=${year}`)).status()
+	).toBe(403);
 	await residentContext.close();
 	await coordinatorContext.close();
 });

@@ -3899,6 +3899,18 @@ export type Database = {
         }[]
       }
       verify_email: { Args: { p_token: string }; Returns: string }
+      year_report: { Args: { p_area?: string; p_year: number }; Returns: Json }
+      year_report_areas: {
+        Args: { p_year: number }
+        Returns: {
+          area_id: string
+          attendance: number
+          dates: number
+          events: number
+          unique_people: number
+          voices: number
+        }[]
+      }
     }
     Enums: {
       app_role: "member" | "coordinator" | "admin"

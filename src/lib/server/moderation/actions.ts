@@ -1,4 +1,4 @@
-// The coordinators' moderation actions, shared by /coordinate/reports (the
+// The coordinators' moderation actions, shared by /coordinate/moderation (the
 // queue) and /coordinate/moderate (one item found on a page). Each is a small
 // form (hidden ids, a reason or note); the answer lands back at the page the
 // form was on (Post/Redirect/Get) with a flash saying what was done, or, when
