@@ -3389,6 +3389,34 @@ export type Database = {
         }[]
       }
       occurrence_attendance: { Args: { p_occurrence: string }; Returns: number }
+      opendata_events: {
+        Args: { p_from: string }
+        Returns: {
+          accessibility: string
+          all_day: boolean
+          area_name: string
+          audience_note: string
+          capacity: number
+          contact_name: string
+          contact_phone: string
+          deadline_note: string
+          ends_at: string
+          event_id: string
+          fee: string
+          field_names: string[]
+          how_to_apply: string
+          occurrence_id: string
+          online_url: string
+          organization_name: string
+          registration_closes_at: string
+          rrule: string
+          starts_at: string
+          summary: string
+          title: string
+          venue_address: string
+          venue_name: string
+        }[]
+      }
       organization_invitation_preview: {
         Args: { p_token_hash: string }
         Returns: {

@@ -1,0 +1,50 @@
+// The open datasets /opendata lists: where each is, in which formats, and
+// its columns. What the pages and the files say comes from here.
+import { openDataEvents } from '$lib/server/db/opendata';
+import { requestDb } from '$lib/server/db/request';
+import { serverEnv } from '$lib/server/env';
+import {
+	EVENT_EXTRA_COLUMNS,
+	EVENT_STANDARD_COLUMNS,
+	eventRecords,
+	type Municipality
+} from './events';
+
+/** The published events' dates from a year back on. */
+export const OPEN_EVENTS_DAYS_BACK = 365;
+/** Open data changes slowly; caches may keep it an hour (an ETag answers 304 after that). */
+export const OPEN_DATA_CACHE = 'public, max-age=3600';
+
+export function municipality(): Municipality {
+	return {
+		code: serverEnv.municipalityCode,
+		prefecture: serverEnv.prefectureName,
+		name: serverEnv.municipalityName
+	};
+}
+
+export function datasets() {
+	return [
+		{
+			id: 'events',
+			files: [
+				{ format: 'CSV', path: '/opendata/events.csv' },
+				{ format: 'JSON', path: '/opendata/events.json' }
+			],
+			standard: [...EVENT_STANDARD_COLUMNS],
+			extra: [...EVENT_EXTRA_COLUMNS]
+		}
+	];
+}
+
+/** The rows of 「イベント一覧」 (CSV and JSON alike), links to the site of `origin`. */
+export async function loadEventRecords(origin: string) {
+	const events = await openDataEvents(
+		requestDb(),
+		new Date(Date.now() - OPEN_EVENTS_DAYS_BACK * 86_400_000)
+	);
+	return eventRecords(events, {
+		municipality: municipality(),
+		eventUrl: (id) => new URL(`/events/${id}`, origin).href
+	});
+}
