@@ -58,11 +58,15 @@ test('the events dataset, as CSV and JSON, and the page that lists it', async ({
 	});
 	expect(again.status()).toBe(304);
 
-	const json = await (await request.get('/opendata/events.json')).json();
+	const json = (await (await request.get('/opendata/events.json')).json()) as {
+		license: { name: string };
+		records: Record<string, string>[];
+	};
 	expect(json.license.name).toBe('CC BY 4.0');
-	expect(json.records.find((r: Record<string, string>) => r['イベント名'] === title)).toMatchObject(
-		{ 圏域: '本庁', 開始時間: '10:00' }
-	);
+	expect(json.records.find((r) => r['イベント名'] === title)).toMatchObject({
+		圏域: '本庁',
+		開始時間: '10:00'
+	});
 
 	await page.goto('/');
 	await page.locator('.site-footer').getByRole('link', { name: 'オープンデータ' }).click();

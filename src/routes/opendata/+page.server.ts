@@ -3,7 +3,7 @@ import { datasets, municipality, OPEN_EVENTS_DAYS_BACK } from '$lib/server/opend
 import type { PageServerLoad } from './$types';
 
 // オープンデータ: every dataset the site publishes, with its files, columns and licence.
-export const load: PageServerLoad = async () => ({
+export const load: PageServerLoad = () => ({
 	datasets: datasets(),
 	license: serverEnv.openDataLicense,
 	publisher: municipality().name,
