@@ -19,9 +19,14 @@ test('a forum’s 声 are recorded, answered, and the attendee is told', async (
 	// an area of its own, so that its yearly report counts this forum alone
 	const areaSlug = `voices-${tag}`;
 	const areaName = `声の地区${tag}`;
+	// (and two quiet twins of the same name: the city's report lists both without confusing them)
 	const area = await serviceClient()
 		.from('areas')
-		.insert({ slug: areaSlug, name_ja: areaName, name_en: `Voices ${tag}`, sort_order: 9500 });
+		.insert([
+			{ slug: areaSlug, name_ja: areaName, name_en: `Voices ${tag}`, sort_order: 9500 },
+			{ slug: `${areaSlug}-twin`, name_ja: areaName, name_en: `Voices ${tag}`, sort_order: 9501 },
+			{ slug: `${areaSlug}-twin2`, name_ja: areaName, name_en: `Voices ${tag}`, sort_order: 9502 }
+		]);
 	expect(area.error).toBeNull();
 	const { id, occurrenceIds } = await createEvent(DEMO_IDS.member, {
 		title,
@@ -153,6 +158,7 @@ test('a forum’s 声 are recorded, answered, and the attendee is told', async (
 	const now = new Date(Date.now() + 9 * 3600_000);
 	const year = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
 	await coordinator.goto('/coordinate/reports');
+	await expect(coordinator.locator('.quiet li').filter({ hasText: areaName })).toHaveCount(2);
 	await coordinator.getByLabel('年度', { exact: true }).selectOption(String(year));
 	await coordinator.getByLabel('圏域', { exact: true }).selectOption(areaSlug);
 	await coordinator.getByRole('button', { name: '表示する' }).click();

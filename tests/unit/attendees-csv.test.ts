@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attendee } from '$lib/server/db/registrations';
-import {
-	attendeeCsv,
-	attendeeCsvDisposition,
-	CSV_HEADERS,
-	neutralizeCell
-} from '$lib/server/events/attendees-csv';
+import { attendeeCsv, attendeeCsvDisposition, CSV_HEADERS } from '$lib/server/events/attendees-csv';
+import { neutralizeCell } from '$lib/server/http/csv';
 import { parseCsv } from '../support/csv';
 
 const base: Attendee = {
@@ -101,6 +97,12 @@ describe('attendee CSV', () => {
 		expect(neutralizeCell('山田')).toBe('山田');
 		const rows = parseCsv(attendeeCsv([{ ...base, name: '=1+1', guest: true }]).slice(1));
 		expect(rows[1][0]).toBe(`'=1+1`);
+	});
+
+	it('keeps a note with line breaks in its one cell (a lone LF or CR is quoted too)', () => {
+		const rows = parseCsv(attendeeCsv([{ ...base, note: '車いす\n介助あり\r迎え' }]).slice(1));
+		expect(rows).toHaveLength(2);
+		expect(rows[1][6]).toBe('車いす\n介助あり\r迎え');
 	});
 
 	it('names the file in Japanese with an RFC 5987 filename* and an ASCII fallback', () => {

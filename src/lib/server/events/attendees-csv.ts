@@ -1,12 +1,11 @@
-// The attendee list as CSV for Excel in Japan: UTF-8 with a BOM (without it
-// Excel reads Shift_JIS and shows mojibake), CRLF, Japanese headers, times in
-// Asia/Tokyo. The file is a fixed Japanese form, whatever the page's language.
+// The attendee list as CSV for Excel in Japan (http/csv.ts: UTF-8 with a
+// BOM, CRLF), Japanese headers, times in Asia/Tokyo. The file is a fixed Japanese form, whatever the page's language.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { stringify } from 'csv-stringify/sync';
 import type { Attendee } from '$lib/server/db/registrations';
 import { TIME_ZONE } from '$lib/format';
 import { attachment, safeFileName } from '$lib/server/http/content-disposition';
+import { csvFile, neutralizeCell } from '$lib/server/http/csv';
 
 export const CSV_HEADERS = [
 	'氏名',
@@ -23,17 +22,6 @@ const STATUS_ORDER = { going: 0, waitlisted: 1, cancelled: 2 } as const;
 
 const tokyo = (iso: string, pattern: string) =>
 	format(new TZDate(new Date(iso).getTime(), TIME_ZONE), pattern);
-
-/**
- * Spreadsheets run a cell that starts with = + - @ as a formula (CSV
- * injection): such text gets a leading apostrophe. Phone numbers such as
- * +81 90-0000-0000 stay as they are.
- */
-export function neutralizeCell(value: string): string {
-	if (/^[=@\t\r]/.test(value)) return `'${value}`;
-	if (/^[+-]/.test(value) && !/^[+\-0-9 ()]+$/.test(value)) return `'${value}`;
-	return value;
-}
 
 /** Rows in list order: going, then the waiting list (with places), then cancelled. */
 export function attendeeCsvRows(attendees: Attendee[]): string[][] {
@@ -60,10 +48,7 @@ export function attendeeCsvRows(attendees: Attendee[]): string[][] {
 
 /** The whole file, starting with the UTF-8 BOM. */
 export function attendeeCsv(attendees: Attendee[]): string {
-	return stringify([[...CSV_HEADERS], ...attendeeCsvRows(attendees)], {
-		bom: true,
-		record_delimiter: 'windows'
-	});
+	return csvFile(CSV_HEADERS, attendeeCsvRows(attendees));
 }
 
 /** 参加者名簿_<title>_<yyyyMMdd>.csv, with an ASCII fallback for old clients. */

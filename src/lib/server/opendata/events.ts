@@ -3,11 +3,10 @@
 // Tsunagu's own (圏域, 分野). One row per scheduled date; dates YYYY-MM-DD and
 // times hh:mm in Tokyo; several values in one cell separated by a half-width
 // 「;」. The same rows are written as CSV and as JSON.
-import { stringify } from 'csv-stringify/sync';
 import { describeRrule } from '$lib/events/describe';
 import { tokyoParts } from '$lib/format';
 import type { OpenDataEvent } from '$lib/server/db/opendata';
-import { neutralizeCell } from '$lib/server/events/attendees-csv';
+import { csvFile } from '$lib/server/http/csv';
 
 export const EVENT_STANDARD_COLUMNS = [
 	'都道府県コード又は市区町村コード',
@@ -118,8 +117,8 @@ export function eventRecords(
 
 /** The CSV: UTF-8 with a BOM (so that Excel reads it), CRLF, the header row first. */
 export function eventsCsv(records: Record<EventColumn, string>[]): string {
-	return stringify(
-		[[...EVENT_COLUMNS], ...records.map((r) => EVENT_COLUMNS.map((c) => neutralizeCell(r[c])))],
-		{ bom: true, record_delimiter: 'windows' }
+	return csvFile(
+		EVENT_COLUMNS,
+		records.map((r) => EVENT_COLUMNS.map((c) => r[c]))
 	);
 }

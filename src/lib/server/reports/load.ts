@@ -53,8 +53,12 @@ export async function loadReport(url: URL) {
 			.map((a) => ({ slug: a.slug, name: localName(a, locale) })),
 		report: result.report,
 		tables,
+		// by id: two areas may share a name
 		quietAreas: (areaYears ?? [])
 			.filter((a) => a.dates === 0)
-			.map((a) => named(areas).find((n) => n.id === a.areaId)?.name ?? a.areaId)
+			.map((a) => ({
+				id: a.areaId,
+				name: named(areas).find((n) => n.id === a.areaId)?.name ?? a.areaId
+			}))
 	};
 }

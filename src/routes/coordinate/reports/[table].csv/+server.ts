@@ -1,11 +1,10 @@
 // One table of a report as CSV for Excel: UTF-8 with a BOM, CRLF, the same
 // rows and headers as the page shows (/coordinate/reports/<table>.csv?year=&area=).
 import { error } from '@sveltejs/kit';
-import { stringify } from 'csv-stringify/sync';
 import { isReportTable } from '$lib/reports/types';
 import { tableById } from '$lib/reports/tables';
-import { neutralizeCell } from '$lib/server/events/attendees-csv';
 import { attachment, safeFileName } from '$lib/server/http/content-disposition';
+import { csvFile } from '$lib/server/http/csv';
 import { loadReport } from '$lib/server/reports/load';
 import type { RequestHandler } from './$types';
 
@@ -14,10 +13,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const { year, area, tables } = await loadReport(url);
 	const table = tableById(tables, params.table);
 	if (!table) error(404, 'Not Found');
-	const body = stringify(
-		[table.headers, ...table.rows.map(([name, ...counts]) => [neutralizeCell(name), ...counts])],
-		{ bom: true, record_delimiter: 'windows' }
-	);
+	const body = csvFile(table.headers, table.rows);
 	const scope = area ? area.slug : 'city';
 	// 活動報告_2026年度_本庁_立場別の参加者.csv
 	const name = safeFileName(
