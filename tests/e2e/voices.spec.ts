@@ -107,9 +107,13 @@ test('a forum’s 声 are recorded, answered, and the attendee is told', async (
 	await step.getByRole('radio', { name: '回答あり' }).check();
 	await step.getByLabel('回答（必須）').fill('来年度から増便を検討します');
 	await step.getByRole('button', { name: '状況を保存する' }).click();
+	await expect(step.locator('#step-note-error')).toHaveText(
+		'順番を飛ばしたり前にもどしたりするときは、理由を書いてください。'
+	);
+	// listed at the top of the form too, linked to its field
 	await expect(
-		step.getByText('順番を飛ばしたり前にもどしたりするときは、理由を書いてください。')
-	).toBeVisible();
+		step.getByRole('alert').getByRole('link', { name: /理由を書いてください/ })
+	).toHaveAttribute('href', '#step-note');
 	await expect(step.getByLabel('回答（必須）')).toHaveValue('来年度から増便を検討します');
 	const stillReceived = await serviceClient()
 		.from('voices')
