@@ -7,7 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent } from '../support/events';
+import { sql } from '../support/mail';
 import { createOrg, createPractice, suffix, type User } from '../support/recognition';
+import { openDataEvents } from '$lib/server/db/opendata';
 
 let organiser: User;
 let published: { id: string; occurrenceIds: string[] };
@@ -108,6 +110,27 @@ describe('what the anon key reads', () => {
 		const ids = data!.map((r) => r.event_id);
 		expect(ids).toContain(published.id);
 		expect(ids).not.toContain(draft.id);
+	});
+});
+
+describe('the open data past the API’s row limit', () => {
+	it('holds every date, not the first 1000 PostgREST answers at once', async () => {
+		const series = await createEvent(organiser.id, {
+			title: `千回を超える体操${suffix()}`,
+			startsAt: new Date('2090-01-01T01:00:00Z')
+		});
+		await sql(
+			`insert into public.event_occurrences (event_id, starts_at, ends_at, original_starts_at)
+			select $1, d, d + interval '1 hour', d
+			from generate_series(timestamptz '2090-01-02 10:00+09', timestamptz '2090-01-02 10:00+09' + interval '1049 days', interval '1 day') d`,
+			[series.id]
+		);
+		const rows = await openDataEvents(anonClient(), new Date('2089-12-31T00:00:00Z'));
+		const ours = rows.filter((r) => r.eventId === series.id);
+		expect(ours).toHaveLength(1051);
+		// in time order across the pages
+		const times = ours.map((r) => Date.parse(r.startsAt));
+		expect(times).toEqual([...times].sort((a, b) => a - b));
 	});
 });
 

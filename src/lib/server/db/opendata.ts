@@ -29,11 +29,24 @@ export interface OpenDataEvent {
 	fieldNames: string[];
 }
 
+/**
+ * PostgREST answers at most max_rows rows (1000 in supabase/config.toml and on
+ * hosted Supabase by default), so the dataset is read a page at a time.
+ */
+const PAGE = 1000;
+
 /** Every scheduled date of a published event from `from` on, in time order. */
 export async function openDataEvents(db: Db, from: Date): Promise<OpenDataEvent[]> {
-	const { data, error } = await db.rpc('opendata_events', { p_from: from.toISOString() });
-	if (error) dbFailure(error);
-	return data.map((r) => ({
+	const rows = [];
+	for (let offset = 0; ; offset += PAGE) {
+		const { data, error } = await db
+			.rpc('opendata_events', { p_from: from.toISOString() })
+			.range(offset, offset + PAGE - 1);
+		if (error) dbFailure(error);
+		rows.push(...data);
+		if (data.length < PAGE) break;
+	}
+	return rows.map((r) => ({
 		occurrenceId: r.occurrence_id,
 		eventId: r.event_id,
 		title: r.title,
