@@ -254,3 +254,13 @@ export async function countOpenVoices(db: Db): Promise<number> {
 	if (error) dbFailure(error);
 	return count ?? 0;
 }
+
+/** Whether a date's record holds any 声 (such a record is not deleted). */
+export async function recordHasVoices(db: Db, occurrenceId: string): Promise<boolean> {
+	const { count, error } = await db
+		.from('voices')
+		.select('*', { count: 'exact', head: true })
+		.eq('occurrence_id', occurrenceId);
+	if (error) dbFailure(error);
+	return (count ?? 0) > 0;
+}

@@ -8,7 +8,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { countAttended, deleteRecord, findRecord, saveRecord } from '$lib/server/db/records';
-import { recordVoices } from '$lib/server/db/voices';
+import { recordHasVoices } from '$lib/server/db/voices';
 import { redirectWithFlash } from '$lib/server/events/flash';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { logEvent } from '$lib/server/log';
@@ -27,10 +27,10 @@ async function managed(params: { id: string; occurrence: string }) {
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { db, event, occurrence } = await managed(params);
-	const [record, attended, voices] = await Promise.all([
+	const [record, attended, hasVoices] = await Promise.all([
 		findRecord(db, occurrence.id),
 		countAttended(db, occurrence.id),
-		recordVoices(db, occurrence.id)
+		recordHasVoices(db, occurrence.id)
 	]);
 	const values = record
 		? recordValues(record)
@@ -50,7 +50,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		attended,
 		exists: record !== null,
 		// a record that holds 声 is not deleted (record_has_voices)
-		hasVoices: voices.length > 0,
+		hasVoices,
 		form,
 		confirmDelete: record !== null && url.searchParams.get('confirm') === 'delete'
 	};
