@@ -16,7 +16,7 @@ import {
 	type User
 } from '../support/recognition';
 import { listVoices } from '$lib/server/db/voices';
-import { fiscalYearOf, fiscalYearRange } from '$lib/voices/types';
+import { fiscalYearOf, fiscalYearRange } from '$lib/recognition/fiscal';
 import { tokyoDateKey } from '$lib/format';
 
 const DAY = 86400_000;

@@ -2,14 +2,9 @@
 // a reason, an outcome's answer, a step's date between the forum and today,
 // a named destination, links to a thread or practice as pasted, and 年度.
 import { describe, expect, it } from 'vitest';
+import { fiscalYearOf } from '$lib/recognition/fiscal';
 import { linkedId, stepInput, stepSchema, voiceInput, voiceSchema } from '$lib/server/voices/forms';
-import {
-	fiscalYearOf,
-	isOnPath,
-	nextStatuses,
-	VOICE_STATUSES,
-	type VoiceStatus
-} from '$lib/voices/types';
+import { isOnPath, nextStatuses, VOICE_STATUSES, type VoiceStatus } from '$lib/voices/types';
 
 const ID = '0b5e7c1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b';
 const current: { status: VoiceStatus; raisedOn: string } = {

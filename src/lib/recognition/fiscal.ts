@@ -19,6 +19,9 @@ export function fiscalYearOf(value: DateLike): number {
 	return m >= 4 ? y : y - 1;
 }
 
+/** A 年度's first day and the day after its last (yyyy-MM-dd): April 1 to April 1. */
+export const fiscalYearRange = (fy: number) => ({ from: `${fy}-04-01`, to: `${fy + 1}-04-01` });
+
 /** The eras since 1989 (the first day of each), newest first. */
 const ERAS = [
 	{ name: '令和', en: 'Reiwa', from: '2019-05-01', first: 2019 },

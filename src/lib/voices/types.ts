@@ -56,18 +56,6 @@ export function nextStatuses(from: VoiceStatus): { onPath: VoiceStatus[]; offPat
 	return { onPath, offPath };
 }
 
-/** The 年度 (April to March) a Tokyo date (YYYY-MM-DD) falls in. */
-export function fiscalYearOf(day: string): number {
-	const [y, mo] = day.split('-').map(Number);
-	return mo >= 4 ? y : y - 1;
-}
-
-/** A 年度's first day and the day after its last (YYYY-MM-DD). */
-export const fiscalYearRange = (year: number) => ({
-	from: `${year}-04-01`,
-	to: `${year + 1}-04-01`
-});
-
 export interface VoiceNamed {
 	slug: string;
 	name_ja: string;

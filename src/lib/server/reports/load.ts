@@ -10,7 +10,7 @@ import { requestDb } from '$lib/server/db/request';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import { reportTables } from '$lib/reports/tables';
 import { localName } from '$lib/taxonomy/names';
-import { fiscalYearOf } from '$lib/voices/types';
+import { fiscalYearOf, parseFiscalYear } from '$lib/recognition/fiscal';
 
 /** 年度 a report can be asked for: from 2000 to this one. */
 export function reportYears(today = tokyoDateKey(new Date())): number[] {
@@ -23,8 +23,8 @@ export async function loadReport(url: URL) {
 	const db = requestDb();
 	const locale = getLocale();
 	const years = reportYears();
-	const asked = Number(url.searchParams.get('year') ?? '');
-	const year = years.includes(asked) ? asked : years[0];
+	const asked = parseFiscalYear(url.searchParams.get('year'));
+	const year = asked !== null && years.includes(asked) ? asked : years[0];
 	const [areas, fields] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
 		listFields(db, { includeRetired: true })

@@ -4,7 +4,8 @@ import type { Db } from '$lib/server/db/client';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import { listVoices, VOICE_PAGE_SIZE } from '$lib/server/db/voices';
 import { tokyoDateKey } from '$lib/format';
-import { fiscalYearOf, fiscalYearRange, isVoiceStatus } from '$lib/voices/types';
+import { fiscalYearOf, fiscalYearRange, parseFiscalYear } from '$lib/recognition/fiscal';
+import { isVoiceStatus } from '$lib/voices/types';
 
 /** 年度 offered in the filter: this one and the five before it. */
 export function offeredYears(today = tokyoDateKey(new Date())): number[] {
@@ -21,9 +22,7 @@ export async function loadVoiceList(db: Db, url: URL, opts: { publicOnly: boolea
 	const statusParam = params.get('status') ?? '';
 	const status = isVoiceStatus(statusParam) ? statusParam : undefined;
 	const years = offeredYears();
-	const yearParam = Number(params.get('year') ?? '');
-	const year =
-		Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : null;
+	const year = parseFiscalYear(params.get('year'));
 	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 	const range = year ? fiscalYearRange(year) : null;
 	const { voices, total } = await listVoices(
