@@ -8,6 +8,8 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { serverEnv } from '$lib/server/env';
+import { allowImages } from '$lib/server/http/csp';
 import { asBrowserFormPost, forbiddenCrossSite } from '$lib/server/http/csrf';
 import { malformedForm, malformedUrl } from '$lib/server/http/malformed';
 import { logEvent } from '$lib/server/log';
@@ -80,9 +82,14 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-// CSP (with nonces/hashes for SvelteKit's own scripts) is set from svelte.config.js.
+// CSP (with nonces/hashes for SvelteKit's own scripts) is set from svelte.config.js;
+// the maps' tile server is configuration (TSUNAGU_MAP_TILE_URL), so its origin
+// joins img-src here rather than there.
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	const tiles = serverEnv.mapTileOrigin;
+	const csp = response.headers.get('content-security-policy');
+	if (tiles && csp) response.headers.set('content-security-policy', allowImages(csp, tiles));
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('x-frame-options', 'DENY');

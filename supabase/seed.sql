@@ -221,3 +221,46 @@ select '20000000-0000-4000-8000-000000000001'::uuid, id from public.fields where
 union all
 select '20000000-0000-4000-8000-000000000002'::uuid, id from public.fields where slug in ('welfare', 'town-development', 'disability')
 on conflict do nothing;
+
+-- Demo places (居場所・地域の資源, fictional), confirmed today; one of no
+-- organization (the coordinators keep it).
+insert into public.places (id, name, name_kana, kinds, area_id, address, latitude, longitude, organization_id,
+	audiences, open_days, hours_note, fee_free, fee, capacity, meals_provided, food_allowed, transport,
+	accessibility, phone, description)
+select v.id::uuid, v.name, v.kana, v.kinds::text[], a.id, v.address, v.lat, v.lng, v.org::uuid, v.audiences::text[],
+	v.days::smallint[], v.note, v.free, v.fee, v.cap, v.meals, v.food, v.transport, v.access, v.phone, v.descr
+from (values
+	('30000000-0000-4000-8000-000000000001', '常盤平こども食堂', 'ときわだいらこどもしょくどう',
+		'{kodomo_shokudo,ibasho}', 'tokiwadaira', '千葉県松戸市常盤平3-30 市民センター調理室', 35.7966, 139.9493,
+		'10000000-0000-4000-8000-000000000001', '{children,parents}', '{6}', '第2・第4土曜日のみ。8月はお休み。',
+		true, 'こどもは無料、おとなは300円', 30, true, false, false, '入口に段差なし。車いすで使えるトイレあり。',
+		'047-000-0001', 'こどもも大人も、いっしょにごはんを食べる場所です。宿題をしに来る子もいます。'),
+	('30000000-0000-4000-8000-000000000002', '新松戸ふれあいサロン', 'しんまつどふれあいさろん',
+		'{kayoinoba,ibasho}', 'shin-matsudo', '千葉県松戸市新松戸4-1 自治会館', 35.8257, 139.9210,
+		'10000000-0000-4000-8000-000000000002', '{elderly,everyone}', '{3}', null,
+		false, '1回100円（お茶代）', 20, false, true, true, '送迎は事前に電話で。',
+		'047-000-0003', '椅子に座ってできる体操と、おしゃべりの時間です。'),
+	('30000000-0000-4000-8000-000000000003', '本庁地域包括支援センター', 'ほんちょうちいきほうかつしえんせんたー',
+		'{consultation}', 'honcho', '千葉県松戸市根本387-5', 35.7876, 139.9031,
+		'10000000-0000-4000-8000-000000000004', '{elderly,disability,everyone}', '{1,2,3,4,5}', null,
+		true, '相談は無料', null, null, null, false, 'エレベーターあり。',
+		'047-000-0004', '介護や暮らしの困りごとを、専門の職員に相談できます。'),
+	('30000000-0000-4000-8000-000000000004', '矢切自治会館', 'やぎりじちかいかん',
+		'{meeting_place}', 'yagiri', '千葉県松戸市下矢切100', 35.7603, 139.8986,
+		null, '{everyone}', '{}', '使うときは自治会長に連絡してください。',
+		false, '1時間500円', 40, null, true, false, null,
+		null, '地域の集まりに使える会館です。')
+) v(id, name, kana, kinds, area, address, lat, lng, org, audiences, days, note, free, fee, cap, meals, food,
+	transport, access, phone, descr)
+join public.areas a on a.slug = v.area
+on conflict (id) do nothing;
+
+insert into public.place_hours (place_id, day, opens, closes) values
+	('30000000-0000-4000-8000-000000000001', 6, '11:00', '14:00'),
+	('30000000-0000-4000-8000-000000000002', 3, '13:30', '15:30'),
+	('30000000-0000-4000-8000-000000000003', 1, '08:30', '17:15'),
+	('30000000-0000-4000-8000-000000000003', 2, '08:30', '17:15'),
+	('30000000-0000-4000-8000-000000000003', 3, '08:30', '17:15'),
+	('30000000-0000-4000-8000-000000000003', 4, '08:30', '17:15'),
+	('30000000-0000-4000-8000-000000000003', 5, '08:30', '17:15')
+on conflict do nothing;

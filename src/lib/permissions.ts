@@ -248,3 +248,40 @@ export const canReadNomination = (viewer: Viewer, nominatorId: string) =>
 /** Who reads a programme: everybody once it is public, coordinators always (RLS on programmes). */
 export const canReadProgramme = (viewer: Viewer, isPublic: boolean) =>
 	isPublic || canModerate(viewer);
+
+// ---------------------------------------------------------------------------
+// Places (issue 15). Mirrors private.keeps_places_of and the functions of
+// supabase/migrations/20261215000000_places.sql: an organization's owners and
+// editors keep its places, coordinators keep every place (a place without an
+// organization is theirs alone). `editorOf`: the organizations the viewer is
+// an owner or editor of.
+
+/** Writing a place that belongs (or will belong) to this organization, or to none (null). */
+export const canKeepPlaceOf = (
+	viewer: Viewer,
+	organizationId: string | null,
+	editorOf: ReadonlySet<string>,
+	suspended = false
+) =>
+	viewer !== null &&
+	!suspended &&
+	(canModerate(viewer) || (organizationId !== null && editorOf.has(organizationId)));
+
+/** What the viewer may do with one place. */
+export function placePermissions(
+	viewer: Viewer,
+	place: { organizationId: string | null; published: boolean },
+	editorOf: ReadonlySet<string>,
+	suspended = false
+) {
+	const keeper = canKeepPlaceOf(viewer, place.organizationId, editorOf);
+	return {
+		/** edit it, confirm it, read and resolve its corrections */
+		keep: keeper && !suspended,
+		/** report that something changed (report_place_correction: a signed-in member, a published place) */
+		report: place.published && canWrite(viewer, suspended),
+		/** add a place at all: an editor of some organization, or a coordinator */
+		create: canWrite(viewer, suspended) && (editorOf.size > 0 || canModerate(viewer))
+	};
+}
+export type PlacePermissions = ReturnType<typeof placePermissions>;

@@ -174,3 +174,65 @@ describe('what the anon key never reads or writes', () => {
 		expect(still!.body).toBe('公開の声');
 	});
 });
+
+describe('places (居場所・地域の資源)', () => {
+	it('published places with their hours and photos, the list function; never hidden ones or corrections', async () => {
+		const owner = await createTestUser('公開APIの場所 さん');
+		const org = await createOrg(owner);
+		const tag = suffix();
+		const base = {
+			name_kana: null,
+			kinds: ['ibasho'],
+			area_id: null,
+			address: null,
+			latitude: 35.79,
+			longitude: 139.9,
+			organization_id: org.id,
+			audiences: ['everyone'],
+			hours: [{ day: 3, opens: '13:00', closes: '15:00' }],
+			hours_note: null,
+			closed_days: null,
+			fee_free: true,
+			fee: null,
+			capacity: null,
+			meals_provided: null,
+			food_allowed: null,
+			transport: null,
+			accessibility: null,
+			phone: null,
+			email: null,
+			url: null,
+			description: null
+		};
+		const shown = await userClient(owner.id).rpc('save_place', {
+			p: { ...base, name: `公開の居場所${tag}`, published: true }
+		});
+		const hidden = await userClient(owner.id).rpc('save_place', {
+			p: { ...base, name: `非公開の居場所${tag}`, published: false }
+		});
+		expect(shown.error ?? hidden.error).toBeNull();
+		const db = anonClient();
+		const { data } = await db
+			.from('places')
+			.select('id, name, place_hours(day, opens, closes), place_photos(position)')
+			.in('id', [shown.data!, hidden.data!]);
+		expect(data).toEqual([
+			{
+				id: shown.data,
+				name: `公開の居場所${tag}`,
+				place_hours: [{ day: 3, opens: '13:00:00', closes: '15:00:00' }],
+				place_photos: []
+			}
+		]);
+		const { data: listed } = await db
+			.rpc('search_places', { p_q: tag, p_day: 3, p_free: true })
+			.select('id');
+		expect(listed).toEqual([{ id: shown.data }]);
+		await userClient(owner.id).rpc('report_place_correction', {
+			p_place: shown.data!,
+			p_body: '時間が変わりました'
+		});
+		const { data: corrections } = await db.from('place_corrections').select('id').limit(1);
+		expect(corrections ?? []).toEqual([]);
+	});
+});

@@ -81,6 +81,7 @@ export function practiceInput(orgId: string, over: Partial<PracticeInput> = {}):
 		areaIds: [],
 		fieldIds: [],
 		eventIds: [],
+		placeIds: [],
 		photos: [],
 		...over
 	};

@@ -6,7 +6,8 @@ const choices = {
 	areaIds: new Set(['a1']),
 	fieldIds: new Set(['f1']),
 	organizationIds: new Set(['o1']),
-	cohostIds: new Set(['o1', 'o2'])
+	cohostIds: new Set(['o1', 'o2']),
+	placeIds: new Set(['p1'])
 };
 const valid = {
 	title: '地域づくりフォーラム',
@@ -64,5 +65,12 @@ describe('event form', () => {
 
 	it('accepts a weekly series of 500 dates, the maximum', () => {
 		expect(problems({ repeat: 'weekly', repeatEnd: 'count', repeatCount: '500' })).toEqual({});
+	});
+});
+
+describe('the place an event is held at', () => {
+	it('a registered place stands for the venue; an unknown one is refused', () => {
+		expect(problems({ venueName: '', onlineUrl: '', placeId: 'p1' })).toEqual({});
+		expect(Object.keys(problems({ placeId: 'p9' }))).toEqual(['placeId']);
 	});
 });

@@ -11,6 +11,8 @@ import {
 	thanksPermission,
 	canWrite,
 	canWritePracticeFor,
+	canKeepPlaceOf,
+	placePermissions,
 	practicePermissions,
 	practiceReadPermissions,
 	isLastOwner,
@@ -538,5 +540,38 @@ describe('recognition (mirrors recognition-rls.test.ts)', () => {
 		expect(canReadProgramme(null, true)).toBe(true);
 		expect(canReadProgramme(member(), false)).toBe(false);
 		expect(canReadProgramme(admin, false)).toBe(true);
+	});
+});
+
+describe('a place (mirrors places.test.ts)', () => {
+	const editorOf = new Set(['org1']);
+	const mine = { organizationId: 'org1', published: true };
+	const orphan = { organizationId: null, published: true };
+
+	it('its organization’s owners and editors keep it; coordinators keep every place', () => {
+		expect(placePermissions(member('e1'), mine, editorOf).keep).toBe(true);
+		expect(placePermissions(member('m1'), mine, new Set()).keep).toBe(false);
+		expect(placePermissions(member('e1'), orphan, editorOf).keep).toBe(false);
+		expect(placePermissions(coordinator, orphan, new Set()).keep).toBe(true);
+		expect(placePermissions(admin, mine, new Set()).keep).toBe(true);
+		expect(placePermissions(null, mine, new Set()).keep).toBe(false);
+		expect(placePermissions(member('e1'), mine, editorOf, true).keep).toBe(false);
+	});
+
+	it('any signed-in member who is not suspended reports a change on a published place', () => {
+		expect(placePermissions(member(), mine, new Set()).report).toBe(true);
+		expect(placePermissions(null, mine, new Set()).report).toBe(false);
+		expect(placePermissions(member(), mine, new Set(), true).report).toBe(false);
+		expect(placePermissions(coordinator, { ...mine, published: false }, new Set()).report).toBe(
+			false
+		);
+	});
+
+	it('a place of no organization is written by coordinators only', () => {
+		expect(canKeepPlaceOf(member('e1'), null, editorOf)).toBe(false);
+		expect(canKeepPlaceOf(coordinator, null, new Set())).toBe(true);
+		expect(canKeepPlaceOf(member('e1'), 'org2', editorOf)).toBe(false);
+		expect(placePermissions(member(), mine, new Set()).create).toBe(false);
+		expect(placePermissions(member('e1'), mine, editorOf).create).toBe(true);
 	});
 });

@@ -14,7 +14,8 @@ const choices = {
 	areaIds: new Set(['a1']),
 	fieldIds: new Set(['f1']),
 	partnerIds: new Set(['o1', 'o2']),
-	eventIds: new Set(['e1'])
+	eventIds: new Set(['e1']),
+	placeIds: new Set(['p1'])
 };
 const valid = {
 	leadOrganizationId: 'o1',

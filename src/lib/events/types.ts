@@ -70,6 +70,8 @@ export type EventFormValues = {
 	repeatEnd: 'count' | 'until';
 	repeatCount: string;
 	repeatUntil: string;
+	/** a place of the directory (/places), or '' */
+	placeId: string;
 	venueName: string;
 	venueAddress: string;
 	onlineUrl: string;

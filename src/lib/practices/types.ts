@@ -113,6 +113,8 @@ export interface PracticeDetail extends PracticeCard {
 	partners: PracticePartner[];
 	/** linked events, earliest first */
 	events: PracticeEventRef[];
+	/** the directory's places where it happens (/places/<id>), by name */
+	places: { id: string; name: string }[];
 	/** in order; photos[0] is the cover */
 	photos: PracticePhoto[];
 	/** the coordinator's comment when returned (shown to the authors) */
@@ -144,6 +146,7 @@ export interface PracticeInput {
 	areaIds: string[];
 	fieldIds: string[];
 	eventIds: string[];
+	placeIds: string[];
 	photos: { hash: string; alt: string }[];
 }
 
@@ -181,6 +184,7 @@ export type PracticeFormValues = {
 	areaIds: string[];
 	fieldIds: string[];
 	eventIds: string[];
+	placeIds: string[];
 	photoHashes: string[];
 	photoAlts: string[];
 	photoOrder: string[];

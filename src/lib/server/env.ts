@@ -1,6 +1,8 @@
 // Server configuration from the environment. `npm run dev` / `npm start` fill
 // these from the local stack; a deployment sets them for its Supabase project.
 import { env } from '$env/dynamic/private';
+import { parseMapCenter, type MapTiles } from '$lib/places/map';
+import { tileOrigin } from '$lib/server/http/csp';
 
 function required(name: string): string {
 	const value = env[name];
@@ -41,6 +43,25 @@ export const serverEnv = {
 				env.TSUNAGU_OPENDATA_LICENSE_URL?.trim() ||
 				'https://creativecommons.org/licenses/by/4.0/deed.ja'
 		};
+	},
+	/**
+	 * The tiles of the maps of places: OpenStreetMap's by default; a city may use
+	 * 地理院タイル (`https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png`, 「国土地理院」)
+	 * or its own server. Optionally where a map with no points starts:
+	 * TSUNAGU_MAP_CENTER=`latitude,longitude,zoom` (the city hall, zoom 13).
+	 */
+	get mapTiles(): MapTiles {
+		return {
+			url: env.TSUNAGU_MAP_TILE_URL?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+			attribution: env.TSUNAGU_MAP_ATTRIBUTION?.trim() || '© OpenStreetMap contributors',
+			attributionUrl:
+				env.TSUNAGU_MAP_ATTRIBUTION_URL?.trim() || 'https://www.openstreetmap.org/copyright',
+			center: parseMapCenter(env.TSUNAGU_MAP_CENTER)
+		};
+	},
+	/** The tile server as a CSP source, added to `img-src` (hooks.server.ts); null if the URL is bad. */
+	get mapTileOrigin() {
+		return tileOrigin(serverEnv.mapTiles.url);
 	},
 	/** How long one call to the database API may take before the page gives up (503). */
 	get dbTimeoutMs() {

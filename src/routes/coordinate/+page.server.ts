@@ -3,6 +3,8 @@ import { listRecentlyPublished, listStaleDrafts } from '$lib/server/db/events';
 import { countOpenReports } from '$lib/server/db/moderation';
 import { countOpenNominations } from '$lib/server/db/nominations';
 import { listUnverifiedOrganizations } from '$lib/server/db/orgs';
+import { countOpenCorrections, countStalePlaces } from '$lib/server/db/places';
+import { staleBefore } from '$lib/places/stale';
 import { countSubmittedPractices } from '$lib/server/db/practices';
 import { requestDb } from '$lib/server/db/request';
 import { listQuietAreas } from '$lib/server/db/taxonomy';
@@ -31,7 +33,9 @@ export const load: PageServerLoad = async () => {
 		openReports,
 		submittedPractices,
 		openNominations,
-		openVoices
+		openVoices,
+		openCorrections,
+		stalePlaceCount
 	] = await Promise.all([
 		listUnverifiedOrganizations(db, SHOWN + 1),
 		listRecentlyPublished(db, SHOWN, now),
@@ -40,7 +44,9 @@ export const load: PageServerLoad = async () => {
 		countOpenReports(db),
 		countSubmittedPractices(db),
 		countOpenNominations(db),
-		countOpenVoices(db)
+		countOpenVoices(db),
+		countOpenCorrections(db),
+		countStalePlaces(db, staleBefore(now))
 	]);
 	return {
 		pending: cut(pending),
@@ -51,6 +57,8 @@ export const load: PageServerLoad = async () => {
 		submittedPractices,
 		openNominations,
 		openVoices,
+		openCorrections,
+		stalePlaceCount,
 		staleDays: STALE_DAYS,
 		quietDays: QUIET_DAYS
 	};

@@ -470,6 +470,7 @@ export type Database = {
           online_url: string | null
           organization_id: string | null
           organizer_id: string
+          place_id: string | null
           published_at: string | null
           registration_closes_at: string | null
           registration_opens_at: string | null
@@ -511,6 +512,7 @@ export type Database = {
           online_url?: string | null
           organization_id?: string | null
           organizer_id?: string
+          place_id?: string | null
           published_at?: string | null
           registration_closes_at?: string | null
           registration_opens_at?: string | null
@@ -551,6 +553,7 @@ export type Database = {
           online_url?: string | null
           organization_id?: string | null
           organizer_id?: string
+          place_id?: string | null
           published_at?: string | null
           registration_closes_at?: string | null
           registration_opens_at?: string | null
@@ -594,6 +597,13 @@ export type Database = {
             columns: ["organizer_id"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "events_place_id_fkey"
+            columns: ["place_id"]
+            isOneToOne: false
+            referencedRelation: "places"
             referencedColumns: ["id"]
           },
         ]
@@ -1032,6 +1042,7 @@ export type Database = {
           nomination_id: string | null
           occurrence_id: string | null
           organization_id: string | null
+          place_id: string | null
           post_id: string | null
           practice_id: string | null
           read_at: string | null
@@ -1051,6 +1062,7 @@ export type Database = {
           nomination_id?: string | null
           occurrence_id?: string | null
           organization_id?: string | null
+          place_id?: string | null
           post_id?: string | null
           practice_id?: string | null
           read_at?: string | null
@@ -1070,6 +1082,7 @@ export type Database = {
           nomination_id?: string | null
           occurrence_id?: string | null
           organization_id?: string | null
+          place_id?: string | null
           post_id?: string | null
           practice_id?: string | null
           read_at?: string | null
@@ -1113,6 +1126,13 @@ export type Database = {
             columns: ["organization_id"]
             isOneToOne: false
             referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_place_id_fkey"
+            columns: ["place_id"]
+            isOneToOne: false
+            referencedRelation: "places"
             referencedColumns: ["id"]
           },
           {
@@ -1546,6 +1566,260 @@ export type Database = {
           },
         ]
       }
+      place_corrections: {
+        Row: {
+          author_id: string | null
+          body: string
+          created_at: string
+          id: string
+          place_id: string
+          resolved_at: string | null
+          resolved_by: string | null
+        }
+        Insert: {
+          author_id?: string | null
+          body: string
+          created_at?: string
+          id?: string
+          place_id: string
+          resolved_at?: string | null
+          resolved_by?: string | null
+        }
+        Update: {
+          author_id?: string | null
+          body?: string
+          created_at?: string
+          id?: string
+          place_id?: string
+          resolved_at?: string | null
+          resolved_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "place_corrections_author_id_fkey"
+            columns: ["author_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "place_corrections_place_id_fkey"
+            columns: ["place_id"]
+            isOneToOne: false
+            referencedRelation: "places"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "place_corrections_resolved_by_fkey"
+            columns: ["resolved_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      place_hours: {
+        Row: {
+          closes: string
+          day: number
+          opens: string
+          place_id: string
+        }
+        Insert: {
+          closes: string
+          day: number
+          opens: string
+          place_id: string
+        }
+        Update: {
+          closes?: string
+          day?: number
+          opens?: string
+          place_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "place_hours_place_id_fkey"
+            columns: ["place_id"]
+            isOneToOne: false
+            referencedRelation: "places"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      place_photos: {
+        Row: {
+          alt: string
+          image_hash: string
+          place_id: string
+          position: number
+        }
+        Insert: {
+          alt: string
+          image_hash: string
+          place_id: string
+          position: number
+        }
+        Update: {
+          alt?: string
+          image_hash?: string
+          place_id?: string
+          position?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "place_photos_image_hash_fkey"
+            columns: ["image_hash"]
+            isOneToOne: false
+            referencedRelation: "images"
+            referencedColumns: ["hash"]
+          },
+          {
+            foreignKeyName: "place_photos_place_id_fkey"
+            columns: ["place_id"]
+            isOneToOne: false
+            referencedRelation: "places"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      places: {
+        Row: {
+          accessibility: string | null
+          address: string | null
+          area_id: string | null
+          audiences: string[]
+          capacity: number | null
+          closed_days: string | null
+          confirmed_at: string
+          confirmed_by: string | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          email: string | null
+          fee: string | null
+          fee_free: boolean | null
+          food_allowed: boolean | null
+          hours_note: string | null
+          id: string
+          import_key: string | null
+          kinds: string[]
+          latitude: number | null
+          longitude: number | null
+          meals_provided: boolean | null
+          name: string
+          name_kana: string | null
+          open_days: number[]
+          organization_id: string | null
+          phone: string | null
+          published: boolean
+          search_text: string | null
+          sort_key: string | null
+          transport: boolean | null
+          updated_at: string
+          url: string | null
+        }
+        Insert: {
+          accessibility?: string | null
+          address?: string | null
+          area_id?: string | null
+          audiences?: string[]
+          capacity?: number | null
+          closed_days?: string | null
+          confirmed_at?: string
+          confirmed_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          email?: string | null
+          fee?: string | null
+          fee_free?: boolean | null
+          food_allowed?: boolean | null
+          hours_note?: string | null
+          id?: string
+          import_key?: never
+          kinds: string[]
+          latitude?: number | null
+          longitude?: number | null
+          meals_provided?: boolean | null
+          name: string
+          name_kana?: string | null
+          open_days?: number[]
+          organization_id?: string | null
+          phone?: string | null
+          published?: boolean
+          search_text?: never
+          sort_key?: never
+          transport?: boolean | null
+          updated_at?: string
+          url?: string | null
+        }
+        Update: {
+          accessibility?: string | null
+          address?: string | null
+          area_id?: string | null
+          audiences?: string[]
+          capacity?: number | null
+          closed_days?: string | null
+          confirmed_at?: string
+          confirmed_by?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          email?: string | null
+          fee?: string | null
+          fee_free?: boolean | null
+          food_allowed?: boolean | null
+          hours_note?: string | null
+          id?: string
+          import_key?: never
+          kinds?: string[]
+          latitude?: number | null
+          longitude?: number | null
+          meals_provided?: boolean | null
+          name?: string
+          name_kana?: string | null
+          open_days?: number[]
+          organization_id?: string | null
+          phone?: string | null
+          published?: boolean
+          search_text?: never
+          sort_key?: never
+          transport?: boolean | null
+          updated_at?: string
+          url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "places_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "places_confirmed_by_fkey"
+            columns: ["confirmed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "places_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "places_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       post_versions: {
         Row: {
           body: string
@@ -1848,6 +2122,36 @@ export type Database = {
           },
           {
             foreignKeyName: "practice_photos_practice_id_fkey"
+            columns: ["practice_id"]
+            isOneToOne: false
+            referencedRelation: "practices"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      practice_places: {
+        Row: {
+          place_id: string
+          practice_id: string
+        }
+        Insert: {
+          place_id: string
+          practice_id: string
+        }
+        Update: {
+          place_id?: string
+          practice_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "practice_places_place_id_fkey"
+            columns: ["place_id"]
+            isOneToOne: false
+            referencedRelation: "places"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "practice_places_practice_id_fkey"
             columns: ["practice_id"]
             isOneToOne: false
             referencedRelation: "practices"
@@ -3050,6 +3354,7 @@ export type Database = {
         Args: { p_revert_token: string; p_token: string }
         Returns: string
       }
+      confirm_place: { Args: { p_place: string }; Returns: string }
       count_event_series: {
         Args: {
           p_area?: string
@@ -3062,6 +3367,21 @@ export type Database = {
           p_q?: string
           p_seats_left?: boolean
           p_to?: string
+        }
+        Returns: number
+      }
+      count_places: {
+        Args: {
+          p_area?: string
+          p_audience?: string
+          p_cap?: number
+          p_day?: number
+          p_free?: boolean
+          p_kind?: string
+          p_meals?: boolean
+          p_organization?: string
+          p_q?: string
+          p_transport?: boolean
         }
         Returns: number
       }
@@ -3245,6 +3565,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      import_places: { Args: { p_rows: Json }; Returns: number }
       inspire_thread: {
         Args: {
           p_area?: string
@@ -3381,6 +3702,50 @@ export type Database = {
           thread_replies: boolean
         }[]
       }
+      my_stale_places: {
+        Args: { p_limit?: number; p_now?: string }
+        Returns: {
+          accessibility: string | null
+          address: string | null
+          area_id: string | null
+          audiences: string[]
+          capacity: number | null
+          closed_days: string | null
+          confirmed_at: string
+          confirmed_by: string | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          email: string | null
+          fee: string | null
+          fee_free: boolean | null
+          food_allowed: boolean | null
+          hours_note: string | null
+          id: string
+          import_key: string | null
+          kinds: string[]
+          latitude: number | null
+          longitude: number | null
+          meals_provided: boolean | null
+          name: string
+          name_kana: string | null
+          open_days: number[]
+          organization_id: string | null
+          phone: string | null
+          published: boolean
+          search_text: string | null
+          sort_key: string | null
+          transport: boolean | null
+          updated_at: string
+          url: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "places"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       my_waitlist_positions: {
         Args: { p_occurrences: string[] }
         Returns: {
@@ -3498,6 +3863,10 @@ export type Database = {
       }
       reorder_areas: { Args: { p_ids: string[] }; Returns: undefined }
       reorder_fields: { Args: { p_ids: string[] }; Returns: undefined }
+      report_place_correction: {
+        Args: { p_body: string; p_place: string }
+        Returns: string
+      }
       report_queue: {
         Args: { p_limit?: number; p_offset?: number }
         Returns: {
@@ -3539,6 +3908,10 @@ export type Database = {
       reset_password: {
         Args: { p_password_hash: string; p_token: string }
         Returns: string
+      }
+      resolve_place_correction: {
+        Args: { p_correction: string }
+        Returns: undefined
       }
       restore_post: {
         Args: { p_post: string; p_reason?: string }
@@ -3584,6 +3957,7 @@ export type Database = {
         Args: { p_headcounts: Json; p_occurrence: string; p_record: Json }
         Returns: number
       }
+      save_place: { Args: { p: Json }; Returns: string }
       save_practice: { Args: { p: Json }; Returns: string }
       save_programme: {
         Args: {
@@ -3694,6 +4068,62 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "organizations"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      search_places: {
+        Args: {
+          p_area?: string
+          p_audience?: string
+          p_day?: number
+          p_free?: boolean
+          p_kind?: string
+          p_limit?: number
+          p_meals?: boolean
+          p_offset?: number
+          p_organization?: string
+          p_q?: string
+          p_transport?: boolean
+        }
+        Returns: {
+          accessibility: string | null
+          address: string | null
+          area_id: string | null
+          audiences: string[]
+          capacity: number | null
+          closed_days: string | null
+          confirmed_at: string
+          confirmed_by: string | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          email: string | null
+          fee: string | null
+          fee_free: boolean | null
+          food_allowed: boolean | null
+          hours_note: string | null
+          id: string
+          import_key: string | null
+          kinds: string[]
+          latitude: number | null
+          longitude: number | null
+          meals_provided: boolean | null
+          name: string
+          name_kana: string | null
+          open_days: number[]
+          organization_id: string | null
+          phone: string | null
+          published: boolean
+          search_text: string | null
+          sort_key: string | null
+          transport: boolean | null
+          updated_at: string
+          url: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "places"
           isOneToOne: false
           isSetofReturn: true
         }

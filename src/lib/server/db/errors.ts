@@ -79,7 +79,15 @@ export const REFUSALS = [
 	'voice_needs_reason',
 	'voice_needs_answer',
 	'voice_bad_date',
-	'record_has_voices'
+	'record_has_voices',
+	// places (20261215000000_places)
+	'no_kind',
+	'unknown_area',
+	'outside_japan',
+	'point_incomplete',
+	'closes_before_opens',
+	'bad_day',
+	'import_row'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

@@ -80,6 +80,8 @@ export interface EventDetail {
 	cohosts: OrgRef[];
 	/** named but not (yet) accepted; RLS shows them only to organisers and the invited organization's editors */
 	invitedCohosts: OrgRef[];
+	/** the directory place it is held at (/places/<id>); null when none, or hidden */
+	place: { id: string; name: string } | null;
 }
 
 /** An event as stored (generated from the migrations). */
@@ -98,6 +100,7 @@ type EventDetailJson = Omit<
 	organization: OrgRef | null;
 	organizer: { display_name: string; listed: boolean } | null;
 	fields: FieldRef[];
+	place: { id: string; name: string } | null;
 	cohosts: { accepted_at: string | null; organization: OrgRef }[];
 };
 
@@ -159,7 +162,8 @@ export async function findEvent(db: Db, id: string): Promise<EventDetail | null>
 			: null,
 		fields: data.fields,
 		cohosts: cohostsWhere(true),
-		invitedCohosts: cohostsWhere(false)
+		invitedCohosts: cohostsWhere(false),
+		place: data.place
 	};
 }
 
@@ -575,6 +579,8 @@ export type EventInput = {
 	how_to_apply: string | null;
 	deadline_note: string | null;
 	status: EventStatus;
+	/** held at this directory place; save_event fills an empty venue from it */
+	place_id: string | null;
 };
 
 /**

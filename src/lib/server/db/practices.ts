@@ -52,7 +52,7 @@ const CARD_SELECT =
 	'id, title, summary, status, audiences, started_on, ended_on, published_at, updated_at, submitted_at, featured_position, lead:organizations!practices_lead_organization_id_fkey(id, slug, name, kind, logo:images(hash, width, height)), practice_photos(position, alt, image:images(hash, width, height)), practice_areas(areas(id, slug, name_ja, name_en)), practice_fields(fields(id, slug, name_ja, name_en, color))' as const;
 
 const DETAIL_SELECT =
-	'id, title, summary, status, audiences, started_on, ended_on, published_at, updated_at, submitted_at, featured_position, author_id, audience_note, frequency, venue, cost, funding, story_origin, story_activities, story_tips, story_outcomes, story_challenges, story_next, story_contact, review_comment, reviewed_at, created_at, lead:organizations!practices_lead_organization_id_fkey(id, slug, name, kind, logo:images(hash, width, height)), practice_photos(position, alt, image:images(hash, width, height)), practice_areas(areas(id, slug, name_ja, name_en)), practice_fields(fields(id, slug, name_ja, name_en, color)), practice_figures(position, label, value, unit), practice_partners(position, name, org:organizations(id, slug, name, kind)), practice_events(events(id, title, starts_at, ends_at, all_day, status))' as const;
+	'id, title, summary, status, audiences, started_on, ended_on, published_at, updated_at, submitted_at, featured_position, author_id, audience_note, frequency, venue, cost, funding, story_origin, story_activities, story_tips, story_outcomes, story_challenges, story_next, story_contact, review_comment, reviewed_at, created_at, lead:organizations!practices_lead_organization_id_fkey(id, slug, name, kind, logo:images(hash, width, height)), practice_photos(position, alt, image:images(hash, width, height)), practice_areas(areas(id, slug, name_ja, name_en)), practice_fields(fields(id, slug, name_ja, name_en, color)), practice_figures(position, label, value, unit), practice_partners(position, name, org:organizations(id, slug, name, kind)), practice_events(events(id, title, starts_at, ends_at, all_day, status)), practice_places(place:places(id, name))' as const;
 
 type Status = Database['public']['Enums']['practice_status'];
 
@@ -295,6 +295,9 @@ export async function getPractice(db: Db, id: string): Promise<PracticeDetail | 
 				name: x.org?.name ?? x.name ?? ''
 			})),
 		events,
+		places: p.practice_places
+			.flatMap((x) => (x.place ? [x.place] : []))
+			.sort((a, b) => a.name.localeCompare(b.name, 'ja')),
 		photos: photosOf(p.practice_photos),
 		reviewComment: p.review_comment,
 		reviewedAt: p.reviewed_at,
@@ -356,6 +359,7 @@ export const practicePayload = (p: PracticeInput) => ({
 	area_ids: p.areaIds,
 	field_ids: p.fieldIds,
 	event_ids: p.eventIds,
+	place_ids: p.placeIds,
 	photos: p.photos.map((ph) => ({ image_hash: ph.hash, alt: ph.alt }))
 });
 

@@ -1,11 +1,12 @@
 // What the event form offers an organiser: active areas and fields, the
 // organizations they may publish for, and the organizations they may name as
-// co-hosts. The same sets check the posted form (forms.ts, EventChoices).
+// co-hosts, and the places of the directory (会場). The same sets check the posted form (forms.ts, EventChoices).
 import { isCoordinator } from '$lib/auth/roles';
 import { editsFor } from '$lib/permissions';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db/client';
 import { listMemberships, listOrganizationChoices } from '$lib/server/db/orgs';
+import { placeChoices } from '$lib/server/db/places';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { EventChoices } from './forms';
 
@@ -19,11 +20,12 @@ export async function eventChoices(
 		cohostIds: string[];
 	}
 ) {
-	const [areas, fields, memberships, orgs] = await Promise.all([
+	const [areas, fields, memberships, orgs, places] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
 		listFields(db, { includeRetired: true }),
 		listMemberships(db, user.id),
-		listOrganizationChoices(db)
+		listOrganizationChoices(db),
+		placeChoices(db)
 	]);
 	const organizations = isCoordinator(user.role)
 		? [...orgs]
@@ -38,7 +40,15 @@ export async function eventChoices(
 		areaIds: new Set(activeAreas.map((a) => a.id)),
 		fieldIds: new Set(activeFields.map((f) => f.id)),
 		organizationIds: new Set(organizations.map((o) => o.id)),
-		cohostIds: new Set(orgs.map((o) => o.id))
+		cohostIds: new Set(orgs.map((o) => o.id)),
+		placeIds: new Set(places.map((p) => p.id))
 	};
-	return { areas: activeAreas, fields: activeFields, organizations, cohosts: orgs, choices };
+	return {
+		areas: activeAreas,
+		fields: activeFields,
+		organizations,
+		cohosts: orgs,
+		places,
+		choices
+	};
 }

@@ -25,6 +25,8 @@ export interface EventChoices {
 	fieldIds: Set<string>;
 	organizationIds: Set<string>;
 	cohostIds: Set<string>;
+	/** published places of the directory (the 会場 choice) */
+	placeIds: Set<string>;
 }
 
 /** Tokyo "YYYY-MM-DDTHH:MM" (datetime-local) → instant. */
@@ -56,6 +58,10 @@ export function eventSchema(choices: EventChoices) {
 			repeatEnd: z.enum(['count', 'until']).default('count'),
 			repeatCount: z.string().trim().default(''),
 			repeatUntil: z.string().default(''),
+			placeId: z
+				.string()
+				.default('')
+				.refine((v) => v === '' || choices.placeIds.has(v), m.event_error_place_unknown()),
 			venueName: optionalText(200, m.event_error_venue_too_long()),
 			venueAddress: optionalText(300, m.event_error_venue_too_long()),
 			onlineUrl: optionalHttpUrl(m.event_error_online_url()),
@@ -109,7 +115,8 @@ export function eventSchema(choices: EventChoices) {
 			if (v.endDate && !isDate(v.endDate)) issue('endDate', m.event_error_date_required());
 			if (times && times.endsAt <= times.startsAt)
 				issue('endTime', m.event_error_end_before_start());
-			if (!v.venueName && !v.onlineUrl) issue('venueName', m.event_error_place_required());
+			if (!v.venueName && !v.onlineUrl && !v.placeId)
+				issue('venueName', m.event_error_place_required());
 
 			const opens = v.registrationOpens ? localDateTime(v.registrationOpens) : null;
 			const closes = v.registrationCloses ? localDateTime(v.registrationCloses) : null;

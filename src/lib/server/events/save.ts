@@ -54,7 +54,8 @@ export async function saveEventForm(
 		belongings: orNull(v.belongings),
 		how_to_apply: orNull(v.howToApply),
 		deadline_note: orNull(v.deadlineNote),
-		status
+		status,
+		place_id: orNull(v.placeId)
 	};
 	return saveEvent(db, id, event, { fieldIds: v.fieldIds, cohostIds: v.cohostIds }, occurrences);
 }
@@ -83,6 +84,7 @@ export function formValuesOf(event: EventDetail): EventFormValues {
 		repeatEnd: repeat.until ? 'until' : 'count',
 		repeatCount: repeat.count ? String(repeat.count) : '',
 		repeatUntil: repeat.until ?? '',
+		placeId: event.place?.id ?? '',
 		venueName: event.venueName ?? '',
 		venueAddress: event.venueAddress ?? '',
 		onlineUrl: event.onlineUrl ?? '',

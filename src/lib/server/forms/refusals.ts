@@ -52,7 +52,14 @@ const MESSAGES: Record<Refusal, () => string> = {
 	voice_needs_reason: m.voice_refusal_needs_reason,
 	voice_needs_answer: m.voice_refusal_needs_answer,
 	voice_bad_date: m.voice_refusal_bad_date,
-	record_has_voices: m.voice_refusal_record_has_voices
+	record_has_voices: m.voice_refusal_record_has_voices,
+	no_kind: m.place_refusal_no_kind,
+	unknown_area: m.place_refusal_unknown_area,
+	outside_japan: m.place_refusal_outside_japan,
+	point_incomplete: m.place_refusal_point_incomplete,
+	closes_before_opens: m.place_refusal_closes_before_opens,
+	bad_day: m.place_refusal_bad_day,
+	import_row: m.place_refusal_import_row
 };
 
 export function refusalMessage(

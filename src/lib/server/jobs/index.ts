@@ -7,6 +7,7 @@ import pg from 'pg';
 import { jobContext, type JobEnv } from './config';
 import { mailDigests } from './mail-digests';
 import { mailReminders } from './mail-reminders';
+import { placesReminders } from './places-reminders';
 import { recordsReminders } from './records-reminders';
 import { sendMailTask } from './send-mail';
 
@@ -15,13 +16,15 @@ import { sendMailTask } from './send-mail';
  * 前日のお知らせ every day; the digest of followed events weekly on Fridays
  * (day 5) and daily (each for the members who chose it). A digest missed while
  * no worker ran is made up within 6 hours (fill), with the time it was due.
- * 開催記録のお願い every morning at 09:00 Tokyo (00:00 UTC).
+ * 開催記録のお願い every morning at 09:00 Tokyo (00:00 UTC); the places' 確認のお願い
+ * then too (each keeper at most once a month).
  */
 export const CRONTAB = [
 	'0 9 * * * mail_reminders ?max=3',
 	"0 9 * * 5 mail_digests ?id=mail_digests_weekly&max=3&fill=6h {frequency:'weekly'}",
 	"0 9 * * * mail_digests ?id=mail_digests_daily&max=3&fill=6h {frequency:'daily'}",
-	'0 0 * * * records_reminders ?max=3&fill=6h'
+	'0 0 * * * records_reminders ?max=3&fill=6h',
+	'5 0 * * * places_reminders ?max=3&fill=6h'
 ].join('\n');
 
 export function taskList(env: JobEnv): { tasks: TaskList; close: () => void } {
@@ -31,7 +34,8 @@ export function taskList(env: JobEnv): { tasks: TaskList; close: () => void } {
 			send_mail: sendMailTask(ctx),
 			mail_reminders: mailReminders,
 			mail_digests: mailDigests,
-			records_reminders: recordsReminders
+			records_reminders: recordsReminders,
+			places_reminders: placesReminders
 		},
 		close: () => ctx.mailer.close()
 	};

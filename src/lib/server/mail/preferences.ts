@@ -31,6 +31,8 @@ const GOVERNED: Partial<Record<MailKind, PreferenceKind>> = {
 	// an organiser's own reminder: write the record of a held date
 	record: 'reminders',
 	voice: 'practices_recognition',
+	// a keeper's own reminders: a change reported on a place, places to check
+	place: 'reminders',
 	digest: 'digest'
 };
 

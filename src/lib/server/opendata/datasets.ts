@@ -1,6 +1,6 @@
 // The open datasets /opendata lists: where each is, in which formats, and
 // its columns. What the pages and the files say comes from here.
-import { openDataEvents } from '$lib/server/db/opendata';
+import { openDataEvents, openDataPlaces } from '$lib/server/db/opendata';
 import { requestDb } from '$lib/server/db/request';
 import { serverEnv } from '$lib/server/env';
 import {
@@ -9,6 +9,14 @@ import {
 	eventRecords,
 	type Municipality
 } from './events';
+import {
+	FACILITY_EXTRA_COLUMNS,
+	FACILITY_STANDARD_COLUMNS,
+	facilityRecords,
+	KAYOINOBA_EXTRA_COLUMNS,
+	KAYOINOBA_STANDARD_COLUMNS,
+	kayoinobaRecords
+} from './places';
 
 /** The published events' dates from a year back on. */
 export const OPEN_EVENTS_DAYS_BACK = 365;
@@ -33,8 +41,26 @@ export function datasets() {
 			],
 			standard: [...EVENT_STANDARD_COLUMNS],
 			extra: [...EVENT_EXTRA_COLUMNS]
+		},
+		{
+			id: 'places',
+			files: [
+				{ format: 'CSV', path: '/opendata/places.csv' },
+				{ format: 'JSON', path: '/opendata/places.json' }
+			],
+			standard: [...KAYOINOBA_STANDARD_COLUMNS],
+			extra: [...KAYOINOBA_EXTRA_COLUMNS]
+		},
+		{
+			id: 'facilities',
+			files: [
+				{ format: 'CSV', path: '/opendata/facilities.csv' },
+				{ format: 'JSON', path: '/opendata/facilities.json' }
+			],
+			standard: [...FACILITY_STANDARD_COLUMNS],
+			extra: [...FACILITY_EXTRA_COLUMNS]
 		}
-	];
+	] as const;
 }
 
 /** The rows of 「イベント一覧」 (CSV and JSON alike), links to the site of `origin`. */
@@ -47,4 +73,16 @@ export async function loadEventRecords(origin: string) {
 		municipality: municipality(),
 		eventUrl: (id) => new URL(`/events/${id}`, origin).href
 	});
+}
+
+/** The rows of 「通いの場」 (places.csv/json): published 通いの場 and 居場所. */
+export async function loadKayoinobaRecords() {
+	const places = await openDataPlaces(requestDb(), ['kayoinoba', 'ibasho']);
+	return kayoinobaRecords(places, { municipality: municipality() });
+}
+
+/** The rows of 「公共施設一覧」 (facilities.csv/json): published meeting places. */
+export async function loadFacilityRecords() {
+	const places = await openDataPlaces(requestDb(), ['meeting_place']);
+	return facilityRecords(places, { municipality: municipality() });
 }

@@ -7,6 +7,7 @@ import { editsFor } from '$lib/permissions';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db/client';
 import { listMemberships, listOrganizationChoices } from '$lib/server/db/orgs';
+import { placeChoices } from '$lib/server/db/places';
 import { linkableEvents, type PracticeDetail } from '$lib/server/db/practices';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { PracticeChoices } from './forms';
@@ -23,11 +24,12 @@ export async function practiceChoices(
 	leadOrganizationId: string,
 	current?: PracticeDetail | null
 ) {
-	const [areas, fields, memberships, orgs] = await Promise.all([
+	const [areas, fields, memberships, orgs, places] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
 		listFields(db, { includeRetired: true }),
 		listMemberships(db, user.id),
-		listOrganizationChoices(db)
+		listOrganizationChoices(db),
+		placeChoices(db)
 	]);
 	const edited = memberships.filter((mb) => editsFor(mb.role));
 	const organizations = isCoordinator(user.role)
@@ -49,7 +51,8 @@ export async function practiceChoices(
 		areaIds: new Set(activeAreas.map((a) => a.id)),
 		fieldIds: new Set(activeFields.map((f) => f.id)),
 		partnerIds: new Set(orgs.map((o) => o.id)),
-		eventIds: new Set(events.map((e) => e.id))
+		eventIds: new Set(events.map((e) => e.id)),
+		placeIds: new Set(places.map((p) => p.id))
 	};
 	return {
 		lists: {
@@ -58,6 +61,7 @@ export async function practiceChoices(
 			fields: activeFields,
 			partners,
 			events,
+			places,
 			editorOf: [...new Set(edited.map((mb) => mb.id))]
 		},
 		choices,

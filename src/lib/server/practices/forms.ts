@@ -7,6 +7,7 @@
 // position and "remove"; one new photo (a file and its alt text) comes with
 // each save (the file is read in photos.ts, outside the schema).
 import { z } from 'zod';
+import { keptPhotoCount, orderedPhotos } from '$lib/forms/photos';
 import { optionalText } from '$lib/server/forms/fields';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -37,6 +38,7 @@ export interface PracticeChoices {
 	fieldIds: Set<string>;
 	partnerIds: Set<string>;
 	eventIds: Set<string>;
+	placeIds: Set<string>;
 }
 
 const storyFields = () =>
@@ -93,6 +95,7 @@ export function practiceSchema(choices: PracticeChoices) {
 			areaIds: ids(choices.areaIds, m.common_error_unknown_area()),
 			fieldIds: ids(choices.fieldIds, m.common_error_unknown_field()),
 			eventIds: ids(choices.eventIds, m.practice_form_error_event()),
+			placeIds: ids(choices.placeIds, m.event_error_place_unknown()),
 			photoHashes: z.array(z.string()).default([]),
 			photoAlts: z.array(z.string().trim()).default([]),
 			photoOrder: z.array(z.string()).default([]),
@@ -160,6 +163,7 @@ export function practiceFormValues(p: PracticeDetail): Partial<PracticeFormValue
 		areaIds: p.areas.map((a) => a.id),
 		fieldIds: p.fields.map((f) => f.id),
 		eventIds: p.events.map((e) => e.id),
+		placeIds: p.places.map((x) => x.id),
 		photoHashes: p.photos.map((ph) => ph.hash),
 		photoAlts: p.photos.map((ph) => ph.alt),
 		photoOrder: p.photos.map((_, i) => String(i + 1)),
@@ -168,31 +172,7 @@ export function practiceFormValues(p: PracticeDetail): Partial<PracticeFormValue
 	};
 }
 
-/**
- * The photos to keep, in the order chosen (each row's position; ties keep the
- * earlier row first), then the new one (if any) at the end.
- */
-export function orderedPhotos(
-	v: Pick<PracticeFormValues, 'photoHashes' | 'photoAlts' | 'photoOrder' | 'photoRemove'>,
-	added: { hash: string; alt: string } | null
-) {
-	const kept = v.photoHashes
-		.map((hash, i) => ({
-			hash,
-			alt: v.photoAlts[i] ?? '',
-			at: Number(v.photoOrder[i]) || i + 1,
-			i
-		}))
-		.filter((p) => !v.photoRemove.includes(p.hash))
-		.sort((a, b) => a.at - b.at || a.i - b.i)
-		.map(({ hash, alt }) => ({ hash, alt }));
-	// the same image twice (an upload of a photo already there) is kept once
-	return added && !kept.some((p) => p.hash === added.hash) ? [...kept, added] : kept;
-}
-
-/** How many photos the practice keeps (before a new one). */
-export const keptPhotoCount = (v: Pick<PracticeFormValues, 'photoHashes' | 'photoRemove'>) =>
-	v.photoHashes.filter((h) => !v.photoRemove.includes(h)).length;
+export { orderedPhotos };
 
 export const roomForPhoto = (v: Pick<PracticeFormValues, 'photoHashes' | 'photoRemove'>) =>
 	keptPhotoCount(v) < MAX_PRACTICE_PHOTOS;
@@ -231,6 +211,7 @@ export function practiceInputOf(
 		areaIds: v.areaIds,
 		fieldIds: v.fieldIds,
 		eventIds: v.eventIds,
+		placeIds: v.placeIds,
 		photos
 	};
 }

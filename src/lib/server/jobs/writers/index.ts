@@ -6,6 +6,7 @@ import { writeDigestMail } from './digest';
 import { writeEventMail } from './event';
 import { writeInvitationMail } from './invitation';
 import { writeModerationMail } from './moderation';
+import { writePlaceMail } from './places';
 import { writePracticeMail } from './practice';
 import { writeRecognitionMail } from './recognition';
 import { writeRecordMail } from './records';
@@ -32,6 +33,8 @@ export const mailWriters: Record<MailKind, MailWriter> = {
 	// a held date without a record, a 声 answered (writers/records.ts)
 	record: writeRecordMail,
 	voice: writeRecordMail,
+	// a change reported on a place, places waiting for a check (writers/places.ts)
+	place: writePlaceMail,
 	// accounts (writers/account.ts): never subject to preferences, never unsubscribable
 	verify_email: writeAccountMail,
 	password_reset: writeAccountMail,

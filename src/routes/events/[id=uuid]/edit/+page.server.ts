@@ -112,6 +112,7 @@ export const load: PageServerLoad = async ({ params, url, cookies }) => {
 		fields: lists.fields,
 		organizations: lists.organizations,
 		cohosts: lists.cohosts,
+		places: lists.places,
 		form: await superValidate(formValuesOf(event), zod4(eventSchema(choices)), { errors: false }),
 		cover: event.cover,
 		coverForm: await superValidate({ alt: event.cover?.alt ?? '' }, zod4(coverSchema()), {
