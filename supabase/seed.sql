@@ -264,3 +264,7 @@ insert into public.place_hours (place_id, day, opens, closes) values
 	('30000000-0000-4000-8000-000000000003', 4, '08:30', '17:15'),
 	('30000000-0000-4000-8000-000000000003', 5, '08:30', '17:15')
 on conflict do nothing;
+
+-- the demo 子ども食堂's event is held at its place
+update public.events set place_id = '30000000-0000-4000-8000-000000000001'
+where id = '20000000-0000-4000-8000-000000000001' and place_id is null;

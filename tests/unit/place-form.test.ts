@@ -1,6 +1,7 @@
 // The place form's rules on the real schema (the same as private.write_place),
 // what it sends to save_place, and when 最終確認日 is out of date.
 import { describe, expect, it } from 'vitest';
+import { hoursSummary } from '$lib/places/labels';
 import { isStale, staleBefore } from '$lib/places/stale';
 import {
 	placeInputOf,
@@ -124,5 +125,28 @@ describe('最終確認日', () => {
 		const now = new Date('2026-12-03T00:00:00Z');
 		expect(isStale('2026-06-02T23:59:59Z', now)).toBe(true);
 		expect(isStale('2026-06-03T00:00:01Z', now)).toBe(false);
+	});
+});
+
+describe('hours in a list', () => {
+	it('days in a row with the same hours are one line; 祝日 stays apart', () => {
+		const weekdays = [1, 2, 3, 4, 5].map((day) => ({
+			day: day as 1 | 2 | 3 | 4 | 5,
+			opens: '08:30',
+			closes: '17:15'
+		}));
+		expect(
+			hoursSummary([
+				...weekdays,
+				{ day: 7, opens: '10:00', closes: '12:00' },
+				{ day: 8, opens: '10:00', closes: '12:00' }
+			])
+		).toEqual(['月〜金曜日 08:30〜17:15', '日曜日 10:00〜12:00', '祝日 10:00〜12:00']);
+		expect(
+			hoursSummary([
+				{ day: 1, opens: '10:00', closes: '12:00' },
+				{ day: 3, opens: '10:00', closes: '12:00' }
+			])
+		).toEqual(['月曜日 10:00〜12:00', '水曜日 10:00〜12:00']);
 	});
 });

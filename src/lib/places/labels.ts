@@ -44,6 +44,48 @@ export const mapControlLabels = () => ({
 	closePopup: m.place_map_close_popup()
 });
 
+/**
+ * The hours in short lines for lists: days in a row with the same hours are
+ * one line (月〜金曜日 8:30〜17:15), 祝日 apart.
+ */
+export function hoursSummary(hours: PlaceHours[]): string[] {
+	const sorted = [...hours].sort((a, b) => a.day - b.day);
+	const runs: { from: PlaceHours; to: PlaceHours }[] = [];
+	for (const h of sorted) {
+		const last = runs.at(-1);
+		if (
+			last &&
+			h.day !== 8 &&
+			h.day === last.to.day + 1 &&
+			h.opens === last.to.opens &&
+			h.closes === last.to.closes
+		)
+			last.to = h;
+		else runs.push({ from: h, to: h });
+	}
+	return runs.map(({ from, to }) =>
+		from.day === to.day
+			? hoursLine(from)
+			: m.place_hours_line_range({
+					from: DAY_SHORT[from.day](),
+					to: placeDayLabel(to.day),
+					opens: from.opens,
+					closes: from.closes
+				})
+	);
+}
+
+const DAY_SHORT: Record<PlaceDay, () => string> = {
+	1: m.place_day_short_1,
+	2: m.place_day_short_2,
+	3: m.place_day_short_3,
+	4: m.place_day_short_4,
+	5: m.place_day_short_5,
+	6: m.place_day_short_6,
+	7: m.place_day_short_7,
+	8: m.place_day_8
+};
+
 /** One day's hours in words: 土曜日 10:00〜14:00 */
 export const hoursLine = (h: PlaceHours) =>
 	m.place_hours_line({ day: placeDayLabel(h.day), opens: h.opens, closes: h.closes });
