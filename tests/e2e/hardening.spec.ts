@@ -120,7 +120,7 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 		// one-time links (password reset, confirming and changing an address)
 		if (['login/reset', 'verify', 'account/email', 'account/email/undo'].includes(route))
 			return 'a'.repeat(32);
-		// practices, awards, programmes and 声: hooks refuse these bodies before any route
+		// practices, awards, programmes, 声 and places: hooks refuse these bodies before any route
 		// reads its id, so any id of the right shape reaches the same answer
 		if (
 			[
@@ -128,7 +128,8 @@ test('NUL bytes, non-form bodies and broken multipart get 400 from every form ac
 				'coordinate/practices',
 				'coordinate/awards',
 				'coordinate/programmes',
-				'voices'
+				'voices',
+				'places'
 			].includes(route)
 		)
 			return randomUUID();

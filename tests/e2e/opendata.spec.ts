@@ -71,7 +71,7 @@ test('the events dataset, as CSV and JSON, and the page that lists it', async ({
 	await page.goto('/');
 	await page.locator('.site-footer').getByRole('link', { name: 'オープンデータ' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('オープンデータ');
-	const columns = page.getByRole('table', { name: '項目の一覧' });
+	const columns = page.getByRole('table', { name: '「イベント一覧」の項目' });
 	await expect(columns.getByRole('row')).toHaveCount(STANDARD.length + 2 + 1);
 	await expect(page.getByRole('link', { name: 'CC BY 4.0' })).toBeVisible();
 	await expectAccessible(page);

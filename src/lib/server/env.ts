@@ -63,6 +63,15 @@ export const serverEnv = {
 	get mapTileOrigin() {
 		return tileOrigin(serverEnv.mapTiles.url);
 	},
+	/**
+	 * 住所から位置を探す on the place form: a URL with `{q}` for the address,
+	 * answering as 国土地理院's address search does (the default); `off` hides the button.
+	 */
+	get geocoderUrl() {
+		const url = env.TSUNAGU_GEOCODER_URL?.trim();
+		if (url === 'off') return '';
+		return url || 'https://msearch.gsi.go.jp/address-search/AddressSearch?q={q}';
+	},
 	/** How long one call to the database API may take before the page gives up (503). */
 	get dbTimeoutMs() {
 		const ms = Number(env.TSUNAGU_DB_TIMEOUT_MS || 5000);

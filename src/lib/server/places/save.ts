@@ -25,6 +25,7 @@ import { postedFile, storeUpload } from '$lib/server/images/upload';
 import { logEvent } from '$lib/server/log';
 import { UUID } from '$lib/forms/patterns';
 import { orderedPhotos, placeInputOf, placeSchema, roomForPhoto, type PlaceChoices } from './forms';
+import { geocode } from './geocode';
 
 /** What the form offers: active areas, and the organizations the person keeps places for. */
 export async function placeChoices(db: Db, user: SessionUser, current?: PlaceDetail | null) {
@@ -113,4 +114,24 @@ export async function savePlaceForm(event: RequestEvent, current: PlaceDetail | 
 		ok: true,
 		target: 'place-status'
 	});
+}
+
+/**
+ * 住所から位置を探す (both pages): the whole form comes back as it was typed,
+ * with the point of its address filled in, or a message next to the address.
+ * Nothing is written. The other fields are not checked here (the save does).
+ */
+export async function locatePlaceForm(event: RequestEvent, current: PlaceDetail | null) {
+	const { user } = requireUser();
+	const body = await event.request.formData();
+	const { choices } = await placeChoices(requestDb(), user, current);
+	const form = await superValidate(body, zod4(placeSchema(choices)), { errors: false });
+	const address = form.data.address.trim();
+	if (!address) return setError(form, 'address', m.place_locate_no_address());
+	const found = await geocode(address);
+	if (found === 'unavailable') return setError(form, 'address', m.place_locate_unavailable());
+	if (!found) return setError(form, 'address', m.place_locate_not_found());
+	form.data.latitude = found.latitude.toFixed(6);
+	form.data.longitude = found.longitude.toFixed(6);
+	return message(form, m.place_locate_found({ title: found.title || address }));
 }

@@ -6,7 +6,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { requestDb } from '$lib/server/db/request';
 import { serverEnv } from '$lib/server/env';
 import { placeSchema } from '$lib/server/places/forms';
-import { placeChoices, savePlaceForm } from '$lib/server/places/save';
+import { locatePlaceForm, placeChoices, savePlaceForm } from '$lib/server/places/save';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -26,10 +26,12 @@ export const load: PageServerLoad = async ({ url }) => {
 		organizations: lists.organizations,
 		areas: lists.areas,
 		allowNoOrganization: choices.allowNoOrganization,
-		tiles: serverEnv.mapTiles
+		tiles: serverEnv.mapTiles,
+		canLocate: serverEnv.geocoderUrl !== ''
 	};
 };
 
 export const actions: Actions = {
-	save: async (event) => savePlaceForm(event, null)
+	save: async (event) => savePlaceForm(event, null),
+	locate: async (event) => locatePlaceForm(event, null)
 };

@@ -6,7 +6,12 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { requestDb } from '$lib/server/db/request';
 import { serverEnv } from '$lib/server/env';
 import { placeFormValues, placeSchema } from '$lib/server/places/forms';
-import { editablePlace, placeChoices, savePlaceForm } from '$lib/server/places/save';
+import {
+	editablePlace,
+	locatePlaceForm,
+	placeChoices,
+	savePlaceForm
+} from '$lib/server/places/save';
 import { placeCorrections } from '$lib/server/db/places';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,6 +32,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		areas: lists.areas,
 		allowNoOrganization: choices.allowNoOrganization,
 		tiles: serverEnv.mapTiles,
+		canLocate: serverEnv.geocoderUrl !== '',
 		place: { id: place.id, name: place.name },
 		// the report being dealt with, shown above the form
 		correction: corrections.find((c) => c.id === correctionId && !c.resolvedAt) ?? null,
@@ -40,5 +46,9 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { place } = await editablePlace(event.params.id);
 		return savePlaceForm(event, place);
+	},
+	locate: async (event) => {
+		const { place } = await editablePlace(event.params.id);
+		return locatePlaceForm(event, place);
 	}
 };
