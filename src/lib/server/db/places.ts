@@ -586,3 +586,23 @@ export async function countOpenCorrections(db: Db): Promise<number> {
 	if (error) dbFailure(error);
 	return count ?? 0;
 }
+
+/**
+ * An organization's places by reading (its page): RLS shows the hidden ones to
+ * its owners and editors and to coordinators only.
+ */
+export async function placesOfOrganization(
+	db: Db,
+	organizationId: string,
+	limit = 50
+): Promise<(PlaceCard & { published: boolean })[]> {
+	const { data, error } = await db
+		.from('places')
+		.select(`${CARD_SELECT}, published`)
+		.eq('organization_id', organizationId)
+		.order('sort_key')
+		.order('id')
+		.limit(limit);
+	if (error) dbFailure(error);
+	return data.map((p) => ({ ...toCard(p), published: p.published }));
+}

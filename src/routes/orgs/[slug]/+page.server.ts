@@ -10,6 +10,7 @@ import { answerCohostRequest, listCohostRequests } from '$lib/server/db/cohosts'
 import { searchEventSeries } from '$lib/server/db/events';
 import { isFollowing } from '$lib/server/db/follows';
 import { findOrganization, removeMember, setHidden, setVerified } from '$lib/server/db/orgs';
+import { placesOfOrganization } from '$lib/server/db/places';
 import { requestDb } from '$lib/server/db/request';
 import { takeFlash } from '$lib/server/events/flash';
 import { followAction } from '$lib/server/follows/action';
@@ -57,23 +58,26 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 	const db = requestDb();
 	// the suspension in force, read once per request (the layout's banner reads the same)
 	const suspended = locals.user ? (await currentSuspension(locals.user.id)) !== null : false;
-	const [events, cohostRequests, hideForm, threads, following, awards, thanks] = await Promise.all([
-		searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
-		can.answerCohosts ? listCohostRequests(db, org.id) : [],
-		superValidate(zod4(hideSchema()), { id: 'hide' }),
-		latestThreads(db, { organizationId: org.id }),
-		isFollowing(db, locals.user?.id ?? null, { kind: 'organization', id: org.id }),
-		awardsFor(db, { organizationId: org.id }),
-		loadThanks(
-			db,
-			{ organizationId: org.id },
-			{ kind: 'organization', organizationId: org.id },
-			viewer,
-			suspended
-		)
-	]);
+	const [events, cohostRequests, hideForm, threads, following, awards, thanks, places] =
+		await Promise.all([
+			searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
+			can.answerCohosts ? listCohostRequests(db, org.id) : [],
+			superValidate(zod4(hideSchema()), { id: 'hide' }),
+			latestThreads(db, { organizationId: org.id }),
+			isFollowing(db, locals.user?.id ?? null, { kind: 'organization', id: org.id }),
+			awardsFor(db, { organizationId: org.id }),
+			loadThanks(
+				db,
+				{ organizationId: org.id },
+				{ kind: 'organization', organizationId: org.id },
+				viewer,
+				suspended
+			),
+			placesOfOrganization(db, org.id)
+		]);
 	return {
 		threads,
+		places,
 		events: events.cards,
 		eventCount: events.total,
 		cohostRequests,
