@@ -580,8 +580,8 @@ alter table public.notifications add constraint notifications_kind check
 		'voice_answered', 'record_missing',
 		'place_correction', 'places_stale'));
 
--- 「情報が違う場合」: any signed-in member reports what changed; the place's
--- keepers are told (the organization's owners and editors, or the coordinators
+-- 「情報が違う場合」: any signed-in member reports what changed (ten a day at
+-- most); the place's keepers are told (the organization's owners and editors, or the coordinators
 -- of a place without an organization), the writer excepted.
 create function public.report_place_correction(p_place uuid, p_body text) returns uuid
 language plpgsql security definer set search_path = '' as $$
@@ -598,6 +598,11 @@ begin
 	end if;
 	if char_length(btrim(coalesce(p_body, ''))) not between 1 and 2000 then
 		raise exception 'a correction says what changed (1-2000)' using errcode = 'P0001', hint = 'bad_length';
+	end if;
+	-- each report mails the keepers: ten a day per member is plenty for honest use
+	if (select count(*) from public.place_corrections c
+		where c.author_id = (select auth.uid()) and c.created_at > now() - interval '1 day') >= 10 then
+		raise exception 'at most 10 reports a day' using errcode = 'P0001', hint = 'throttled';
 	end if;
 	insert into public.place_corrections (place_id, author_id, body)
 		values (p_place, (select auth.uid()), btrim(p_body)) returning id into v_id;

@@ -308,6 +308,22 @@ describe('keeping it current', () => {
 		expect(anonReport.error).not.toBeNull();
 	});
 
+	it('ten reports a day per member, then a refusal that writes nothing', async () => {
+		const reporter = await createTestUser('たくさん 知らせる人');
+		const report = () =>
+			userClient(reporter.id).rpc('report_place_correction', {
+				p_place: placeId,
+				p_body: '時間が変わりました'
+			});
+		for (let i = 0; i < 10; i++) expect((await report()).error).toBeNull();
+		expect((await report()).error?.hint).toBe('throttled');
+		const { count: n } = await serviceClient()
+			.from('place_corrections')
+			.select('id', { count: 'exact', head: true })
+			.eq('author_id', reporter.id);
+		expect(n).toBe(10);
+	});
+
 	it('resolving: the keepers may, the author may not', async () => {
 		const sent = await userClient(stranger.id).rpc('report_place_correction', {
 			p_place: placeId,

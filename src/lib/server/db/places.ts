@@ -483,20 +483,30 @@ const toCorrection = (c: CorrectionRow): PlaceCorrection => ({
 	author: c.author ? { id: c.author.id, displayName: c.author.display_name } : null
 });
 
-/** Any signed-in member reports what changed; the place's keepers are told. */
+/** Any signed-in member reports what changed (ten a day at most); the place's keepers are told. */
 export async function reportCorrection(
 	db: Db,
 	placeId: string,
 	body: string
 ): Promise<
-	Refusable<{ id: string }, 'sign_in' | 'not_found' | 'bad_length' | 'suspended' | 'unverified'>
+	Refusable<
+		{ id: string },
+		'sign_in' | 'not_found' | 'bad_length' | 'throttled' | 'suspended' | 'unverified'
+	>
 > {
 	const { data, error } = await db.rpc('report_place_correction', {
 		p_place: placeId,
 		p_body: body
 	});
 	if (error)
-		return refused(error, ['sign_in', 'not_found', 'bad_length', 'suspended', 'unverified']);
+		return refused(error, [
+			'sign_in',
+			'not_found',
+			'bad_length',
+			'throttled',
+			'suspended',
+			'unverified'
+		]);
 	return { ok: true, id: data };
 }
 
