@@ -13,7 +13,7 @@ import { allowImages } from '$lib/server/http/csp';
 import { asBrowserFormPost, forbiddenCrossSite } from '$lib/server/http/csrf';
 import { malformedForm, malformedUrl } from '$lib/server/http/malformed';
 import { logEvent } from '$lib/server/log';
-import { readTextSize } from '$lib/server/preferences';
+import { readEasyView, readTextSize } from '$lib/server/preferences';
 
 // Cross-site form posts get 403, as SvelteKit's own check (off in
 // svelte.config.js) would answer, except the one-click unsubscribe POST
@@ -50,12 +50,14 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 		});
 	});
 
-// The text size (文字サイズ) is set on <html> here, so that the page comes at
-// its size from the first paint (no flash of another size, no script needed).
+// The text size (文字サイズ) and 見やすい表示 are set on <html> here, so that the
+// page comes as chosen from the first paint (no flash, no script needed).
 const handleTextSize: Handle = ({ event, resolve }) => {
 	const size = readTextSize(event.cookies);
+	const easy = readEasyView(event.cookies) ? 'on' : 'off';
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%tsunagu.text_size%', size)
+		transformPageChunk: ({ html }) =>
+			html.replace('%tsunagu.text_size%', size).replace('%tsunagu.easy_view%', easy)
 	});
 };
 

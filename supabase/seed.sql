@@ -231,7 +231,7 @@ select v.id::uuid, v.name, v.kana, v.kinds::text[], a.id, v.address, v.lat, v.ln
 	v.days::smallint[], v.note, v.free, v.fee, v.cap, v.meals, v.food, v.transport, v.access, v.phone, v.descr
 from (values
 	('30000000-0000-4000-8000-000000000001', '常盤平こども食堂', 'ときわだいらこどもしょくどう',
-		'{kodomo_shokudo,ibasho}', 'tokiwadaira', '千葉県松戸市常盤平3-30 市民センター調理室', 35.7966, 139.9493,
+		'{kodomo_shokudo,ibasho}', 'tokiwadaira-danchi', '千葉県松戸市常盤平団地 第2集会所', 35.7966, 139.9493,
 		'10000000-0000-4000-8000-000000000001', '{children,parents}', '{6}', '第2・第4土曜日のみ。8月はお休み。',
 		true, 'こどもは無料、おとなは300円', 30, true, false, false, '入口に段差なし。車いすで使えるトイレあり。',
 		'047-000-0001', 'こどもも大人も、いっしょにごはんを食べる場所です。宿題をしに来る子もいます。'),

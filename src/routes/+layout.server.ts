@@ -2,7 +2,7 @@ import { countUnread } from '$lib/server/db/notifications';
 import { requestDb } from '$lib/server/db/request';
 import { logEvent } from '$lib/server/log';
 import { currentSuspension } from '$lib/server/moderation/current';
-import { readTextSize } from '$lib/server/preferences';
+import { readEasyView, readTextSize } from '$lib/server/preferences';
 import type { LayoutServerLoad } from './$types';
 
 // Only what the header needs; never the session. The bell's count is one
@@ -12,8 +12,16 @@ import type { LayoutServerLoad } from './$types';
 // other banner) comes with the session (validate_session): no request at all.
 export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 	const textSize = readTextSize(cookies);
+	const easyView = readEasyView(cookies);
 	if (!locals.user)
-		return { user: null, unreadNotifications: 0, suspension: null, unverified: false, textSize };
+		return {
+			user: null,
+			unreadNotifications: 0,
+			suspension: null,
+			unverified: false,
+			textSize,
+			easyView
+		};
 	const db = requestDb();
 	const [unreadNotifications, suspension] = await Promise.all([
 		countUnread(db, locals.user.id).catch((e: unknown) => {
@@ -30,6 +38,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 		unreadNotifications,
 		suspension: suspension && { until: suspension.until, reason: suspension.reason },
 		unverified: !locals.user.emailVerified,
-		textSize
+		textSize,
+		easyView
 	};
 };

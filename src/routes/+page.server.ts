@@ -11,7 +11,7 @@ import { requestDb } from '$lib/server/db/request';
 import { activeThreads } from '$lib/server/db/threads';
 import { listAreas } from '$lib/server/db/taxonomy';
 import { readForm } from '$lib/server/forms/small';
-import { resolveMyArea, setAreaSlug, setTextSize } from '$lib/server/preferences';
+import { resolveMyArea, setAreaSlug, setEasyView, setTextSize } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 const UPCOMING = 6;
@@ -66,6 +66,12 @@ export const actions: Actions = {
 	textSize: async ({ request, cookies, url }) => {
 		const posted = await readForm(request, z.object({ size: z.enum(TEXT_SIZES), back }));
 		if (posted) setTextSize(cookies, url, posted.size);
+		redirect(303, safeRedirectTarget(posted?.back, url.origin, localizeHref('/')));
+	},
+	/** 見やすい表示 on or off, from the header of any page: back to that page */
+	easyView: async ({ request, cookies, url }) => {
+		const posted = await readForm(request, z.object({ easy: z.enum(['on', 'off']), back }));
+		if (posted) setEasyView(cookies, url, posted.easy === 'on');
 		redirect(303, safeRedirectTarget(posted?.back, url.origin, localizeHref('/')));
 	},
 	/** わたしの地域 (an area's slug; empty forgets it), from the home page or /areas */

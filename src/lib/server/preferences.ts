@@ -8,6 +8,7 @@ import { findOwnProfile } from '$lib/server/db/people';
 
 const TEXT_SIZE = 'tsunagu_text_size';
 const AREA = 'tsunagu_area';
+const EASY_VIEW = 'tsunagu_easy_view';
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const options = (url: URL) => ({
@@ -27,6 +28,14 @@ export function readTextSize(cookies: Cookies): TextSize {
 export function setTextSize(cookies: Cookies, url: URL, size: TextSize) {
 	if (size === 'standard') cookies.delete(TEXT_SIZE, options(url));
 	else cookies.set(TEXT_SIZE, size, options(url));
+}
+
+/** 見やすい表示: on or off (off when none is set). */
+export const readEasyView = (cookies: Cookies): boolean => cookies.get(EASY_VIEW) === 'on';
+
+export function setEasyView(cookies: Cookies, url: URL, on: boolean) {
+	if (on) cookies.set(EASY_VIEW, 'on', options(url));
+	else cookies.delete(EASY_VIEW, options(url));
 }
 
 /** The slug of the area the person chose as theirs, or null (it may no longer exist). */
