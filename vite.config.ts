@@ -1,6 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+// Tests import the messages compiled by tests/setup/compile-messages.ts (one
+// module per locale), whichever way a module names them ($lib/paraglide/…,
+// or ../../paraglide/….js from the worker's modules).
+const testMessagesDir = fileURLToPath(new URL('./.svelte-kit/paraglide-test/', import.meta.url));
+const testMessages: Plugin = {
+	name: 'tsunagu-test-messages',
+	enforce: 'pre',
+	resolveId(source) {
+		const name = /^(?:.*\/)?paraglide\/(messages|runtime|server)(?:\.js)?$/.exec(source)?.[1];
+		return name ? `${testMessagesDir}${name}.js` : null;
+	}
+};
 
 export default defineConfig({
 	plugins: [
@@ -22,15 +37,21 @@ export default defineConfig({
 		projects: [
 			{
 				extends: './vite.config.ts',
+				plugins: [testMessages],
 				test: {
 					name: 'unit',
 					environment: 'node',
 					include: ['tests/unit/**/*.test.ts'],
+					// one module graph per worker, not per file: the files share no state
+					// (no module mocks), and importing SvelteKit's and supabase-js's
+					// graphs again for every file was a third of the run
+					isolate: false,
 					globalSetup: ['tests/setup/compile-messages.ts']
 				}
 			},
 			{
 				extends: './vite.config.ts',
+				plugins: [testMessages],
 				test: {
 					name: 'integration',
 					environment: 'node',
