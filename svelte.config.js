@@ -1,9 +1,11 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { furiganaPreprocess } from './scripts/lib/furigana-preprocess.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
-	preprocess: vitePreprocess(),
+	// ふりがな: text in components can carry readings (scripts/lib/furigana-preprocess.js)
+	preprocess: [furiganaPreprocess(), vitePreprocess()],
 	kit: {
 		adapter: adapter(),
 		typescript: {

@@ -8,6 +8,18 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface PageData {
+			/**
+			 * ふりがな while the person has it on (root +layout.ts), else null: the
+			 * interface's words and the reading table's
+			 */
+			furigana?: {
+				ui: import('$lib/furigana/ruby').Readings;
+				table: import('$lib/furigana/ruby').Readings;
+			} | null;
+			/** the words of the content a page shows, while ふりがな is on */
+			readings?: import('$lib/furigana/ruby').Readings;
+		}
 	}
 }
 

@@ -1,8 +1,10 @@
+import type { Readings } from '$lib/furigana/ruby';
+import { readingTableWords } from '$lib/server/db/furigana';
 import { countUnread } from '$lib/server/db/notifications';
 import { requestDb } from '$lib/server/db/request';
 import { logEvent } from '$lib/server/log';
 import { currentSuspension } from '$lib/server/moderation/current';
-import { readEasyView, readTextSize } from '$lib/server/preferences';
+import { readEasyView, readFurigana, readTextSize } from '$lib/server/preferences';
 import type { LayoutServerLoad } from './$types';
 
 // Only what the header needs; never the session. The bell's count is one
@@ -10,9 +12,17 @@ import type { LayoutServerLoad } from './$types';
 // indexed lookup, both only for signed-in people and run together; a failure
 // there never takes the page down. Whether the address is confirmed (the
 // other banner) comes with the session (validate_session): no request at all.
+// ふりがな on adds the reading table (one small read; +layout.ts adds the
+// interface's words).
 export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 	const textSize = readTextSize(cookies);
 	const easyView = readEasyView(cookies);
+	const furiganaTable: Promise<Readings | null> = readFurigana(cookies)
+		? readingTableWords(requestDb()).catch((e: unknown) => {
+				logEvent('reading_table_failed', { error: e instanceof Error ? e.message : String(e) });
+				return {};
+			})
+		: Promise.resolve(null);
 	if (!locals.user)
 		return {
 			user: null,
@@ -20,10 +30,11 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 			suspension: null,
 			unverified: false,
 			textSize,
-			easyView
+			easyView,
+			furiganaTable: await furiganaTable
 		};
 	const db = requestDb();
-	const [unreadNotifications, suspension] = await Promise.all([
+	const [unreadNotifications, suspension, table] = await Promise.all([
 		countUnread(db, locals.user.id).catch((e: unknown) => {
 			logEvent('notifications_count_failed', { error: e instanceof Error ? e.message : String(e) });
 			return 0;
@@ -31,7 +42,8 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 		currentSuspension(locals.user.id).catch((e: unknown) => {
 			logEvent('suspension_lookup_failed', { error: e instanceof Error ? e.message : String(e) });
 			return null;
-		})
+		}),
+		furiganaTable
 	]);
 	return {
 		user: { displayName: locals.user.displayName, role: locals.user.role },
@@ -39,6 +51,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 		suspension: suspension && { until: suspension.until, reason: suspension.reason },
 		unverified: !locals.user.emailVerified,
 		textSize,
-		easyView
+		easyView,
+		furiganaTable: table
 	};
 };

@@ -7,11 +7,18 @@ import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { recentAwards } from '$lib/server/db/awards';
 import { homeEventSeries, listMyRegistrations } from '$lib/server/db/events';
 import { homeFeaturedPractices } from '$lib/server/db/practice-pages';
+import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { activeThreads } from '$lib/server/db/threads';
 import { listAreas } from '$lib/server/db/taxonomy';
 import { readForm } from '$lib/server/forms/small';
-import { resolveMyArea, setAreaSlug, setEasyView, setTextSize } from '$lib/server/preferences';
+import {
+	resolveMyArea,
+	setAreaSlug,
+	setEasyView,
+	setFurigana,
+	setTextSize
+} from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 const UPCOMING = 6;
@@ -36,6 +43,14 @@ export const load: PageServerLoad = async ({ locals, cookies }) => {
 		activeThreads(db, ACTIVE_THREADS),
 		recentAwards(db, RECENT_AWARDS)
 	]);
+	// ふりがな: the words of what the sections show (one read, only while it is on)
+	const readings = await pageReadings(cookies, db, [
+		...upcoming.map((o) => o.event.id),
+		...next.map((o) => o.event.id),
+		...featured.map((p) => p.id),
+		...threads.map((t) => t.id),
+		...awards.flatMap((a) => [a.recipient.id, a.event?.id])
+	]);
 	// the featured practices and the threads name their areas from the list read here
 	const byId = new Map(
 		areas.map((a) => [a.id, { id: a.id, slug: a.slug, name_ja: a.name_ja, name_en: a.name_en }])
@@ -55,7 +70,8 @@ export const load: PageServerLoad = async ({ locals, cookies }) => {
 			area: (areaId && byId.get(areaId)) || null
 		})),
 		myArea,
-		ranges: quickRanges(now)
+		ranges: quickRanges(now),
+		readings
 	};
 };
 
@@ -70,8 +86,14 @@ export const actions: Actions = {
 	},
 	/** 見やすい表示 on or off, from the header of any page: back to that page */
 	easyView: async ({ request, cookies, url }) => {
-		const posted = await readForm(request, z.object({ easy: z.enum(['on', 'off']), back }));
-		if (posted) setEasyView(cookies, url, posted.easy === 'on');
+		const posted = await readForm(request, z.object({ value: z.enum(['on', 'off']), back }));
+		if (posted) setEasyView(cookies, url, posted.value === 'on');
+		redirect(303, safeRedirectTarget(posted?.back, url.origin, localizeHref('/')));
+	},
+	/** ふりがな on or off, from the header of any page: back to that page */
+	furigana: async ({ request, cookies, url }) => {
+		const posted = await readForm(request, z.object({ value: z.enum(['on', 'off']), back }));
+		if (posted) setFurigana(cookies, url, posted.value === 'on');
 		redirect(303, safeRedirectTarget(posted?.back, url.origin, localizeHref('/')));
 	},
 	/** わたしの地域 (an area's slug; empty forgets it), from the home page or /areas */

@@ -134,8 +134,11 @@ describe('bench seed at size S', () => {
 	});
 
 	it('queues no mail and writes no notifications', async () => {
+		// (the demo seed's texts queue their ふりがな: jobs, but no mail)
 		const r = await one<{ jobs: number; notices: number }>(
-			`select (select count(*) from graphile_worker._private_jobs)::integer as jobs,
+			`select (select count(*) from graphile_worker._private_jobs j
+					join graphile_worker._private_tasks t on t.id = j.task_id
+					where t.identifier not in ('furigana', 'furigana_word'))::integer as jobs,
 				(select count(*) from notifications)::integer as notices`
 		);
 		expect(r).toEqual({ jobs: 0, notices: 0 });

@@ -9,6 +9,7 @@ import { findOwnProfile } from '$lib/server/db/people';
 const TEXT_SIZE = 'tsunagu_text_size';
 const AREA = 'tsunagu_area';
 const EASY_VIEW = 'tsunagu_easy_view';
+const FURIGANA = 'tsunagu_furigana';
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const options = (url: URL) => ({
@@ -36,6 +37,14 @@ export const readEasyView = (cookies: Cookies): boolean => cookies.get(EASY_VIEW
 export function setEasyView(cookies: Cookies, url: URL, on: boolean) {
 	if (on) cookies.set(EASY_VIEW, 'on', options(url));
 	else cookies.delete(EASY_VIEW, options(url));
+}
+
+/** ふりがな: on or off (off when none is set). */
+export const readFurigana = (cookies: Cookies): boolean => cookies.get(FURIGANA) === 'on';
+
+export function setFurigana(cookies: Cookies, url: URL, on: boolean) {
+	if (on) cookies.set(FURIGANA, 'on', options(url));
+	else cookies.delete(FURIGANA, options(url));
 }
 
 /** The slug of the area the person chose as theirs, or null (it may no longer exist). */

@@ -1,12 +1,13 @@
 import { tokyoInstant } from '$lib/events/recurrence';
 import { EVENT_PAGE_SIZE, searchEventSeries } from '$lib/server/db/events';
+import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { readFilters } from '$lib/server/events/filters';
 import type { PageServerLoad } from './$types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, cookies }) => {
 	const db = requestDb();
 	const params = url.searchParams;
 	// q, kind, area, field, organization: the same names as /calendar and /calendar.ics
@@ -32,6 +33,11 @@ export const load: PageServerLoad = async ({ url }) => {
 	);
 	return {
 		cards,
+		readings: await pageReadings(
+			cookies,
+			db,
+			cards.map((c) => c.event.id)
+		),
 		total,
 		totalCapped,
 		page,

@@ -1,11 +1,12 @@
 import { isOrgKind } from '$lib/orgs/kinds';
 import { canModerate } from '$lib/permissions';
+import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { PAGE_SIZE, searchOrganizations } from '$lib/server/db/orgs';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, locals }) => {
+export const load: PageServerLoad = async ({ url, locals, cookies }) => {
 	const db = requestDb();
 	const [areas, fields] = await Promise.all([listAreas(db), listFields(db)]);
 	const params = url.searchParams;
@@ -33,6 +34,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	);
 	return {
 		organizations,
+		readings: await pageReadings(
+			cookies,
+			db,
+			organizations.map((o) => o.id)
+		),
 		total,
 		page,
 		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),

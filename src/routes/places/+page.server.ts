@@ -1,5 +1,6 @@
 import { canModerate } from '$lib/permissions';
 import { listPlaces, PLACE_PAGE_SIZE } from '$lib/server/db/places';
+import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { listAreas } from '$lib/server/db/taxonomy';
 import { serverEnv } from '$lib/server/env';
@@ -8,7 +9,7 @@ import type { PageServerLoad } from './$types';
 
 // /places: published places by reading, filtered in the address, 20 a page; the
 // map beside the list reads the same filters' points from ./points.json.
-export const load: PageServerLoad = async ({ url, locals }) => {
+export const load: PageServerLoad = async ({ url, locals, cookies }) => {
 	const db = requestDb();
 	const areas = await listAreas(db);
 	const { values, filters } = readPlaceFilters(url.searchParams, areas);
@@ -19,6 +20,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const { places, total, totalCapped } = await listPlaces(db, filters, page);
 	return {
 		places,
+		readings: await pageReadings(
+			cookies,
+			db,
+			places.map((p) => p.id)
+		),
 		total,
 		totalCapped,
 		page,

@@ -1,12 +1,13 @@
 import { isOrgKind } from '$lib/orgs/kinds';
 import { isAudience } from '$lib/practices/types';
 import { listPractices, PRACTICE_PAGE_SIZE } from '$lib/server/db/practices';
+import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { PageServerLoad } from './$types';
 
 // /practices?q=&area=<slug>&field=<slug>&kind=<organization kind>&audience=<対象>&page=n
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, cookies }) => {
 	const db = requestDb();
 	const [areas, fields] = await Promise.all([listAreas(db), listFields(db)]);
 	const params = url.searchParams;
@@ -30,6 +31,11 @@ export const load: PageServerLoad = async ({ url }) => {
 	);
 	return {
 		practices,
+		readings: await pageReadings(
+			cookies,
+			db,
+			practices.map((p) => p.id)
+		),
 		total,
 		totalCapped,
 		page,

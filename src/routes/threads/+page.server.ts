@@ -1,3 +1,4 @@
+import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { listThreads, THREAD_PAGE_SIZE } from '$lib/server/db/threads';
 import { takeFlash } from '$lib/server/events/flash';
@@ -24,6 +25,11 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 	);
 	return {
 		threads,
+		readings: await pageReadings(
+			cookies,
+			db,
+			threads.map((t) => t.id)
+		),
 		total,
 		totalCapped,
 		page,

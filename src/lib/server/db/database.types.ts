@@ -700,6 +700,30 @@ export type Database = {
           },
         ]
       }
+      furigana: {
+        Row: {
+          source_md5: string
+          subject: string
+          subject_id: string
+          updated_at: string
+          words: NonNullable<Json>
+        }
+        Insert: {
+          source_md5: string
+          subject: string
+          subject_id: string
+          updated_at?: string
+          words?: NonNullable<Json>
+        }
+        Update: {
+          source_md5?: string
+          subject?: string
+          subject_id?: string
+          updated_at?: string
+          words?: NonNullable<Json>
+        }
+        Relationships: []
+      }
       image_variants: {
         Row: {
           byte_size: number | null
@@ -2473,6 +2497,41 @@ export type Database = {
           },
         ]
       }
+      reading_words: {
+        Row: {
+          id: string
+          note: string | null
+          reading: string
+          updated_at: string
+          updated_by: string | null
+          word: string
+        }
+        Insert: {
+          id?: string
+          note?: string | null
+          reading: string
+          updated_at?: string
+          updated_by?: string | null
+          word: string
+        }
+        Update: {
+          id?: string
+          note?: string | null
+          reading?: string
+          updated_at?: string
+          updated_by?: string | null
+          word?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reading_words_updated_by_fkey"
+            columns: ["updated_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       registrations: {
         Row: {
           added_by: string | null
@@ -3226,7 +3285,17 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      reading_table: {
+        Row: {
+          id: string | null
+          note: string | null
+          reading: string | null
+          source: string | null
+          updated_at: string | null
+          word: string | null
+        }
+        Relationships: []
+      }
     }
     Functions: {
       accept_cohost_invitation: {
@@ -3476,6 +3545,7 @@ export type Database = {
         Args: { p_event: string; p_organization: string }
         Returns: undefined
       }
+      delete_reading_word: { Args: { p_id: string }; Returns: undefined }
       dismiss_report: {
         Args: { p_note?: string; p_report: string }
         Returns: undefined
@@ -3523,6 +3593,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      furigana_requeue_word: { Args: { p_word: string }; Returns: number }
       further_dates: {
         Args: { o: Database["public"]["Tables"]["event_occurrences"]["Row"] }
         Returns: number
@@ -3966,6 +4037,15 @@ export type Database = {
           p_programme?: string
           p_public: boolean
           p_title: string
+        }
+        Returns: string
+      }
+      save_reading_word: {
+        Args: {
+          p_id?: string
+          p_note?: string
+          p_reading: string
+          p_word: string
         }
         Returns: string
       }

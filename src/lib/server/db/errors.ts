@@ -87,7 +87,11 @@ export const REFUSALS = [
 	'point_incomplete',
 	'closes_before_opens',
 	'bad_day',
-	'import_row'
+	'import_row',
+	// the reading table (ふりがな)
+	'no_kanji',
+	'bad_reading',
+	'word_taken'
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

@@ -59,7 +59,10 @@ const MESSAGES: Record<Refusal, () => string> = {
 	point_incomplete: m.place_refusal_point_incomplete,
 	closes_before_opens: m.place_refusal_closes_before_opens,
 	bad_day: m.place_refusal_bad_day,
-	import_row: m.place_refusal_import_row
+	import_row: m.place_refusal_import_row,
+	no_kanji: m.reading_refusal_no_kanji,
+	bad_reading: m.reading_refusal_bad_reading,
+	word_taken: m.reading_refusal_word_taken
 };
 
 export function refusalMessage(

@@ -5,6 +5,7 @@
 import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import { jobContext, type JobEnv } from './config';
+import { furiganaTask, furiganaWordTask } from './furigana';
 import { mailDigests } from './mail-digests';
 import { mailReminders } from './mail-reminders';
 import { placesReminders } from './places-reminders';
@@ -35,7 +36,9 @@ export function taskList(env: JobEnv): { tasks: TaskList; close: () => void } {
 			mail_reminders: mailReminders,
 			mail_digests: mailDigests,
 			records_reminders: recordsReminders,
-			places_reminders: placesReminders
+			places_reminders: placesReminders,
+			furigana: furiganaTask(ctx),
+			furigana_word: furiganaWordTask(ctx)
 		},
 		close: () => ctx.mailer.close()
 	};

@@ -18,6 +18,7 @@ import { eventJsonLd } from '$lib/server/events/json-ld';
 import { readForm, refuse } from '$lib/server/forms/small';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { logEvent } from '$lib/server/log';
+import { pageReadings, postsWithReadings, withReadings } from '$lib/server/furigana/page';
 import { renderMarkdown } from '$lib/server/markdown';
 import { readReply, refuseText } from '$lib/server/threads/forms';
 import { loadEventComments, writeReply } from '$lib/server/threads/view';
@@ -60,6 +61,14 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		// 開催記録: public ones, and for the organisers every one
 		listEventRecords(db, event.id, RECORDS_SHOWN)
 	]);
+	// ふりがな: the words of everything shown (one read, only while it is on)
+	const readings = await pageReadings(cookies, db, [
+		event.id,
+		event.organizationId,
+		event.place?.id,
+		...comments.posts.map((p) => p.id),
+		...(others ?? []).map((o) => o.event.id)
+	]);
 	// for the organisers: the latest held dates that still have no record
 	const unrecorded = canManage ? await unrecordedDates(db, event, occurrences, now) : [];
 	const upcoming = upcomingOf(occurrences);
@@ -73,7 +82,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	return {
 		event,
 		flash,
-		bodyHtml: renderMarkdown(event.body),
+		bodyHtml: withReadings(renderMarkdown(event.body), readings),
+		readings,
 		upcoming,
 		next,
 		pastCount: occurrences.filter((o) => new Date(o.endsAt).getTime() <= now).length,
@@ -81,7 +91,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 			(o) => o.status === 'scheduled' && new Date(o.endsAt).getTime() > now
 		).length,
 		registrations,
-		comments,
+		comments: { ...comments, posts: postsWithReadings(comments.posts, readings) },
 		confirmLeave: registrations.find((r) => confirm === `leave-${r.id}`)?.id ?? null,
 		canManage,
 		records,

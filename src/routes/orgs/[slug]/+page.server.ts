@@ -17,6 +17,7 @@ import { followAction } from '$lib/server/follows/action';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { notice, readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
+import { pageReadings, withReadings } from '$lib/server/furigana/page';
 import { renderMarkdown } from '$lib/server/markdown';
 import { hideSchema } from '$lib/server/orgs/forms';
 import { loadOrganization } from '$lib/server/orgs/load';
@@ -75,14 +76,22 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 			),
 			placesOfOrganization(db, org.id)
 		]);
+	// ふりがな: the words of what the page shows (one read, only while it is on)
+	const readings = await pageReadings(cookies, db, [
+		org.id,
+		...events.cards.map((c) => c.event.id),
+		...threads.map((t) => t.id),
+		...places.map((p) => p.id)
+	]);
 	return {
 		threads,
 		places,
+		readings,
 		events: events.cards,
 		eventCount: events.total,
 		cohostRequests,
 		org,
-		descriptionHtml: renderMarkdown(org.description),
+		descriptionHtml: withReadings(renderMarkdown(org.description), readings),
 		members,
 		memberCount,
 		/** the last owner cannot leave (the page says so instead of offering the button) */

@@ -24,6 +24,7 @@ import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { readForm, refuse } from '$lib/server/forms/small';
 import { logEvent } from '$lib/server/log';
+import { pageReadings, withReadings } from '$lib/server/furigana/page';
 import { renderMarkdown } from '$lib/server/markdown';
 import { currentSuspension } from '$lib/server/moderation/current';
 import type { Actions, PageServerLoad } from './$types';
@@ -55,10 +56,20 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		// RLS: its keepers read every correction, a member their own
 		locals.user ? placeCorrections(db, place.id) : Promise.resolve([])
 	]);
+	const readings = await pageReadings(cookies, db, [
+		place.id,
+		place.organization?.id,
+		...dates.map((d) => d.event.id),
+		...practices.map((p) => p.id)
+	]);
 	return {
 		place,
+		readings,
 		// rendered here: the source never reaches the page (sanitised Markdown only)
-		descriptionHtml: place.description ? renderMarkdown(place.description) : '',
+		descriptionHtml: withReadings(
+			place.description ? renderMarkdown(place.description) : '',
+			readings
+		),
 		dates,
 		practices,
 		corrections,

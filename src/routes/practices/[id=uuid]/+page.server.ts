@@ -24,6 +24,7 @@ import { listAreas } from '$lib/server/db/taxonomy';
 import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { logEvent } from '$lib/server/log';
+import { pageReadings, postsWithReadings, withReadings } from '$lib/server/furigana/page';
 import { renderMarkdown } from '$lib/server/markdown';
 import { renderPost } from '$lib/server/posts/render';
 import { editorOrganizations } from '$lib/server/practices/choices';
@@ -107,17 +108,24 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		.filter((e) => !nextDates.has(e.id))
 		.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
 	const pageUrl = new URL(localizeHref(`/practices/${practice.id}`), url.origin).href;
+	// ふりがな: the words of what the page shows (one read, only while it is on)
+	const readings = await pageReadings(cookies, db, [
+		practice.id,
+		...practice.events.map((e) => e.id),
+		...(comments?.posts ?? []).map((p) => p.id)
+	]);
 	const cover = practice.photos[0] ?? null;
 	return {
 		practice,
 		flash,
+		readings,
 		story: STORY_SECTIONS.flatMap((key) => {
 			const text = practice.story[key];
-			return text?.trim() ? [{ key, html: renderMarkdown(text) }] : [];
+			return text?.trim() ? [{ key, html: withReadings(renderMarkdown(text), readings) }] : [];
 		}),
 		upcomingEvents,
 		pastEvents,
-		comments,
+		comments: comments && { ...comments, posts: postsWithReadings(comments.posts, readings) },
 		inspired,
 		can,
 		canEdit,

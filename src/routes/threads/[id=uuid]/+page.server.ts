@@ -5,6 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { deletePost, editPost, findPost } from '$lib/server/db/posts';
 import { threadPracticeLinks } from '$lib/server/db/practice-pages';
+import { pageReadings, postsWithReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { getThread, markSolved, setFollowing, threadParticipants } from '$lib/server/db/threads';
 import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
@@ -49,12 +50,20 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 	// ?edit=<post id>: the edit form in place of one's own post
 	const editing = posts.find((p) => p.id === url.searchParams.get('edit') && p.can.edit) ?? null;
 	const confirm = url.searchParams.get('confirm');
+	// ふりがな: the words of the title and the posts shown (one read, only while it is on)
+	const readings = await pageReadings(cookies, db, [
+		thread.id,
+		practices.commentsOf?.id,
+		practices.inspiredBy?.id,
+		...posts.map((p) => p.id)
+	]);
 	return {
 		thread,
 		practices,
 		page,
 		pageCount,
-		posts,
+		readings,
+		posts: postsWithReadings(posts, readings),
 		participants,
 		moreParticipants,
 		can,
