@@ -57,7 +57,8 @@ export function furiganaPreprocess() {
 			walk(ast.fragment, true);
 			if (!changed) return;
 			if (ast.instance) {
-				s.appendLeft(content.indexOf('>', ast.instance.start) + 1, `\n\t${IMPORT}`);
+				// after the opening tag (whose attributes may hold a `>`: generics="T extends A<B>")
+				s.appendLeft(ast.instance.content.start, `\n\t${IMPORT}`);
 			} else {
 				const ts =
 					ast.module &&

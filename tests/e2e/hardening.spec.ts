@@ -47,8 +47,10 @@ test('login and sign-up send people only to paths on this site', async ({ reques
 	expect(onward.headers().location).toBe('/signup/sent?redirectTo=%2Faccount');
 	const sent = await request.get(`/signup/sent?redirectTo=${encodeURIComponent('//evil.example')}`);
 	expect(sent.status()).toBe(200);
-	// (the page's own address, with the parameter, is in its language links)
-	expect(await sent.text()).toMatch(/<a href="\/">\s*サイトに戻る\s*<\/a>/);
+	// (the page's own address, with the parameter, is in its language links; Svelte's
+	// hydration markers, <!---->, are not part of the link)
+	const html = (await sent.text()).replace(/<!--[^]*?-->/g, '');
+	expect(html).toMatch(/<a href="\/">\s*サイトに戻る\s*<\/a>/);
 
 	for (const [redirectTo, expected] of [
 		['/%09/evil.example', '/'],
