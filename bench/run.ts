@@ -17,6 +17,7 @@ import { bin, run } from '../scripts/lib/run.ts';
 import { ROOT } from '../scripts/lib/stack.ts';
 import { startThrowawayStack } from '../scripts/lib/throwaway.ts';
 import { clientJsCounter } from './lib/client-js.ts';
+import { readBenchTexts } from './lib/furigana.ts';
 import { measure, type LoadRequest } from './lib/load.ts';
 import { benchPages } from './lib/pages.ts';
 import { printResults, type PageResult, type SizeResult } from './lib/report.ts';
@@ -84,6 +85,8 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
 		const seedSeconds = (Date.now() - seeded) / 1000;
 		progress(`Size ${size}: seeded in ${seedSeconds.toFixed(1)} s`);
 		const cookie = await sessionCookie(stack.env.DATABASE_URL, fixtures.memberUserId);
+		const read = await readBenchTexts(stack.env, fixtures);
+		progress(`Size ${size}: ふりがな of ${read} events read`);
 
 		const server = await startAppServer(stack.env);
 		servers.push(server);

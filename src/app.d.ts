@@ -9,14 +9,8 @@ declare global {
 			message: string;
 		}
 		interface PageData {
-			/**
-			 * ふりがな while the person has it on (root +layout.ts), else null: the
-			 * interface's words and the reading table's
-			 */
-			furigana?: {
-				ui: import('$lib/furigana/ruby').Readings;
-				table: import('$lib/furigana/ruby').Readings;
-			} | null;
+			/** ふりがな while the person has it on (root +layout.ts), else null */
+			furigana?: import('$lib/furigana/reader').FuriganaReader | null;
 			/** the words of the content a page shows, while ふりがな is on */
 			readings?: import('$lib/furigana/ruby').Readings;
 		}

@@ -1,11 +1,12 @@
 // The pages the benchmark measures (issue 13), addressed in the seeded dataset.
+import { FURIGANA_COOKIE } from './furigana.ts';
 import type { BenchFixtures } from './seed.ts';
 import { POSTS_PER_PAGE } from '../../src/lib/threads/paging.ts';
 
 export interface BenchPage {
 	name: string;
 	path: string;
-	/** a session cookie: the page as a signed-in member sees it */
+	/** a cookie: a session (the page as a signed-in member sees it) or a preference (ふりがな) */
 	cookie?: string;
 	/** a list whose cost must not grow with what is stored (p95 at L within 1.5× of S) */
 	list: boolean;
@@ -34,6 +35,14 @@ export function benchPages(f: BenchFixtures, cookie: string): BenchPage[] {
 			list: true
 		},
 		{ name: 'calendar.ics area', path: `/calendar.ics?area=${f.areaSlug}`, list: true },
-		{ name: 'event signed in', path: `/events/${f.popularEventId}`, cookie, list: false }
+		{ name: 'event signed in', path: `/events/${f.popularEventId}`, cookie, list: false },
+		// ふりがな on (issue 16): the same pages with readings, against 'home' and 'event'
+		{ name: 'home ふりがな', path: '/', cookie: FURIGANA_COOKIE, list: false },
+		{
+			name: 'event ふりがな',
+			path: `/events/${f.popularEventId}`,
+			cookie: FURIGANA_COOKIE,
+			list: false
+		}
 	];
 }

@@ -58,11 +58,13 @@ export function furiganaPreprocess() {
 			if (!changed) return;
 			if (ast.instance) {
 				// after the opening tag (whose attributes may hold a `>`: generics="T extends A<B>")
-				s.appendLeft(ast.instance.content.start, `\n\t${IMPORT}`);
+				s.appendLeft(/** @type {any} */ (ast.instance.content).start, `\n\t${IMPORT}`);
 			} else {
 				const ts =
 					ast.module &&
-					/lang=["']ts["']/.test(content.slice(ast.module.start, ast.module.content.start));
+					/lang=["']ts["']/.test(
+						content.slice(ast.module.start, /** @type {any} */ (ast.module.content).start)
+					);
 				s.prepend(`<script${ts ? ' lang="ts"' : ''}>${IMPORT}</script>\n`);
 			}
 			return { code: s.toString(), map: s.generateMap({ hires: true, source: filename }) };

@@ -5,6 +5,8 @@
 // here: longest word first, no analysis. Pure and client-safe: the Ruby
 // component runs it on the server and again on hydration, with the same result.
 
+import { escapeHtml } from './escape';
+
 /** A run of text, or a base with its reading in hiragana. */
 export type RubyPart = string | [base: string, reading: string];
 
@@ -213,8 +215,6 @@ export function compoundsOf(words: Readings): Readings {
 	return found;
 }
 
-export const escapeHtml = (s: string): string =>
-	s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Parts as HTML: escaped text, readings in <rt> that copying and screen readers skip. */
 export function partsToHtml(parts: RubyPart[]): string {
