@@ -121,6 +121,16 @@ test('ふりがな on a phone without JavaScript, over an event title and the me
 			.first()
 			.evaluate((rt) => getComputedStyle(rt).userSelect)
 	).toBe('none');
+	// times the やさしい way: ごご7時49分から ごご9時49分まで
+	const shown = await page.locator('main').evaluate((main) => {
+		const copy = main.cloneNode(true) as HTMLElement;
+		copy.querySelectorAll('rt').forEach((rt) => rt.remove());
+		return copy.textContent ?? '';
+	});
+	expect(shown).toMatch(
+		/(ごぜん|ごご)\d{1,2}時(\d{1,2}分)?から (ごぜん|ごご)\d{1,2}時(\d{1,2}分)?まで/
+	);
+	expect(shown).not.toMatch(/\d{1,2}:\d{2}〜/);
 	await page.screenshot({ path: test.info().outputPath('furigana-phone.png') });
 
 	// a coordinator puts 八柱 in the reading table

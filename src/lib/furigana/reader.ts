@@ -3,8 +3,9 @@
 // messages (`ui`) take the interface's words first; content takes the words
 // stored when it was saved (the page's `readings`), then the reading table,
 // then the interface's words of two characters or more (a single kanji is
-// read by its neighbours).
+// read by its neighbours). Times of day are read the やさしい way (./times.ts).
 import { annotate, compoundsOf, partsToHtml, type Readings } from './ruby';
+import { gentleTimes } from './times';
 
 export interface FuriganaReader {
 	read(text: string, ui: boolean, readings: Readings | undefined): string;
@@ -13,11 +14,13 @@ export interface FuriganaReader {
 export function furiganaReader(interfaceWords: Readings, table: Readings): FuriganaReader {
 	const compounds = compoundsOf(interfaceWords);
 	return {
-		read: (text, ui, readings) =>
-			partsToHtml(
+		read: (text, ui, readings) => {
+			const shown = gentleTimes(text);
+			return partsToHtml(
 				ui
-					? annotate(text, interfaceWords, table, readings)
-					: annotate(text, readings, table, compounds)
-			)
+					? annotate(shown, interfaceWords, table, readings)
+					: annotate(shown, readings, table, compounds)
+			);
+		}
 	};
 }

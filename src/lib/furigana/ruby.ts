@@ -215,7 +215,6 @@ export function compoundsOf(words: Readings): Readings {
 	return found;
 }
 
-
 /** Parts as HTML: escaped text, readings in <rt> that copying and screen readers skip. */
 export function partsToHtml(parts: RubyPart[]): string {
 	return parts
