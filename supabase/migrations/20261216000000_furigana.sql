@@ -45,8 +45,10 @@ using (case subject
 
 create function private.enqueue_furigana(p_subject text, p_id uuid) returns void
 language sql security definer set search_path = '' as $$
+	-- after any mail that is due (priority 10; mail jobs have 0): a word re-read in ten thousand
+	-- posts never holds back a confirmation
 	select graphile_worker.add_job('furigana', json_build_object('subject', p_subject, 'id', p_id),
-		job_key := 'furigana:' || p_id::text, max_attempts := 5);
+		job_key := 'furigana:' || p_id::text, max_attempts := 5, priority := 10);
 $$;
 revoke execute on function private.enqueue_furigana(text, uuid) from public, anon, authenticated;
 
@@ -140,7 +142,7 @@ grant select on public.reading_table to anon, authenticated, service_role;
 create function private.enqueue_furigana_word(p_word text) returns void
 language sql security definer set search_path = '' as $$
 	select graphile_worker.add_job('furigana_word', json_build_object('word', p_word),
-		job_key := 'furigana_word:' || p_word, max_attempts := 5);
+		job_key := 'furigana_word:' || p_word, max_attempts := 5, priority := 10);
 $$;
 revoke execute on function private.enqueue_furigana_word(text) from public, anon, authenticated;
 

@@ -7,7 +7,7 @@
 // phone without JavaScript, readings over an event title and the menu; a
 // coordinator fixes a misread place name and the title's reading follows.
 import { expect, test } from '@playwright/test';
-import { DEMO_IDS } from '../support/db';
+import { DEMO_IDS, serviceClient } from '../support/db';
 import { createEvent } from '../support/events';
 import { DEMO, expectAccessible, logIn } from './helpers';
 
@@ -86,7 +86,9 @@ test('見やすい表示 with JavaScript: at once, one column on a wide screen, 
 test('ふりがな on a phone without JavaScript, over an event title and the menu; a coordinator fixes a reading and the title follows', async ({
 	browser
 }) => {
-	// an event whose title the analyser misreads: 八柱 はちはしら (the worker reads it within a second)
+	// the table as a city starts with it (no coordinator's word for 八柱 yet), and an event
+	// whose title the analyser misreads: 八柱 はちはしら (the worker reads it within a second)
+	await serviceClient().from('reading_words').delete().eq('word', '八柱');
 	const title = `八柱で集まる会 ${Date.now() % 100000}`;
 	const { id } = await createEvent(DEMO_IDS.member, { title });
 	const phone = await browser.newContext({

@@ -4,7 +4,7 @@
 // 明第1 めいだいいち, 一人で ひとりで); who reads the stored words (as who reads
 // the text); who keeps the reading table and every refusal; a changed word
 // read again in the texts that have it; a deleted subject's words go with it.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent } from '../support/events';
 import { sql } from '../support/mail';
@@ -46,6 +46,12 @@ beforeAll(async () => {
 		});
 		expect(saved.ok).toBe(true);
 	}
+});
+
+// the words added here leave with the tests (the e2e run shares this stack and starts
+// from the table a city starts with)
+afterAll(async () => {
+	await serviceClient().from('reading_words').delete().in('word', ['八柱', '一人で', '十三柱']);
 });
 
 describe('readings of saved text', () => {
