@@ -112,7 +112,8 @@ describe('record and 声 mails', () => {
 		// (the attendee's join, inserted above, is confirmed by a mail of its own)
 		const voiceMail = (ms: StoredMail[]) =>
 			mailsTo(ms, attendee.email).filter((mail) => mail.subject.startsWith('地域の声'));
-		const [mail] = voiceMail(await waitForMail(box, (ms) => voiceMail(ms).length >= 1));
+		const mails = await waitForMail(box, (ms) => voiceMail(ms).length >= 1);
+		const [mail] = voiceMail(mails);
 		expect(mail.subject).toBe(`地域の声に回答がありました: ${title}`);
 		expect(mail.text).toContain('■出た声\nベンチを置いてほしい');
 		expect(mail.text).toContain('■状況\n回答あり');
