@@ -85,4 +85,23 @@ describe('HTML', () => {
 				'<pre><code>八柱</code></pre><p>&amp;<ruby>八柱<rt aria-hidden="true">やばしら</rt></ruby></p>'
 		);
 	});
+	it('readings never change the text: a word whose parts spell something else is ignored', () => {
+		const forged: Readings = {
+			八柱: [['<img src=x onerror=alert(1)>', 'やばしら']],
+			常盤平: ['<b>', ['常盤平', 'ときわだいら']]
+		};
+		expect(annotate('八柱と常盤平', forged)).toEqual(['八柱と常盤平']);
+		expect(annotateHtml('<p>八柱と常盤平</p>', forged)).toBe('<p>八柱と常盤平</p>');
+	});
+	it('text with markup stays text, with ふりがな on', async () => {
+		const { furiganaReader } = await import('$lib/furigana/reader');
+		const html = furiganaReader({}, { 八柱: [['八柱', 'やばしら']] }).read(
+			'<script>alert(1)</script>八柱"\'&',
+			false,
+			undefined
+		);
+		expect(html).toBe(
+			'&#60;script&#62;alert(1)&#60;/script&#62;<ruby>八柱<rt aria-hidden="true">やばしら</rt></ruby>&#34;&#39;&#38;'
+		);
+	});
 });

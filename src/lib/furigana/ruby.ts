@@ -62,7 +62,10 @@ function indexOf(words: Readings): Index {
 	let index = indexes.get(words);
 	if (index) return index;
 	index = new Map();
-	for (const surface of Object.keys(words)) {
+	for (const [surface, parts] of Object.entries(words)) {
+		// a word whose parts do not spell its surface is left out: readings never change
+		// the text (the HTML a reader gets is the escaped text, plus <ruby> and <rt>)
+		if (parts.map((p) => (typeof p === 'string' ? p : p[0])).join('') !== surface) continue;
 		const first = surface[0];
 		const list = index.get(first);
 		if (list) list.push(surface);
