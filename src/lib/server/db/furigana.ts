@@ -42,6 +42,7 @@ export interface ReadingEntry {
 	updatedAt: string | null;
 }
 
+/** The table's entries: coordinators' words first (what a coordinator keeps), then the names. */
 export async function readingTable(db: Db): Promise<ReadingEntry[]> {
 	const { data, error } = await db
 		.from('reading_table')
@@ -49,7 +50,7 @@ export async function readingTable(db: Db): Promise<ReadingEntry[]> {
 		.order('word')
 		.limit(10000);
 	if (error) dbFailure(error);
-	return data.map((r) => ({
+	const entries: ReadingEntry[] = data.map((r) => ({
 		id: r.id,
 		word: r.word ?? '',
 		reading: r.reading ?? '',
@@ -57,6 +58,10 @@ export async function readingTable(db: Db): Promise<ReadingEntry[]> {
 		note: r.note,
 		updatedAt: r.updated_at
 	}));
+	// a stable sort: by word within each group
+	return entries.sort(
+		(a, b) => Number(b.source === 'coordinator') - Number(a.source === 'coordinator')
+	);
 }
 
 type WordRefusal =
