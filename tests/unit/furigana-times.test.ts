@@ -9,6 +9,18 @@ describe('gentleTimes: the 24-hour clock the やさしい way', () => {
 		expect(gentleTimes('19:49〜21:49')).toBe('ごご7時49分から ごご9時49分まで');
 		expect(gentleTimes('9:30~11:00')).toBe('ごぜん9時30分から ごぜん11時まで');
 	});
+	it('a range across days, and days', () => {
+		expect(gentleTimes('2026年12月10日(木) 22:08〜2026年12月11日(金) 0:08')).toBe(
+			'2026年12月10日(木) ごご10時8分から 2026年12月11日(金) ごぜん0時8分まで'
+		);
+		expect(gentleTimes('12月5日(土) 14:00〜12月6日(日) 12:00')).toBe(
+			'12月5日(土) ごご2時から 12月6日(日) ごご0時まで'
+		);
+		expect(gentleTimes('2026年12月10日(木)〜2026年12月12日(土)')).toBe(
+			'2026年12月10日(木)から 2026年12月12日(土)まで'
+		);
+		expect(gentleTimes('月〜金 営業')).toBe('月〜金 営業');
+	});
 	it('one time, and an open end', () => {
 		expect(gentleTimes('受付 13:30')).toBe('受付 ごご1時30分');
 		expect(gentleTimes('0:15')).toBe('ごぜん0時15分');
