@@ -1,10 +1,14 @@
-// npm test: lint and type check, then one throw-away stack (random ports,
-// temp dir) for the whole run; the app is built against it, then vitest (unit
-// + integration) and Playwright (e2e against the built app, with the
-// development mailbox and a worker beside it as `npm start` has locally).
-// The benchmark's smoke run (bench/run.ts --smoke: its own stack, size S, 2-second
-// measurements) runs beside vitest once the app is built, so that the harness
-// cannot rot; its numbers mean nothing on a machine this busy.
+// npm test: one throw-away stack (random ports, temp dir) for the whole run;
+// the app is built against it, then vitest (unit + integration) and Playwright
+// (e2e against the built app, with the development mailbox and a worker beside
+// it as `npm start` has locally).
+// What needs no stack runs beside that, and is awaited at the end: lint
+// (Prettier, then type-aware ESLint: minutes of mostly one core) from the
+// start, and the type check (svelte-check) and the benchmark's smoke run
+// (bench/run.ts --smoke: its own stack, size S, 2-second measurements, so that
+// the harness cannot rot; its numbers mean nothing on a machine this busy)
+// once the app is built, beside the integration tests, which run one file at a
+// time and mostly wait on the database. Each part's time is printed at the end.
 // `npm test -- unit|integration|e2e` runs one part (without lint, check and the smoke run).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -21,24 +25,34 @@ const filters = process.argv.slice(2).filter((a) => !PARTS.includes(a));
 const want = (part: string) => parts.length === 0 || parts.includes(part);
 
 const results: Record<string, number> = {};
-// lint (Prettier, then ESLint with type information) runs beside the rest and
-// is awaited at the end: it takes minutes of mostly one core, while the
-// integration tests mostly wait on the database; the type check (svelte-check
-// covers routes, server code, scripts and tests) runs first, on its own. One
-// `svelte-kit sync` first: the build's own sync then writes nothing new
+const seconds: Record<string, number> = {};
+const begun = Date.now();
+/** Runs one part and notes its exit code and how long it took. */
+async function part(name: string, running: Promise<number>): Promise<number> {
+	const started = Date.now();
+	results[name] = await running;
+	seconds[name] = Math.round((Date.now() - started) / 1000);
+	return results[name];
+}
+
+// One `svelte-kit sync` first: the build's own sync then writes nothing new
 // (SvelteKit writes its generated files only when they change).
+const everything = parts.length === 0 && filters.length === 0;
 let linting: Promise<number> | null = null;
+let checking: Promise<number> | null = null;
 let benchSmoke: Promise<number> | null = null;
-if (parts.length === 0 && filters.length === 0) {
+if (everything) {
 	await run('npm', ['run', '--silent', 'sync']);
 	// type-aware ESLint holds every program in memory: about 3.5 GB here, near Node's default limit
-	linting = run('sh', ['-c', `${bin('prettier')} --check . && ${bin('eslint')} .`], {
-		NODE_OPTIONS: '--max-old-space-size=6144'
-	});
-	results.check = await run(bin('svelte-check'), ['--tsconfig', './tsconfig.json']);
+	linting = part(
+		'lint',
+		run('sh', ['-c', `${bin('prettier')} --check . && ${bin('eslint')} .`], {
+			NODE_OPTIONS: '--max-old-space-size=6144'
+		})
+	);
 }
 if (want('unit') && !want('integration')) {
-	results.unit = await run(bin('vitest'), ['run', '--project', 'unit', ...filters]);
+	await part('unit', run(bin('vitest'), ['run', '--project', 'unit', ...filters]));
 } else {
 	const started = Date.now();
 	const stack = await startThrowawayStack({ seed: true });
@@ -54,12 +68,19 @@ if (want('unit') && !want('integration')) {
 		if (want('integration') || want('e2e')) {
 			// built with the stack's secrets in the environment, so that the bundle test
 			// can prove none of them reaches client code
-			results.build = await run(bin('vite'), ['build', '--logLevel', 'warn'], env);
+			await part('build', run(bin('vite'), ['build', '--logLevel', 'warn'], env));
 		}
-		if (linting && results.build === 0) {
+		if (everything) {
+			// svelte-check covers routes, server code, scripts and tests
+			checking = part('check', run(bin('svelte-check'), ['--tsconfig', './tsconfig.json']));
+		}
+		if (everything && results.build === 0) {
 			const out = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-bench-smoke-'));
-			benchSmoke = run(bin('tsx'), ['bench/run.ts', '--smoke', '--out', out]).finally(() =>
-				rm(out, { recursive: true, force: true })
+			benchSmoke = part(
+				'bench',
+				run(bin('tsx'), ['bench/run.ts', '--smoke', '--out', out]).finally(() =>
+					rm(out, { recursive: true, force: true })
+				)
 			);
 		}
 		if (results.build === 0 || results.build === undefined) {
@@ -67,7 +88,7 @@ if (want('unit') && !want('integration')) {
 				const projects = [want('unit') && 'unit', want('integration') && 'integration']
 					.filter(Boolean)
 					.flatMap((p) => ['--project', p as string]);
-				results.vitest = await run(bin('vitest'), ['run', ...projects, ...filters], env);
+				await part('vitest', run(bin('vitest'), ['run', ...projects, ...filters], env));
 			}
 			if (want('e2e')) {
 				const port = String(await freePort());
@@ -87,11 +108,14 @@ if (want('unit') && !want('integration')) {
 						},
 						{ devMailbox: true, mailDir }
 					);
-					results.e2e = await run(bin('playwright'), ['test', ...filters], {
-						...env,
-						...jobs.env,
-						TSUNAGU_E2E_PORT: port
-					});
+					await part(
+						'e2e',
+						run(bin('playwright'), ['test', ...filters], {
+							...env,
+							...jobs.env,
+							TSUNAGU_E2E_PORT: port
+						})
+					);
 				} finally {
 					await jobs?.stop();
 					jobs = null;
@@ -104,11 +128,11 @@ if (want('unit') && !want('integration')) {
 	}
 }
 
-if (benchSmoke) results.bench = await benchSmoke;
-if (linting) results.lint = await linting;
+await Promise.all([checking, benchSmoke, linting]);
 
 const failed = Object.entries(results).filter(([, code]) => code !== 0);
-for (const [part, code] of Object.entries(results)) {
-	console.log(`${part}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`}`);
+for (const [name, code] of Object.entries(results)) {
+	console.log(`${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} (${seconds[name]} s)`);
 }
+console.log(`npm test: ${Math.round((Date.now() - begun) / 1000)} s`);
 process.exit(failed.length ? 1 : 0);

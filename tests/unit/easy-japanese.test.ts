@@ -25,6 +25,12 @@ describe('the rules', () => {
 			)
 		).toBe(true);
 		expect(flags('毎月、ごはんを食べる会をします。', 'long_sentence')).toBe(false);
+		// the count the form shows: characters without punctuation
+		expect(
+			checkEasyJapanese(
+				'地域の子どもたちと大人がいっしょに晩ごはんを作って食べながら、話をする会を毎月開いています。'
+			)[0]
+		).toMatchObject({ rule: 'long_sentence', count: 44 });
 	});
 
 	it('many kanji in one sentence', () => {
@@ -32,6 +38,11 @@ describe('the rules', () => {
 			true
 		);
 		expect(flags('たいそうの会を開きます。', 'many_kanji')).toBe(false);
+		expect(
+			checkEasyJapanese('地域包括支援センター職員が介護予防体操教室を開催します。').find(
+				(f) => f.rule === 'many_kanji'
+			)?.count
+		).toBe(18);
 	});
 
 	it('double negatives', () => {

@@ -28,6 +28,8 @@ export interface EasyFinding {
 	sentence: string;
 	/** what was found, when it is a part of the sentence */
 	match?: string;
+	/** how many: the sentence's characters (long_sentence), its kanji (many_kanji) */
+	count?: number;
 }
 
 /** The guideline's advice: a sentence of about 30 characters at most. */
@@ -48,8 +50,9 @@ export function sentences(text: string): string[] {
 		.filter((s) => s.length > 0);
 }
 
-/** Characters as a person counts them (a surrogate pair is one). */
-const length = (s: string) => [...s.replace(/[。！？!?「」『』（）()、\s]/gu, '')].length;
+/** Characters as a person counts them (a surrogate pair is one; punctuation and spaces are not). */
+export const sentenceLength = (s: string) =>
+	[...s.replace(/[。！？!?「」『』（）()、\s]/gu, '')].length;
 
 const DOUBLE_NEGATIVE =
 	/(ない|なく)(わけ|訳)(では|じゃ)(ない|ありません)|なくは(ない|ありません)|ない(こと|事)は(ない|ありません)|ざるを(得|え)(ない|ません)|ないでは(いられ|おれ)/u;
@@ -76,9 +79,10 @@ export function checkEasyJapanese(text: string): EasyFinding[] {
 		const sentence = plain(raw);
 		const add = (rule: EasyRule, match?: string) =>
 			found.push(match === undefined ? { rule, sentence } : { rule, sentence, match });
-		if (length(sentence) > MAX_SENTENCE) add('long_sentence');
+		const chars = sentenceLength(sentence);
+		if (chars > MAX_SENTENCE) found.push({ rule: 'long_sentence', sentence, count: chars });
 		const kanji = sentence.match(KANJI)?.length ?? 0;
-		if (kanji > MAX_KANJI) add('many_kanji');
+		if (kanji > MAX_KANJI) found.push({ rule: 'many_kanji', sentence, count: kanji });
 		const negative = DOUBLE_NEGATIVE.exec(sentence);
 		if (negative) add('double_negative', negative[0]);
 		// a line without a verb at its end (a heading, an item of a list, a date) is not a sentence

@@ -2,6 +2,7 @@
 // (client-safe). Read through src/lib/server/db/places.ts; the schema is
 // supabase/migrations/20261215000000_places.sql.
 import type { AreaRef, OrgRef } from '$lib/events/types';
+import type { EasyVersion } from '$lib/easy-japanese/version';
 
 export type { AreaRef, OrgRef };
 
@@ -131,6 +132,8 @@ export interface PlaceDetail extends PlaceCard {
 	photos: PlacePhoto[];
 	confirmedBy: { id: string; displayName: string } | null;
 	updatedAt: string;
+	/** its やさしい日本語 version: a summary and a body that retells the description */
+	easy: EasyVersion;
 }
 
 /** Why a row of a CSV import is refused (server/places/import.ts; the page words it). */

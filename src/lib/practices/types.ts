@@ -3,6 +3,7 @@
 // supabase/migrations/20261209000000_practices.sql.
 import type { AreaRef, FieldRef, OrgRef } from '$lib/events/types';
 import type { OrgKind } from '$lib/orgs/kinds';
+import type { EasyVersion } from '$lib/easy-japanese/version';
 
 export type { AreaRef, FieldRef, OrgRef };
 
@@ -121,6 +122,8 @@ export interface PracticeDetail extends PracticeCard {
 	reviewComment: string | null;
 	reviewedAt: string | null;
 	createdAt: string;
+	/** its やさしい日本語 version: a summary and a body that retells the story */
+	easy: EasyVersion;
 }
 
 /** What save_practice takes (the edit form's result). */

@@ -22,13 +22,14 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 	const to = toStart ? new Date(toStart.getTime() + 86400_000) : undefined;
 	const seats = params.get('seats') === '1';
 	const online = params.get('online') === '1';
+	const easy = params.get('easy') === '1';
 	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 	const start = (page - 1) * EVENT_PAGE_SIZE;
 
 	// one card per event: a series at its next date, with how many more dates it has
 	const { cards, total, totalCapped } = await searchEventSeries(
 		db,
-		{ ...read.filters, from, to, seatsLeft: seats, online },
+		{ ...read.filters, from, to, seatsLeft: seats, online, easy },
 		{ offset: start, limit: EVENT_PAGE_SIZE }
 	);
 	return {
@@ -50,7 +51,8 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 			from: DATE.test(fromParam) ? fromParam : '',
 			to: DATE.test(toParam) ? toParam : '',
 			seats,
-			online
+			online,
+			easy
 		}
 	};
 };

@@ -6,7 +6,7 @@ import { requestDb } from '$lib/server/db/request';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { PageServerLoad } from './$types';
 
-// /practices?q=&area=<slug>&field=<slug>&kind=<organization kind>&audience=<対象>&page=n
+// /practices?q=&area=<slug>&field=<slug>&kind=<organization kind>&audience=<対象>&easy=1&page=n
 export const load: PageServerLoad = async ({ url, cookies }) => {
 	const db = requestDb();
 	const [areas, fields] = await Promise.all([listAreas(db), listFields(db)]);
@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 	const audience = params.get('audience') ?? '';
 	const area = areas.find((a) => a.slug === params.get('area'));
 	const field = fields.find((f) => f.slug === params.get('field'));
+	const easy = params.get('easy') === '1';
 	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 
 	const { practices, total, totalCapped } = await listPractices(
@@ -25,7 +26,8 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 			orgKind: isOrgKind(kind) ? kind : undefined,
 			audience: isAudience(audience) ? audience : undefined,
 			areaId: area?.id,
-			fieldId: field?.id
+			fieldId: field?.id,
+			easy
 		},
 		page
 	);
@@ -45,7 +47,8 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 			kind: isOrgKind(kind) ? kind : '',
 			audience: isAudience(audience) ? audience : '',
 			area: area?.slug ?? '',
-			field: field?.slug ?? ''
+			field: field?.slug ?? '',
+			easy
 		},
 		areas,
 		fields

@@ -462,6 +462,8 @@ export type Database = {
           cover_image_hash: string | null
           created_at: string
           deadline_note: string | null
+          easy_body: string | null
+          easy_summary: string | null
           ends_at: string
           fee: string | null
           how_to_apply: string | null
@@ -504,6 +506,8 @@ export type Database = {
           cover_image_hash?: string | null
           created_at?: string
           deadline_note?: string | null
+          easy_body?: string | null
+          easy_summary?: string | null
           ends_at: string
           fee?: string | null
           how_to_apply?: string | null
@@ -545,6 +549,8 @@ export type Database = {
           cover_image_hash?: string | null
           created_at?: string
           deadline_note?: string | null
+          easy_body?: string | null
+          easy_summary?: string | null
           ends_at?: string
           fee?: string | null
           how_to_apply?: string | null
@@ -1720,6 +1726,8 @@ export type Database = {
           created_at: string
           created_by: string | null
           description: string | null
+          easy_body: string | null
+          easy_summary: string | null
           email: string | null
           fee: string | null
           fee_free: boolean | null
@@ -1755,6 +1763,8 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           description?: string | null
+          easy_body?: string | null
+          easy_summary?: string | null
           email?: string | null
           fee?: string | null
           fee_free?: boolean | null
@@ -1790,6 +1800,8 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           description?: string | null
+          easy_body?: string | null
+          easy_summary?: string | null
           email?: string | null
           fee?: string | null
           fee_free?: boolean | null
@@ -2190,6 +2202,8 @@ export type Database = {
           author_id: string | null
           cost: string | null
           created_at: string
+          easy_body: string | null
+          easy_summary: string | null
           ended_on: string | null
           featured_position: number | null
           frequency: string | null
@@ -2224,6 +2238,8 @@ export type Database = {
           author_id?: string | null
           cost?: string | null
           created_at?: string
+          easy_body?: string | null
+          easy_summary?: string | null
           ended_on?: string | null
           featured_position?: number | null
           frequency?: string | null
@@ -2258,6 +2274,8 @@ export type Database = {
           author_id?: string | null
           cost?: string | null
           created_at?: string
+          easy_body?: string | null
+          easy_summary?: string | null
           ended_on?: string | null
           featured_position?: number | null
           frequency?: string | null
@@ -3428,6 +3446,7 @@ export type Database = {
         Args: {
           p_area?: string
           p_cap?: number
+          p_easy?: boolean
           p_field?: string
           p_from: string
           p_kind?: Database["public"]["Enums"]["event_kind"]
@@ -3445,6 +3464,7 @@ export type Database = {
           p_audience?: string
           p_cap?: number
           p_day?: number
+          p_easy?: boolean
           p_free?: boolean
           p_kind?: string
           p_meals?: boolean
@@ -3459,6 +3479,7 @@ export type Database = {
           p_area?: string
           p_audience?: string
           p_cap?: number
+          p_easy?: boolean
           p_field?: string
           p_org_kind?: Database["public"]["Enums"]["organization_kind"]
           p_organization?: string
@@ -3787,6 +3808,8 @@ export type Database = {
           created_at: string
           created_by: string | null
           description: string | null
+          easy_body: string | null
+          easy_summary: string | null
           email: string | null
           fee: string | null
           fee_free: boolean | null
@@ -4004,6 +4027,15 @@ export type Database = {
         Args: { p_reset_token: string; p_token: string }
         Returns: string
       }
+      save_easy_version: {
+        Args: {
+          p_body: string
+          p_id: string
+          p_subject: string
+          p_summary: string
+        }
+        Returns: undefined
+      }
       save_event: {
         Args: {
           p_cohost_ids: string[]
@@ -4064,6 +4096,7 @@ export type Database = {
       search_event_series: {
         Args: {
           p_area?: string
+          p_easy?: boolean
           p_field?: string
           p_from: string
           p_kind?: Database["public"]["Enums"]["event_kind"]
@@ -4157,6 +4190,7 @@ export type Database = {
           p_area?: string
           p_audience?: string
           p_day?: number
+          p_easy?: boolean
           p_free?: boolean
           p_kind?: string
           p_limit?: number
@@ -4178,6 +4212,8 @@ export type Database = {
           created_at: string
           created_by: string | null
           description: string | null
+          easy_body: string | null
+          easy_summary: string | null
           email: string | null
           fee: string | null
           fee_free: boolean | null
@@ -4212,6 +4248,7 @@ export type Database = {
         Args: {
           p_area?: string
           p_audience?: string
+          p_easy?: boolean
           p_field?: string
           p_limit?: number
           p_offset?: number
@@ -4225,6 +4262,8 @@ export type Database = {
           author_id: string | null
           cost: string | null
           created_at: string
+          easy_body: string | null
+          easy_summary: string | null
           ended_on: string | null
           featured_position: number | null
           frequency: string | null

@@ -14,6 +14,7 @@ import type {
 	OrgRef
 } from '$lib/events/types';
 import type { EventKind } from '$lib/events/kinds';
+import type { EasyVersion } from '$lib/easy-japanese/version';
 import type { ManagedEvent, MyRegistrationItem, SeriesCard } from '$lib/events/series';
 import type { QueryData } from '@supabase/supabase-js';
 import type { Db } from '$lib/server/db/client';
@@ -82,6 +83,8 @@ export interface EventDetail {
 	invitedCohosts: OrgRef[];
 	/** the directory place it is held at (/places/<id>); null when none, or hidden */
 	place: { id: string; name: string } | null;
+	/** its やさしい日本語 version (either field may be null; both null: none) */
+	easy: EasyVersion;
 }
 
 /** An event as stored (generated from the migrations). */
@@ -163,7 +166,8 @@ export async function findEvent(db: Db, id: string): Promise<EventDetail | null>
 		fields: data.fields,
 		cohosts: cohostsWhere(true),
 		invitedCohosts: cohostsWhere(false),
-		place: data.place
+		place: data.place,
+		easy: { summary: data.easy_summary, body: data.easy_body }
 	};
 }
 
@@ -244,6 +248,8 @@ export interface OccurrenceFilters {
 	organizationId?: string;
 	seatsLeft?: boolean;
 	online?: boolean;
+	/** only events with a やさしい日本語 version (the list of cards; the calendar has no such filter) */
+	easy?: boolean;
 }
 
 /** The arguments of search_occurrences: the one place they are built. */
@@ -663,8 +669,19 @@ export async function searchEventSeries(
 ): Promise<{ cards: SeriesCard[]; total: number; totalCapped: boolean }> {
 	const args = searchArgs(filters);
 	const [found, counted] = await Promise.all([
-		db.rpc('search_event_series', { ...args, p_limit: page.limit, p_offset: page.offset }),
-		opts.count === false ? null : db.rpc('count_event_series', { ...args, p_cap: SERIES_COUNT_CAP })
+		db.rpc('search_event_series', {
+			...args,
+			p_easy: filters.easy ?? false,
+			p_limit: page.limit,
+			p_offset: page.offset
+		}),
+		opts.count === false
+			? null
+			: db.rpc('count_event_series', {
+					...args,
+					p_easy: filters.easy ?? false,
+					p_cap: SERIES_COUNT_CAP
+				})
 	]);
 	if (found.error) dbFailure(found.error);
 	if (counted?.error) dbFailure(counted.error);

@@ -41,17 +41,17 @@ export async function furiganaSource(
 		case 'event': {
 			const { data, error } = await db
 				.from('events')
-				.select('title, summary, body, venue_name, venue_address')
+				.select('title, summary, body, venue_name, venue_address, easy_summary, easy_body')
 				.eq('id', id)
 				.maybeSingle();
 			if (error) fail('events', error);
-			return data && join(data.title, data.summary, data.body, data.venue_name, data.venue_address);
+			return data && join(...Object.values(data));
 		}
 		case 'practice': {
 			const { data, error } = await db
 				.from('practices')
 				.select(
-					'title, summary, story_origin, story_activities, story_tips, story_outcomes, story_challenges, story_next, story_contact, published_snapshot'
+					'title, summary, story_origin, story_activities, story_tips, story_outcomes, story_challenges, story_next, story_contact, easy_summary, easy_body, published_snapshot'
 				)
 				.eq('id', id)
 				.maybeSingle();
@@ -63,11 +63,11 @@ export async function furiganaSource(
 		case 'place': {
 			const { data, error } = await db
 				.from('places')
-				.select('name, description, address')
+				.select('name, description, address, easy_summary, easy_body')
 				.eq('id', id)
 				.maybeSingle();
 			if (error) fail('places', error);
-			return data && join(data.name, data.description, data.address);
+			return data && join(...Object.values(data));
 		}
 		case 'organization': {
 			const { data, error } = await db

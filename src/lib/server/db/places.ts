@@ -44,7 +44,7 @@ const CARD_SELECT =
 	'id, sort_key, name, name_kana, kinds, audiences, address, latitude, longitude, fee_free, meals_provided, transport, confirmed_at, area:areas(id, slug, name_ja, name_en), place_hours(day, opens, closes)' as const;
 
 const DETAIL_SELECT =
-	'id, name, name_kana, kinds, audiences, address, latitude, longitude, fee_free, meals_provided, transport, confirmed_at, hours_note, closed_days, fee, capacity, food_allowed, accessibility, phone, email, url, description, published, updated_at, area:areas(id, slug, name_ja, name_en), organization:organizations(id, slug, name), place_hours(day, opens, closes), place_photos(position, alt, image:images(hash, width, height)), confirmer:profiles!places_confirmed_by_fkey(id, display_name)' as const;
+	'id, name, name_kana, kinds, audiences, address, latitude, longitude, fee_free, meals_provided, transport, confirmed_at, hours_note, closed_days, fee, capacity, food_allowed, accessibility, phone, email, url, description, easy_summary, easy_body, published, updated_at, area:areas(id, slug, name_ja, name_en), organization:organizations(id, slug, name), place_hours(day, opens, closes), place_photos(position, alt, image:images(hash, width, height)), confirmer:profiles!places_confirmed_by_fkey(id, display_name)' as const;
 
 type CardRow = {
 	id: string;
@@ -109,6 +109,8 @@ export interface PlaceFilters {
 	meals?: boolean;
 	transport?: boolean;
 	organizationId?: string;
+	/** only places with a やさしい日本語 version */
+	easy?: boolean;
 }
 
 const filterArgs = (f: PlaceFilters) => ({
@@ -120,7 +122,8 @@ const filterArgs = (f: PlaceFilters) => ({
 	p_free: f.free || undefined,
 	p_meals: f.meals || undefined,
 	p_transport: f.transport || undefined,
-	p_organization: f.organizationId
+	p_organization: f.organizationId,
+	p_easy: f.easy || undefined
 });
 
 async function searchPlaces(db: Db, filters: PlaceFilters, limit: number, offset: number) {
@@ -238,6 +241,8 @@ type DetailRow = CardRow & {
 	email: string | null;
 	url: string | null;
 	description: string | null;
+	easy_summary: string | null;
+	easy_body: string | null;
 	published: boolean;
 	updated_at: string;
 	organization: { id: string; slug: string; name: string } | null;
@@ -276,7 +281,8 @@ export async function getPlace(db: Db, id: string): Promise<PlaceDetail | null> 
 		published: p.published,
 		photos: photosOf(p.place_photos),
 		confirmedBy: p.confirmer ? { id: p.confirmer.id, displayName: p.confirmer.display_name } : null,
-		updatedAt: p.updated_at
+		updatedAt: p.updated_at,
+		easy: { summary: p.easy_summary, body: p.easy_body }
 	};
 }
 

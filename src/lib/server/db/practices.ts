@@ -52,7 +52,7 @@ const CARD_SELECT =
 	'id, title, summary, status, audiences, started_on, ended_on, published_at, updated_at, submitted_at, featured_position, lead:organizations!practices_lead_organization_id_fkey(id, slug, name, kind, logo:images(hash, width, height)), practice_photos(position, alt, image:images(hash, width, height)), practice_areas(areas(id, slug, name_ja, name_en)), practice_fields(fields(id, slug, name_ja, name_en, color))' as const;
 
 const DETAIL_SELECT =
-	'id, title, summary, status, audiences, started_on, ended_on, published_at, updated_at, submitted_at, featured_position, author_id, audience_note, frequency, venue, cost, funding, story_origin, story_activities, story_tips, story_outcomes, story_challenges, story_next, story_contact, review_comment, reviewed_at, created_at, lead:organizations!practices_lead_organization_id_fkey(id, slug, name, kind, logo:images(hash, width, height)), practice_photos(position, alt, image:images(hash, width, height)), practice_areas(areas(id, slug, name_ja, name_en)), practice_fields(fields(id, slug, name_ja, name_en, color)), practice_figures(position, label, value, unit), practice_partners(position, name, org:organizations(id, slug, name, kind)), practice_events(events(id, title, starts_at, ends_at, all_day, status)), practice_places(place:places(id, name))' as const;
+	'id, title, summary, status, audiences, started_on, ended_on, published_at, updated_at, submitted_at, featured_position, author_id, audience_note, frequency, venue, cost, funding, story_origin, story_activities, story_tips, story_outcomes, story_challenges, story_next, story_contact, easy_summary, easy_body, review_comment, reviewed_at, created_at, lead:organizations!practices_lead_organization_id_fkey(id, slug, name, kind, logo:images(hash, width, height)), practice_photos(position, alt, image:images(hash, width, height)), practice_areas(areas(id, slug, name_ja, name_en)), practice_fields(fields(id, slug, name_ja, name_en, color)), practice_figures(position, label, value, unit), practice_partners(position, name, org:organizations(id, slug, name, kind)), practice_events(events(id, title, starts_at, ends_at, all_day, status)), practice_places(place:places(id, name))' as const;
 
 type Status = Database['public']['Enums']['practice_status'];
 
@@ -133,6 +133,8 @@ export interface PracticeFilters {
 	audience?: Audience;
 	/** led by this organization, or a registered partner of it */
 	organizationId?: string;
+	/** only practices with a やさしい日本語 version */
+	easy?: boolean;
 }
 
 const filterArgs = (f: PracticeFilters) => ({
@@ -141,7 +143,8 @@ const filterArgs = (f: PracticeFilters) => ({
 	p_field: f.fieldId,
 	p_org_kind: f.orgKind,
 	p_audience: f.audience,
-	p_organization: f.organizationId
+	p_organization: f.organizationId,
+	p_easy: f.easy || undefined
 });
 
 async function searchPractices(db: Db, filters: PracticeFilters, limit: number, offset: number) {
@@ -301,7 +304,8 @@ export async function getPractice(db: Db, id: string): Promise<PracticeDetail | 
 		photos: photosOf(p.practice_photos),
 		reviewComment: p.review_comment,
 		reviewedAt: p.reviewed_at,
-		createdAt: p.created_at
+		createdAt: p.created_at,
+		easy: { summary: p.easy_summary, body: p.easy_body }
 	};
 }
 

@@ -1,5 +1,5 @@
 // The filters of /places in the address (?q=&area=<slug>&kind=&audience=&day=1-8
-// &free=1&meals=1&transport=1): one reading for the page and for its map's
+// &free=1&meals=1&transport=1&easy=1): one reading for the page and for its map's
 // points (points.json takes the same query), so both always show the same places.
 import { isPlaceAudience, isPlaceDay, isPlaceKind } from '$lib/places/types';
 import type { PlaceFilters } from '$lib/server/db/places';
@@ -13,6 +13,8 @@ export interface PlaceFilterValues {
 	free: boolean;
 	meals: boolean;
 	transport: boolean;
+	/** has a やさしい日本語 version */
+	easy: boolean;
 }
 
 export function readPlaceFilters(
@@ -33,7 +35,8 @@ export function readPlaceFilters(
 		day: isPlaceDay(day) ? String(day) : '',
 		free: on('free'),
 		meals: on('meals'),
-		transport: on('transport')
+		transport: on('transport'),
+		easy: on('easy')
 	};
 	return {
 		values,
@@ -45,7 +48,8 @@ export function readPlaceFilters(
 			day: isPlaceDay(day) ? day : undefined,
 			free: values.free,
 			meals: values.meals,
-			transport: values.transport
+			transport: values.transport,
+			easy: values.easy
 		}
 	};
 }

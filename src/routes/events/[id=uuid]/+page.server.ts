@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { EASY_PARAM, hasEasyVersion } from '$lib/easy-japanese/version';
 import { nextScheduled } from '$lib/events/dates';
 import { googleCalendarUrl } from '$lib/events/google-calendar';
 import { shortPath } from '$lib/events/short-code';
@@ -79,10 +80,13 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const place = [event.venueName, event.venueAddress].filter(Boolean).join(' ');
 	// ?confirm=leave-<registration id>: the second step of leaving, shown at that date
 	const confirm = url.searchParams.get('confirm');
+	// ?easy=1: the やさしい日本語 version, field by field where the organiser wrote one
+	const easyShown = url.searchParams.get(EASY_PARAM) === '1' && hasEasyVersion(event.easy);
 	return {
 		event,
 		flash,
-		bodyHtml: withReadings(renderMarkdown(event.body), readings),
+		bodyHtml: withReadings(renderMarkdown((easyShown && event.easy.body) || event.body), readings),
+		easyShown,
 		readings,
 		upcoming,
 		next,

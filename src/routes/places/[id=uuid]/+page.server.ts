@@ -4,6 +4,7 @@
 // with one click and deal with the corrections members reported.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { EASY_PARAM, hasEasyVersion } from '$lib/easy-japanese/version';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { editsFor, placePermissions } from '$lib/permissions';
@@ -56,6 +57,9 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		// RLS: its keepers read every correction, a member their own
 		locals.user ? placeCorrections(db, place.id) : Promise.resolve([])
 	]);
+	// ?easy=1: the やさしい日本語 version (its body instead of the description, where there is one)
+	const easyShown = url.searchParams.get(EASY_PARAM) === '1' && hasEasyVersion(place.easy);
+	const description = (easyShown && place.easy.body) || place.description;
 	const readings = await pageReadings(cookies, db, [
 		place.id,
 		place.organization?.id,
@@ -66,10 +70,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		place,
 		readings,
 		// rendered here: the source never reaches the page (sanitised Markdown only)
-		descriptionHtml: withReadings(
-			place.description ? renderMarkdown(place.description) : '',
-			readings
-		),
+		descriptionHtml: withReadings(description ? renderMarkdown(description) : '', readings),
+		easyShown,
 		dates,
 		practices,
 		corrections,

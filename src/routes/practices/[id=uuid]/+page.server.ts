@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { fail, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { EASY_PARAM, hasEasyVersion } from '$lib/easy-japanese/version';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import {
@@ -115,10 +116,17 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		...(comments?.posts ?? []).map((p) => p.id)
 	]);
 	const cover = practice.photos[0] ?? null;
+	// ?easy=1: the やさしい日本語 version (its body instead of the story, where there is one)
+	const easyShown = url.searchParams.get(EASY_PARAM) === '1' && hasEasyVersion(practice.easy);
 	return {
 		practice,
 		flash,
 		readings,
+		easyShown,
+		easyHtml:
+			easyShown && practice.easy.body
+				? withReadings(renderMarkdown(practice.easy.body), readings)
+				: null,
 		story: STORY_SECTIONS.flatMap((key) => {
 			const text = practice.story[key];
 			return text?.trim() ? [{ key, html: withReadings(renderMarkdown(text), readings) }] : [];
