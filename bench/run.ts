@@ -5,8 +5,9 @@
 //   directly (the floor). Then /events under 50 connections, and a second server on the same
 //   stack (sessions and the login limit hold across both). Prints a table per size and writes
 //   bench/results/<date>-<size>.json. bench/README.md explains every number.
-// npm run bench -- --smoke: size S, 2-second measurements, no build (npm test runs it so that the
-//   harness cannot rot; its numbers mean nothing on a machine busy with the tests).
+// npm run bench -- --smoke: size S, 2-second measurements with 2 connections, no build (npm test
+//   runs it beside the tests so that the harness cannot rot; its numbers mean nothing on a machine
+//   busy with them, and 2 connections rather than 10 leave them the CPU the pages do not need).
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,7 @@ const { values } = parseArgs({
 		size: { type: 'string', multiple: true },
 		duration: { type: 'string' },
 		warmup: { type: 'string' },
-		connections: { type: 'string', default: '10' },
+		connections: { type: 'string' },
 		'stress-connections': { type: 'string', default: '50' },
 		'stress-duration': { type: 'string' },
 		build: { type: 'boolean', default: true },
@@ -48,7 +49,7 @@ const sizes = (values.size ?? (smoke ? ['S'] : ['S', 'M', 'L'])).map((s) => {
 });
 const duration = Number(values.duration ?? (smoke ? 2 : 10));
 const warmup = Number(values.warmup ?? (smoke ? 0 : 3));
-const connections = Number(values.connections);
+const connections = Number(values.connections ?? (smoke ? 2 : 10));
 const stressConnections = Number(values['stress-connections']);
 const stressDuration = Number(values['stress-duration'] ?? (smoke ? 2 : 30));
 const outDir = values.out ? path.resolve(values.out) : path.join(ROOT, 'bench/results');

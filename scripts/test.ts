@@ -1,14 +1,13 @@
-// npm test: one throw-away stack (random ports, temp dir) for the whole run;
-// the app is built against it, then vitest (unit + integration) and Playwright
-// (e2e against the built app, with the development mailbox and a worker beside
-// it as `npm start` has locally).
-// What needs no stack runs beside that, and is awaited at the end: lint
-// (Prettier, then type-aware ESLint: minutes of mostly one core) from the
-// start, and the type check (svelte-check) and the benchmark's smoke run
-// (bench/run.ts --smoke: its own stack, size S, 2-second measurements, so that
-// the harness cannot rot; its numbers mean nothing on a machine this busy)
-// once the app is built, beside the integration tests, which run one file at a
-// time and mostly wait on the database. Each part's time is printed at the end.
+// npm test: two throw-away stacks (random ports, temp dirs), one for vitest
+// (unit + integration) and one for Playwright (e2e against the built app, with
+// the development mailbox and a worker beside it as `npm start` has locally);
+// the app is built once, then vitest and Playwright run side by side: the
+// integration tests run one file at a time and mostly wait on their database.
+// Beside them, and awaited at the end: lint (Prettier, then type-aware ESLint:
+// minutes of one core) from the start; the type check (svelte-check) and the
+// benchmark's smoke run (bench/run.ts --smoke: its own stack, size S, 2-second
+// measurements, so that the harness cannot rot; its numbers mean nothing on a
+// machine this busy) once the app is built. Each part's time is printed at the end.
 // `npm test -- unit|integration|e2e` runs one part (without lint, check and the smoke run).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -55,21 +54,28 @@ if (want('unit') && !want('integration')) {
 	await part('unit', run(bin('vitest'), ['run', '--project', 'unit', ...filters]));
 } else {
 	const started = Date.now();
-	const stack = await startThrowawayStack({ seed: true });
-	console.log(`Test stack ready in ${Date.now() - started} ms at ${stack.env.SUPABASE_URL}`);
+	// vitest's stack, and the e2e run's own: the two run side by side (the
+	// integration tests mostly wait on their database, one file at a time), and
+	// neither sees the other's rows, jobs or mail
+	const [stack, e2eStack] = await Promise.all([
+		want('unit') || want('integration') ? startThrowawayStack({ seed: true }) : null,
+		want('e2e') ? startThrowawayStack({ seed: true }) : null
+	]);
+	const stacks = [stack, e2eStack].filter((s) => s !== null);
+	console.log(
+		`Test stacks ready in ${Date.now() - started} ms at ${stacks.map((s) => s.env.SUPABASE_URL).join(' and ')}`
+	);
 	// the e2e run's worker and mailbox, while they run
 	let jobs: JobsBeside | null = null;
 	onShutdown(async () => {
 		await jobs?.stop();
-		await stack.stop();
+		await Promise.all(stacks.map((s) => s.stop()));
 	});
-	const env = { ...stack.env, TSUNAGU_TEST_STACK: '1' };
+	const envOf = (s: (typeof stacks)[number]) => ({ ...s.env, TSUNAGU_TEST_STACK: '1' });
 	try {
-		if (want('integration') || want('e2e')) {
-			// built with the stack's secrets in the environment, so that the bundle test
-			// can prove none of them reaches client code
-			await part('build', run(bin('vite'), ['build', '--logLevel', 'warn'], env));
-		}
+		// built with a stack's secrets in the environment, so that the bundle test can
+		// prove none of them reaches client code (the app reads its configuration at run time)
+		await part('build', run(bin('vite'), ['build', '--logLevel', 'warn'], envOf(stacks[0])));
 		if (everything) {
 			// svelte-check covers routes, server code, scripts and tests
 			checking = part('check', run(bin('svelte-check'), ['--tsconfig', './tsconfig.json']));
@@ -83,48 +89,54 @@ if (want('unit') && !want('integration')) {
 				)
 			);
 		}
-		if (results.build === 0 || results.build === undefined) {
-			if (want('unit') || want('integration')) {
-				const projects = [want('unit') && 'unit', want('integration') && 'integration']
-					.filter(Boolean)
-					.flatMap((p) => ['--project', p as string]);
-				await part('vitest', run(bin('vitest'), ['run', ...projects, ...filters], env));
-			}
-			if (want('e2e')) {
-				const port = String(await freePort());
-				// the mailbox (/dev/mail in the e2e app) and a worker that mails with the
-				// app's links; never a real SMTP server, whatever the shell says
-				const dropped = await prepareTestQueue(env.DATABASE_URL);
-				if (dropped) console.log(`e2e: ${dropped} jobs left by earlier tests dropped`);
-				const mailDir = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-e2e-mail-'));
-				try {
-					jobs = await startJobsBeside(
-						{
-							...process.env,
-							...env,
-							SMTP_URL: '',
-							ORIGIN: `http://127.0.0.1:${port}`,
-							TSUNAGU_WORKER_POLL_MS: '500'
-						},
-						{ devMailbox: true, mailDir }
-					);
-					await part(
-						'e2e',
-						run(bin('playwright'), ['test', ...filters], {
-							...env,
-							...jobs.env,
-							TSUNAGU_E2E_PORT: port
-						})
-					);
-				} finally {
-					await jobs?.stop();
-					jobs = null;
-					await rm(mailDir, { recursive: true, force: true });
-				}
-			}
+		if (results.build === 0) {
+			const testing = stack && vitest(envOf(stack));
+			const browsing = e2eStack && e2e(envOf(e2eStack));
+			await Promise.all([testing, browsing]);
 		}
 	} finally {
-		await stack.stop();
+		await jobs?.stop();
+		await Promise.all(stacks.map((s) => s.stop()));
+	}
+
+	function vitest(env: NodeJS.ProcessEnv) {
+		const projects = [want('unit') && 'unit', want('integration') && 'integration']
+			.filter(Boolean)
+			.flatMap((p) => ['--project', p as string]);
+		return part('vitest', run(bin('vitest'), ['run', ...projects, ...filters], env));
+	}
+
+	async function e2e(env: NodeJS.ProcessEnv & { DATABASE_URL: string }) {
+		const port = String(await freePort());
+		// the mailbox (/dev/mail in the e2e app) and a worker that mails with the
+		// app's links; never a real SMTP server, whatever the shell says
+		const dropped = await prepareTestQueue(env.DATABASE_URL);
+		if (dropped) console.log(`e2e: ${dropped} jobs left by the seed dropped`);
+		const mailDir = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-e2e-mail-'));
+		try {
+			jobs = await startJobsBeside(
+				{
+					...process.env,
+					...env,
+					SMTP_URL: '',
+					ORIGIN: `http://127.0.0.1:${port}`,
+					TSUNAGU_WORKER_POLL_MS: '500'
+				},
+				{ devMailbox: true, mailDir }
+			);
+			await part(
+				'e2e',
+				run(bin('playwright'), ['test', ...filters], {
+					...env,
+					...jobs.env,
+					TSUNAGU_E2E_PORT: port
+				})
+			);
+		} finally {
+			await jobs?.stop();
+			jobs = null;
+			await rm(mailDir, { recursive: true, force: true });
+		}
 	}
 }
 

@@ -44,7 +44,7 @@ async function newPlace(keeper: User, over: Record<string, unknown> = {}) {
 		}
 	});
 	if (error) throw new Error(error.message);
-	return data as string;
+	return data;
 }
 
 async function easyColumns(table: 'events' | 'practices' | 'places', id: string) {
