@@ -3,11 +3,11 @@
 // the development mailbox and a worker beside it as `npm start` has locally);
 // the app is built once, then vitest and Playwright run side by side: the
 // integration tests run one file at a time and mostly wait on their database.
-// Beside them, and awaited at the end: lint (Prettier, then type-aware ESLint:
-// minutes of one core) from the start; the type check (svelte-check) and the
-// benchmark's smoke run (bench/run.ts --smoke: its own stack, size S, 2-second
-// measurements, so that the harness cannot rot; its numbers mean nothing on a
-// machine this busy) once the app is built. Each part's time is printed at the end.
+// Beside them once the app is built, and awaited at the end: lint (Prettier,
+// then ESLint), the type check (svelte-check) and the benchmark's smoke run
+// (bench/run.ts --smoke: its own stack, size S, 2-second measurements, so that
+// the harness cannot rot; its numbers mean nothing on a machine this busy).
+// Each part's time is printed at the end.
 // `npm test -- unit|integration|e2e` runs one part (without lint, check and the smoke run).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -34,22 +34,22 @@ async function part(name: string, running: Promise<number>): Promise<number> {
 	return results[name];
 }
 
-// One `svelte-kit sync` first: the build's own sync then writes nothing new
-// (SvelteKit writes its generated files only when they change).
 const everything = parts.length === 0 && filters.length === 0;
-let linting: Promise<number> | null = null;
-let checking: Promise<number> | null = null;
+let checking: Promise<unknown> | null = null;
 let benchSmoke: Promise<number> | null = null;
-if (everything) {
-	await run('npm', ['run', '--silent', 'sync']);
-	// type-aware ESLint holds every program in memory: about 3.5 GB here, near Node's default limit
-	linting = part(
-		'lint',
-		run('sh', ['-c', `${bin('prettier')} --check . && ${bin('eslint')} .`], {
-			NODE_OPTIONS: '--max-old-space-size=6144'
-		})
-	);
-}
+if (everything) await run('npm', ['run', '--silent', 'sync']);
+/**
+ * What needs no stack, beside the tests once the app is built (the build writes
+ * SvelteKit's generated types, which the type check and ESLint read): lint
+ * (Prettier, then ESLint) and the type check (svelte-check covers routes, server
+ * code, scripts and tests).
+ */
+const checks = () =>
+	Promise.all([
+		part('lint', run('sh', ['-c', `${bin('prettier')} --check . && ${bin('eslint')} .`])),
+		part('check', run(bin('svelte-check'), ['--tsconfig', './tsconfig.json']))
+	]);
+
 if (want('unit') && !want('integration')) {
 	await part('unit', run(bin('vitest'), ['run', '--project', 'unit', ...filters]));
 } else {
@@ -76,10 +76,7 @@ if (want('unit') && !want('integration')) {
 		// built with a stack's secrets in the environment, so that the bundle test can
 		// prove none of them reaches client code (the app reads its configuration at run time)
 		await part('build', run(bin('vite'), ['build', '--logLevel', 'warn'], envOf(stacks[0])));
-		if (everything) {
-			// svelte-check covers routes, server code, scripts and tests
-			checking = part('check', run(bin('svelte-check'), ['--tsconfig', './tsconfig.json']));
-		}
+		if (everything) checking = checks();
 		if (everything && results.build === 0) {
 			const out = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-bench-smoke-'));
 			benchSmoke = part(
@@ -95,7 +92,7 @@ if (want('unit') && !want('integration')) {
 			await Promise.all([testing, browsing]);
 		}
 	} finally {
-		await jobs?.stop();
+		// (the e2e run stops its worker and mailbox itself)
 		await Promise.all(stacks.map((s) => s.stop()));
 	}
 
@@ -140,7 +137,7 @@ if (want('unit') && !want('integration')) {
 	}
 }
 
-await Promise.all([checking, benchSmoke, linting]);
+await Promise.all([checking, benchSmoke]);
 
 const failed = Object.entries(results).filter(([, code]) => code !== 0);
 for (const [name, code] of Object.entries(results)) {

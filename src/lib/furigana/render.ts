@@ -10,8 +10,7 @@ import { page } from '$app/state';
 import { escapeHtml } from './escape';
 
 export function rubyText(value: unknown, ui = false): string {
-	// what Svelte's {expression} prints: text, numbers, and nothing for null and undefined
-	// eslint-disable-next-line @typescript-eslint/no-base-to-string -- as Svelte does
+	// what Svelte's {expression} prints: text, numbers, and nothing for null and undefined (as Svelte does)
 	const text = value == null ? '' : String(value);
 	const furigana = page.data.furigana;
 	return furigana ? furigana.read(text, ui, page.data.readings) : escapeHtml(text);
