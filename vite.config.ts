@@ -17,6 +17,9 @@ const testMessages: Plugin = {
 	}
 };
 
+/** Integration tests that start job workers and development SMTP servers. */
+const MAIL_TESTS = ['tests/integration/mail*.test.ts', 'tests/integration/account-mail.test.ts'];
+
 export default defineConfig({
 	plugins: [
 		// under vitest the messages are compiled by tests/setup/compile-messages.ts
@@ -56,6 +59,23 @@ export default defineConfig({
 					name: 'integration',
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
+					exclude: MAIL_TESTS,
+					globalSetup: ['tests/setup/compile-messages.ts', 'tests/integration/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					// one file at a time: the files share the stack's rows and job queue
+					fileParallelism: false
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				plugins: [testMessages],
+				test: {
+					// the tests that run job workers and SMTP servers: mostly waiting (backoff, polls,
+					// delays), so npm test runs them on a stack of their own, beside the others
+					name: 'integration-mail',
+					environment: 'node',
+					include: MAIL_TESTS,
 					globalSetup: ['tests/setup/compile-messages.ts', 'tests/integration/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,

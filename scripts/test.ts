@@ -1,13 +1,15 @@
-// npm test: two throw-away stacks (random ports, temp dirs), one for vitest
-// (unit + integration) and one for Playwright (e2e against the built app, with
-// the development mailbox and a worker beside it as `npm start` has locally);
-// the app is built once, then vitest and Playwright run side by side: the
-// integration tests run one file at a time and mostly wait on their database.
-// Beside them once the app is built, and awaited at the end: lint (Prettier,
-// then ESLint), the type check (svelte-check) and the benchmark's smoke run
-// (bench/run.ts --smoke: its own stack, size S, 2-second measurements, so that
-// the harness cannot rot; its numbers mean nothing on a machine this busy).
-// Each part's time is printed at the end.
+// npm test: three throw-away stacks (random ports, temp dirs): one for vitest's
+// unit and integration tests, one for its mail tests (they start job workers
+// and SMTP servers, and mostly wait: they run beside everything else), and one
+// for Playwright (e2e against the built app, with the development mailbox and a
+// worker beside it as `npm start` has locally), which starts from the seed
+// alone once the other integration tests are done: beside them it fights for
+// two cores, and e2e tests time out. The app is built once.
+// Beside the tests once the app is built, and awaited at the end: lint
+// (Prettier, then ESLint), the type check (svelte-check) and the benchmark's
+// smoke run (bench/run.ts --smoke: its own stack, size S, 2-second
+// measurements, so that the harness cannot rot; its numbers mean nothing on a
+// machine this busy). Each part's time is printed at the end.
 // `npm test -- unit|integration|e2e` runs one part (without lint, check and the smoke run).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -54,16 +56,17 @@ if (want('unit') && !want('integration')) {
 	await part('unit', run(bin('vitest'), ['run', '--project', 'unit', ...filters]));
 } else {
 	const started = Date.now();
-	// vitest's stack, and the e2e run's own: the two run side by side (the
-	// integration tests mostly wait on their database, one file at a time), and
-	// neither sees the other's rows, jobs or mail
-	const [stack, e2eStack] = await Promise.all([
-		want('unit') || want('integration') ? startThrowawayStack({ seed: true }) : null,
+	// a stack each for vitest's integration tests, its mail tests and the e2e run:
+	// none sees another's rows, jobs or mail
+	const integration = want('unit') || want('integration');
+	const [stack, mailStack, e2eStack] = await Promise.all([
+		integration ? startThrowawayStack({ seed: true }) : null,
+		want('integration') ? startThrowawayStack({ seed: true }) : null,
 		want('e2e') ? startThrowawayStack({ seed: true }) : null
 	]);
-	const stacks = [stack, e2eStack].filter((s) => s !== null);
+	const stacks = [stack, mailStack, e2eStack].filter((s) => s !== null);
 	console.log(
-		`Test stacks ready in ${Date.now() - started} ms at ${stacks.map((s) => s.env.SUPABASE_URL).join(' and ')}`
+		`Test stacks ready in ${Date.now() - started} ms at ${stacks.map((s) => s.env.SUPABASE_URL).join(', ')}`
 	);
 	// the e2e run's worker and mailbox, while they run
 	let jobs: JobsBeside | null = null;
@@ -87,20 +90,29 @@ if (want('unit') && !want('integration')) {
 			);
 		}
 		if (results.build === 0) {
-			const testing = stack && vitest(envOf(stack));
-			const browsing = e2eStack && e2e(envOf(e2eStack));
-			await Promise.all([testing, browsing]);
+			// the mail tests mostly wait (backoff, polls, delays): beside everything else
+			const mailing = mailStack && vitest('vitest-mail', ['integration-mail'], envOf(mailStack));
+			const projects = [want('unit') && 'unit', want('integration') && 'integration'];
+			if (stack)
+				await vitest(
+					'vitest',
+					projects.filter((p) => p !== false),
+					envOf(stack)
+				);
+			// alone but for the mail tests: beside the other tests, e2e tests time out
+			if (e2eStack) await e2e(envOf(e2eStack));
+			await mailing;
 		}
 	} finally {
 		// (the e2e run stops its worker and mailbox itself)
 		await Promise.all(stacks.map((s) => s.stop()));
 	}
 
-	function vitest(env: NodeJS.ProcessEnv) {
-		const projects = [want('unit') && 'unit', want('integration') && 'integration']
-			.filter(Boolean)
-			.flatMap((p) => ['--project', p as string]);
-		return part('vitest', run(bin('vitest'), ['run', ...projects, ...filters], env));
+	function vitest(name: string, projects: string[], env: NodeJS.ProcessEnv) {
+		const args = projects.flatMap((p) => ['--project', p]);
+		// a filter may name files of one of the two runs only
+		if (filters.length) args.push('--passWithNoTests');
+		return part(name, run(bin('vitest'), ['run', ...args, ...filters], env));
 	}
 
 	async function e2e(env: NodeJS.ProcessEnv & { DATABASE_URL: string }) {
