@@ -20,6 +20,22 @@ const testMessages: Plugin = {
 /** Integration tests that start job workers and development SMTP servers. */
 const MAIL_TESTS = ['tests/integration/mail*.test.ts', 'tests/integration/account-mail.test.ts'];
 
+/** Tests against a real stack (npm test's, or their own: global-setup.ts), one file at a time. */
+const integrationProject = (name: string, include: string[], exclude: string[] = []) => ({
+	extends: './vite.config.ts',
+	plugins: [testMessages],
+	test: {
+		name,
+		environment: 'node',
+		include,
+		exclude,
+		globalSetup: ['tests/setup/compile-messages.ts', 'tests/integration/global-setup.ts'],
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		fileParallelism: false
+	}
+});
+
 export default defineConfig({
 	plugins: [
 		// under vitest the messages are compiled by tests/setup/compile-messages.ts
@@ -52,36 +68,11 @@ export default defineConfig({
 					globalSetup: ['tests/setup/compile-messages.ts']
 				}
 			},
-			{
-				extends: './vite.config.ts',
-				plugins: [testMessages],
-				test: {
-					name: 'integration',
-					environment: 'node',
-					include: ['tests/integration/**/*.test.ts'],
-					exclude: MAIL_TESTS,
-					globalSetup: ['tests/setup/compile-messages.ts', 'tests/integration/global-setup.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					// one file at a time: the files share the stack's rows and job queue
-					fileParallelism: false
-				}
-			},
-			{
-				extends: './vite.config.ts',
-				plugins: [testMessages],
-				test: {
-					// the tests that run job workers and SMTP servers: mostly waiting (backoff, polls,
-					// delays), so npm test runs them on a stack of their own, beside the others
-					name: 'integration-mail',
-					environment: 'node',
-					include: MAIL_TESTS,
-					globalSetup: ['tests/setup/compile-messages.ts', 'tests/integration/global-setup.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					fileParallelism: false
-				}
-			}
+			// one file at a time: the files share their stack's rows and job queue
+			integrationProject('integration', ['tests/integration/**/*.test.ts'], MAIL_TESTS),
+			// the tests that run job workers and SMTP servers: mostly waiting (backoff, polls,
+			// delays), so npm test runs them on a stack of their own, beside the others
+			integrationProject('integration-mail', MAIL_TESTS)
 		]
 	}
 });
