@@ -31,7 +31,7 @@ language plpgsql security definer set search_path = '' as $$
 declare
 	v_summary text := nullif(btrim(coalesce(p_summary, '')), '');
 	v_body text := nullif(btrim(coalesce(p_body, '')), '');
-	v_owner uuid;
+	v_org uuid;
 	v_may boolean;
 begin
 	if (select auth.uid()) is null then
@@ -40,23 +40,24 @@ begin
 	if char_length(v_summary) > 200 or char_length(v_body) > 5000 then
 		raise exception 'summary up to 200, body up to 5000 characters' using errcode = 'P0001', hint = 'bad_length';
 	end if;
+	-- the row, locked; then whether the caller writes it, as its own save would decide
 	case p_subject
 	when 'event' then
-		select e.id into v_owner from public.events e where e.id = p_id for update;
-		v_may := v_owner is not null and private.can_manage_event(p_id);
+		perform 1 from public.events e where e.id = p_id for update;
 	when 'practice' then
-		select p.lead_organization_id into v_owner from public.practices p where p.id = p_id for update;
-		v_may := v_owner is not null and private.edits_practices_for(v_owner);
+		select p.lead_organization_id into v_org from public.practices p where p.id = p_id for update;
 	when 'place' then
-		select coalesce(p.organization_id, p.id) into v_owner from public.places p where p.id = p_id for update;
-		v_may := v_owner is not null
-			and private.keeps_places_of((select p.organization_id from public.places p where p.id = p_id));
+		select p.organization_id into v_org from public.places p where p.id = p_id for update;
 	else
 		raise exception 'unknown subject' using errcode = 'P0001', hint = 'not_found';
 	end case;
-	if v_owner is null then
+	if not found then
 		raise exception 'not found' using errcode = 'P0002', hint = 'not_found';
 	end if;
+	v_may := case p_subject
+		when 'event' then private.can_manage_event(p_id)
+		when 'practice' then private.edits_practices_for(v_org)
+		else private.keeps_places_of(v_org) end;
 	if not v_may then
 		raise exception 'only the people who write it write its やさしい日本語' using errcode = '42501', hint = 'forbidden';
 	end if;
