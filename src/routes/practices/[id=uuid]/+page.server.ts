@@ -118,19 +118,20 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const cover = practice.photos[0] ?? null;
 	// ?easy=1: the やさしい日本語 version (its body instead of the story, where there is one)
 	const easyShown = url.searchParams.get(EASY_PARAM) === '1' && hasEasyVersion(practice.easy);
+	const easyBody = easyShown ? practice.easy.body : null;
 	return {
 		practice,
 		flash,
 		readings,
 		easyShown,
-		easyHtml:
-			easyShown && practice.easy.body
-				? withReadings(renderMarkdown(practice.easy.body), readings)
-				: null,
-		story: STORY_SECTIONS.flatMap((key) => {
-			const text = practice.story[key];
-			return text?.trim() ? [{ key, html: withReadings(renderMarkdown(text), readings) }] : [];
-		}),
+		easyHtml: easyBody ? withReadings(renderMarkdown(easyBody), readings) : null,
+		// (not rendered while the やさしい日本語 body stands in its place)
+		story: easyBody
+			? []
+			: STORY_SECTIONS.flatMap((key) => {
+					const text = practice.story[key];
+					return text?.trim() ? [{ key, html: withReadings(renderMarkdown(text), readings) }] : [];
+				}),
 		upcomingEvents,
 		pastEvents,
 		comments: comments && { ...comments, posts: postsWithReadings(comments.posts, readings) },
