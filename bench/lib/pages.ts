@@ -10,6 +10,8 @@ export interface BenchPage {
 	cookie?: string;
 	/** a list whose cost must not grow with what is stored (p95 at L within 1.5× of S) */
 	list: boolean;
+	/** a calendar app's poll: sent with If-None-Match, the ETag of the page as it is (304) */
+	poll?: boolean;
 }
 
 /** posts in the seeded long thread (every size) */
@@ -35,6 +37,12 @@ export function benchPages(f: BenchFixtures, cookie: string): BenchPage[] {
 			list: true
 		},
 		{ name: 'calendar.ics area', path: `/calendar.ics?area=${f.areaSlug}`, list: true },
+		{
+			name: 'calendar.ics area, polled',
+			path: `/calendar.ics?area=${f.areaSlug}`,
+			list: true,
+			poll: true
+		},
 		{ name: 'event signed in', path: `/events/${f.popularEventId}`, cookie, list: false },
 		// ふりがな on (issue 16): the same pages with readings, against 'home' and 'event'
 		{ name: 'home ふりがな', path: '/', cookie: FURIGANA_COOKIE, list: false },

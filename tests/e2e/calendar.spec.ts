@@ -6,7 +6,7 @@ import { expect, test, type APIResponse } from '@playwright/test';
 import ical, { type VEvent } from 'node-ical';
 import { tokyoInstant } from '$lib/events/recurrence';
 import { DEMO_IDS, serviceClient, uniqueEmail, userClient } from '../support/db';
-import { createEvent } from '../support/events';
+import { createEvent, saveEventAgain } from '../support/events';
 import { FORGED_EVENT, parseTwice } from '../support/ics';
 import { DEMO, expectAccessible, logIn, signUp } from './helpers';
 
@@ -183,18 +183,35 @@ test.describe('feeds', () => {
 			false
 		);
 
-		// unchanged data: same ETag, and 304 without a body when the client has it
-		const again = await request.get('/calendar.ics?area=tokiwadaira');
-		expect(again.headers().etag).toBe(headers.etag);
-		const notModified = await request.get('/calendar.ics?area=tokiwadaira', {
-			headers: { 'if-none-match': headers.etag }
-		});
-		expect(notModified.status()).toBe(304);
-		expect(await notModified.text()).toBe('');
-		const stale = await request.get('/calendar.ics?area=tokiwadaira', {
-			headers: { 'if-none-match': '"stale"' }
-		});
+		// unchanged data: the same ETag, and 304 without a body when the client has it.
+		// The ETag follows the version of the public events, which other tests' writes
+		// move: take a poll between whose requests the version stood still.
+		const feed = '/calendar.ics?area=tokiwadaira';
+		const publicVersion = async () => (await serviceClient().rpc('public_events_version')).data;
+		let poll: { etag: string; again: APIResponse; notModified: APIResponse } | undefined;
+		for (let i = 0; i < 10 && !poll; i++) {
+			const before = await publicVersion();
+			const etag = (await request.get(feed)).headers().etag;
+			const again = await request.get(feed);
+			const notModified = await request.get(feed, { headers: { 'if-none-match': etag } });
+			if ((await publicVersion()) === before) poll = { etag, again, notModified };
+		}
+		expect(poll).toBeDefined();
+		expect(poll!.again.headers().etag).toBe(poll!.etag);
+		expect(poll!.notModified.status()).toBe(304);
+		expect(poll!.notModified.headers().etag).toBe(poll!.etag);
+		expect(await poll!.notModified.text()).toBe('');
+		const stale = await request.get(feed, { headers: { 'if-none-match': '"stale"' } });
 		expect(stale.status()).toBe(200);
+
+		// the organiser renames the event: the next poll with the old ETag gets the new title
+		const renamed = unique('常盤平の会（改）');
+		expect(await saveEventAgain(DEMO_IDS.member, tokiwa.id, { title: renamed })).toBeNull();
+		const changed = await request.get(feed, { headers: { 'if-none-match': poll!.etag } });
+		expect(changed.status()).toBe(200);
+		expect(changed.headers().etag).not.toBe(poll!.etag);
+		const summaries = (await vevents(changed)).map((e) => String(e.summary));
+		expect(summaries.some((t) => t.includes(renamed))).toBe(true);
 
 		// an unknown area is not "everything"
 		expect((await request.get('/calendar.ics?area=no-such-area')).status()).toBe(404);

@@ -111,6 +111,12 @@ describe('what the anon key reads', () => {
 		expect(ids).toContain(published.id);
 		expect(ids).not.toContain(draft.id);
 	});
+
+	it('the version of the public events, for a cache that asks whether to read again', async () => {
+		const { data, error } = await anonClient().rpc('public_events_version');
+		expect(error).toBeNull();
+		expect(data).toBeGreaterThan(0);
+	});
 });
 
 describe('the open data past the API’s row limit', () => {

@@ -3899,6 +3899,10 @@ export type Database = {
           updated_at: string
         }[]
       }
+      public_events_version: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       publish_practice: { Args: { p_id: string }; Returns: undefined }
       quiet_areas: {
         Args: { p_days?: number }

@@ -474,6 +474,17 @@ const toFeedOccurrence = (o: FeedOccurrenceRow): FeedOccurrence => ({
 	sequence: o.sequence
 });
 
+/**
+ * The version of what the public feeds show: one more with every committed
+ * change that can alter one (migration 20261218000000_public_events_version).
+ * Read before the feed's dates, it makes the feed's ETag.
+ */
+export async function publicEventsVersion(db: Db): Promise<number> {
+	const { data, error } = await db.rpc('public_events_version');
+	if (error) dbFailure(error);
+	return data;
+}
+
 /** Published and cancelled occurrences matching the filters within the window, in time order. */
 export async function feedOccurrences(
 	db: Db,

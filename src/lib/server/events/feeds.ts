@@ -2,11 +2,18 @@
 // (feedOccurrences, memberFeedItems, eventFeed), read through a client on whose
 // behalf RLS decides, and is written by ./ical.ts.
 
+import { TOKYO_OFFSET_MS } from '$lib/format';
+
 const DAY = 24 * 60 * 60 * 1000;
 
-/** The window of the public feed: the last 30 days and the next 12 months. */
+/**
+ * The window of the public feed: the last 30 days and the next 12 months, in
+ * whole Tokyo days, so that a feed changes only when its data does or the
+ * day turns (its ETag is made from the data's version and the day).
+ */
 export function publicFeedWindow(now = new Date()) {
-	const to = new Date(now);
+	const today = Math.floor((now.getTime() + TOKYO_OFFSET_MS) / DAY) * DAY - TOKYO_OFFSET_MS;
+	const to = new Date(today + DAY);
 	to.setUTCFullYear(to.getUTCFullYear() + 1);
-	return { from: new Date(now.getTime() - 30 * DAY), to };
+	return { from: new Date(today - 30 * DAY), to };
 }

@@ -1,5 +1,6 @@
-// HTTP responses for .ics feeds: text/calendar, an ETag (hash of the body)
-// with 304 on If-None-Match (http/cached.ts), and the caching the caller chooses.
+// HTTP responses for .ics feeds: text/calendar, an ETag (a hash of the body, or
+// the caller's versionTag) with 304 on If-None-Match (http/cached.ts), and the
+// caching the caller chooses.
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { FeedContext } from '$lib/server/events/ical';
@@ -29,11 +30,12 @@ export function contentDisposition(name: string): string {
 export function icsResponse(
 	request: Request,
 	body: string,
-	opts: { cacheControl: string; filename?: string }
+	opts: { cacheControl: string; filename?: string; etag?: string }
 ): Response {
 	return cachedResponse(request, body, {
 		contentType: 'text/calendar; charset=utf-8',
 		cacheControl: opts.cacheControl,
+		etag: opts.etag,
 		headers: opts.filename ? { 'content-disposition': contentDisposition(opts.filename) } : {}
 	});
 }

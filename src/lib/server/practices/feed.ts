@@ -2,8 +2,8 @@
 // the route reads the practices and answers with atomResponse (an ETag of
 // the body and Last-Modified of the newest change, 304 for either
 // validator, and the caching the caller chooses, like the .ics feeds).
-import { createHash } from 'node:crypto';
 import { imageSources } from '$lib/images/srcset';
+import { bodyTag, cachedResponse } from '$lib/server/http/cached';
 import type { PracticeCard } from '$lib/practices/types';
 
 export type FeedPractice = Pick<
@@ -78,11 +78,6 @@ export function buildPracticesAtom(practices: FeedPractice[], ctx: AtomContext):
 	].join('\n');
 }
 
-function etagMatches(ifNoneMatch: string, etag: string) {
-	if (ifNoneMatch.trim() === '*') return true;
-	return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
-
 /**
  * The feed's response: application/atom+xml, ETag (hash of the body),
  * Last-Modified (`updated`, whole seconds), Cache-Control; 304 when
@@ -95,21 +90,18 @@ export function atomResponse(
 	updated: Date,
 	opts: { cacheControl: string }
 ): Response {
-	const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 	const lastModified = new Date(Math.floor(updated.getTime() / 1000) * 1000);
-	const headers = {
-		'cache-control': opts.cacheControl,
-		etag,
-		'last-modified': lastModified.toUTCString()
-	};
-	const ifNoneMatch = request.headers.get('if-none-match');
-	const ifModifiedSince = request.headers.get('if-modified-since');
-	const since = ifModifiedSince ? Date.parse(ifModifiedSince) : Number.NaN;
-	const notModified = ifNoneMatch
-		? etagMatches(ifNoneMatch, etag)
-		: !Number.isNaN(since) && lastModified.getTime() <= since;
-	if (notModified) return new Response(null, { status: 304, headers });
-	return new Response(body, {
-		headers: { ...headers, 'content-type': 'application/atom+xml; charset=utf-8' }
+	const validators = { 'last-modified': lastModified.toUTCString() };
+	// If-Modified-Since counts only without If-None-Match (RFC 9110, 13.2.2)
+	const since = Date.parse(request.headers.get('if-modified-since') ?? '');
+	if (!request.headers.has('if-none-match') && lastModified.getTime() <= since)
+		return new Response(null, {
+			status: 304,
+			headers: { 'cache-control': opts.cacheControl, etag: bodyTag(body), ...validators }
+		});
+	return cachedResponse(request, body, {
+		contentType: 'application/atom+xml; charset=utf-8',
+		cacheControl: opts.cacheControl,
+		validators
 	});
 }
