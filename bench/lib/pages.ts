@@ -29,6 +29,7 @@ export function benchPages(f: BenchFixtures, cookie: string): BenchPage[] {
 		},
 		{ name: 'calendar', path: '/calendar', list: true },
 		{ name: 'event', path: `/events/${f.popularEventId}`, list: false },
+		{ name: 'organization', path: `/orgs/${f.organizationSlug}`, list: true },
 		{ name: 'practices q=食堂', path: `/practices?q=${encodeURIComponent('食堂')}`, list: true },
 		{ name: 'thread p.1', path: `/threads/${f.threadId}`, list: true },
 		{

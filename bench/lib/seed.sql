@@ -281,13 +281,13 @@ select pg_temp.uid(4, ev.n * 64 + i) as id, ev.id as event_id, ev.n, i,
 	ev.mins
 from ev, generate_series(0, ev.cnt - 1) i;
 
--- area_id: the event's (trigger event_occurrences_area, off here)
+-- area_id, organization_id: the event's (trigger event_occurrences_area, off here)
 insert into public.event_occurrences (id, event_id, starts_at, ends_at, original_starts_at, status, cancel_reason,
-	area_id)
+	area_id, organization_id)
 select occ.id, occ.event_id, occ.starts_at, occ.starts_at + occ.mins * interval '1 minute', occ.starts_at,
 	case when occ.i > 0 and (occ.n * 31 + occ.i) % 97 = 0 then 'cancelled' else 'scheduled' end::public.occurrence_status,
 	case when occ.i > 0 and (occ.n * 31 + occ.i) % 97 = 0 then '会場の都合により、この日は休みます。' end,
-	e.area_id
+	e.area_id, e.organization_id
 from occ join public.events e on e.id = occ.event_id order by occ.id;
 
 -- step: registrations

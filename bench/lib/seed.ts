@@ -16,6 +16,8 @@ export interface BenchFixtures {
 	fieldId: string;
 	/** Upcoming, published, 500 registrations (full), 200 comments; in that area and field. */
 	popularEventId: string;
+	/** The popular event's organization (its page lists its upcoming events). */
+	organizationSlug: string;
 	/** A thread with 1,000 posts (20 pages of 50). */
 	threadId: string;
 	/** An ordinary confirmed member (no organization owned). */
@@ -119,9 +121,12 @@ export async function seedBench(
 			area_slug: string;
 			field_id: string;
 			field_slug: string;
+			organization_slug: string;
 		}>(
-			`select a.id as area_id, a.slug as area_slug, f.id as field_id, f.slug as field_slug
+			`select a.id as area_id, a.slug as area_slug, f.id as field_id, f.slug as field_slug,
+				o.slug as organization_slug
 			from public.events e join public.areas a on a.id = e.area_id
+			join public.organizations o on o.id = e.organization_id
 			join public.event_fields ef on ef.event_id = e.id join public.fields f on f.id = ef.field_id
 			where e.id = $1
 			order by (select count(*) from public.event_fields x join public.events y on y.id = x.event_id
@@ -137,6 +142,7 @@ export async function seedBench(
 			fieldSlug: place[0].field_slug,
 			fieldId: place[0].field_id,
 			popularEventId,
+			organizationSlug: place[0].organization_slug,
 			threadId: uid(6, 1),
 			memberUserId: uid(1, memberN),
 			counts

@@ -401,6 +401,7 @@ export type Database = {
           event_id: string
           going_count: number
           id: string
+          organization_id: string | null
           original_starts_at: string
           sequence: number
           starts_at: string
@@ -416,6 +417,7 @@ export type Database = {
           event_id: string
           going_count?: number
           id?: string
+          organization_id?: string | null
           original_starts_at: string
           sequence?: number
           starts_at: string
@@ -429,6 +431,7 @@ export type Database = {
           event_id?: string
           going_count?: number
           id?: string
+          organization_id?: string | null
           original_starts_at?: string
           sequence?: number
           starts_at?: string
@@ -3644,6 +3647,7 @@ export type Database = {
           event_id: string
           going_count: number
           id: string
+          organization_id: string | null
           original_starts_at: string
           sequence: number
           starts_at: string
@@ -4138,6 +4142,7 @@ export type Database = {
           event_id: string
           going_count: number
           id: string
+          organization_id: string | null
           original_starts_at: string
           sequence: number
           starts_at: string
