@@ -290,6 +290,14 @@ select occ.id, occ.event_id, occ.starts_at, occ.starts_at + occ.mins * interval 
 	e.area_id, e.organization_id
 from occ join public.events e on e.id = occ.event_id order by occ.id;
 
+-- a field's dates (triggers event_occurrences_fields and event_fields_dates, off here)
+insert into private.occurrence_fields (field_id, occurrence_id, event_id, area_id, starts_at)
+select f.field_id, o.id, o.event_id, o.area_id, o.starts_at
+from public.event_occurrences o join public.event_fields f on f.event_id = o.event_id
+where o.event_id in (select id from ev)
+order by 1, 2;
+analyze private.occurrence_fields;
+
 -- step: registrations
 -- Dates taking registrations get a share of the total by a weight around their capacity
 -- (up to 1.5 times it: some full, with waiting lists); the popular event's 500 come on top.
