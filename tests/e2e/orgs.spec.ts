@@ -86,6 +86,20 @@ test('an NPO is created, gains an editor by link, is verified and can be found b
 	await coordinatorPage.goto(orgUrl);
 	await coordinatorPage.getByRole('button', { name: '確認済みにする' }).click();
 	await expect(coordinatorPage.locator('.badge', { hasText: '確認済み' })).toBeVisible();
+	// hiding needs a reason, said next to the field; then 再び表示する undoes it
+	const reason = coordinatorPage.getByLabel('非表示にする理由');
+	await reason.fill('   ');
+	await coordinatorPage.getByRole('button', { name: '非表示にする', exact: true }).click();
+	await expect(coordinatorPage.getByText('非表示にする理由を入力してください。')).toBeVisible();
+	await expect(reason).toHaveAttribute('aria-invalid', 'true');
+	await expect(coordinatorPage.getByRole('button', { name: '再び表示する' })).toHaveCount(0);
+	await reason.fill('確認のため一時的に非表示にします');
+	await coordinatorPage.getByRole('button', { name: '非表示にする', exact: true }).click();
+	await expect(coordinatorPage.getByRole('button', { name: '再び表示する' })).toBeVisible();
+	await coordinatorPage.getByRole('button', { name: '再び表示する' }).click();
+	await expect(
+		coordinatorPage.getByRole('button', { name: '非表示にする', exact: true })
+	).toBeVisible();
 	await coordinatorContext.close();
 
 	// found in the list filtered by area, and on the area's page

@@ -75,3 +75,6 @@ export interface MyInvitation {
 	expiresAt: string;
 	organization: { name: string; slug: string };
 }
+
+/** The longest reason a coordinator may give for hiding an organization (the database checks it too). */
+export const HIDE_REASON_MAX = 500;

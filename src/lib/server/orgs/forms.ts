@@ -10,6 +10,7 @@ import {
 } from '$lib/server/forms/fields';
 import { m } from '$lib/paraglide/messages';
 import { isOrgKind, ORG_ROLES } from '$lib/orgs/kinds';
+import { HIDE_REASON_MAX } from '$lib/orgs/types';
 
 export function organizationSchema(choices: { areaIds: Set<string>; fieldIds: Set<string> }) {
 	return z
@@ -67,11 +68,13 @@ export const inviteLinkSchema = () =>
 
 export const memberRoleSchema = () => z.object({ userId: z.uuid(), role: z.enum(ORG_ROLES) });
 
+/** A coordinator's reason for hiding an organization: a small form (Moderation.svelte). */
 export const hideSchema = () =>
 	z.object({
 		reason: z
 			.string()
 			.trim()
-			.min(1, m.org_error_hide_reason_required())
-			.max(500, m.org_error_hide_reason_too_long())
+			.default('')
+			.refine((v) => v.length > 0, m.org_error_hide_reason_required())
+			.refine((v) => v.length <= HIDE_REASON_MAX, m.org_error_hide_reason_too_long())
 	});

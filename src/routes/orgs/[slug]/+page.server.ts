@@ -1,6 +1,4 @@
 import { error, redirect } from '@sveltejs/kit';
-import { fail, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -59,23 +57,21 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 	const db = requestDb();
 	// the suspension in force, read once per request (the layout's banner reads the same)
 	const suspended = locals.user ? (await currentSuspension(locals.user.id)) !== null : false;
-	const [events, cohostRequests, hideForm, threads, following, awards, thanks, places] =
-		await Promise.all([
-			searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
-			can.answerCohosts ? listCohostRequests(db, org.id) : [],
-			superValidate(zod4(hideSchema()), { id: 'hide' }),
-			latestThreads(db, { organizationId: org.id }),
-			isFollowing(db, locals.user?.id ?? null, { kind: 'organization', id: org.id }),
-			awardsFor(db, { organizationId: org.id }),
-			loadThanks(
-				db,
-				{ organizationId: org.id },
-				{ kind: 'organization', organizationId: org.id },
-				viewer,
-				suspended
-			),
-			placesOfOrganization(db, org.id)
-		]);
+	const [events, cohostRequests, threads, following, awards, thanks, places] = await Promise.all([
+		searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
+		can.answerCohosts ? listCohostRequests(db, org.id) : [],
+		latestThreads(db, { organizationId: org.id }),
+		isFollowing(db, locals.user?.id ?? null, { kind: 'organization', id: org.id }),
+		awardsFor(db, { organizationId: org.id }),
+		loadThanks(
+			db,
+			{ organizationId: org.id },
+			{ kind: 'organization', organizationId: org.id },
+			viewer,
+			suspended
+		),
+		placesOfOrganization(db, org.id)
+	]);
 	// ふりがな: the words of what the page shows (one read, only while it is on)
 	const readings = await pageReadings(cookies, db, [
 		org.id,
@@ -97,7 +93,6 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 		/** the last owner cannot leave (the page says so instead of offering the button) */
 		lastOwner: viewer !== null && isLastOwner(members, viewer.id),
 		can,
-		hideForm,
 		following,
 		flash,
 		awards: withCitations(awards),
@@ -137,12 +132,15 @@ export const actions: Actions = {
 	},
 	hide: async ({ params, request }) => {
 		const { user } = requireCoordinator();
-		const hideForm = await superValidate(request, zod4(hideSchema()), { id: 'hide' });
-		if (!hideForm.valid) return fail(400, { hideForm });
+		const data = Object.fromEntries(await request.formData());
+		const parsed = hideSchema().safeParse(data);
+		if (!parsed.success) {
+			const reason = typeof data.reason === 'string' ? data.reason : '';
+			return refuse(400, 'hide', parsed.error.issues[0].message, { reason });
+		}
 		const { org } = await loadOrganization(params.slug);
-		await setHidden(requestDb(), org.id, { by: user.id, reason: hideForm.data.reason });
+		await setHidden(requestDb(), org.id, { by: user.id, reason: parsed.data.reason });
 		logEvent('organization_hidden', { userId: user.id, organizationId: org.id });
-		return { hideForm };
 	},
 	unhide: async ({ params }) => {
 		const { user } = requireCoordinator();
