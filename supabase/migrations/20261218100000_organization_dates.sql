@@ -5,9 +5,11 @@
 -- in time order and kept the organization's: a 2,000th of them. As the area
 -- before it (20261211000000_area_dates), event_occurrences now carries its
 -- event's organization, kept by the same triggers, with an index on
--- (organization_id, starts_at, id). The walks take an organization's own dates
--- from that index and the dates of events it co-hosts by their ids (an array
--- made first: a subquery inside the `or` would become a hash of every date).
+-- (organization_id, starts_at, id). The walks (private.occurrence_page and
+-- private.event_series_page, redefined once for this and a field's dates in
+-- 20261218200000_field_dates) take an organization's own dates from that index
+-- and the dates of events it co-hosts by their ids (an array made first: a
+-- subquery inside the `or` would become a hash of every date).
 
 alter table public.event_occurrences add column organization_id uuid;
 comment on column public.event_occurrences.organization_id is
@@ -45,91 +47,3 @@ create trigger events_area_to_dates after update of area_id, organization_id on 
 	for each row when (old.area_id is distinct from new.area_id
 		or old.organization_id is distinct from new.organization_id)
 	execute function private.event_area_to_dates();
-
--- The two walks, as before but on the dates' own organization -----------------------
-
-create or replace function private.occurrence_page(
-	p_from timestamptz, p_to timestamptz, p_q text, p_kind public.event_kind, p_area uuid, p_field uuid,
-	p_organization uuid, p_seats_left boolean, p_online boolean, p_limit integer, p_offset integer
-) returns table (occurrence_id uuid, starts_at timestamptz)
--- rows: a page is small, so callers join its ids to event_occurrences by primary key
-language plpgsql stable security definer set search_path = '' set plan_cache_mode = force_custom_plan
-set max_parallel_workers_per_gather = 0 rows 50 as $$
-#variable_conflict use_column
-declare
-	-- the events the organization co-hosts (accepted): few, looked up by id
-	v_cohosted uuid[] := case when p_organization is not null then array(
-		select c.event_id from public.event_cohosts c
-		where c.organization_id = p_organization and c.accepted_at is not null) end;
-begin
-	return query
-	select o.id, o.starts_at
-	from public.event_occurrences o join public.events e on e.id = o.event_id
-	-- the starts_at bound lets the index on starts_at do the work; events longer than 31 days are not a thing here
-	where o.starts_at >= p_from - interval '31 days' and o.ends_at >= p_from
-		and (p_to is null or o.starts_at < p_to)
-		and e.status in ('published', 'cancelled')
-		and (nullif(btrim(p_q), '') is null or e.search_text like private.contains_pattern(btrim(p_q)))
-		and (p_kind is null or e.kind = p_kind)
-		and (p_area is null or o.area_id = p_area)
-		and (p_field is null or exists (select 1 from public.event_fields f where f.event_id = e.id and f.field_id = p_field))
-		and (p_organization is null or o.organization_id = p_organization or o.event_id = any (v_cohosted))
-		-- a place for a newcomer: free places and nobody waiting for them
-		and (not p_seats_left or (o.status = 'scheduled' and e.status = 'published'
-			and (e.capacity is null or (o.going_count < e.capacity and o.waiting_count = 0))))
-		and (not p_online or e.online_url is not null)
-	order by o.starts_at, o.id
-	limit p_limit offset p_offset;
-end $$;
-
-create or replace function private.event_series_page(
-	p_from timestamptz, p_to timestamptz, p_q text, p_kind public.event_kind, p_area uuid, p_field uuid,
-	p_organization uuid, p_seats_left boolean, p_online boolean, p_easy boolean, p_limit integer, p_offset integer
-) returns table (occurrence_id uuid, event_id uuid, starts_at timestamptz)
-language plpgsql stable security definer set search_path = '' set plan_cache_mode = force_custom_plan
-set max_parallel_workers_per_gather = 0 rows 50 as $$
-#variable_conflict use_column
-declare
-	v_cohosted uuid[] := case when p_organization is not null then array(
-		select c.event_id from public.event_cohosts c
-		where c.organization_id = p_organization and c.accepted_at is not null) end;
-begin
-	return query
-	select o.id, o.event_id, o.starts_at
-	from public.event_occurrences o join public.events e on e.id = o.event_id
-	-- the starts_at bound lets the index on starts_at do the work; events longer than 31 days are not a thing here
-	where o.starts_at >= p_from - interval '31 days' and o.ends_at >= p_from
-		and (p_to is null or o.starts_at < p_to)
-		and e.status in ('published', 'cancelled')
-		and (nullif(btrim(p_q), '') is null or e.search_text like private.contains_pattern(btrim(p_q)))
-		and (p_kind is null or e.kind = p_kind)
-		and (p_area is null or o.area_id = p_area)
-		and (p_field is null or exists (select 1 from public.event_fields f where f.event_id = e.id and f.field_id = p_field))
-		and (p_organization is null or o.organization_id = p_organization or o.event_id = any (v_cohosted))
-		-- a place for a newcomer: free places and nobody waiting for them
-		and (not p_seats_left or (o.status = 'scheduled' and e.status = 'published'
-			and (e.capacity is null or (o.going_count < e.capacity and o.waiting_count = 0))))
-		and (not p_online or e.online_url is not null)
-		and (not p_easy or e.easy_summary is not null or e.easy_body is not null)
-		-- no earlier date of the event is its card: an earlier scheduled one
-		-- (or, for a cancelled date, any earlier one) that matches
-		and not exists (
-			select 1 from public.event_occurrences p
-			where p.event_id = o.event_id
-				and p.starts_at >= p_from - interval '31 days' and p.starts_at <= o.starts_at
-				and (p.starts_at < o.starts_at or p.id < o.id)
-				and p.ends_at >= p_from
-				and (p.status = 'scheduled' or o.status = 'cancelled')
-				and (not p_seats_left or (p.status = 'scheduled'
-					and (e.capacity is null or (p.going_count < e.capacity and p.waiting_count = 0)))))
-		-- a cancelled date is the card only when no date of the event in the window takes
-		-- place (a lookup by the event, only for cancelled dates)
-		and (o.status = 'scheduled' or (
-			select true from public.event_occurrences s
-			where s.event_id = o.event_id and s.status = 'scheduled'
-				and s.starts_at >= p_from - interval '31 days' and s.ends_at >= p_from
-				and (p_to is null or s.starts_at < p_to)
-			limit 1) is null)
-	order by o.starts_at, o.id
-	limit p_limit offset p_offset;
-end $$;

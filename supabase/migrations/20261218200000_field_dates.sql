@@ -72,7 +72,9 @@ revoke execute on function private.occurrence_fields_of_event() from public, ano
 create trigger event_fields_dates after insert or update or delete on public.event_fields
 	for each row execute function private.occurrence_fields_of_event();
 
--- The two walks: filtered by a field, from that field's dates ---------------------------
+-- The two walks: filtered by a field, from that field's dates; filtered by an
+-- organization, from its own dates (20261218100000_organization_dates) and the
+-- events it co-hosts ---------------------------------------------------------------------
 -- Each has two branches that differ only in where the dates come from (a field's
 -- rows in private.occurrence_fields, or event_occurrences itself) and in the
 -- order's columns (the same values); their conditions must stay the same.
