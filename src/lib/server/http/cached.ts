@@ -24,6 +24,14 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 	return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
+/** A 304 with the validators and caching the full response would carry. */
+export const unchangedResponse = (
+	etag: string,
+	cacheControl: string,
+	headers: Record<string, string> = {}
+) =>
+	new Response(null, { status: 304, headers: { 'cache-control': cacheControl, etag, ...headers } });
+
 /** 304 when the client already has this ETag; null when the body must be sent. */
 export function notModified(
 	request: Request,
@@ -32,10 +40,7 @@ export function notModified(
 	headers: Record<string, string> = {}
 ): Response | null {
 	if (!etagMatches(request.headers.get('if-none-match'), etag)) return null;
-	return new Response(null, {
-		status: 304,
-		headers: { 'cache-control': cacheControl, etag, ...headers }
-	});
+	return unchangedResponse(etag, cacheControl, headers);
 }
 
 export function cachedResponse(

@@ -3,7 +3,7 @@
 // the body and Last-Modified of the newest change, 304 for either
 // validator, and the caching the caller chooses, like the .ics feeds).
 import { imageSources } from '$lib/images/srcset';
-import { bodyTag, cachedResponse } from '$lib/server/http/cached';
+import { bodyTag, cachedResponse, unchangedResponse } from '$lib/server/http/cached';
 import type { PracticeCard } from '$lib/practices/types';
 
 export type FeedPractice = Pick<
@@ -95,10 +95,7 @@ export function atomResponse(
 	// If-Modified-Since counts only without If-None-Match (RFC 9110, 13.2.2)
 	const since = Date.parse(request.headers.get('if-modified-since') ?? '');
 	if (!request.headers.has('if-none-match') && lastModified.getTime() <= since)
-		return new Response(null, {
-			status: 304,
-			headers: { 'cache-control': opts.cacheControl, etag: bodyTag(body), ...validators }
-		});
+		return unchangedResponse(bodyTag(body), opts.cacheControl, validators);
 	return cachedResponse(request, body, {
 		contentType: 'application/atom+xml; charset=utf-8',
 		cacheControl: opts.cacheControl,
