@@ -278,34 +278,3 @@ describe('a worker killed in the middle of a batch', () => {
 		}
 	});
 });
-
-describe('a job that runs longer than the time a dead worker is given', () => {
-	it('is not run a second time while its worker lives', async () => {
-		// each mail takes 5 s at the SMTP server; the test workers call a worker dead after 3 s
-		const slowBox = await startMailbox({ rcptDelayMs: 5000 });
-		try {
-			const organiser = await createTestUser('主催 花子');
-			const { occurrenceIds } = await createEvent(organiser.id, { title: 'ゆっくり届くサロン' });
-			const member = await createTestUser('ゆっくり 待つ人');
-			const { error } = await userClient(member.id).rpc('join_occurrence', {
-				p_occurrence: occurrenceIds[0],
-				p_companions: 0
-			});
-			expect(error).toBeNull();
-			const worker = startWorkerProcess(slowBox.url);
-			workers.push(worker);
-			await worker.started;
-			// the worker reports its ids while the mail is on its way
-			await new Promise((r) => setTimeout(r, 2000));
-			const alive = await sql<{ n: string }>('select count(*) as n from private.job_workers');
-			expect(Number(alive[0].n)).toBeGreaterThan(0);
-			await waitForMail(slowBox, (ms) => mailsTo(ms, member.email).length >= 1, 30_000);
-			// long enough for a second run (another 5 s at the server) to arrive
-			await new Promise((r) => setTimeout(r, 7000));
-			expect(mailsTo(await slowBox.list(), member.email)).toHaveLength(1);
-			await stopAll();
-		} finally {
-			await slowBox.close();
-		}
-	});
-});

@@ -2,8 +2,7 @@
 // by `npm run dev` and `npm start` beside the server and alone by `npm run
 // worker` (scripts/worker.ts). Any number may run: graphile-worker hands each
 // job to one of them, and each cron item fires once.
-import { EventEmitter } from 'node:events';
-import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import { jobContext, type JobEnv } from './config';
 import { furiganaTask, furiganaWordTask } from './furigana';
@@ -68,19 +67,7 @@ export async function startWorker(
 		console.error(JSON.stringify({ event: 'worker_db_error', error: e.message }));
 	pool.on('error', logDbError);
 	pool.on('connect', (client) => client.on('error', logDbError));
-	// Heartbeat: this process's worker ids are alive; jobs still locked by a
-	// worker nobody has seen for staleSeconds (killed with -9) are unlocked
-	// for the others to retry (see private.job_workers_alive). The ids are
-	// collected on our own emitter, listened to before run() creates the
-	// workers: listening on runner.events afterwards missed their creation, no
-	// id was ever reported, and a job running longer than staleSeconds was
-	// unlocked and run a second time beside itself (a mail sent twice).
-	const ids = new Set<string>();
-	const events: WorkerEvents = new EventEmitter();
-	events.on('worker:create', ({ worker }) => ids.add(worker.workerId));
-	events.on('worker:release', ({ worker }) => ids.delete(worker.workerId));
 	const runner = await run({
-		events,
 		pgPool: pool,
 		concurrency: opts.concurrency ?? 4,
 		pollInterval: opts.pollInterval ?? 2000,
@@ -89,6 +76,12 @@ export async function startWorker(
 		crontab: CRONTAB,
 		logger: quietLogger
 	});
+	// Heartbeat: this process's worker ids are alive; jobs still locked by a
+	// worker nobody has seen for staleSeconds (killed with -9) are unlocked
+	// for the others to retry (see private.job_workers_alive).
+	const ids = new Set<string>();
+	runner.events.on('worker:create', ({ worker }) => ids.add(worker.workerId));
+	runner.events.on('worker:release', ({ worker }) => ids.delete(worker.workerId));
 	const heartbeatMs = Math.max(500, (env.staleSeconds * 1000) / 4);
 	const heartbeat = setInterval(() => {
 		void heartbeatOnce(pool, [...ids], env.staleSeconds).catch((e: unknown) =>
