@@ -278,3 +278,47 @@ describe('a worker killed in the middle of a batch', () => {
 		}
 	});
 });
+
+describe('a job that runs longer than the time a dead worker is given', () => {
+	it('is not run a second time while its worker lives', { timeout: 90_000 }, async () => {
+		await stopAll();
+		// each recipient takes 5 s at this SMTP server; the test workers call a
+		// worker dead after 3 s without a heartbeat
+		const slowBox = await startMailbox({ rcptDelayMs: 5000 });
+		try {
+			const organiser = await createTestUser('主催 花子');
+			const { occurrenceIds } = await createEvent(organiser.id, { title: 'ゆっくり届くサロン' });
+			const member = await createTestUser('ゆっくり 待つ人');
+			const { error } = await userClient(member.id).rpc('join_occurrence', {
+				p_occurrence: occurrenceIds[0],
+				p_companions: 0
+			});
+			expect(error).toBeNull();
+			const worker = startWorkerProcess(slowBox.url);
+			workers.push(worker);
+			await worker.started;
+			// while the mail is at the server, the id that locks it is reported alive
+			const deadline = Date.now() + 20_000;
+			let locked: { locked_by: string; alive: boolean }[] = [];
+			while (Date.now() < deadline && locked.length === 0) {
+				locked = await sql(
+					`select j.locked_by, exists (select 1 from private.job_workers w where w.worker_id = j.locked_by) as alive
+					from graphile_worker._private_jobs j
+					where j.payload->>'user_id' = $1
+						and j.locked_at < now() - interval '3.5 seconds'`,
+					[member.id]
+				);
+				if (locked.length === 0) await new Promise((r) => setTimeout(r, 200));
+			}
+			expect(locked.length).toBeGreaterThan(0);
+			expect(locked.every((j) => j.alive)).toBe(true);
+			await waitForMail(slowBox, (ms) => mailsTo(ms, member.email).length >= 1, 30_000);
+			// long enough for a second run (another 5 s at the server) to arrive
+			await new Promise((r) => setTimeout(r, 7000));
+			expect(mailsTo(await slowBox.list(), member.email)).toHaveLength(1);
+			await stopAll();
+		} finally {
+			await slowBox.close();
+		}
+	});
+});

@@ -2,7 +2,8 @@
 // by `npm run dev` and `npm start` beside the server and alone by `npm run
 // worker` (scripts/worker.ts). Any number may run: graphile-worker hands each
 // job to one of them, and each cron item fires once.
-import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import pg from 'pg';
 import { jobContext, type JobEnv } from './config';
 import { furiganaTask, furiganaWordTask } from './furigana';
@@ -67,6 +68,15 @@ export async function startWorker(
 		console.error(JSON.stringify({ event: 'worker_db_error', error: e.message }));
 	pool.on('error', logDbError);
 	pool.on('connect', (client) => client.on('error', logDbError));
+	// Heartbeat: this process is alive; jobs still locked by a process nobody
+	// has seen for staleSeconds (killed with -9) are unlocked for the others to
+	// retry (see private.job_workers_alive). graphile-worker locks a job with
+	// its worker pool's id (jobs.locked_by), so that is the id reported; the
+	// emitter is ours, so that the pool is seen as it is created, inside run().
+	const ids = new Set<string>();
+	const events: WorkerEvents = new EventEmitter();
+	events.on('pool:create', ({ workerPool }) => ids.add(workerPool.id));
+	events.on('pool:release', ({ workerPool }) => ids.delete(workerPool.id));
 	const runner = await run({
 		pgPool: pool,
 		concurrency: opts.concurrency ?? 4,
@@ -74,14 +84,9 @@ export async function startWorker(
 		noHandleSignals: true,
 		taskList: tasks,
 		crontab: CRONTAB,
-		logger: quietLogger
+		logger: quietLogger,
+		events
 	});
-	// Heartbeat: this process's worker ids are alive; jobs still locked by a
-	// worker nobody has seen for staleSeconds (killed with -9) are unlocked
-	// for the others to retry (see private.job_workers_alive).
-	const ids = new Set<string>();
-	runner.events.on('worker:create', ({ worker }) => ids.add(worker.workerId));
-	runner.events.on('worker:release', ({ worker }) => ids.delete(worker.workerId));
 	const heartbeatMs = Math.max(500, (env.staleSeconds * 1000) / 4);
 	const heartbeat = setInterval(() => {
 		void heartbeatOnce(pool, [...ids], env.staleSeconds).catch((e: unknown) =>
