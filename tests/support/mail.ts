@@ -12,7 +12,10 @@ import { testEnv } from './db';
 export const ORIGIN = 'https://tsunagu.test';
 
 export async function startMailbox(
-	opts: { failFor?: (to: string) => boolean | number; rcptDelayMs?: number } = {}
+	opts: {
+		failFor?: (to: string) => boolean | number;
+		rcptDelayMs?: number | ((to: string) => number);
+	} = {}
 ) {
 	const dir = await mkdtemp(path.join(os.tmpdir(), 'tsunagu-mail-'));
 	const server = await startDevMailServer(dir, opts);
@@ -50,7 +53,9 @@ export function startWorkerProcess(smtpUrl: string, origin = ORIGIN) {
 	const env = testEnv();
 	const child = spawn(
 		process.execPath,
-		[path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/worker.ts'],
+		// tsx as a loader, not its CLI: the CLI runs the script in a child process,
+		// which a SIGKILL of the CLI would leave running
+		['--import', 'tsx', 'scripts/worker.ts'],
 		{
 			stdio: ['ignore', 'pipe', 'pipe'],
 			env: {

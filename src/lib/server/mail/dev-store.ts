@@ -18,15 +18,15 @@ export interface DevMailServer {
  * Starts the local SMTP server on 127.0.0.1 (port 0: any free one). `failFor`
  * (tests) refuses every message to those addresses as a real server would: with
  * the reply code it returns (451: try later; 550: no such mailbox, for good),
- * 550 for `true`; `rcptDelayMs` (tests) answers each recipient late, before any
- * message is stored.
+ * 550 for `true`; `rcptDelayMs` (tests) answers each recipient (or those it
+ * gives a delay) late, before any message is stored.
  */
 export async function startDevMailServer(
 	dir: string,
 	opts: {
 		port?: number;
 		failFor?: (to: string) => boolean | number;
-		rcptDelayMs?: number;
+		rcptDelayMs?: number | ((to: string) => number);
 	} = {}
 ): Promise<DevMailServer> {
 	await mkdir(dir, { recursive: true });
@@ -45,7 +45,11 @@ export async function startDevMailServer(
 				return callback(err);
 			}
 			// tests: a slow server, so that a worker can be killed in the middle of a batch
-			if (opts.rcptDelayMs) setTimeout(() => callback(), opts.rcptDelayMs);
+			const delay =
+				typeof opts.rcptDelayMs === 'function'
+					? opts.rcptDelayMs(address.address)
+					: (opts.rcptDelayMs ?? 0);
+			if (delay) setTimeout(() => callback(), delay);
 			else callback();
 		},
 		onData(stream, _session, callback) {
