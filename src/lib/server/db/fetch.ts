@@ -11,7 +11,7 @@ import { STATUS_CODES } from 'node:http';
 import { request } from 'undici';
 
 /** Statuses whose Response must not have a body. */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+const NULL_BODY = new Set([204, 205, 304]);
 
 export const serverFetch: typeof fetch = async (input, init) => {
 	const url = typeof input === 'string' ? input : input instanceof URL ? input.href : null;
