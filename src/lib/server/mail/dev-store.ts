@@ -66,7 +66,16 @@ export async function startDevMailServer(
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+		server.listen(opts.port ?? 0, '127.0.0.1', () => {
+			server.off('error', reject);
+			// a sender that goes away in the middle of a message (a worker killed, a
+			// dropped connection) is its own to retry, never a crash of this process
+			server.on('error', (e: Error & { code?: string }) => {
+				if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE')
+					console.error(JSON.stringify({ event: 'dev_mail_error', error: e.message }));
+			});
+			resolve();
+		});
 	});
 	const address = server.server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
