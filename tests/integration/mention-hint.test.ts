@@ -46,6 +46,15 @@ describe('the @mention hint', () => {
 		);
 		expect(shown.participants.map((p) => p.id)).not.toContain(reader.id);
 
+		// the others' posts allow the reader the same, and share one object (the page's
+		// data names it once); the reader's own post allows more
+		const others = shown.posts.filter((p) => p.authorId !== reader.id);
+		expect(others.length).toBe(13);
+		expect(new Set(others.map((p) => p.can)).size).toBe(1);
+		const own = shown.posts.find((p) => p.authorId === reader.id)!;
+		expect(own.can.edit).toBe(true);
+		expect(own.can).not.toBe(others[0].can);
+
 		// nothing for someone who sees no reply form
 		const none = await loadPostsPage(db, thread!, 1, { id: reader.id, role: 'member' }, false, {
 			participants: false

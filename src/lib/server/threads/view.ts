@@ -31,7 +31,7 @@ import {
 import { currentSuspension } from '$lib/server/moderation/current';
 import { renderPost } from '$lib/server/posts/render';
 import { quoteText, type ReplyInput } from '$lib/server/threads/forms';
-import type { ThreadFacts } from '$lib/permissions';
+import type { PostPermissions, ThreadFacts } from '$lib/permissions';
 import { threadPageCount } from '$lib/threads/paging';
 import type { PersonRef, PostView } from '$lib/threads/types';
 
@@ -91,13 +91,23 @@ export async function loadPostsPage(
 		opts.participants ? threadParticipants(db, thread.id) : []
 	]);
 	const facts = threadFacts(thread);
+	// posts the viewer may do the same with share one `can`: the page's data for the
+	// browser writes a repeated object once (a sixth of an event page's data was `can`)
+	const cans = new Map<string, PostPermissions>();
+	const shared = (can: PostPermissions) => {
+		const key = Object.values(can).join();
+		const seen = cans.get(key);
+		if (seen) return seen;
+		cans.set(key, can);
+		return can;
+	};
 	// the Markdown stays here: a page shows body_html, and only the edit form needs the source
 	const bodies = new Map<string, string | null>();
 	const posts = slots.map(({ body, ...s }) => {
 		bodies.set(s.id, body);
 		return {
 			...s,
-			can: postPermissions(viewer, s, facts, suspended),
+			can: shared(postPermissions(viewer, s, facts, suspended)),
 			host: s.state === 'visible' && s.authorId !== null && hosts.has(s.authorId),
 			answer: thread.solvedPostId === s.id,
 			quoteAuthor: s.quoteOf ? (quoted.get(s.quoteOf) ?? null) : null,
