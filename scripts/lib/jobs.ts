@@ -39,15 +39,13 @@ export async function startJobsBeside(
 	}
 	let worker: ChildProcess | null = null;
 	if (env.DATABASE_URL) {
-		worker = spawn(
-			process.execPath,
-			[path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/worker.ts'],
-			{
-				cwd: ROOT,
-				stdio: 'inherit',
-				env: { ...env, SMTP_URL: smtpUrl }
-			}
-		);
+		// tsx as a loader (one process), as the tests and the benchmark run theirs: its
+		// CLI would run the worker in a second process of its own
+		worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+			cwd: ROOT,
+			stdio: 'inherit',
+			env: { ...env, SMTP_URL: smtpUrl }
+		});
 	} else {
 		console.log('DATABASE_URL is not set: no job worker runs here (mail waits in the queue).');
 	}
