@@ -65,6 +65,8 @@ export interface PostSlot {
 	quoteOf: string | null;
 	/** the quoted post's position, for its link (postHref) */
 	quotePosition: number | null;
+	/** who wrote the quoted post, while it shows (neither hidden nor deleted) */
+	quoteAuthor: string | null;
 	/** to the author and coordinators of a hidden post: why */
 	hiddenReason: string | null;
 	/** Markdown as written; null when the viewer may not read it */
@@ -93,8 +95,6 @@ export interface PostView extends Omit<PostSlot, 'body'> {
 	host: boolean;
 	/** marked as the answer of the question (解決) */
 	answer: boolean;
-	/** who wrote the quoted post, when the viewer may read it */
-	quoteAuthor: string | null;
 	/** earlier versions (coordinators; empty for others) */
 	versions: PostVersion[];
 }

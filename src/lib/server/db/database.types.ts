@@ -4402,6 +4402,7 @@ export type Database = {
           hidden_reason: string
           id: string
           post_position: number
+          quote_author_name: string
           quote_of: string
           quote_position: number
           state: string

@@ -39,6 +39,7 @@ export async function getThreadPage(db: Db, threadId: string, page: number): Pro
 		editedAt: p.edited_at ?? null,
 		quoteOf: p.quote_of ?? null,
 		quotePosition: p.quote_position ?? null,
+		quoteAuthor: p.quote_author_name ?? null,
 		hiddenReason: p.hidden_reason ?? null,
 		body: p.body ?? null,
 		bodyHtml: p.body_html ?? null
@@ -215,32 +216,6 @@ export async function postVersions(db: Db, postId: string): Promise<PostVersion[
 
 // ---------------------------------------------------------------------------
 // For the thread page (issue 10, part 2): one query for a whole page.
-
-/**
- * Who wrote the quoted posts, by post id (the 「〇〇さんの投稿への返信」 line):
- * only posts the viewer may read (RLS) by an author who still has a name.
- */
-export async function quotedAuthorNames(db: Db, postIds: string[]): Promise<Map<string, string>> {
-	const unique = [...new Set(postIds)];
-	if (unique.length === 0) return new Map();
-	const { data, error } = await db
-		.from('posts')
-		.select('id, author_id, deleted_at, hidden_at')
-		.in('id', unique);
-	if (error) dbFailure(error);
-	const shown = data.filter((p) => p.author_id && !p.deleted_at && !p.hidden_at);
-	const { data: names, error: namesError } = shown.length
-		? await db.rpc('author_names', { p_ids: shown.map((p) => p.author_id as string) })
-		: { data: [], error: null };
-	if (namesError) dbFailure(namesError);
-	const byUser = new Map(names.map((n) => [n.user_id, n.display_name]));
-	return new Map(
-		shown.flatMap((p) => {
-			const name = byUser.get(p.author_id as string);
-			return name === undefined ? [] : [[p.id, name] as const];
-		})
-	);
-}
 
 /** Earlier versions of several posts (coordinators; nothing for anybody else), newest first each. */
 export async function postVersionsOf(

@@ -34,6 +34,8 @@ type CardRow = {
 	reply_count: number;
 	post_count: number;
 	author_id: string | null;
+	/** as author_names names people: null when the author is gone or writes nothing that shows */
+	author_name: string | null;
 	area: ThreadCard['area'];
 	organization: ThreadCard['organization'];
 	event: ThreadCard['event'];
@@ -43,8 +45,7 @@ type CardRow = {
 /** The card of a row read with CARD_SELECT (RLS showed the row: never null). */
 const cardOf = (row: { card: unknown }) => row.card as CardRow;
 
-const toCard = (t: CardRow, names: Map<string, string>): ThreadCard => {
-	const name = t.author_id ? names.get(t.author_id) : undefined;
+const toCard = (t: CardRow): ThreadCard => {
 	return {
 		id: t.id,
 		title: t.title,
@@ -55,7 +56,10 @@ const toCard = (t: CardRow, names: Map<string, string>): ThreadCard => {
 		lastPostedAt: t.last_posted_at,
 		replyCount: t.reply_count,
 		postCount: t.post_count,
-		author: t.author_id && name !== undefined ? { id: t.author_id, displayName: name } : null,
+		author:
+			t.author_id && t.author_name !== null
+				? { id: t.author_id, displayName: t.author_name }
+				: null,
 		area: t.area,
 		organization: t.organization,
 		event: t.event,
@@ -104,12 +108,7 @@ async function searchThreads(db: Db, filters: ThreadFilters, limit: number, offs
 		.order('last_posted_at', { ascending: false })
 		.order('id', { ascending: false });
 	if (error) dbFailure(error);
-	const cards = data.map(cardOf);
-	const names = await authorNames(
-		db,
-		cards.map((t) => t.author_id)
-	);
-	return cards.map((t) => toCard(t, names));
+	return data.map((row) => toCard(cardOf(row)));
 }
 
 /**
@@ -217,9 +216,8 @@ export async function getThread(
 	const row = thread.data;
 	if (!row) return null;
 	const t = cardOf(row);
-	const names = await authorNames(db, [t.author_id]);
 	return {
-		...toCard(t, names),
+		...toCard(t),
 		authorId: t.author_id,
 		solvedPostId: t.solved_post_id,
 		lockedAt: t.locked_at,

@@ -17,7 +17,6 @@ import {
 	findPost,
 	getThreadPage,
 	postVersionsOf,
-	quotedAuthorNames,
 	replyToThread,
 	type PostVersion
 } from '$lib/server/db/posts';
@@ -76,11 +75,7 @@ export async function loadPostsPage(
 	bodies: Map<string, string | null>;
 }> {
 	const slots = await getThreadPage(db, thread.id, page);
-	const [quoted, hosts, versions, participants] = await Promise.all([
-		quotedAuthorNames(
-			db,
-			slots.flatMap((s) => (s.quoteOf ? [s.quoteOf] : []))
-		),
+	const [hosts, versions, participants] = await Promise.all([
 		thread.event ? eventThreadBadges(db, thread.event.id) : new Set<string>(),
 		canModerate(viewer)
 			? postVersionsOf(
@@ -110,7 +105,6 @@ export async function loadPostsPage(
 			can: shared(postPermissions(viewer, s, facts, suspended)),
 			host: s.state === 'visible' && s.authorId !== null && hosts.has(s.authorId),
 			answer: thread.solvedPostId === s.id,
-			quoteAuthor: s.quoteOf ? (quoted.get(s.quoteOf) ?? null) : null,
 			versions: versions.get(s.id) ?? []
 		};
 	});
