@@ -3,7 +3,8 @@
 // the last 30 days and the next 12 months, one VEVENT each. Calendar apps poll
 // it: the ETag is made from the version of the public events, the address, the
 // language, the day and the build, so an unchanged feed is answered 304 before
-// any date is read or rendered.
+// any date is read or rendered, and sent without reading or rendering them again
+// to the many that ask without the tag (renderedOnce).
 import { error } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
@@ -14,7 +15,7 @@ import { publicFeedWindow } from '$lib/server/events/feeds';
 import { readFilters } from '$lib/server/events/filters';
 import { buildOccurrenceCalendar } from '$lib/server/events/ical';
 import { feedContext, icsResponse } from '$lib/server/events/ics-response';
-import { notModified, versionTag } from '$lib/server/http/cached';
+import { notModified, renderedOnce, versionTag } from '$lib/server/http/cached';
 import { localName } from '$lib/taxonomy/names';
 import type { RequestHandler } from './$types';
 
@@ -34,19 +35,23 @@ export const GET: RequestHandler = async ({ url, request }) => {
 	const unchanged = notModified(request, etag, CACHE_CONTROL);
 	if (unchanged) return unchanged;
 
-	const read = await readFilters(db, url.searchParams);
-	// an unknown area or field would otherwise turn a narrow subscription into everything
-	if (read.unknown) error(404, 'Not Found');
-	const items = await feedOccurrences(db, read.filters, window);
-	const narrowed = [
-		read.area && localName(read.area, locale),
-		read.field && localName(read.field, locale),
-		read.organization?.name,
-		read.values.q && `“${read.values.q}”`
-	].filter(Boolean);
-	const name = narrowed.length
-		? `${m.ical_public_name()} (${narrowed.join(' / ')})`
-		: m.ical_public_name();
-	const body = buildOccurrenceCalendar(items, feedContext(url, name));
+	// the tag names the data, the address, the language and the day; the UIDs and links also
+	// name the host
+	const body = await renderedOnce(`${url.origin} ${etag}`, async () => {
+		const read = await readFilters(db, url.searchParams);
+		// an unknown area or field would otherwise turn a narrow subscription into everything
+		if (read.unknown) error(404, 'Not Found');
+		const items = await feedOccurrences(db, read.filters, window);
+		const narrowed = [
+			read.area && localName(read.area, locale),
+			read.field && localName(read.field, locale),
+			read.organization?.name,
+			read.values.q && `“${read.values.q}”`
+		].filter(Boolean);
+		const name = narrowed.length
+			? `${m.ical_public_name()} (${narrowed.join(' / ')})`
+			: m.ical_public_name();
+		return buildOccurrenceCalendar(items, feedContext(url, name));
+	});
 	return icsResponse(request, body, { cacheControl: CACHE_CONTROL, etag });
 };

@@ -29,7 +29,7 @@ export function contentDisposition(name: string): string {
 
 export function icsResponse(
 	request: Request,
-	body: string,
+	body: string | Uint8Array<ArrayBuffer>,
 	opts: { cacheControl: string; filename?: string; etag?: string }
 ): Response {
 	return cachedResponse(request, body, {
