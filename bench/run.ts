@@ -19,7 +19,7 @@ import { ROOT } from '../scripts/lib/stack.ts';
 import { startThrowawayStack } from '../scripts/lib/throwaway.ts';
 import { clientJsCounter } from './lib/client-js.ts';
 import { readBenchTexts } from './lib/furigana.ts';
-import { measure, type LoadRequest } from './lib/load.ts';
+import { freshPath, measure, type LoadRequest } from './lib/load.ts';
 import { benchPages } from './lib/pages.ts';
 import { printResults, type PageResult, type SizeResult } from './lib/report.ts';
 import { checkScaleOut } from './lib/scale-out.ts';
@@ -106,7 +106,9 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
 			const expected = page.poll ? 304 : 200;
 			// one render, with what it asks of PostgREST
 			recording = [];
-			const res = await fetch(`${server.base}${page.path}`, { headers });
+			const res = await fetch(`${server.base}${page.fresh ? freshPath(page.path, 0) : page.path}`, {
+				headers
+			});
 			const body = Buffer.from(await res.arrayBuffer());
 			const calls: GatewayRequest[] = recording;
 			recording = null;
@@ -116,7 +118,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
 			progress(`Size ${size}: ${page.name} (${calls.length} PostgREST requests)`);
 			const pageLoad = await measure({
 				url: server.base,
-				requests: [{ method: 'GET', path: page.path, headers }],
+				requests: [{ method: 'GET', path: page.path, headers, fresh: page.fresh }],
 				connections,
 				duration,
 				warmup

@@ -1,11 +1,13 @@
 // Reads LoadOptions as JSON on stdin, warms up, measures, prints a LoadResult as JSON.
 // Latencies are kept per response (autocannon reports no 95th percentile of its own).
 import autocannon from 'autocannon';
-import { percentile, type LoadOptions, type LoadResult } from './load.ts';
+import { freshPath, percentile, type LoadOptions, type LoadResult } from './load.ts';
 
 const chunks: Buffer[] = [];
 for await (const c of process.stdin) chunks.push(c as Buffer);
 const opts = JSON.parse(Buffer.concat(chunks).toString('utf8')) as LoadOptions;
+
+let fresh = 0;
 
 function run(seconds: number, record: boolean) {
 	const latencies: number[] = [];
@@ -22,7 +24,10 @@ function run(seconds: number, record: boolean) {
 					method: r.method as 'GET',
 					path: r.path,
 					headers: r.headers,
-					body: r.body || undefined
+					body: r.body || undefined,
+					...(r.fresh
+						? { setupRequest: (req) => ({ ...req, path: freshPath(r.path, ++fresh) }) }
+						: {})
 				}))
 			},
 			(error, result) => {

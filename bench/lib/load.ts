@@ -11,7 +11,13 @@ export interface LoadRequest {
 	path: string;
 	headers: Record<string, string>;
 	body?: string;
+	/** every request at a new address (`&fresh=<n>` appended): nothing made for another serves it */
+	fresh?: boolean;
 }
+
+/** The address of a `fresh` request: the page ignores `fresh`, the feeds' caches do not. */
+export const freshPath = (path: string, n: number) =>
+	`${path}${path.includes('?') ? '&' : '?'}fresh=${n}`;
 
 export interface LoadOptions {
 	/** origin of the server, e.g. http://127.0.0.1:3000 */

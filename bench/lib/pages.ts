@@ -12,6 +12,11 @@ export interface BenchPage {
 	list: boolean;
 	/** a calendar app's poll: sent with If-None-Match, the ETag of the page as it is (304) */
 	poll?: boolean;
+	/**
+	 * every request at an address of its own (`&fresh=<n>`, which the page ignores): what a
+	 * feed costs when no body made before serves it
+	 */
+	fresh?: boolean;
 }
 
 /** posts in the seeded long thread (every size) */
@@ -37,7 +42,14 @@ export function benchPages(f: BenchFixtures, cookie: string): BenchPage[] {
 			path: `/threads/${f.threadId}?page=${lastThreadPage}`,
 			list: true
 		},
-		{ name: 'calendar.ics area', path: `/calendar.ics?area=${f.areaSlug}`, list: true },
+		{
+			name: 'calendar.ics area',
+			path: `/calendar.ics?area=${f.areaSlug}`,
+			list: true,
+			fresh: true
+		},
+		// the same feed again and again without If-None-Match, as most calendar apps poll it
+		{ name: 'calendar.ics area, again', path: `/calendar.ics?area=${f.areaSlug}`, list: true },
 		{
 			name: 'calendar.ics area, polled',
 			path: `/calendar.ics?area=${f.areaSlug}`,
