@@ -2,8 +2,7 @@
 // feed's window, whose day is part of its ETag.
 import { describe, expect, it } from 'vitest';
 import { publicFeedWindow } from '$lib/server/events/feeds';
-import { error, isHttpError } from '@sveltejs/kit';
-import { cachedResponse, notModified, renderedOnce, versionTag } from '$lib/server/http/cached';
+import { cachedResponse, notModified, versionTag } from '$lib/server/http/cached';
 
 const get = (headers: Record<string, string> = {}) =>
 	new Request('https://tsunagu.example/calendar.ics', { headers });
@@ -47,52 +46,6 @@ describe('versioned ETags', () => {
 		expect(a).toMatch(/^"[\w-]{32}"$/);
 		expect(cachedResponse(get(), 'a,c', opts).headers.get('etag')).not.toBe(a);
 		expect(cachedResponse(get({ 'if-none-match': a }), 'a,b', opts).status).toBe(304);
-	});
-});
-
-describe('bodies rendered once for a tag', () => {
-	const text = (body: Uint8Array) => new TextDecoder().decode(body);
-
-	it('one render for a key, however many ask at once; another key renders again', async () => {
-		const key = `test ${versionTag(Math.random())}`;
-		let renders = 0;
-		const render = async () => {
-			renders++;
-			await new Promise((r) => setTimeout(r, 20));
-			return `BEGIN:VCALENDAR 常盤平 ${renders}`;
-		};
-		const bodies = await Promise.all([1, 2, 3].map(() => renderedOnce(key, render)));
-		expect(renders).toBe(1);
-		expect(bodies.map(text)).toEqual(Array(3).fill('BEGIN:VCALENDAR 常盤平 1'));
-		expect(text(await renderedOnce(key, render))).toBe('BEGIN:VCALENDAR 常盤平 1');
-		expect(renders).toBe(1);
-		expect(text(await renderedOnce(`${key} en`, render))).toBe('BEGIN:VCALENDAR 常盤平 2');
-		// the response sends the bytes with the tag
-		const res = cachedResponse(get(), await renderedOnce(key, render), {
-			contentType: 'text/calendar; charset=utf-8',
-			cacheControl: 'public, max-age=300',
-			etag: '"v1"'
-		});
-		expect(await res.text()).toBe('BEGIN:VCALENDAR 常盤平 1');
-		expect(res.headers.get('etag')).toBe('"v1"');
-	});
-
-	it('a render that fails is not kept: the error reaches the caller, the next one renders', async () => {
-		const key = `test ${versionTag(Math.random())}`;
-		const missing = renderedOnce(key, async () => error(404, 'Not Found'));
-		await expect(missing).rejects.toSatisfy((e) => isHttpError(e, 404));
-		expect(text(await renderedOnce(key, async () => 'found'))).toBe('found');
-	});
-
-	it('keeps 16 MB at most: the least recently used go first', async () => {
-		const big = 'x'.repeat(3 * 1024 * 1024);
-		const first = `test ${versionTag(Math.random())}`;
-		let renders = 0;
-		const render = async () => (renders++, big);
-		await renderedOnce(first, render);
-		for (let i = 0; i < 6; i++) await renderedOnce(`${first} ${i}`, async () => big);
-		await renderedOnce(first, render);
-		expect(renders).toBe(2);
 	});
 });
 

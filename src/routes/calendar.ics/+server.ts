@@ -15,7 +15,8 @@ import { publicFeedWindow } from '$lib/server/events/feeds';
 import { readFilters } from '$lib/server/events/filters';
 import { buildOccurrenceCalendar } from '$lib/server/events/ical';
 import { feedContext, icsResponse } from '$lib/server/events/ics-response';
-import { notModified, renderedOnce, versionTag } from '$lib/server/http/cached';
+import { notModified, versionTag } from '$lib/server/http/cached';
+import { renderedOnce } from '$lib/server/kept';
 import { localName } from '$lib/taxonomy/names';
 import type { RequestHandler } from './$types';
 

@@ -1,10 +1,11 @@
 import { localizeHref } from '$lib/paraglide/runtime';
 import { formatTime, tokyoDateKey } from '$lib/format';
 import { monthView, parseMonth } from '$lib/events/calendar';
-import { calendarMonth } from '$lib/server/db/events';
+import { calendarMonth, publicEventsVersion } from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
 import { filterQuery, readFilters } from '$lib/server/events/filters';
 import { holidaysOfMonth } from '$lib/server/events/holidays';
+import { readOnce } from '$lib/server/kept';
 import type { PageServerLoad } from './$types';
 
 export interface CalendarEntry {
@@ -21,15 +22,19 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = requestDb();
 	const { year, month } = parseMonth(url.searchParams.get('month'));
 	const view = monthView(year, month);
-	const read = await readFilters(db, url.searchParams);
+	const [read, version] = await Promise.all([
+		readFilters(db, url.searchParams),
+		publicEventsVersion(db)
+	]);
 
 	// (an unknown slug is dropped here, as on /events; the form shows what applies)
-	// at most a few dates a day, with each day's total (「ほか◯件」)
-	const { occurrences, dayTotals } = await calendarMonth(db, {
-		...read.filters,
-		from: view.from,
-		to: view.to
-	});
+	// at most a few dates a day, with each day's total (「ほか◯件」): the same for everybody
+	// (published and cancelled dates), read once for a version of the public events
+	const filters = { ...read.filters, from: view.from, to: view.to };
+	const { occurrences, dayTotals } = await readOnce(
+		`calendar ${version} ${JSON.stringify(filters)}`,
+		() => calendarMonth(db, filters)
+	);
 
 	const firstDay = `${view.key}-01`;
 	const days: Record<string, CalendarEntry[]> = {};

@@ -4,10 +4,9 @@
 //
 // The ETag is a hash of the body, or (versionTag) of what the body is made
 // from, when that is known before the body is: then notModified answers a
-// poll without reading or rendering anything, and renderedOnce lets a body
-// made for that tag serve every client that asks without it.
+// poll without reading or rendering anything, and a body made for that tag
+// serves every client that asks without it ($lib/server/kept).
 import { createHash } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 
 const hash = (text: string | Uint8Array) =>
 	createHash('sha256').update(text).digest('base64url').slice(0, 32);
@@ -44,32 +43,6 @@ export function notModified(
 ): Response | null {
 	if (!etagMatches(request.headers.get('if-none-match'), etag)) return null;
 	return unchangedResponse(etag, cacheControl, headers);
-}
-
-/**
- * Bodies made for a versionTag (with whatever else the body depends on, such as
- * the origin), UTF-8 encoded, at most 16 MB in all, the least recently used
- * dropped first. Not state: a key names the data the body was made from, so
- * every process makes the same bytes for it, and a change of the data is a new
- * key. Calendar apps that poll without If-None-Match (most of them) are then
- * answered without reading or rendering the dates again.
- */
-const bodies = new LRUCache<string, Uint8Array<ArrayBuffer>, () => Promise<string>>({
-	maxSize: 16 * 1024 * 1024,
-	maxEntrySize: 4 * 1024 * 1024,
-	sizeCalculation: (body) => body.byteLength,
-	fetchMethod: async (_key, _stale, { context }) => new TextEncoder().encode(await context())
-});
-
-/**
- * The body for `key` as `render` makes it, rendered once however many ask at
- * the same time; a render that fails (a 404 thrown, a database error) is not
- * kept. `key` must name everything the body is made from.
- */
-export async function renderedOnce(key: string, render: () => Promise<string>) {
-	const body = await bodies.fetch(key, { context: render });
-	if (!body) throw new Error(`renderedOnce: nothing rendered for ${key}`);
-	return body;
 }
 
 export function cachedResponse(

@@ -1,0 +1,45 @@
+// What this process keeps of what it made from public data, by a key that names
+// the version of that data (public_events_version: in a feed's ETag, in the key
+// of a month of the calendar). Not state: every process makes the same thing for
+// a key, and a change of the data is a new key. Calendar apps polling a feed
+// without If-None-Match (most of them), and everybody opening this month's
+// calendar, are answered without reading or rendering the same dates again.
+// Made once however many ask at the same time; what fails is not kept; the
+// least recently used go first.
+import { LRUCache } from 'lru-cache';
+
+/** Bodies, UTF-8 encoded: at most 16 MB in all. */
+const bodies = new LRUCache<string, Uint8Array<ArrayBuffer>, () => Promise<string>>({
+	maxSize: 16 * 1024 * 1024,
+	maxEntrySize: 4 * 1024 * 1024,
+	sizeCalculation: (body) => body.byteLength,
+	fetchMethod: async (_key, _stale, { context }) => new TextEncoder().encode(await context())
+});
+
+/** Results of reads: a month of the calendar is some 40 KB. */
+const reads = new LRUCache<string, { value: unknown }, () => Promise<unknown>>({
+	max: 200,
+	fetchMethod: async (_key, _stale, { context }) => ({ value: await context() })
+});
+
+/**
+ * The body for `key` as `render` makes it, rendered once; a render that fails
+ * (a 404 thrown, a database error) reaches its callers and is not kept. `key`
+ * must name everything the body is made from.
+ */
+export async function renderedOnce(key: string, render: () => Promise<string>) {
+	const body = await bodies.fetch(key, { context: render });
+	if (!body) throw new Error(`renderedOnce: nothing made for ${key}`);
+	return body;
+}
+
+/**
+ * What `read` gives for `key`, read once. Every request that asks shares the
+ * result: it must not be changed. `key` must name everything the read depends
+ * on, the version of the data first.
+ */
+export async function readOnce<T>(key: string, read: () => Promise<T>): Promise<T> {
+	const kept = await reads.fetch(key, { context: read });
+	if (!kept) throw new Error(`readOnce: nothing read for ${key}`);
+	return kept.value as T;
+}
