@@ -12,9 +12,8 @@ export interface CalendarEntry {
 	id: string;
 	eventId: string;
 	title: string;
-	/** HH:mm in Tokyo, null for all-day events */
+	/** HH:mm in Tokyo (the start: a line of the month shows no end), null for all-day events */
 	time: string | null;
-	endTime: string | null;
 	cancelled: boolean;
 }
 
@@ -29,28 +28,29 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 
 	// (an unknown slug is dropped here, as on /events; the form shows what applies)
 	// at most a few dates a day, with each day's total (「ほか◯件」): the same for everybody
-	// (published and cancelled dates), read once for a version of the public events
+	// (published and cancelled dates), read and laid out once for a version of the public events
 	const filters = { ...read.filters, from: view.from, to: view.to };
-	const { occurrences, dayTotals } = await readOnce(
+	const { days, dayTotals } = await readOnce(
 		`calendar ${version} ${JSON.stringify(filters)}`,
-		() => calendarMonth(db, filters)
+		async () => {
+			const { occurrences, dayTotals } = await calendarMonth(db, filters);
+			const firstDay = `${view.key}-01`;
+			const days: Record<string, CalendarEntry[]> = {};
+			for (const o of occurrences) {
+				// one that began last month and runs into this one is shown on the 1st
+				const start = tokyoDateKey(o.startsAt);
+				const key = start < firstDay ? firstDay : start;
+				(days[key] ??= []).push({
+					id: o.id,
+					eventId: o.event.id,
+					title: o.event.title,
+					time: o.event.allDay ? null : formatTime(o.startsAt),
+					cancelled: o.cancelled
+				});
+			}
+			return { days, dayTotals };
+		}
 	);
-
-	const firstDay = `${view.key}-01`;
-	const days: Record<string, CalendarEntry[]> = {};
-	for (const o of occurrences) {
-		// one that began last month and runs into this one is shown on the 1st
-		const start = tokyoDateKey(o.startsAt);
-		const key = start < firstDay ? firstDay : start;
-		(days[key] ??= []).push({
-			id: o.id,
-			eventId: o.event.id,
-			title: o.event.title,
-			time: o.event.allDay ? null : formatTime(o.startsAt),
-			endTime: o.event.allDay ? null : formatTime(o.endsAt),
-			cancelled: o.cancelled
-		});
-	}
 
 	const query = (extra: Record<string, string> = {}) => {
 		const q = filterQuery(read.values, extra);

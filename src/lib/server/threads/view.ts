@@ -100,13 +100,13 @@ export async function loadPostsPage(
 	const bodies = new Map<string, string | null>();
 	const posts = slots.map(({ body, ...s }) => {
 		bodies.set(s.id, body);
-		return {
-			...s,
+		// added to the copy the destructuring made (a second copy was 2% of a thread page's CPU)
+		return Object.assign(s, {
 			can: shared(postPermissions(viewer, s, facts, suspended)),
 			host: s.state === 'visible' && s.authorId !== null && hosts.has(s.authorId),
 			answer: thread.solvedPostId === s.id,
 			versions: versions.get(s.id) ?? []
-		};
+		});
 	});
 	// the hint names those writing on this page first (the latest first), then the others by name
 	const others = participants.filter((p) => p.id !== viewer?.id);
