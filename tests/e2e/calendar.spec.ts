@@ -225,6 +225,44 @@ test.describe('feeds', () => {
 		expect(await en.text()).toContain('X-WR-CALNAME:Tsunagu events');
 	});
 
+	test('/calendar.ics of an organization hidden from the public: its people get it, never a visitor', async ({
+		page,
+		request
+	}) => {
+		const name = unique('非公開の会');
+		const { data: org, error } = await serviceClient()
+			.from('organizations')
+			.insert({
+				slug: `hidden-feed-${randomUUID().slice(0, 8)}`,
+				name,
+				kind: 'resident_group',
+				municipality_wide: true,
+				created_by: DEMO_IDS.member,
+				hidden_at: new Date().toISOString(),
+				hidden_reason: 'テスト'
+			})
+			.select('slug')
+			.single();
+		expect(error).toBeNull();
+		const feed = `/calendar.ics?organization=${org!.slug}`;
+		await logIn(page, DEMO.coordinator);
+		// a coordinator reads it (privately), then a visitor asks for the same address under the
+		// same version of the public events: what was made for the coordinator is not theirs.
+		// Other tests' writes move the version: take a try between whose requests it stood still.
+		const publicVersion = async () => (await serviceClient().rpc('public_events_version')).data;
+		let still = false;
+		for (let i = 0; i < 10 && !still; i++) {
+			const before = await publicVersion();
+			const theirs = await page.request.get(feed);
+			expect(theirs.status()).toBe(200);
+			expect(theirs.headers()['cache-control']).toBe('private, max-age=300');
+			expect(await theirs.text()).toContain(name);
+			expect((await request.get(feed)).status()).toBe(404);
+			still = (await publicVersion()) === before;
+		}
+		expect(still).toBe(true);
+	});
+
 	test('/events/<id>/ical: a series with RRULE and EXDATE; drafts only for their organiser', async ({
 		page,
 		request

@@ -3,8 +3,8 @@
 // the last 30 days and the next 12 months, one VEVENT each. Calendar apps poll
 // it: the ETag is made from the version of the public events, the address, the
 // language, the day and the build, so an unchanged feed is answered 304 before
-// any date is read or rendered, and sent without reading or rendering them again
-// to the many that ask without the tag (renderedOnce).
+// any date is read or rendered, and a visitor's is sent without reading or
+// rendering them again to the many that ask without the tag (renderedOnce).
 import { error } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
@@ -21,11 +21,14 @@ import { localName } from '$lib/taxonomy/names';
 import type { RequestHandler } from './$types';
 
 const CACHE_CONTROL = 'public, max-age=300';
+/** a signed-in person's feed may show what visitors may not: no shared cache keeps it */
+const CACHE_CONTROL_SIGNED_IN = 'private, max-age=300';
 
-export const GET: RequestHandler = async ({ url, request }) => {
+export const GET: RequestHandler = async ({ url, request, locals }) => {
 	const db = requestDb();
 	const window = publicFeedWindow();
 	const locale = getLocale();
+	const cacheControl = locals.user ? CACHE_CONTROL_SIGNED_IN : CACHE_CONTROL;
 	const etag = versionTag(
 		await publicEventsVersion(db),
 		window.from.toISOString(),
@@ -33,12 +36,10 @@ export const GET: RequestHandler = async ({ url, request }) => {
 		locale,
 		version
 	);
-	const unchanged = notModified(request, etag, CACHE_CONTROL);
+	const unchanged = notModified(request, etag, cacheControl);
 	if (unchanged) return unchanged;
 
-	// the tag names the data, the address, the language and the day; the UIDs and links also
-	// name the host
-	const body = await renderedOnce(`${url.origin} ${etag}`, async () => {
+	const render = async () => {
 		const read = await readFilters(db, url.searchParams);
 		// an unknown area or field would otherwise turn a narrow subscription into everything
 		if (read.unknown) error(404, 'Not Found');
@@ -53,6 +54,11 @@ export const GET: RequestHandler = async ({ url, request }) => {
 			? `${m.ical_public_name()} (${narrowed.join(' / ')})`
 			: m.ical_public_name();
 		return buildOccurrenceCalendar(items, feedContext(url, name));
-	});
-	return icsResponse(request, body, { cacheControl: CACHE_CONTROL, etag });
+	};
+	// Calendar apps ask as visitors: their feed is kept, under the tag (the data, the address,
+	// the language, the day) and the origin (the UIDs and links name the host). A signed-in
+	// person may read more (an organization hidden from the public, to its members): theirs is
+	// made for them and kept for nobody.
+	const body = locals.user ? await render() : await renderedOnce(`${url.origin} ${etag}`, render);
+	return icsResponse(request, body, { cacheControl, etag });
 };
