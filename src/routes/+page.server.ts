@@ -5,12 +5,13 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { TEXT_SIZES } from '$lib/preferences';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { recentAwards } from '$lib/server/db/awards';
-import { homeEventSeries, listMyRegistrations } from '$lib/server/db/events';
+import { listMyRegistrations } from '$lib/server/db/events';
 import { homeFeaturedPractices } from '$lib/server/db/practice-pages';
 import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { activeThreads } from '$lib/server/db/threads';
 import { listAreas } from '$lib/server/db/taxonomy';
+import { homeSeries, publicTaxonomy, readerOf } from '$lib/server/events/kept-lists';
 import { readForm } from '$lib/server/forms/small';
 import {
 	resolveMyArea,
@@ -28,14 +29,19 @@ const RECENT_AWARDS = 4;
 export const load: PageServerLoad = async ({ locals, cookies }) => {
 	const db = requestDb();
 	const now = new Date();
-	// every section at once, one query each through its index
-	const [{ areas, myArea }, upcoming, next, featured, threads, awards] = await Promise.all([
-		// "my area": the one chosen here, else (signed in) the first of the profile's areas
-		listAreas(db).then(async (areas) => ({
-			areas,
-			myArea: await resolveMyArea(db, cookies, locals.user?.id ?? null, areas)
-		})),
-		homeEventSeries(db, now, UPCOMING),
+	// every section at once, one query each through its index; the areas and (for a
+	// visitor) the next events are kept per version of the public events
+	const [{ areas, myArea, upcoming }, next, featured, threads, awards] = await Promise.all([
+		readerOf(db, locals.user).then(async (reader) => {
+			const [{ areas: all }, upcoming] = await Promise.all([
+				publicTaxonomy(db, reader.version),
+				homeSeries(db, reader, now, UPCOMING)
+			]);
+			const areas = all.filter((a) => !a.retired_at);
+			// "my area": the one chosen here, else (signed in) the first of the profile's areas
+			const myArea = await resolveMyArea(db, cookies, locals.user?.id ?? null, areas);
+			return { areas, myArea, upcoming };
+		}),
 		locals.user
 			? listMyRegistrations(db, locals.user.id, 'upcoming', { offset: 0, limit: 1 }, now)
 			: [],

@@ -16,9 +16,9 @@ const bodies = new LRUCache<string, Uint8Array<ArrayBuffer>, () => Promise<strin
 	fetchMethod: async (_key, _stale, { context }) => new TextEncoder().encode(await context())
 });
 
-/** Results of reads: a month of the calendar is some 40 KB. */
+/** Results of reads: a month of the calendar is some 40 KB, a page of cards 20. */
 const reads = new LRUCache<string, { value: unknown }, () => Promise<unknown>>({
-	max: 200,
+	max: 500,
 	fetchMethod: async (_key, _stale, { context }) => ({ value: await context() })
 });
 

@@ -29,8 +29,9 @@ export const GET: RequestHandler = async ({ url, request, locals }) => {
 	const window = publicFeedWindow();
 	const locale = getLocale();
 	const cacheControl = locals.user ? CACHE_CONTROL_SIGNED_IN : CACHE_CONTROL;
+	const eventsVersion = await publicEventsVersion(db);
 	const etag = versionTag(
-		await publicEventsVersion(db),
+		eventsVersion,
 		window.from.toISOString(),
 		url.pathname + url.search,
 		locale,
@@ -40,7 +41,7 @@ export const GET: RequestHandler = async ({ url, request, locals }) => {
 	if (unchanged) return unchanged;
 
 	const render = async () => {
-		const read = await readFilters(db, url.searchParams);
+		const read = await readFilters(db, url.searchParams, eventsVersion);
 		// an unknown area or field would otherwise turn a narrow subscription into everything
 		if (read.unknown) error(404, 'Not Found');
 		const items = await feedOccurrences(db, read.filters, window);

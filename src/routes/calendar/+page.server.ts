@@ -21,10 +21,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = requestDb();
 	const { year, month } = parseMonth(url.searchParams.get('month'));
 	const view = monthView(year, month);
-	const [read, version] = await Promise.all([
-		readFilters(db, url.searchParams),
-		publicEventsVersion(db)
-	]);
+	const version = await publicEventsVersion(db);
+	const read = await readFilters(db, url.searchParams, version);
 
 	// (an unknown slug is dropped here, as on /events; the form shows what applies)
 	// at most a few dates a day, with each day's total (「ほか◯件」): the same for everybody

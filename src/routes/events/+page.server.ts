@@ -1,5 +1,6 @@
 import { tokyoInstant } from '$lib/events/recurrence';
-import { EVENT_PAGE_SIZE, searchEventSeries } from '$lib/server/db/events';
+import { EVENT_PAGE_SIZE } from '$lib/server/db/events';
+import { eventSeries, readerOf } from '$lib/server/events/kept-lists';
 import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { readFilters } from '$lib/server/events/filters';
@@ -7,11 +8,12 @@ import type { PageServerLoad } from './$types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const load: PageServerLoad = async ({ url, cookies }) => {
+export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 	const db = requestDb();
 	const params = url.searchParams;
 	// q, kind, area, field, organization: the same names as /calendar and /calendar.ics
-	const read = await readFilters(db, params);
+	const reader = await readerOf(db, locals.user);
+	const read = await readFilters(db, params, reader.version);
 	const fromParam = params.get('from') ?? '';
 	const toParam = params.get('to') ?? '';
 	// upcoming events: a from date in the past (or today) starts now
@@ -27,8 +29,9 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 	const start = (page - 1) * EVENT_PAGE_SIZE;
 
 	// one card per event: a series at its next date, with how many more dates it has
-	const { cards, total, totalCapped } = await searchEventSeries(
+	const { cards, total, totalCapped } = await eventSeries(
 		db,
+		reader,
 		{ ...read.filters, from, to, seatsLeft: seats, online, easy },
 		{ offset: start, limit: EVENT_PAGE_SIZE }
 	);

@@ -1,6 +1,7 @@
 import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { listThreads, THREAD_PAGE_SIZE } from '$lib/server/db/threads';
+import { publicEventsVersion } from '$lib/server/db/events';
 import { takeFlash } from '$lib/server/events/flash';
 import { readFilters } from '$lib/server/events/filters';
 import type { PageServerLoad } from './$types';
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 	const db = requestDb();
 	const params = url.searchParams;
 	// q, area, field, organization: the same names (slugs) as /events; kind does not apply
-	const read = await readFilters(db, params);
+	const read = await readFilters(db, params, await publicEventsVersion(db));
 	const unanswered = params.get('unanswered') === '1';
 	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 	const { threads, total, totalCapped } = await listThreads(

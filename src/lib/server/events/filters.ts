@@ -4,7 +4,8 @@ import { isEventKind, type EventKind } from '$lib/events/kinds';
 import type { Db } from '$lib/server/db/client';
 import type { OccurrenceFilters } from '$lib/server/db/events';
 import { findOrganizationRef } from '$lib/server/db/orgs';
-import { listAreas, listFields, type Area, type Field } from '$lib/server/db/taxonomy';
+import type { Area, Field } from '$lib/server/db/taxonomy';
+import { publicTaxonomy } from '$lib/server/events/kept-lists';
 
 export interface FilterValues {
 	q: string;
@@ -26,13 +27,18 @@ export interface ReadFilters {
 	fields: Field[];
 }
 
-export async function readFilters(db: Db, params: URLSearchParams): Promise<ReadFilters> {
+/** The filters of the address; `version`: of the public events, which names the areas and fields kept. */
+export async function readFilters(
+	db: Db,
+	params: URLSearchParams,
+	version: number
+): Promise<ReadFilters> {
 	const slug = (k: string) => (params.get(k) ?? '').trim().slice(0, 100);
 	const orgSlug = slug('organization');
-	const [areas, fields, organization] = await Promise.all([
+	const [{ areas, fields }, organization] = await Promise.all([
 		// retired ones still match, so that old subscriptions keep working
-		listAreas(db, { includeRetired: true }),
-		listFields(db, { includeRetired: true }),
+		publicTaxonomy(db, version),
+		// RLS decides: an organization hidden from the public is found by its members
 		orgSlug ? findOrganizationRef(db, orgSlug) : null
 	]);
 	const q = (params.get('q') ?? '').trim().slice(0, 100);

@@ -2,9 +2,9 @@
 // itself: a few coming events and organizations (with how many there are in
 // all), the latest topics and whether the member follows it.
 import type { Db } from '$lib/server/db/client';
-import { searchEventSeries } from '$lib/server/db/events';
 import { isFollowing } from '$lib/server/db/follows';
 import { searchOrganizations } from '$lib/server/db/orgs';
+import { eventSeries, readerOf } from '$lib/server/events/kept-lists';
 import { latestThreads } from '$lib/server/db/threads';
 
 const PREVIEW = 6;
@@ -17,7 +17,9 @@ export async function hubPreview(
 	const scope = hub.kind === 'field' ? { fieldId: hub.id } : { areaId: hub.id };
 	const [{ organizations, total }, events, threads, following] = await Promise.all([
 		searchOrganizations(db, scope, 1, PREVIEW),
-		searchEventSeries(db, { from: new Date(), ...scope }, { offset: 0, limit: PREVIEW }),
+		readerOf(db, userId).then((reader) =>
+			eventSeries(db, reader, { from: new Date(), ...scope }, { offset: 0, limit: PREVIEW })
+		),
 		latestThreads(db, scope),
 		isFollowing(db, userId, hub)
 	]);

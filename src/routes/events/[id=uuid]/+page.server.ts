@@ -7,7 +7,8 @@ import { shortPath } from '$lib/events/short-code';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
-import { findEvent, listEventOccurrences, searchOccurrences } from '$lib/server/db/events';
+import { findEvent, listEventOccurrences } from '$lib/server/db/events';
+import { occurrences as keptOccurrences, readerOf } from '$lib/server/events/kept-lists';
 import { listEventRecords } from '$lib/server/db/records';
 import { cancelRegistration, joinOccurrence, myRegistrations } from '$lib/server/db/registrations';
 import { requestDb } from '$lib/server/db/request';
@@ -30,7 +31,7 @@ const RECORDS_SHOWN = 5;
 
 export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
 	const db = requestDb();
-	const event = await findEvent(db, params.id);
+	const [event, reader] = await Promise.all([findEvent(db, params.id), readerOf(db, locals.user)]);
 	if (!event) error(404, 'Not Found');
 	const flash = takeFlash(cookies, url);
 	const now = Date.now();
@@ -53,8 +54,9 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		// 質問・コメント: the comment thread's last page and the comment form (?quote=…#comment)
 		loadEventComments(db, event.id, locals.user, url.searchParams.get('quote')),
 		event.organizationId
-			? searchOccurrences(
+			? keptOccurrences(
 					db,
+					reader,
 					{ from: new Date(), organizationId: event.organizationId },
 					{ offset: 0, limit: 5 }
 				)

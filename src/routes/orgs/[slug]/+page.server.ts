@@ -5,7 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { isLastOwner } from '$lib/permissions';
 import { requireCoordinator, requireUser } from '$lib/server/auth/guard';
 import { answerCohostRequest, listCohostRequests } from '$lib/server/db/cohosts';
-import { searchEventSeries } from '$lib/server/db/events';
+import { eventSeries, readerOf } from '$lib/server/events/kept-lists';
 import { isFollowing } from '$lib/server/db/follows';
 import { findOrganization, removeMember, setHidden, setVerified } from '$lib/server/db/orgs';
 import { placesOfOrganization } from '$lib/server/db/places';
@@ -58,7 +58,9 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 	// the suspension in force, read once per request (the layout's banner reads the same)
 	const suspended = locals.user ? (await currentSuspension(locals.user.id)) !== null : false;
 	const [events, cohostRequests, threads, following, awards, thanks, places] = await Promise.all([
-		searchEventSeries(db, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 }),
+		readerOf(db, locals.user).then((reader) =>
+			eventSeries(db, reader, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 })
+		),
 		can.answerCohosts ? listCohostRequests(db, org.id) : [],
 		latestThreads(db, { organizationId: org.id }),
 		isFollowing(db, locals.user?.id ?? null, { kind: 'organization', id: org.id }),

@@ -1,0 +1,90 @@
+// The lists of event cards and the filters' areas and fields, kept per version
+// of the public events (`$lib/server/kept`): home, /events, the calendar, an
+// organization's and an event's other dates are mostly the same walk and the
+// same cards for everybody, and they change far less often than they are seen.
+//
+// - Areas and fields are the same for everybody: kept for all.
+// - A visitor's list (its dates, their cards, the count) is kept by version,
+//   filters, page and minute; its seats are read fresh (`withSeatsNow`), as who
+//   joined does not change the version. A signed-in person's list is read for
+//   them: RLS may show them more (the name of an organization hidden from the
+//   public, to its members and coordinators), and the seats they just took.
+// - "Only seats left" depends on the seats: read every time.
+import type { Db } from '$lib/server/db/client';
+import {
+	homeEventSeries,
+	publicEventsVersion,
+	searchEventSeries,
+	searchOccurrences,
+	withSeatsNow,
+	type OccurrenceFilters
+} from '$lib/server/db/events';
+import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import { readOnce } from '$lib/server/kept';
+
+/** Who reads, and the version of the public events their request began with. */
+export interface Reader {
+	version: number;
+	visitor: boolean;
+}
+
+/** The reader of this request: one small request (the version). */
+export async function readerOf(db: Db, user: unknown): Promise<Reader> {
+	return { version: await publicEventsVersion(db), visitor: !user };
+}
+
+/** Every area and field, retired ones too (old links and subscriptions keep working). */
+export function publicTaxonomy(db: Db, version: number) {
+	return readOnce(`taxonomy ${version}`, async () => {
+		const [areas, fields] = await Promise.all([
+			listAreas(db, { includeRetired: true }),
+			listFields(db, { includeRetired: true })
+		]);
+		return { areas, fields };
+	});
+}
+
+// a list of "from now" is the same for a minute: its key and its walk start at the minute
+const minuteOf = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+
+/** searchEventSeries, kept for visitors. */
+export async function eventSeries(
+	db: Db,
+	reader: Reader,
+	filters: OccurrenceFilters,
+	page: { offset: number; limit: number }
+) {
+	const f = { ...filters, from: minuteOf(filters.from) };
+	if (!reader.visitor || f.seatsLeft) return searchEventSeries(db, f, page);
+	const kept = await readOnce(
+		`series ${reader.version} ${JSON.stringify(f)} ${page.offset} ${page.limit}`,
+		() => searchEventSeries(db, f, page)
+	);
+	return { ...kept, cards: await withSeatsNow(db, kept.cards) };
+}
+
+/** homeEventSeries, kept for visitors. */
+export async function homeSeries(db: Db, reader: Reader, from: Date, limit: number) {
+	const at = minuteOf(from);
+	if (!reader.visitor) return homeEventSeries(db, at, limit);
+	const kept = await readOnce(`home ${reader.version} ${at.toISOString()} ${limit}`, () =>
+		homeEventSeries(db, at, limit)
+	);
+	return withSeatsNow(db, kept);
+}
+
+/** searchOccurrences, kept for visitors. */
+export async function occurrences(
+	db: Db,
+	reader: Reader,
+	filters: OccurrenceFilters,
+	page: { offset: number; limit: number }
+) {
+	const f = { ...filters, from: minuteOf(filters.from) };
+	if (!reader.visitor || f.seatsLeft) return searchOccurrences(db, f, page);
+	const kept = await readOnce(
+		`dates ${reader.version} ${JSON.stringify(f)} ${page.offset} ${page.limit}`,
+		() => searchOccurrences(db, f, page)
+	);
+	return withSeatsNow(db, kept);
+}

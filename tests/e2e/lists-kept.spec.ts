@@ -1,0 +1,48 @@
+// A visitor's lists of event cards are kept per version of the public events
+// ($lib/server/events/kept-lists): the same list again is not read again, but
+// who joined shows at once, and an organiser's change is a new version.
+import { expect, test } from '@playwright/test';
+import { createTestUser, DEMO_IDS, userClient } from '../support/db';
+import { createEvent, saveEventAgain } from '../support/events';
+
+const suffix = () => Math.random().toString(36).slice(2, 7);
+const SEEDED_ORG = '10000000-0000-4000-8000-000000000001'; // 常盤平こども食堂の会, owned by the demo member
+
+test('a kept list shows the seats as they are now and an organiser’s change at once', async ({
+	page
+}) => {
+	const tag = `保存確認${suffix()}`;
+	const { id, occurrenceIds } = await createEvent(DEMO_IDS.member, {
+		title: `${tag}の体操`,
+		capacity: 3,
+		organizationId: SEEDED_ORG,
+		startsAt: new Date(Date.now() + 3 * 86400_000)
+	});
+	const list = `/events?q=${encodeURIComponent(tag)}`;
+	const card = page.locator('article.card').filter({ hasText: tag });
+
+	await page.goto(list);
+	await expect(card).toHaveCount(1);
+	await expect(card.locator('.seats')).toContainText('残り3人');
+
+	// someone joins: the seats are not part of the version, and the list reads them fresh
+	const joiner = await createTestUser('保存 確認');
+	const { error } = await userClient(joiner.id).rpc('join_occurrence', {
+		p_occurrence: occurrenceIds[0],
+		p_companions: 0
+	});
+	expect(error).toBeNull();
+	await page.goto(list);
+	await expect(card.locator('.seats')).toContainText('残り2人');
+
+	// the organiser renames it: a new version, a new list
+	expect(await saveEventAgain(DEMO_IDS.member, id, { title: `${tag}の散歩` })).toBeNull();
+	await page.goto(list);
+	await expect(card.getByRole('heading')).toHaveText(`${tag}の散歩`);
+
+	// the organiser takes it back to a draft: gone from the visitor's list at once
+	expect(await saveEventAgain(DEMO_IDS.member, id, { status: 'draft' })).toBeNull();
+	await page.goto(list);
+	await expect(page.locator('#results')).toBeVisible();
+	await expect(card).toHaveCount(0);
+});
