@@ -10,9 +10,11 @@ export interface PageResult {
 	status: number;
 	htmlBytes: number;
 	htmlGzipBytes: number;
-	/** PostgREST requests one render makes (an N+1 pattern shows here) */
+	/** PostgREST requests one render makes with nothing kept (an N+1 pattern shows here) */
 	dbRequests: number;
 	dbCalls: string[];
+	/** PostgREST requests of a render after the measurement, with what the process keeps */
+	dbRequestsKept: number;
 	js: ClientJs;
 	page: LoadResult;
 	/** the same PostgREST requests, called directly in a loop on every connection */
@@ -97,7 +99,9 @@ export function printResults(results: SizeResult[]) {
 				ms(p.page.p95),
 				ms(p.page.p99),
 				kb(p.page.bytes),
-				String(p.dbRequests),
+				p.dbRequestsKept === p.dbRequests
+					? String(p.dbRequests)
+					: `${p.dbRequests}/${p.dbRequestsKept}`,
 				p.floorPageRps === null ? '–' : p.floorPageRps.toFixed(0),
 				p.floor ? ms(p.floor.p95) : '–',
 				p.ratio === null ? '–' : p.ratio.toFixed(2),
