@@ -11,11 +11,16 @@
 -- row for row against the SQL versions), the same owners, grants, security and
 -- search path. `#variable_conflict use_column`: a name that is both a column
 -- and an output column of the function is the column, as it was in SQL.
--- A plan kept by a session is planned again when the role changes (RLS) or
--- a table it reads changes, as PostgreSQL does for every cached plan.
+-- `force_generic_plan`: planned without the arguments' values, as PostgreSQL
+-- plans a SQL function's statements: with them, a custom plan of a page of
+-- the 1,000-post thread at size M scanned posts sequentially (the plans test,
+-- bench-plans.test.ts, saw it). A plan kept by a session is planned
+-- again when the role changes (RLS) or a table it reads changes, as
+-- PostgreSQL does for every cached plan.
 
 create or replace function public.event_detail(e public.events) returns jsonb
-language plpgsql stable set search_path = '' as $$
+language plpgsql stable set search_path = ''
+set plan_cache_mode = force_generic_plan as $$
 #variable_conflict use_column
 begin
 	return (
@@ -48,7 +53,8 @@ begin
 end $$;
 
 create or replace function private.event_fields_json(p_event uuid) returns jsonb
-language plpgsql stable set search_path = '' as $$
+language plpgsql stable set search_path = ''
+set plan_cache_mode = force_generic_plan as $$
 #variable_conflict use_column
 begin
 	return (
@@ -60,7 +66,8 @@ begin
 end $$;
 
 create or replace function public.card_event(o public.event_occurrences) returns jsonb
-language plpgsql stable set search_path = '' as $$
+language plpgsql stable set search_path = ''
+set plan_cache_mode = force_generic_plan as $$
 #variable_conflict use_column
 begin
 	return (
@@ -82,7 +89,8 @@ begin
 end $$;
 
 create or replace function public.thread_card(t public.threads) returns jsonb
-language plpgsql stable set search_path = '' as $$
+language plpgsql stable set search_path = ''
+set plan_cache_mode = force_generic_plan as $$
 #variable_conflict use_column
 begin
 	return (
@@ -113,7 +121,8 @@ returns table (
 	edited_at timestamptz, quote_of uuid, quote_position integer, quote_author_name text, state text,
 	hidden_reason text, body text, body_html text
 )
-language plpgsql stable set search_path = '' as $$
+language plpgsql stable set search_path = ''
+set plan_cache_mode = force_generic_plan as $$
 #variable_conflict use_column
 begin
 	return query
@@ -126,7 +135,8 @@ returns table (
 	edited_at timestamptz, quote_of uuid, quote_position integer, quote_author_name text, state text,
 	hidden_reason text, body text, body_html text
 )
-language plpgsql stable security definer set search_path = '' as $$
+language plpgsql stable security definer set search_path = ''
+set plan_cache_mode = force_generic_plan as $$
 #variable_conflict use_column
 begin
 	return query
@@ -163,7 +173,8 @@ begin
 end $$;
 
 create or replace function public.event_thread_hosts(p_event uuid) returns setof uuid
-language plpgsql stable set search_path = '' as $$
+language plpgsql stable set search_path = ''
+set plan_cache_mode = force_generic_plan as $$
 #variable_conflict use_column
 begin
 	return query
@@ -171,7 +182,8 @@ begin
 end $$;
 
 create or replace function private.event_thread_hosts(p_event uuid) returns setof uuid
-language plpgsql stable security definer set search_path = '' as $$
+language plpgsql stable security definer set search_path = ''
+set plan_cache_mode = force_generic_plan as $$
 #variable_conflict use_column
 begin
 	return query
