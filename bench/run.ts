@@ -126,7 +126,9 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
 				duration,
 				warmup
 			});
-			// and once more, warm: what a render asks while the process keeps what it may
+			// and once more, warm: what a render asks while the process keeps what it may (after
+			// the renders the load left in flight have ended)
+			await new Promise((done) => setTimeout(done, 1000));
 			recording = [];
 			const again = await fetch(
 				`${server.base}${page.fresh ? freshPath(page.path, 1e9) : page.path}`,

@@ -9,6 +9,7 @@ import { getThread, listThreads } from '$lib/server/db/threads';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent, saveEventAgain } from '../support/events';
 import { createTestOrg } from '../support/practices';
+import { createCoordinator, createPractice, listProfile } from '../support/recognition';
 
 type User = { id: string; email: string };
 let organiser: User, cohostOwner: User, stranger: User;
@@ -136,5 +137,74 @@ describe('thread_card (thread lists and a thread’s head)', () => {
 		const listed = await listThreads(anonClient(), { q: title });
 		expect(listed.threads.map((t) => t.id)).toEqual([id]);
 		expect(listed.threads[0]).toMatchObject({ area: thread!.area, fields: thread!.fields });
+	});
+});
+
+describe('award_card (awards on the home page, the timeline, a recipient’s page)', () => {
+	// the four embeds award_card replaced (migration 20261220100000_award_card)
+	const EMBEDS =
+		'id, practice:practices(id, title, lead:organizations!practices_lead_organization_id_fkey(name)), organization:organizations(id, slug, name), profile:profiles!awards_profile_id_fkey(id, display_name), event:events(id, title)';
+
+	it('shows what the embeds showed, to a visitor, a member and a coordinator: RLS decides inside', async () => {
+		const coordinator = await createCoordinator('広い読み 調整');
+		const leadOrg = await createTestOrg(organiser.id, [], { name: '表彰の読みの会' });
+		const practiceId = await createPractice(leadOrg);
+		const draftEvent = await createEvent(organiser.id, { status: 'draft' });
+		const publicEvent = await createEvent(organiser.id, { organizationId: hostOrg });
+		const give = async (over: Record<string, unknown>) => {
+			const { data, error } = await userClient(coordinator.id)
+				.from('awards')
+				.insert({ name: '広い読み賞', citation: '感謝します。', awarded_on: '2026-06-01', ...over })
+				.select('id')
+				.single();
+			if (error) throw new Error(error.message);
+			return data.id;
+		};
+		const ids = [
+			await give({ practice_id: practiceId, event_id: publicEvent.id }),
+			await give({ organization_id: hostOrg, event_id: draftEvent.id }),
+			await listProfile(stranger).then(() => give({ profile_id: stranger.id }))
+		];
+		// the practice's lead organization hidden from the public: the award still shows, without it
+		const hidden = await serviceClient()
+			.from('organizations')
+			.update({ hidden_at: new Date().toISOString(), hidden_reason: 'テスト' })
+			.eq('id', leadOrg);
+		expect(hidden.error).toBeNull();
+
+		for (const [who, db] of [
+			['visitor', anonClient()],
+			['member', userClient(stranger.id)],
+			['organiser', userClient(organiser.id)],
+			['coordinator', userClient(coordinator.id)]
+		] as const) {
+			const [embedded, carded] = await Promise.all([
+				db.from('awards').select(EMBEDS).in('id', ids).order('id'),
+				db.from('awards').select('id, shown:award_card').in('id', ids).order('id')
+			]);
+			expect(embedded.error, who).toBeNull();
+			expect(carded.error, who).toBeNull();
+			expect(
+				carded.data!.map((r) => ({ id: r.id, ...(r.shown as object) })),
+				who
+			).toEqual(embedded.data);
+		}
+		// and what they differ in, so that the comparison above compares something
+		const asVisitor = await anonClient()
+			.from('awards')
+			.select('id, shown:award_card')
+			.in('id', ids);
+		const byId = new Map(asVisitor.data!.map((r) => [r.id, r.shown as Record<string, unknown>]));
+		expect(byId.get(ids[0])).toMatchObject({
+			practice: { id: practiceId, lead: null },
+			event: { id: publicEvent.id }
+		});
+		expect(byId.get(ids[1])).toMatchObject({ organization: { id: hostOrg }, event: null });
+		const asOrganiser = await userClient(organiser.id)
+			.from('awards')
+			.select('id, shown:award_card')
+			.eq('id', ids[1])
+			.single();
+		expect(asOrganiser.data!.shown).toMatchObject({ event: { id: draftEvent.id } });
 	});
 });

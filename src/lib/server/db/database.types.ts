@@ -144,6 +144,7 @@ export type Database = {
           practice_id: string | null
           profile_id: string | null
           updated_at: string
+          award_card: Json | null
         }
         Insert: {
           awarded_on: string
@@ -3376,6 +3377,10 @@ export type Database = {
           display_name: string
           user_id: string
         }[]
+      }
+      award_card: {
+        Args: { a: Database["public"]["Tables"]["awards"]["Row"] }
+        Returns: Json
       }
       award_fiscal_years: {
         Args: Record<PropertyKey, never>
