@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { quickRanges } from '$lib/events/quick-ranges';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { quickLinks } from '$lib/server/events/quick-links';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { TEXT_SIZES } from '$lib/preferences';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { recentAwards } from '$lib/server/db/awards';
@@ -76,7 +76,7 @@ export const load: PageServerLoad = async ({ locals, cookies }) => {
 			area: (areaId && byId.get(areaId)) || null
 		})),
 		myArea,
-		ranges: quickRanges(now),
+		quick: quickLinks(now, getLocale()),
 		readings
 	};
 };

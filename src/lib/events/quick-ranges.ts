@@ -1,10 +1,16 @@
 // The home page's questions 「今日」「今週末」「今月」 as /events date filters:
 // Tokyo dates (YYYY-MM-DD), both ends included, as /events reads from and to.
-// Client-safe (no rrule): the home page's links import it.
+// Plain arithmetic, no imports: the tests compute the same ranges.
 
 export interface DateRange {
 	from: string;
 	to: string;
+}
+
+/** A quick link (made by the home page's load): where it goes and the dates under its label. */
+export interface QuickLink {
+	href: string;
+	when: string;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
