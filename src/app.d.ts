@@ -4,6 +4,8 @@ declare global {
 		interface Locals {
 			user: import('$lib/server/auth/session').SessionUser | null;
 			session: import('$lib/server/auth/session').Session | null;
+			/** the bell's count and the suspension in force, read with the session */
+			status: import('$lib/server/auth/session').AccountStatus | null;
 		}
 		interface Error {
 			message: string;

@@ -71,9 +71,10 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	if (!token) {
 		event.locals.user = null;
 		event.locals.session = null;
+		event.locals.status = null;
 		return resolve(event);
 	}
-	const { session, user, refreshed } = await validateSessionToken(token);
+	const { session, user, status, refreshed } = await validateSessionToken(token);
 	if (session) {
 		if (refreshed) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 	} else {
@@ -81,6 +82,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	}
 	event.locals.user = user;
 	event.locals.session = session;
+	event.locals.status = status;
 	return resolve(event);
 };
 

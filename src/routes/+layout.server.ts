@@ -3,15 +3,16 @@ import { readingTableWords } from '$lib/server/db/furigana';
 import { countUnread } from '$lib/server/db/notifications';
 import { requestDb } from '$lib/server/db/request';
 import { logEvent } from '$lib/server/log';
-import { currentSuspension } from '$lib/server/moderation/current';
+import { currentSuspension, statusIsCurrent } from '$lib/server/moderation/current';
 import { readEasyView, readFurigana, readTextSize } from '$lib/server/preferences';
 import type { LayoutServerLoad } from './$types';
 
-// Only what the header needs; never the session. The bell's count is one
-// head-only count query, the person's suspension in force (the banner) one
-// indexed lookup, both only for signed-in people and run together; a failure
-// there never takes the page down. Whether the address is confirmed (the
-// other banner) comes with the session (validate_session): no request at all.
+// Only what the header needs; never the session. The bell's count, the
+// person's suspension in force (the banner) and whether the address is
+// confirmed (the other banner) come with the session (validate_session): no
+// request at all. After a form's action (POST: 全部既読にする, say) the count
+// and the suspension are read again, side by side; a failure there never takes
+// the page down.
 // ふりがな on adds the reading table (one small read; +layout.ts adds the
 // interface's words).
 export const load: LayoutServerLoad = async ({ locals, cookies }) => {
@@ -34,11 +35,17 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 			furiganaTable: await furiganaTable
 		};
 	const db = requestDb();
+	const status = statusIsCurrent() ? locals.status : null;
 	const [unreadNotifications, suspension, table] = await Promise.all([
-		countUnread(db, locals.user.id).catch((e: unknown) => {
-			logEvent('notifications_count_failed', { error: e instanceof Error ? e.message : String(e) });
-			return 0;
-		}),
+		status
+			? status.unreadNotifications
+			: countUnread(db, locals.user.id).catch((e: unknown) => {
+					logEvent('notifications_count_failed', {
+						error: e instanceof Error ? e.message : String(e)
+					});
+					return 0;
+				}),
+		// the session's status, or read again after an action
 		currentSuspension(locals.user.id).catch((e: unknown) => {
 			logEvent('suspension_lookup_failed', { error: e instanceof Error ? e.message : String(e) });
 			return null;

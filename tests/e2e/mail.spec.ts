@@ -112,8 +112,9 @@ test('a member follows an area, an organiser publishes an event there: the notic
 	// once, though the digest ran for everyone who follows something
 	expect((await mail.innerText()).split(title).length - 1).toBe(1);
 
-	// the link in the mail leads to the event
-	const link = (await mail.innerText()).match(/http:\/\/127\.0\.0\.1:\d+\/events\/[0-9a-f-]{36}/);
+	// the link under its title leads to the event (other tests' events may come before it)
+	const entry = (await mail.innerText()).split(`■${title}`)[1] ?? '';
+	const link = entry.match(/http:\/\/127\.0\.0\.1:\d+\/events\/[0-9a-f-]{36}/);
 	expect(link, 'the digest links to the event').not.toBeNull();
 	await page.goto(link![0]);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);

@@ -6,8 +6,9 @@ import {
 	invalidateUserSessions,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { liftSuspension, suspendMember } from '$lib/server/db/moderation';
 import { newToken, tokenHash } from '$lib/server/tokens';
-import { createTestUser, serviceClient } from '../support/db';
+import { createTestUser, DEMO_IDS, serviceClient, userClient } from '../support/db';
 
 const DAY = 86400_000;
 const client = { userAgent: 'Mozilla/5.0 (iPhone) Safari/604.1', ip: '203.0.113.5' };
@@ -118,5 +119,45 @@ describe('sessions', () => {
 			.eq('id', user.id);
 		expect(error).toBeNull();
 		expect((await validateSessionToken(token)).user).toBeNull();
+	});
+
+	it('reads the bell and the suspension in force with the session, for that person only', async () => {
+		const [user, other] = await Promise.all([createTestUser(), createTestUser()]);
+		const token = newToken();
+		await createSession(token, user.id, client);
+		expect((await validateSessionToken(token)).status).toEqual({
+			unreadNotifications: 0,
+			suspension: null
+		});
+
+		const notice = (userId: string, read: boolean) => ({
+			user_id: userId,
+			kind: 'places_stale',
+			read_at: read ? new Date().toISOString() : null
+		});
+		const { error } = await serviceClient()
+			.from('notifications')
+			.insert([notice(user.id, false), notice(user.id, false), notice(user.id, true)])
+			.select('id');
+		expect(error).toBeNull();
+		await serviceClient().from('notifications').insert(notice(other.id, false));
+
+		const coordinator = userClient(DEMO_IDS.coordinator);
+		const suspended = await suspendMember(coordinator, user.id, 7, '確認のための停止');
+		expect(suspended.ok).toBe(true);
+		const { status } = await validateSessionToken(token);
+		expect(status?.unreadNotifications).toBe(2);
+		expect(status?.suspension).toMatchObject({
+			userId: user.id,
+			reason: '確認のための停止',
+			until: suspended.ok ? suspended.until : 'missing'
+		});
+		expect(new Date(status!.suspension!.startsAt).getTime()).toBeLessThanOrEqual(Date.now());
+
+		expect((await liftSuspension(coordinator, user.id)).ok).toBe(true);
+		expect((await validateSessionToken(token)).status).toEqual({
+			unreadNotifications: 2,
+			suspension: null
+		});
 	});
 });

@@ -4,6 +4,7 @@
 // through the service role; this module keeps the tokens and the cookie.
 import type { Cookies } from '@sveltejs/kit';
 import type { AppRole } from '$lib/auth/roles';
+import type { Suspension } from '$lib/moderation/types';
 import { adminDb } from '$lib/server/db/client';
 import {
 	deleteSession,
@@ -31,9 +32,19 @@ export interface Session {
 	expiresAt: Date;
 }
 
+/**
+ * What every signed-in page's header shows, read with the session (one request,
+ * validate_session): the bell's count and the suspension in force (the banner,
+ * and what the thread and comment forms offer), as of the request's start.
+ */
+export interface AccountStatus {
+	unreadNotifications: number;
+	suspension: Suspension | null;
+}
+
 export type SessionValidationResult =
-	| { session: Session; user: SessionUser; refreshed: boolean }
-	| { session: null; user: null; refreshed: false };
+	| { session: Session; user: SessionUser; status: AccountStatus; refreshed: boolean }
+	| { session: null; user: null; status: null; refreshed: false };
 
 export async function createSession(
 	token: string,
@@ -55,10 +66,11 @@ export async function createSession(
 
 export async function validateSessionToken(token: string): Promise<SessionValidationResult> {
 	const valid = await validateSession(adminDb(), tokenHash(token));
-	if (!valid) return { session: null, user: null, refreshed: false };
+	if (!valid) return { session: null, user: null, status: null, refreshed: false };
 	return {
 		session: { id: valid.sessionId, expiresAt: valid.expiresAt },
 		user: valid.user,
+		status: valid.status,
 		refreshed: valid.refreshed
 	};
 }

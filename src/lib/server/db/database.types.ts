@@ -4487,6 +4487,8 @@ export type Database = {
           refreshed: boolean
           role: Database["public"]["Enums"]["app_role"]
           session_id: string
+          suspension: Json
+          unread_notifications: number
           user_id: string
         }[]
       }

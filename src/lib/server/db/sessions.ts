@@ -3,6 +3,7 @@
 import type { Db } from '$lib/server/db/client';
 import { dbFailure } from '$lib/server/db/errors';
 import type { AppRole } from '$lib/auth/roles';
+import type { Suspension } from '$lib/moderation/types';
 
 export interface NewSession {
 	/** the token's hash */
@@ -32,11 +33,21 @@ export interface ValidSession {
 	/** whether the expiry was moved on (the cookie must be set again) */
 	refreshed: boolean;
 	user: { id: string; displayName: string; role: AppRole; emailVerified: boolean };
+	/** read in the same request: the bell's count and the suspension in force */
+	status: { unreadNotifications: number; suspension: Suspension | null };
+}
+
+interface SuspensionJson {
+	id: string;
+	starts_at: string;
+	until: string | null;
+	reason: string;
 }
 
 /**
  * The session with this id and its person, its expiry slid forward when due;
  * null when there is none or it has expired (validate_session deletes those).
+ * The person's unread notifications and suspension in force come with it.
  */
 export async function validateSession(db: Db, id: string): Promise<ValidSession | null> {
 	const { data, error } = await db.rpc('validate_session', { p_id: id }).maybeSingle();
@@ -51,9 +62,16 @@ export async function validateSession(db: Db, id: string): Promise<ValidSession 
 			displayName: data.display_name,
 			role: data.role,
 			emailVerified: data.email_verified
+		},
+		status: {
+			unreadNotifications: data.unread_notifications,
+			suspension: suspensionOf(data.user_id, data.suspension as SuspensionJson | null)
 		}
 	};
 }
+
+const suspensionOf = (userId: string, s: SuspensionJson | null): Suspension | null =>
+	s && { id: s.id, userId, startsAt: s.starts_at, until: s.until, reason: s.reason };
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
 	const { error } = await db.from('sessions').delete().eq('id', id);

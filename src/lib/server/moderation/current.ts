@@ -1,6 +1,9 @@
 // The signed-in person's suspension in force, read once per request: the
 // header's banner (root layout) and the page's permissions (threads, comments)
-// both need it, and they load side by side.
+// both need it, and they load side by side. A page read (GET) takes it from
+// the session's status (validate_session reads it with the session: no
+// request); after a form's action (POST) it is read again, as the action may
+// have changed it.
 import { getRequestEvent } from '$app/server';
 import { mySuspension } from '$lib/server/db/moderation';
 import { requestDb } from '$lib/server/db/request';
@@ -10,10 +13,17 @@ const read = new WeakMap<App.Locals, ReturnType<typeof mySuspension>>();
 
 export function currentSuspension(userId: string): ReturnType<typeof mySuspension> {
 	const { locals } = getRequestEvent();
+	if (statusIsCurrent() && locals.status) return Promise.resolve(locals.status.suspension);
 	let suspension = read.get(locals);
 	if (!suspension) {
 		suspension = mySuspension(requestDb(), userId);
 		read.set(locals, suspension);
 	}
 	return suspension;
+}
+
+/** whether the status read with the session still holds: no action ran in this request */
+export function statusIsCurrent(): boolean {
+	const { request } = getRequestEvent();
+	return request.method === 'GET' || request.method === 'HEAD';
 }
