@@ -74,17 +74,19 @@ export async function loadPostsPage(
 	moreParticipants: number;
 	bodies: Map<string, string | null>;
 }> {
-	const slots = await getThreadPage(db, thread.id, page);
-	const [hosts, versions, participants] = await Promise.all([
+	// the badges and the participants need only the thread: read beside its page
+	const [slots, hosts, participants] = await Promise.all([
+		getThreadPage(db, thread.id, page),
 		thread.event ? eventThreadBadges(db, thread.event.id) : new Set<string>(),
-		canModerate(viewer)
-			? postVersionsOf(
-					db,
-					slots.filter((s) => s.editedAt).map((s) => s.id)
-				)
-			: new Map<string, PostVersion[]>(),
 		opts.participants ? threadParticipants(db, thread.id) : []
 	]);
+	// earlier versions of the page's edited posts, for those who moderate
+	const versions = canModerate(viewer)
+		? await postVersionsOf(
+				db,
+				slots.filter((s) => s.editedAt).map((s) => s.id)
+			)
+		: new Map<string, PostVersion[]>();
 	const facts = threadFacts(thread);
 	// posts the viewer may do the same with share one `can`: the page's data for the
 	// browser writes a repeated object once (a sixth of an event page's data was `can`)
