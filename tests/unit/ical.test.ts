@@ -258,6 +258,50 @@ describe('occurrence feeds', () => {
 	});
 });
 
+describe('a feed made again after a change', () => {
+	const items = [
+		{ event: baseEvent, occurrence: occurrence('o-1', baseEvent.startsAt, baseEvent.endsAt) },
+		{
+			event: { ...baseEvent, id: '33333333-3333-4333-8333-333333333333', allDay: true },
+			occurrence: occurrence('o-2', iso('2026-12-09', '00:00'), iso('2026-12-10', '00:00'))
+		}
+	];
+
+	it('renders only the dates that changed, and gives the bytes a first render gives', () => {
+		const made = new Map<string, string>();
+		const first = buildOccurrenceCalendar(items, ctx, made);
+		expect(first).toBe(buildOccurrenceCalendar(items, ctx));
+		expect(made.size).toBe(2);
+		// the VTIMEZONE the all-day date names, once, before the events
+		expect(first.split('BEGIN:VTIMEZONE')).toHaveLength(2);
+		expect(first.indexOf('BEGIN:VTIMEZONE')).toBeLessThan(first.indexOf('BEGIN:VEVENT'));
+		expect(first.endsWith('END:VEVENT\r\nEND:VCALENDAR')).toBe(true);
+
+		// one event renamed: one VEVENT more in the store, and the feed says the new name
+		const renamed = [
+			items[0],
+			{
+				...items[1],
+				event: { ...items[1].event, title: '新しい名前', updatedAt: '2026-11-21T00:00:00.000Z' }
+			}
+		];
+		const again = buildOccurrenceCalendar(renamed, ctx, made);
+		expect(made.size).toBe(3);
+		expect(again).toBe(buildOccurrenceCalendar(renamed, ctx));
+		expect(vevents(again).map((e) => e.summary)).toContain('新しい名前');
+
+		// what is kept for one site (its links, its UIDs) is not used for another
+		const other = {
+			...ctx,
+			host: 'other.example',
+			eventUrl: (id: string) => `https://other.example/e/${id}`
+		};
+		const elsewhere = buildOccurrenceCalendar(items, other, made);
+		expect(made.size).toBe(5);
+		expect(elsewhere).not.toContain('tsunagu.example');
+	});
+});
+
 describe('hostile text cannot forge events (one VEVENT per occurrence, whatever is typed)', () => {
 	const one = (event: FeedEvent, name = ctx.name) =>
 		buildOccurrenceCalendar(

@@ -23,6 +23,17 @@ const reads = new LRUCache<string, { value: unknown }, () => Promise<unknown>>({
 });
 
 /**
+ * The VEVENTs of the feeds of dates, by what each is made from (ical.ts,
+ * VeventStore): after a change every feed is made again, but of its dates
+ * only those that changed are rendered again. At most 16 MB (key and text,
+ * two bytes a character), some 10,000 dates.
+ */
+export const keptVevents = new LRUCache<string, string>({
+	maxSize: 8 * 1024 * 1024,
+	sizeCalculation: (vevent, key) => vevent.length + key.length
+});
+
+/**
  * The body for `key` as `render` makes it, rendered once; a render that fails
  * (a 404 thrown, a database error) reaches its callers and is not kept. `key`
  * must name everything the body is made from.

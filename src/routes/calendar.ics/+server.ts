@@ -5,6 +5,7 @@
 // language, the day and the build, so an unchanged feed is answered 304 before
 // any date is read or rendered, and a visitor's is sent without reading or
 // rendering them again to the many that ask without the tag (renderedOnce).
+// Made again after a change, it renders only the dates that changed (keptVevents).
 import { error } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
@@ -16,7 +17,7 @@ import { readFilters } from '$lib/server/events/filters';
 import { buildOccurrenceCalendar } from '$lib/server/events/ical';
 import { feedContext, icsResponse } from '$lib/server/events/ics-response';
 import { notModified, versionTag } from '$lib/server/http/cached';
-import { renderedOnce } from '$lib/server/kept';
+import { keptVevents, renderedOnce } from '$lib/server/kept';
 import { localName } from '$lib/taxonomy/names';
 import type { RequestHandler } from './$types';
 
@@ -54,7 +55,7 @@ export const GET: RequestHandler = async ({ url, request, locals }) => {
 		const name = narrowed.length
 			? `${m.ical_public_name()} (${narrowed.join(' / ')})`
 			: m.ical_public_name();
-		return buildOccurrenceCalendar(items, feedContext(url, name));
+		return buildOccurrenceCalendar(items, feedContext(url, name), keptVevents);
 	};
 	// Calendar apps ask as visitors: their feed is kept, under the tag (the data, the address,
 	// the language, the day) and the origin (the UIDs and links name the host). A signed-in

@@ -8,7 +8,9 @@
 // "now"), so the same data always gives the same bytes (ETag).
 import { TZDate } from '@date-fns/tz';
 import ical, {
+	foldLines,
 	ICalAlarmType,
+	ICalEvent,
 	ICalEventStatus,
 	type ICalAlarmData,
 	type ICalCalendar,
@@ -228,26 +230,67 @@ export function buildEventCalendar(
 	return cal.toString();
 }
 
-/** Occurrences as separate VEVENTs (public and personal feeds): UID occurrence-<id>@host. */
-export function buildOccurrenceCalendar(items: FeedItem[], ctx: FeedContext): string {
+/**
+ * VEVENTs made before, by what each is made from: a feed's dates change one
+ * event at a time, while every change makes every feed anew (its ETag names
+ * the version of all public events). A store keeps what a date and its event
+ * made (the item as JSON, and the context: host, links, labels), so a feed
+ * made again renders only the dates that changed.
+ */
+export interface VeventStore {
+	get(key: string): string | undefined;
+	set(key: string, vevent: string): void;
+}
+
+/**
+ * Occurrences as separate VEVENTs (public and personal feeds): UID
+ * occurrence-<id>@host. ical-generator makes each VEVENT and folds its lines
+ * (folding is line by line, so a calendar of folded VEVENTs is the calendar
+ * folded); the calendar around them is its own, with the VTIMEZONE the
+ * all-day dates name.
+ */
+export function buildOccurrenceCalendar(
+	items: FeedItem[],
+	ctx: FeedContext,
+	made: VeventStore = new Map()
+): string {
 	const cal = newCalendar(ctx);
-	for (const { event, occurrence: occ, waitlisted } of items) {
-		const cancelled = event.status === 'cancelled' || occ.status === 'cancelled';
-		const at = event.allDay ? tokyo : (iso: string) => new Date(iso);
-		cal.createEvent({
-			...common(event, ctx),
-			timezone: event.allDay ? FEED_TIME_ZONE : null,
-			id: `occurrence-${occ.id}@${ctx.host}`,
-			start: at(occ.startsAt),
-			end: at(occ.endsAt),
-			sequence: event.sequence + occ.sequence,
-			summary: summary(event, ctx, cancelled, waitlisted),
-			status: cancelled
-				? ICalEventStatus.CANCELLED
-				: waitlisted
-					? ICalEventStatus.TENTATIVE
-					: ICalEventStatus.CONFIRMED
-		});
+	const context = JSON.stringify([ctx.host, ctx.eventUrl(''), ctx.labels]);
+	let vevents = '';
+	for (const item of items) {
+		const key = `${context}${JSON.stringify(item)}`;
+		let vevent = made.get(key);
+		if (vevent === undefined) {
+			vevent = foldLines(new ICalEvent(occurrenceEvent(item, ctx), cal).toString());
+			made.set(key, vevent);
+		}
+		vevents += vevent;
 	}
-	return cal.toString();
+	// the calendar without events ends with END:VCALENDAR; no X- attributes follow it
+	const frame = cal.toString();
+	const end = 'END:VCALENDAR';
+	const timezone = items.some((i) => i.event.allDay) ? `${VTIMEZONE_TOKYO}\r\n` : '';
+	return `${frame.slice(0, -end.length)}${timezone}${vevents}${end}`;
+}
+
+function occurrenceEvent(
+	{ event, occurrence: occ, waitlisted }: FeedItem,
+	ctx: FeedContext
+): ICalEventData {
+	const cancelled = event.status === 'cancelled' || occ.status === 'cancelled';
+	const at = event.allDay ? tokyo : (iso: string) => new Date(iso);
+	return {
+		...common(event, ctx),
+		timezone: event.allDay ? FEED_TIME_ZONE : null,
+		id: `occurrence-${occ.id}@${ctx.host}`,
+		start: at(occ.startsAt),
+		end: at(occ.endsAt),
+		sequence: event.sequence + occ.sequence,
+		summary: summary(event, ctx, cancelled, waitlisted),
+		status: cancelled
+			? ICalEventStatus.CANCELLED
+			: waitlisted
+				? ICalEventStatus.TENTATIVE
+				: ICalEventStatus.CONFIRMED
+	};
 }

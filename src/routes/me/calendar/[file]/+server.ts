@@ -8,6 +8,7 @@ import { memberFeedItems } from '$lib/server/db/events';
 import { CALENDAR_FILE, calendarTokenOwner } from '$lib/server/events/calendar-token';
 import { buildOccurrenceCalendar } from '$lib/server/events/ical';
 import { feedContext, icsResponse } from '$lib/server/events/ics-response';
+import { keptVevents } from '$lib/server/kept';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, url, request }) => {
@@ -16,7 +17,7 @@ export const GET: RequestHandler = async ({ params, url, request }) => {
 	const userId = await calendarTokenOwner(match[1]);
 	if (!userId) error(404, 'Not Found');
 	const items = await memberFeedItems(userDb(userId), userId);
-	const body = buildOccurrenceCalendar(items, feedContext(url, m.ical_my_name()));
+	const body = buildOccurrenceCalendar(items, feedContext(url, m.ical_my_name()), keptVevents);
 	const response = icsResponse(request, body, { cacheControl: 'private, max-age=300' });
 	response.headers.set('x-robots-tag', 'noindex');
 	return response;
