@@ -8,7 +8,8 @@ import { findEvent, searchOccurrences } from '$lib/server/db/events';
 import { getThread, listThreads } from '$lib/server/db/threads';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent, saveEventAgain } from '../support/events';
-import { createTestOrg } from '../support/practices';
+import { listPractices } from '$lib/server/db/practices';
+import { createTestOrg, storedImageHash } from '../support/practices';
 import { createCoordinator, createPractice, listProfile } from '../support/recognition';
 
 type User = { id: string; email: string };
@@ -206,5 +207,96 @@ describe('award_card (awards on the home page, the timeline, a recipient’s pag
 			.eq('id', ids[1])
 			.single();
 		expect(asOrganiser.data!.shown).toMatchObject({ event: { id: draftEvent.id } });
+	});
+});
+
+describe('practice_card (the practices list, the home page, an organization’s practices)', () => {
+	// the six embeds practice_card replaced (migration 20261220300000_practice_card)
+	const EMBEDS =
+		'id, title, summary, status, audiences, started_on, ended_on, published_at, updated_at, submitted_at, featured_position, lead:organizations!practices_lead_organization_id_fkey(id, slug, name, kind, logo:images(hash, width, height)), practice_photos(position, alt, image:images(hash, width, height)), practice_areas(areas(id, slug, name_ja, name_en)), practice_fields(fields(id, slug, name_ja, name_en, color))';
+	// the embeds come in no order; the card gives photos by position, areas and fields in list order
+	const sorted = (row: Record<string, unknown>) => {
+		const byJson = (rows: unknown) =>
+			[...(rows as unknown[])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+		return {
+			...row,
+			practice_photos: byJson(row.practice_photos),
+			practice_areas: byJson(row.practice_areas),
+			practice_fields: byJson(row.practice_fields)
+		};
+	};
+
+	it('shows what the embeds showed, to a visitor, a member, an organiser and a coordinator', async () => {
+		const coordinator = await createCoordinator('広い読み 実践');
+		const leadOrg = await createTestOrg(organiser.id, [], { name: '実践の読みの会' });
+		const [logo, first, second] = await Promise.all([
+			storedImageHash(),
+			storedImageHash(),
+			storedImageHash()
+		]);
+		const svc = serviceClient();
+		expect(
+			(await svc.from('organizations').update({ logo_image_hash: logo }).eq('id', leadOrg)).error
+		).toBeNull();
+		const { data: areas } = await svc.from('areas').select('id').order('sort_order').limit(3);
+		const [published, draft] = await Promise.all([
+			createPractice(leadOrg, {
+				title: '広い読みの実践',
+				areaIds: areas!.map((a) => a.id).reverse(),
+				fieldIds: [fields[2].id, fields[0].id]
+			}),
+			createPractice(leadOrg, { status: 'draft', title: '広い読みの下書き' })
+		]);
+		const photos = await svc.from('practice_photos').insert([
+			{ practice_id: published, position: 2, image_hash: second, alt: '二枚目' },
+			{ practice_id: published, position: 1, image_hash: first, alt: '一枚目' }
+		]);
+		expect(photos.error).toBeNull();
+		const ids = [published, draft];
+
+		for (const [who, db, count] of [
+			['visitor', anonClient(), 1],
+			['member', userClient(stranger.id), 1],
+			['organiser', userClient(organiser.id), 2],
+			['coordinator', userClient(coordinator.id), 2]
+		] as const) {
+			const [embedded, carded] = await Promise.all([
+				db.from('practices').select(EMBEDS).in('id', ids).order('id'),
+				db.from('practices').select('id, card:practice_card').in('id', ids).order('id')
+			]);
+			expect(embedded.error, who).toBeNull();
+			expect(carded.error, who).toBeNull();
+			expect(carded.data, who).toHaveLength(count);
+			expect(
+				carded.data!.map((r) => sorted(r.card as Record<string, unknown>)),
+				who
+			).toEqual(embedded.data!.map((r) => sorted(r as Record<string, unknown>)));
+		}
+
+		// and in order: photos by position, areas and fields as the lists order them
+		const { data } = await anonClient()
+			.from('practices')
+			.select('card:practice_card')
+			.eq('id', published)
+			.single();
+		const card = data!.card as {
+			lead: { logo: { hash: string } | null };
+			practice_photos: { alt: string }[];
+			practice_areas: { areas: { id: string } }[];
+			practice_fields: { fields: { id: string } }[];
+		};
+		expect(card.lead.logo?.hash).toBe(logo);
+		expect(card.practice_photos.map((p) => p.alt)).toEqual(['一枚目', '二枚目']);
+		expect(card.practice_areas.map((a) => a.areas.id)).toEqual(areas!.map((a) => a.id));
+		expect(card.practice_fields.map((f) => f.fields.id)).toEqual([fields[0].id, fields[2].id]);
+
+		// the list reads it: the card's cover is the first photo
+		const listed = await listPractices(anonClient(), { q: '広い読みの実践' });
+		expect(listed.practices.map((p) => p.id)).toEqual([published]);
+		expect(listed.practices[0]).toMatchObject({
+			title: '広い読みの実践',
+			cover: { hash: first, alt: '一枚目' },
+			leadOrganization: { id: leadOrg, name: '実践の読みの会', logo: { hash: logo } }
+		});
 	});
 });

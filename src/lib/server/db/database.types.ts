@@ -2235,6 +2235,7 @@ export type Database = {
           title: string
           updated_at: string
           venue: string | null
+          practice_card: Json | null
         }
         Insert: {
           audience_note?: string | null
@@ -3895,6 +3896,10 @@ export type Database = {
         }[]
       }
       organization_member_count: { Args: { p_org: string }; Returns: number }
+      practice_card: {
+        Args: { p: Database["public"]["Tables"]["practices"]["Row"] }
+        Returns: Json
+      }
       practice_thread: { Args: { p_practice: string }; Returns: string }
       practices_changed_since_publication: {
         Args: { p_limit?: number }
