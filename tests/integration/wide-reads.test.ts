@@ -8,6 +8,7 @@ import { findEvent, searchOccurrences } from '$lib/server/db/events';
 import { getThread, listThreads } from '$lib/server/db/threads';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent, saveEventAgain } from '../support/events';
+import { findOrganization, searchOrganizations } from '$lib/server/db/orgs';
 import { listPractices } from '$lib/server/db/practices';
 import { createTestOrg, storedImageHash } from '../support/practices';
 import { createCoordinator, createPractice, listProfile } from '../support/recognition';
@@ -300,3 +301,81 @@ describe('practice_card (the practices list, the home page, an organization’s 
 		});
 	});
 });
+
+describe('organization_links (an organization’s page and the /orgs list)', () => {
+	// the three embeds organization_links replaced (migration 20261220400000_organization_links)
+	const EMBEDS =
+		'logo:images!organizations_logo_image_hash_fkey(hash, width, height), organization_areas(areas(id, slug, name_ja, name_en)), organization_fields(fields(id, slug, name_ja, name_en, color))';
+	const sorted = (row: Record<string, unknown>) => {
+		const byJson = (rows: unknown) =>
+			[...(rows as unknown[])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+		return {
+			logo: row.logo,
+			organization_areas: byJson(row.organization_areas),
+			organization_fields: byJson(row.organization_fields)
+		};
+	};
+
+	it('shows what the embeds showed, in list order, and nothing of a hidden organization to visitors', async () => {
+		const coordinator = await createCoordinator('広い読み 団体');
+		const [shown, hidden] = await Promise.all([
+			createTestOrg(organiser.id, [], { name: '広い読みの団体' }),
+			createTestOrg(organiser.id, [], { name: '隠された広い読みの団体' })
+		]);
+		const logo = await storedImageHash();
+		const svc = serviceClient();
+		const { data: areas } = await svc.from('areas').select('id').order('sort_order').limit(2);
+		for (const org of [shown, hidden]) {
+			const set = await Promise.all([
+				svc.from('organizations').update({ logo_image_hash: logo }).eq('id', org),
+				svc
+					.from('organization_areas')
+					.insert(areas!.map((a) => ({ organization_id: org, area_id: a.id })).reverse()),
+				svc.from('organization_fields').insert([
+					{ organization_id: org, field_id: fields[3].id },
+					{ organization_id: org, field_id: fields[1].id }
+				])
+			]);
+			for (const r of set) expect(r.error).toBeNull();
+		}
+		expect(
+			(
+				await svc
+					.from('organizations')
+					.update({ hidden_at: new Date().toISOString(), hidden_reason: 'テスト' })
+					.eq('id', hidden)
+			).error
+		).toBeNull();
+
+		for (const [who, db, count] of [
+			['visitor', anonClient(), 1],
+			['coordinator', userClient(coordinator.id), 2]
+		] as const) {
+			const ids = [shown, hidden];
+			const [embedded, linked] = await Promise.all([
+				db.from('organizations').select(`id, ${EMBEDS}`).in('id', ids).order('id'),
+				db.from('organizations').select('id, links:organization_links').in('id', ids).order('id')
+			]);
+			expect(embedded.error, who).toBeNull();
+			expect(linked.data, who).toHaveLength(count);
+			expect(
+				linked.data!.map((r) => sorted(r.links as Record<string, unknown>)),
+				who
+			).toEqual(embedded.data!.map((r) => sorted(r as Record<string, unknown>)));
+		}
+
+		// the page and the list read it, areas and fields in list order
+		const page = await findOrganization(anonClient(), (await slugOf(shown))!);
+		expect(page).toMatchObject({ id: shown, logo: { hash: logo } });
+		expect(page!.areas.map((a) => a.id)).toEqual(areas!.map((a) => a.id));
+		expect(page!.fields.map((f) => f.id)).toEqual([fields[1].id, fields[3].id]);
+		const listed = await searchOrganizations(anonClient(), { q: '広い読みの団体' });
+		expect(listed.organizations.map((o) => o.id)).toEqual([shown]);
+		expect(listed.organizations[0].fields.map((f) => f.id)).toEqual([fields[1].id, fields[3].id]);
+	});
+});
+
+async function slugOf(id: string) {
+	const { data } = await serviceClient().from('organizations').select('slug').eq('id', id).single();
+	return data?.slug;
+}

@@ -1522,6 +1522,7 @@ export type Database = {
           verified_at: string | null
           verified_by: string | null
           website: string | null
+          organization_links: Json | null
         }
         Insert: {
           contact_email?: string | null
@@ -3894,6 +3895,10 @@ export type Database = {
           role: Database["public"]["Enums"]["organization_role"]
           valid: boolean
         }[]
+      }
+      organization_links: {
+        Args: { o: Database["public"]["Tables"]["organizations"]["Row"] }
+        Returns: Json
       }
       organization_member_count: { Args: { p_org: string }; Returns: number }
       practice_card: {

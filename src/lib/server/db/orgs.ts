@@ -19,14 +19,28 @@ export function summarize(markdown: string, max = 120) {
 	return text.length > max ? text.slice(0, max) + '…' : text;
 }
 
-/** The areas and fields embedded through the link tables, without the gaps RLS may leave. */
-function taxonomy<A, F>(row: {
-	organization_areas: { areas: A | null }[];
-	organization_fields: { fields: F | null }[];
-}) {
+type Area = OrgCard['areas'][number];
+type Field = OrgCard['fields'][number];
+
+/**
+ * What `links:organization_links` gives (migration 20261220400000): the logo,
+ * and the areas and fields through the link tables, in list order. One
+ * computed field, as three embeds cost PostgREST more than the rows did.
+ */
+interface OrgLinks {
+	logo: OrgProfile['logo'];
+	organization_areas: { areas: Area | null }[];
+	organization_fields: { fields: Field | null }[];
+}
+
+const linksOf = (row: { links: unknown }) => row.links as OrgLinks;
+
+/** The areas and fields of `links`, without the gaps RLS may leave. */
+function taxonomy(row: { links: unknown }) {
+	const links = linksOf(row);
 	return {
-		areas: row.organization_areas.flatMap((a) => (a.areas ? [a.areas] : [])),
-		fields: row.organization_fields.flatMap((f) => (f.fields ? [f.fields] : []))
+		areas: links.organization_areas.flatMap((a) => (a.areas ? [a.areas] : [])),
+		fields: links.organization_fields.flatMap((f) => (f.fields ? [f.fields] : []))
 	};
 }
 
@@ -61,9 +75,7 @@ export async function searchOrganizations(
 			{ count: 'exact' }
 		)
 		.select(
-			`id, slug, name, kana, kind, municipality_wide, description, verified_at,
-			organization_areas(areas(id, slug, name_ja, name_en)),
-			organization_fields(fields(id, slug, name_ja, name_en, color))`
+			'id, slug, name, kana, kind, municipality_wide, description, verified_at, links:organization_links'
 		);
 	const { data, error, count } = await (
 		filters.unverified ? query.is('verified_at', null) : query
@@ -92,9 +104,7 @@ export async function findOrganization(db: Db, slug: string): Promise<OrgProfile
 		.select(
 			`id, slug, name, kana, kind, municipality_wide, description, contact_email,
 			contact_phone, website, verified_at, hidden_at, hidden_reason, created_at,
-			logo:images!organizations_logo_image_hash_fkey(hash, width, height),
-			organization_areas(areas(id, slug, name_ja, name_en)),
-			organization_fields(fields(id, slug, name_ja, name_en, color))`
+			links:organization_links`
 		)
 		.eq('slug', slug)
 		.maybeSingle();
@@ -115,7 +125,7 @@ export async function findOrganization(db: Db, slug: string): Promise<OrgProfile
 		hiddenAt: data.hidden_at,
 		hiddenReason: data.hidden_reason,
 		createdAt: data.created_at,
-		logo: data.logo,
+		logo: linksOf(data).logo,
 		...taxonomy(data)
 	};
 }
