@@ -216,16 +216,8 @@ describe('practice_card (the practices list, the home page, an organization’s 
 	const EMBEDS =
 		'id, title, summary, status, audiences, started_on, ended_on, published_at, updated_at, submitted_at, featured_position, lead:organizations!practices_lead_organization_id_fkey(id, slug, name, kind, logo:images(hash, width, height)), practice_photos(position, alt, image:images(hash, width, height)), practice_areas(areas(id, slug, name_ja, name_en)), practice_fields(fields(id, slug, name_ja, name_en, color))';
 	// the embeds come in no order; the card gives photos by position, areas and fields in list order
-	const sorted = (row: Record<string, unknown>) => {
-		const byJson = (rows: unknown) =>
-			[...(rows as unknown[])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-		return {
-			...row,
-			practice_photos: byJson(row.practice_photos),
-			practice_areas: byJson(row.practice_areas),
-			practice_fields: byJson(row.practice_fields)
-		};
-	};
+	const sorted = (row: Record<string, unknown>) =>
+		withListsSorted(row, ['practice_photos', 'practice_areas', 'practice_fields']);
 
 	it('shows what the embeds showed, to a visitor, a member, an organiser and a coordinator', async () => {
 		const coordinator = await createCoordinator('広い読み 実践');
@@ -306,15 +298,11 @@ describe('organization_links (an organization’s page and the /orgs list)', () 
 	// the three embeds organization_links replaced (migration 20261220400000_organization_links)
 	const EMBEDS =
 		'logo:images!organizations_logo_image_hash_fkey(hash, width, height), organization_areas(areas(id, slug, name_ja, name_en)), organization_fields(fields(id, slug, name_ja, name_en, color))';
-	const sorted = (row: Record<string, unknown>) => {
-		const byJson = (rows: unknown) =>
-			[...(rows as unknown[])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-		return {
-			logo: row.logo,
-			organization_areas: byJson(row.organization_areas),
-			organization_fields: byJson(row.organization_fields)
-		};
-	};
+	const sorted = ({ logo, organization_areas, organization_fields }: Record<string, unknown>) =>
+		withListsSorted({ logo, organization_areas, organization_fields }, [
+			'organization_areas',
+			'organization_fields'
+		]);
 
 	it('shows what the embeds showed, in list order, and nothing of a hidden organization to visitors', async () => {
 		const coordinator = await createCoordinator('広い読み 団体');
@@ -374,6 +362,13 @@ describe('organization_links (an organization’s page and the /orgs list)', () 
 		expect(listed.organizations[0].fields.map((f) => f.id)).toEqual([fields[1].id, fields[3].id]);
 	});
 });
+
+/** The row with these lists in one order (embeds come in none), to compare with a computed field. */
+function withListsSorted(row: Record<string, unknown>, lists: string[]) {
+	const byJson = (rows: unknown) =>
+		[...(rows as unknown[])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+	return { ...row, ...Object.fromEntries(lists.map((key) => [key, byJson(row[key])])) };
+}
 
 async function slugOf(id: string) {
 	const { data } = await serviceClient().from('organizations').select('slug').eq('id', id).single();
