@@ -37,19 +37,26 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const now = Date.now();
 	const upcomingOf = <T extends { endsAt: string }>(all: T[]) =>
 		all.filter((o) => new Date(o.endsAt).getTime() > now).slice(0, UPCOMING_SHOWN);
-	// everything that needs only the event, side by side (the person's registrations right
-	// after the dates they are for)
-	const [{ occurrences, registrations }, canManage, comments, others, records] = await Promise.all([
-		listEventOccurrences(db, event.id).then(async (all) => ({
-			occurrences: all,
-			registrations: locals.user
-				? await myRegistrations(
-						db,
-						locals.user.id,
-						upcomingOf(all).map((o) => o.id)
-					)
-				: []
-		})),
+	// everything that needs only the event, side by side (the person's registrations and the
+	// 開催記録 right after the dates they are for)
+	const [{ occurrences, registrations, records }, canManage, comments, others] = await Promise.all([
+		listEventOccurrences(db, event.id).then(async (all) => {
+			const [registrations, records] = await Promise.all([
+				locals.user
+					? myRegistrations(
+							db,
+							locals.user.id,
+							upcomingOf(all).map((o) => o.id)
+						)
+					: [],
+				// 開催記録: public ones, and for the organisers every one; only a date that has
+				// started can have one (save_occurrence_record refuses the others)
+				all.some((o) => new Date(o.startsAt).getTime() <= now)
+					? listEventRecords(db, event.id, RECORDS_SHOWN)
+					: []
+			]);
+			return { occurrences: all, registrations, records };
+		}),
 		managesEvent(db, event, locals.user),
 		// 質問・コメント: the comment thread's last page and the comment form (?quote=…#comment)
 		loadEventComments(db, event.id, locals.user, url.searchParams.get('quote')),
@@ -60,9 +67,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 					{ from: new Date(), organizationId: event.organizationId },
 					{ offset: 0, limit: 5 }
 				)
-			: null,
-		// 開催記録: public ones, and for the organisers every one
-		listEventRecords(db, event.id, RECORDS_SHOWN)
+			: null
 	]);
 	// ふりがな: the words of everything shown (one read, only while it is on)
 	const readings = await pageReadings(cookies, db, [
