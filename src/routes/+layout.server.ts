@@ -3,7 +3,8 @@ import { readingTableWords } from '$lib/server/db/furigana';
 import { countUnread } from '$lib/server/db/notifications';
 import { requestDb } from '$lib/server/db/request';
 import { logEvent } from '$lib/server/log';
-import { currentSuspension, statusIsCurrent } from '$lib/server/moderation/current';
+import { statusIsCurrent } from '$lib/server/auth/status';
+import { currentSuspension } from '$lib/server/moderation/current';
 import { readEasyView, readFurigana, readTextSize } from '$lib/server/preferences';
 import type { LayoutServerLoad } from './$types';
 

@@ -43,8 +43,8 @@ begin
 			coalesce(c.email_verified_at is not null, false),
 			(select count(*)::integer from public.notifications n
 				where n.user_id = p.id and n.read_at is null),
-			(select jsonb_build_object('id', x.id, 'starts_at', x.starts_at, 'until', x.until,
-					'reason', x.reason)
+			(select jsonb_build_object('id', x.id, 'user_id', x.user_id, 'starts_at', x.starts_at,
+					'until', x.until, 'reason', x.reason)
 				from public.suspensions x
 				where x.user_id = p.id and x.lifted_at is null and x.starts_at <= now()
 					and (x.until is null or x.until > now())

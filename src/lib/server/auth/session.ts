@@ -4,14 +4,14 @@
 // through the service role; this module keeps the tokens and the cookie.
 import type { Cookies } from '@sveltejs/kit';
 import type { AppRole } from '$lib/auth/roles';
-import type { Suspension } from '$lib/moderation/types';
 import { adminDb } from '$lib/server/db/client';
 import {
 	deleteSession,
 	deleteUserSessions,
 	insertSession,
 	listUserSessions,
-	validateSession
+	validateSession,
+	type AccountStatus
 } from '$lib/server/db/sessions';
 import { tokenHash } from '$lib/server/tokens';
 
@@ -32,15 +32,7 @@ export interface Session {
 	expiresAt: Date;
 }
 
-/**
- * What every signed-in page's header shows, read with the session (one request,
- * validate_session): the bell's count and the suspension in force (the banner,
- * and what the thread and comment forms offer), as of the request's start.
- */
-export interface AccountStatus {
-	unreadNotifications: number;
-	suspension: Suspension | null;
-}
+export type { AccountStatus };
 
 export type SessionValidationResult =
 	| { session: Session; user: SessionUser; status: AccountStatus; refreshed: boolean }

@@ -324,16 +324,25 @@ export async function activeSuspension(
 		.limit(1)
 		.maybeSingle();
 	if (error) dbFailure(error);
-	return data
-		? {
-				id: data.id,
-				userId: data.user_id,
-				startsAt: data.starts_at,
-				until: data.until,
-				reason: data.reason
-			}
-		: null;
+	return data && toSuspension(data);
 }
+
+/** A suspensions row (or validate_session's `suspension`, the same keys) as the app names it. */
+export interface SuspensionRow {
+	id: string;
+	user_id: string;
+	starts_at: string;
+	until: string | null;
+	reason: string;
+}
+
+export const toSuspension = (row: SuspensionRow): Suspension => ({
+	id: row.id,
+	userId: row.user_id,
+	startsAt: row.starts_at,
+	until: row.until,
+	reason: row.reason
+});
 
 /** The signed-in person's own suspension in force, or null (`db` acts as them). */
 export const mySuspension = (db: Db, userId: string, now = new Date()) =>

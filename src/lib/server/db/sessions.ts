@@ -4,6 +4,7 @@ import type { Db } from '$lib/server/db/client';
 import { dbFailure } from '$lib/server/db/errors';
 import type { AppRole } from '$lib/auth/roles';
 import type { Suspension } from '$lib/moderation/types';
+import { toSuspension, type SuspensionRow } from '$lib/server/db/moderation';
 
 export interface NewSession {
 	/** the token's hash */
@@ -33,15 +34,17 @@ export interface ValidSession {
 	/** whether the expiry was moved on (the cookie must be set again) */
 	refreshed: boolean;
 	user: { id: string; displayName: string; role: AppRole; emailVerified: boolean };
-	/** read in the same request: the bell's count and the suspension in force */
-	status: { unreadNotifications: number; suspension: Suspension | null };
+	status: AccountStatus;
 }
 
-interface SuspensionJson {
-	id: string;
-	starts_at: string;
-	until: string | null;
-	reason: string;
+/**
+ * What every signed-in page's header shows, read with the session (one request,
+ * validate_session): the bell's count and the suspension in force (the banner,
+ * and what the thread and comment forms offer), as of the request's start.
+ */
+export interface AccountStatus {
+	unreadNotifications: number;
+	suspension: Suspension | null;
 }
 
 /**
@@ -65,13 +68,10 @@ export async function validateSession(db: Db, id: string): Promise<ValidSession 
 		},
 		status: {
 			unreadNotifications: data.unread_notifications,
-			suspension: suspensionOf(data.user_id, data.suspension as SuspensionJson | null)
+			suspension: data.suspension ? toSuspension(data.suspension as unknown as SuspensionRow) : null
 		}
 	};
 }
-
-const suspensionOf = (userId: string, s: SuspensionJson | null): Suspension | null =>
-	s && { id: s.id, userId, startsAt: s.starts_at, until: s.until, reason: s.reason };
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
 	const { error } = await db.from('sessions').delete().eq('id', id);

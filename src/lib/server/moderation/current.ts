@@ -5,6 +5,7 @@
 // request); after a form's action (POST) it is read again, as the action may
 // have changed it.
 import { getRequestEvent } from '$app/server';
+import { statusIsCurrent } from '$lib/server/auth/status';
 import { mySuspension } from '$lib/server/db/moderation';
 import { requestDb } from '$lib/server/db/request';
 
@@ -20,10 +21,4 @@ export function currentSuspension(userId: string): ReturnType<typeof mySuspensio
 		read.set(locals, suspension);
 	}
 	return suspension;
-}
-
-/** whether the status read with the session still holds: no action ran in this request */
-export function statusIsCurrent(): boolean {
-	const { request } = getRequestEvent();
-	return request.method === 'GET' || request.method === 'HEAD';
 }
