@@ -6,8 +6,9 @@
 -- page at size L, PostgREST's share was 5.6 ms, most of it the twenty cards.
 --
 -- The JSON has the shape the embeds gave (db/practices.ts `CardRow`), with the
--- areas and fields in their list order and the photos by position. Security
--- invoker: each subquery reads under the caller's RLS, as each embed did (a
+-- areas and fields by sort order, then slug (as the other cards give them),
+-- and the photos by position. Security invoker: each subquery reads under the
+-- caller's RLS, as each embed did (a
 -- lead organization hidden from the public is null here too). PL/pgSQL planned
 -- once per session (20261220000000_reads_in_plpgsql).
 
@@ -32,13 +33,13 @@ begin
 		'practice_areas', coalesce((select jsonb_agg(jsonb_build_object('areas',
 				case when a.id is not null then jsonb_build_object('id', a.id, 'slug', a.slug,
 					'name_ja', a.name_ja, 'name_en', a.name_en) end)
-				order by a.sort_order, a.name_ja)
+				order by a.sort_order, a.slug)
 			from public.practice_areas pa left join public.areas a on a.id = pa.area_id
 			where pa.practice_id = p.id), '[]'::jsonb),
 		'practice_fields', coalesce((select jsonb_agg(jsonb_build_object('fields',
 				case when f.id is not null then jsonb_build_object('id', f.id, 'slug', f.slug,
 					'name_ja', f.name_ja, 'name_en', f.name_en, 'color', f.color) end)
-				order by f.sort_order, f.name_ja)
+				order by f.sort_order, f.slug)
 			from public.practice_fields pf left join public.fields f on f.id = pf.field_id
 			where pf.practice_id = p.id), '[]'::jsonb));
 end $$;

@@ -215,7 +215,7 @@ describe('practice_card (the practices list, the home page, an organization’s 
 	// the six embeds practice_card replaced (migration 20261220300000_practice_card)
 	const EMBEDS =
 		'id, title, summary, status, audiences, started_on, ended_on, published_at, updated_at, submitted_at, featured_position, lead:organizations!practices_lead_organization_id_fkey(id, slug, name, kind, logo:images(hash, width, height)), practice_photos(position, alt, image:images(hash, width, height)), practice_areas(areas(id, slug, name_ja, name_en)), practice_fields(fields(id, slug, name_ja, name_en, color))';
-	// the embeds come in no order; the card gives photos by position, areas and fields in list order
+	// the embeds come in no order; the card gives photos by position, areas and fields by sort order
 	const sorted = (row: Record<string, unknown>) =>
 		withListsSorted(row, ['practice_photos', 'practice_areas', 'practice_fields']);
 
@@ -304,7 +304,7 @@ describe('organization_links (an organization’s page and the /orgs list)', () 
 			'organization_fields'
 		]);
 
-	it('shows what the embeds showed, in list order, and nothing of a hidden organization to visitors', async () => {
+	it('shows what the embeds showed, in order, and nothing of a hidden organization to visitors', async () => {
 		const coordinator = await createCoordinator('広い読み 団体');
 		const [shown, hidden] = await Promise.all([
 			createTestOrg(organiser.id, [], { name: '広い読みの団体' }),
@@ -352,7 +352,7 @@ describe('organization_links (an organization’s page and the /orgs list)', () 
 			).toEqual(embedded.data!.map((r) => sorted(r as Record<string, unknown>)));
 		}
 
-		// the page and the list read it, areas and fields in list order
+		// the page and the list read it, areas and fields by sort order
 		const page = await findOrganization(anonClient(), (await slugOf(shown))!);
 		expect(page).toMatchObject({ id: shown, logo: { hash: logo } });
 		expect(page!.areas.map((a) => a.id)).toEqual(areas!.map((a) => a.id));

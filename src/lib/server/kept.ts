@@ -27,8 +27,8 @@ const reads = new LRUCache<string, { value: unknown }, () => Promise<unknown>>({
 /**
  * The VEVENTs of the feeds of dates, by what each is made from (ical.ts,
  * VeventStore): after a change every feed is made again, but of its dates
- * only those that changed are rendered again. At most 16 MB (key and text,
- * two bytes a character), some 10,000 dates.
+ * only those that changed are rendered again. At most 8 million characters
+ * (key and text: up to 16 MB), some 6,000 dates.
  */
 export const keptVevents = new LRUCache<string, string>({
 	maxSize: 8 * 1024 * 1024,

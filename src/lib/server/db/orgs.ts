@@ -24,7 +24,7 @@ type Field = OrgCard['fields'][number];
 
 /**
  * What `links:organization_links` gives (migration 20261220400000): the logo,
- * and the areas and fields through the link tables, in list order. One
+ * and the areas and fields through the link tables, in their order. One
  * computed field, as three embeds cost PostgREST more than the rows did.
  */
 interface OrgLinks {
