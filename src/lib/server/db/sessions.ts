@@ -68,10 +68,14 @@ export async function validateSession(db: Db, id: string): Promise<ValidSession 
 		},
 		status: {
 			unreadNotifications: data.unread_notifications,
-			suspension: data.suspension ? toSuspension(data.suspension as unknown as SuspensionRow) : null
+			suspension: suspensionOf(data)
 		}
 	};
 }
+
+/** validate_session's suspension in force (the keys of a suspensions row), or null */
+const suspensionOf = (row: { suspension: unknown }) =>
+	row.suspension ? toSuspension(row.suspension as SuspensionRow) : null;
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
 	const { error } = await db.from('sessions').delete().eq('id', id);
