@@ -383,7 +383,7 @@ export async function searchOccurrences(
 }
 
 /** The calendar shows at most this many dates a day, then 「ほか◯件」. */
-export const CALENDAR_PER_DAY = 6;
+export const CALENDAR_PER_DAY = 4;
 
 /** A date as the month grid shows it: a line, not a card. */
 export interface CalendarDate {
