@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awardsFor, awardTimeline, recentAwards } from '$lib/server/db/awards';
 import { myNominations, nominate, nominationQueue } from '$lib/server/db/nominations';
 import { listNotifications, NOTIFICATION_KINDS } from '$lib/server/db/notifications';
-import { thank, thanksFor } from '$lib/server/db/thanks';
+import { hideThanks, thank, thanksFor } from '$lib/server/db/thanks';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import {
 	dropLeftoverMail,
@@ -135,12 +135,37 @@ describe('thanks and nominations through the data layer', () => {
 			ok: false,
 			refusal: 'own_thanks'
 		});
-		const seen = await thanksFor(anonClient(), { organizationId: org.id }, null);
+		const seen = await thanksFor(anonClient(), { organizationId: org.id });
 		expect(seen.count).toBe(1);
+		expect(seen.thankedToday).toBe(false);
 		expect(seen.latest.map((t) => [t.message, t.thankerName])).toEqual([
 			['いつもありがとう', '住民 さん']
 		]);
-		expect((await thanksFor(db, { organizationId: org.id }, resident.id)).thankedToday).toBe(true);
+		expect((await thanksFor(db, { organizationId: org.id })).thankedToday).toBe(true);
+		expect((await thanksFor(userClient(owner.id), { organizationId: org.id })).thankedToday).toBe(
+			false
+		);
+		// hidden by a coordinator: neither counted nor shown to others; its writer and
+		// coordinators still see it, marked hidden
+		const [shown] = seen.latest;
+		expect(await hideThanks(userClient(coordinator.id), shown.id, '個人情報')).toEqual({
+			ok: true
+		});
+		expect(await thanksFor(anonClient(), { organizationId: org.id })).toMatchObject({
+			count: 0,
+			latest: []
+		});
+		// (names only of people with a thanks that shows, but all to coordinators)
+		for (const [viewer, name] of [
+			[db, null],
+			[userClient(coordinator.id), '住民 さん']
+		] as const) {
+			const after = await thanksFor(viewer, { organizationId: org.id });
+			expect(after.count).toBe(0);
+			expect(after.latest.map((t) => [t.id, t.hidden, t.thankerName])).toEqual([
+				[shown.id, true, name]
+			]);
+		}
 	});
 
 	it('a member sees their own nominations; the queue shows coordinators the open ones', async () => {

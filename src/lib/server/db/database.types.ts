@@ -1522,6 +1522,7 @@ export type Database = {
           verified_at: string | null
           verified_by: string | null
           website: string | null
+          member_count: number | null
           organization_links: Json | null
         }
         Insert: {
@@ -3776,6 +3777,10 @@ export type Database = {
         Args: { p_post?: string; p_thread: string }
         Returns: undefined
       }
+      member_count: {
+        Args: { o: Database["public"]["Tables"]["organizations"]["Row"] }
+        Returns: number
+      }
       move_voice: {
         Args: {
           p_answer?: string
@@ -4393,6 +4398,15 @@ export type Database = {
           display_name: string
           user_id: string
         }[]
+      }
+      thanks_summary: {
+        Args: {
+          p_limit?: number
+          p_organization?: string
+          p_practice?: string
+          p_profile?: string
+        }
+        Returns: Json
       }
       thread_card: {
         Args: { t: Database["public"]["Tables"]["threads"]["Row"] }

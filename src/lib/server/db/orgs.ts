@@ -2,6 +2,7 @@
 // decides who sees and changes what. What a person can act on (an address
 // already taken, the last owner) comes back as a refusal (db/errors.ts).
 import type { Db } from '$lib/server/db/client';
+import type { Tables } from '$lib/server/db/database.types';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 import type { OrgKind, OrgRole } from '$lib/orgs/kinds';
 import type { OrgCard, OrgMember, OrgProfile } from '$lib/orgs/types';
@@ -97,53 +98,44 @@ export async function searchOrganizations(
 	};
 }
 
+const PROFILE_COLUMNS = `id, slug, name, kana, kind, municipality_wide, description, contact_email,
+	contact_phone, website, verified_at, hidden_at, hidden_reason, created_at,
+	links:organization_links`;
+
 /** The organization at /orgs/<slug>; null when there is none or RLS hides it. */
 export async function findOrganization(db: Db, slug: string): Promise<OrgProfile | null> {
 	const { data, error } = await db
 		.from('organizations')
-		.select(
-			`id, slug, name, kana, kind, municipality_wide, description, contact_email,
-			contact_phone, website, verified_at, hidden_at, hidden_reason, created_at,
-			links:organization_links`
-		)
+		.select(PROFILE_COLUMNS)
 		.eq('slug', slug)
 		.maybeSingle();
 	if (error) dbFailure(error);
-	if (!data) return null;
-	return {
-		id: data.id,
-		slug: data.slug,
-		name: data.name,
-		kana: data.kana,
-		kind: data.kind,
-		municipalityWide: data.municipality_wide,
-		description: data.description,
-		contactEmail: data.contact_email,
-		contactPhone: data.contact_phone,
-		website: data.website,
-		verifiedAt: data.verified_at,
-		hiddenAt: data.hidden_at,
-		hiddenReason: data.hidden_reason,
-		createdAt: data.created_at,
-		logo: linksOf(data).logo,
-		...taxonomy(data)
-	};
+	return data && toProfile(data);
 }
 
 /**
- * The members the viewer may see (RLS): anon and members see those who list
- * their profile, and themselves; owners and editors see all of theirs;
- * coordinators see everyone. Owners first, then editors, then members.
+ * The organization at /orgs/<slug> with the members the viewer may see (RLS):
+ * anon and members see those who list their profile, and themselves; owners
+ * and editors see all of theirs; coordinators see everyone. Owners first,
+ * then editors, then members; `memberCount` counts them all. One request.
  */
-export async function listMembers(db: Db, organizationId: string): Promise<OrgMember[]> {
+export async function findOrganizationWithMembers(
+	db: Db,
+	slug: string
+): Promise<{ org: OrgProfile; members: OrgMember[]; memberCount: number } | null> {
 	const { data, error } = await db
-		.from('organization_members')
-		.select('user_id, role, created_at, profiles(display_name, listed)')
-		.eq('organization_id', organizationId)
-		.order('created_at');
+		.from('organizations')
+		.select(
+			`${PROFILE_COLUMNS}, member_count,
+			organization_members(user_id, role, created_at, profiles(display_name, listed))`
+		)
+		.eq('slug', slug)
+		.order('created_at', { referencedTable: 'organization_members' })
+		.maybeSingle();
 	if (error) dbFailure(error);
+	if (!data) return null;
 	const rank: Record<OrgRole, number> = { owner: 0, editor: 1, member: 2 };
-	return data
+	const members = data.organization_members
 		.map((row) => ({
 			userId: row.user_id,
 			role: row.role,
@@ -151,14 +143,45 @@ export async function listMembers(db: Db, organizationId: string): Promise<OrgMe
 			listed: row.profiles?.listed ?? false
 		}))
 		.sort((a, b) => rank[a.role] - rank[b.role]);
+	return { org: toProfile(data), members, memberCount: data.member_count ?? 0 };
 }
 
-/** How many members the organization has in all, also those the viewer may not see. */
-export async function countMembers(db: Db, organizationId: string): Promise<number> {
-	const { data, error } = await db.rpc('organization_member_count', { p_org: organizationId });
-	if (error) dbFailure(error);
-	return data ?? 0;
-}
+type ProfileRow = Pick<
+	Tables<'organizations'>,
+	| 'id'
+	| 'slug'
+	| 'name'
+	| 'kana'
+	| 'kind'
+	| 'municipality_wide'
+	| 'description'
+	| 'contact_email'
+	| 'contact_phone'
+	| 'website'
+	| 'verified_at'
+	| 'hidden_at'
+	| 'hidden_reason'
+	| 'created_at'
+> & { links: unknown };
+
+const toProfile = (data: ProfileRow): OrgProfile => ({
+	id: data.id,
+	slug: data.slug,
+	name: data.name,
+	kana: data.kana,
+	kind: data.kind,
+	municipalityWide: data.municipality_wide,
+	description: data.description,
+	contactEmail: data.contact_email,
+	contactPhone: data.contact_phone,
+	website: data.website,
+	verifiedAt: data.verified_at,
+	hiddenAt: data.hidden_at,
+	hiddenReason: data.hidden_reason,
+	createdAt: data.created_at,
+	logo: linksOf(data).logo,
+	...taxonomy(data)
+});
 
 /**
  * Changes a member's role (owners only, by RLS). 'last_owner' when that would

@@ -5,7 +5,6 @@
 import type { Db } from '$lib/server/db/client';
 import { recipientOf } from '$lib/server/db/awards';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
-import { tokyoDateKey } from '$lib/format';
 import {
 	recipientColumns,
 	type Recipient,
@@ -14,13 +13,6 @@ import {
 } from '$lib/recognition/types';
 
 export const THANKS_SHOWN = 5;
-
-const column = (ref: RecipientRef) =>
-	'practiceId' in ref
-		? (['practice_id', ref.practiceId] as const)
-		: 'organizationId' in ref
-			? (['organization_id', ref.organizationId] as const)
-			: (['profile_id', ref.profileId] as const);
 
 export type ThankRefusal =
 	| 'already_thanked'
@@ -58,6 +50,29 @@ export async function thank(
 	return { ok: true, id: data.id };
 }
 
+const rpcArgs = (ref: RecipientRef) =>
+	'practiceId' in ref
+		? { p_practice: ref.practiceId }
+		: 'organizationId' in ref
+			? { p_organization: ref.organizationId }
+			: { p_profile: ref.profileId };
+
+interface SummaryJson {
+	count: number;
+	latest: {
+		id: string;
+		message: string;
+		created_at: string;
+		thanker_id: string;
+		hidden_at: string | null;
+	}[];
+	/** the thankers' names (only people with a thanks that shows; coordinators see all) */
+	names: Record<string, string>;
+	thanked_today: boolean;
+}
+
+const summaryOf = (data: unknown) => data as SummaryJson;
+
 /** The names of these thankers (people with a thanks that shows; coordinators see all). */
 async function thankerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
 	const names = new Map<string, string>();
@@ -69,54 +84,29 @@ async function thankerNames(db: Db, ids: string[]): Promise<Map<string, string>>
 }
 
 /**
- * What a recipient's ThanksBox shows: how many thanks show, the latest
- * `limit` messages, and whether `viewerId` thanked it today (Tokyo).
+ * What a recipient's ThanksBox shows, in one call (thanks_summary): how many
+ * thanks show, the latest `limit` messages with their writers' names, and
+ * whether the person `db` acts for thanked it today (Tokyo).
  */
 export async function thanksFor(
 	db: Db,
 	ref: RecipientRef,
-	viewerId: string | null,
 	limit = THANKS_SHOWN
 ): Promise<{ count: number; latest: ThanksMessage[]; thankedToday: boolean }> {
-	const [col, id] = column(ref);
-	const [counted, latest, today] = await Promise.all([
-		db
-			.from('thanks')
-			.select('id', { count: 'exact', head: true })
-			.eq(col, id)
-			.is('hidden_at', null),
-		db
-			.from('thanks')
-			.select('id, message, created_at, thanker_id, hidden_at')
-			.eq(col, id)
-			.not('message', 'is', null)
-			.order('created_at', { ascending: false })
-			.limit(limit),
-		viewerId
-			? db
-					.from('thanks')
-					.select('id')
-					.eq(col, id)
-					.eq('thanker_id', viewerId)
-					.eq('tokyo_day', tokyoDateKey(new Date()))
-					.limit(1)
-			: Promise.resolve({ data: [], error: null })
-	]);
-	if (counted.error) dbFailure(counted.error);
-	if (latest.error) dbFailure(latest.error);
-	if (today.error) dbFailure(today.error);
-	const names = await thankerNames(db, [...new Set(latest.data.map((t) => t.thanker_id))]);
+	const { data, error } = await db.rpc('thanks_summary', { ...rpcArgs(ref), p_limit: limit });
+	if (error) dbFailure(error);
+	const summary = summaryOf(data);
 	return {
-		count: counted.count ?? 0,
-		latest: latest.data.map((t) => ({
+		count: summary.count,
+		latest: summary.latest.map((t) => ({
 			id: t.id,
 			message: t.message,
 			createdAt: t.created_at,
 			thankerId: t.thanker_id,
-			thankerName: names.get(t.thanker_id) ?? null,
+			thankerName: summary.names[t.thanker_id] ?? null,
 			hidden: t.hidden_at !== null
 		})),
-		thankedToday: today.data.length > 0
+		thankedToday: summary.thanked_today
 	};
 }
 

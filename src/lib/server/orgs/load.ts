@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { orgPermissions, type Viewer } from '$lib/permissions';
-import { countMembers, findOrganization, listMembers } from '$lib/server/db/orgs';
+import { findOrganizationWithMembers } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
 
 /**
@@ -10,14 +10,10 @@ import { requestDb } from '$lib/server/db/request';
  */
 export async function loadOrganization(slug: string) {
 	const { locals } = getRequestEvent();
-	const db = requestDb();
-	const org = await findOrganization(db, slug);
-	if (!org) error(404, 'Not Found');
 	// RLS shows a person their own membership even when their profile is not listed
-	const [members, memberCount] = await Promise.all([
-		listMembers(db, org.id),
-		countMembers(db, org.id)
-	]);
+	const found = await findOrganizationWithMembers(requestDb(), slug);
+	if (!found) error(404, 'Not Found');
+	const { org, members, memberCount } = found;
 	const viewer: Viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
 	const myRole = members.find((mb) => mb.userId === viewer?.id)?.role ?? null;
 	return {

@@ -29,7 +29,7 @@ export async function loadThanks(
 	suspended: boolean
 ): Promise<ThanksSummary> {
 	const [found, memberOf] = await Promise.all([
-		thanksFor(db, ref, viewer?.id ?? null),
+		thanksFor(db, ref),
 		facts.kind === 'person'
 			? Promise.resolve(new Set<string>())
 			: membershipsOf(db, viewer?.id ?? null)
