@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, cookies }) => {
 	// every section at once, one query each through its index; the areas and (for a
 	// visitor) the next events are kept per version of the public events
 	const [{ areas, myArea, upcoming }, next, featured, threads, awards] = await Promise.all([
-		readerOf(db, locals.user).then(async (reader) => {
+		readerOf(db).then(async (reader) => {
 			const [{ areas: all }, upcoming] = await Promise.all([
 				publicTaxonomy(db, reader.version),
 				homeSeries(db, reader, now, UPCOMING)

@@ -208,4 +208,25 @@ describe('registrants and profiles', () => {
 			.eq('id', person.id);
 		expect(notOrganiser.data).toEqual([]);
 	});
+
+	it('so do the editors of the organizing organization; people with events or an organization of their own do not', async () => {
+		const person = await createTestUser('非公開の申込者');
+		const editor = await createTestUser('主催団体の編集者');
+		const added = await serviceClient()
+			.from('organization_members')
+			.insert({ organization_id: orgId, user_id: editor.id, role: 'editor' });
+		expect(added.error).toBeNull();
+		const ev = await createEvent(organiser.id, { organizationId: orgId });
+		await userClient(person.id).rpc('join_occurrence', {
+			p_occurrence: ev.occurrenceIds[0],
+			p_companions: 0
+		});
+		const nameSeenBy = async (id: string) =>
+			(await userClient(id).from('profiles').select('display_name').eq('id', person.id)).data;
+		expect(await nameSeenBy(editor.id)).toEqual([{ display_name: '非公開の申込者' }]);
+		// an organiser of another event, and the owner of another organization
+		await createEvent(other.id);
+		expect(await nameSeenBy(other.id)).toEqual([]);
+		expect(await nameSeenBy(cohostEditor.id)).toEqual([]);
+	});
 });

@@ -7,6 +7,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { liftSuspension, suspendMember } from '$lib/server/db/moderation';
+import { listMemberships } from '$lib/server/db/orgs';
 import { newToken, tokenHash } from '$lib/server/tokens';
 import { createTestUser, DEMO_IDS, serviceClient, userClient } from '../support/db';
 
@@ -127,7 +128,8 @@ describe('sessions', () => {
 		await createSession(token, user.id, client);
 		expect((await validateSessionToken(token)).status).toEqual({
 			unreadNotifications: 0,
-			suspension: null
+			suspension: null,
+			memberships: []
 		});
 
 		const notice = (userId: string, read: boolean) => ({
@@ -157,7 +159,56 @@ describe('sessions', () => {
 		expect((await liftSuspension(coordinator, user.id)).ok).toBe(true);
 		expect((await validateSessionToken(token)).status).toEqual({
 			unreadNotifications: 2,
-			suspension: null
+			suspension: null,
+			memberships: []
 		});
+	});
+
+	it('reads the organizations the person belongs to with the session, hidden ones too', async () => {
+		const [user, other] = await Promise.all([createTestUser(), createTestUser()]);
+		const token = newToken();
+		await createSession(token, user.id, client);
+		const svc = serviceClient();
+		const slug = `session-org-${Date.now()}`;
+		const made = await svc
+			.from('organizations')
+			.insert([
+				{
+					slug: `${slug}-a`,
+					name: 'あおば会',
+					kind: 'npo',
+					municipality_wide: true,
+					created_by: other.id
+				},
+				{
+					slug: `${slug}-b`,
+					name: 'みどり会',
+					kind: 'npo',
+					municipality_wide: true,
+					created_by: other.id
+				}
+			])
+			.select('id, slug, name')
+			.order('name');
+		expect(made.error).toBeNull();
+		const [a, b] = made.data!;
+		// (`other` made both, so owns both)
+		const joined = await svc.from('organization_members').insert([
+			{ organization_id: a.id, user_id: user.id, role: 'editor' },
+			{ organization_id: b.id, user_id: user.id, role: 'member' }
+		]);
+		expect(joined.error).toBeNull();
+		await svc.from('organizations').update({ hidden_at: new Date().toISOString() }).eq('id', b.id);
+		expect((await validateSessionToken(token)).status?.memberships).toEqual([
+			{ role: 'editor', ...a },
+			{ role: 'member', ...b }
+		]);
+		// what listMemberships reads for the person, as RLS shows it to them
+		expect(await listMemberships(userClient(user.id), user.id)).toEqual(
+			expect.arrayContaining([
+				{ role: 'editor', ...a },
+				{ role: 'member', ...b }
+			])
+		);
 	});
 });

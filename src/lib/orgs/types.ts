@@ -58,6 +58,14 @@ export interface OrgMember {
 	listed: boolean;
 }
 
+/** An organization the signed-in person belongs to, and their role there. */
+export interface Membership {
+	role: OrgRole;
+	id: string;
+	slug: string;
+	name: string;
+}
+
 /** An organization's open invitation, as its owners see it (/orgs/<slug>/members). */
 export interface OrganizationInvitation {
 	id: string;

@@ -8,11 +8,11 @@ import type { PageServerLoad } from './$types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const load: PageServerLoad = async ({ url, cookies, locals }) => {
+export const load: PageServerLoad = async ({ url, cookies }) => {
 	const db = requestDb();
 	const params = url.searchParams;
 	// q, kind, area, field, organization: the same names as /calendar and /calendar.ics
-	const reader = await readerOf(db, locals.user);
+	const reader = await readerOf(db);
 	const read = await readFilters(db, params, reader.version);
 	const fromParam = params.get('from') ?? '';
 	const toParam = params.get('to') ?? '';

@@ -4508,6 +4508,7 @@ export type Database = {
           display_name: string
           email_verified: boolean
           expires_at: string
+          memberships: Json
           refreshed: boolean
           role: Database["public"]["Enums"]["app_role"]
           session_id: string

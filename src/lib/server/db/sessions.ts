@@ -4,6 +4,7 @@ import type { Db } from '$lib/server/db/client';
 import { dbFailure } from '$lib/server/db/errors';
 import type { AppRole } from '$lib/auth/roles';
 import type { Suspension } from '$lib/moderation/types';
+import type { Membership } from '$lib/orgs/types';
 import { toSuspension, type SuspensionRow } from '$lib/server/db/moderation';
 
 export interface NewSession {
@@ -38,13 +39,16 @@ export interface ValidSession {
 }
 
 /**
- * What every signed-in page's header shows, read with the session (one request,
- * validate_session): the bell's count and the suspension in force (the banner,
- * and what the thread and comment forms offer), as of the request's start.
+ * What signed-in pages decide with, read with the session (one request,
+ * validate_session): the bell's count, the suspension in force (the banner,
+ * and what the thread and comment forms offer) and the person's organizations,
+ * as of the request's start.
  */
 export interface AccountStatus {
 	unreadNotifications: number;
 	suspension: Suspension | null;
+	/** the organizations the person belongs to (as listMemberships reads them) */
+	memberships: Membership[];
 }
 
 /**
@@ -68,7 +72,8 @@ export async function validateSession(db: Db, id: string): Promise<ValidSession 
 		},
 		status: {
 			unreadNotifications: data.unread_notifications,
-			suspension: suspensionOf(data)
+			suspension: suspensionOf(data),
+			memberships: membershipsOf(data)
 		}
 	};
 }
@@ -76,6 +81,9 @@ export async function validateSession(db: Db, id: string): Promise<ValidSession 
 /** validate_session's suspension in force (the keys of a suspensions row), or null */
 const suspensionOf = (row: { suspension: unknown }) =>
 	row.suspension ? toSuspension(row.suspension as SuspensionRow) : null;
+
+/** validate_session's memberships (role, id, slug, name), by the organization's name */
+const membershipsOf = (row: { memberships: unknown }) => row.memberships as Membership[];
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
 	const { error } = await db.from('sessions').delete().eq('id', id);

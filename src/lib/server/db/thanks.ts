@@ -140,17 +140,6 @@ export async function findThanks(db: Db, id: string): Promise<ThanksItem | null>
 	};
 }
 
-/** The organizations the person belongs to (any role), to say whether a thanks would be their own. */
-export async function membershipsOf(db: Db, userId: string | null): Promise<Set<string>> {
-	if (!userId) return new Set();
-	const { data, error } = await db
-		.from('organization_members')
-		.select('organization_id')
-		.eq('user_id', userId);
-	if (error) dbFailure(error);
-	return new Set(data.map((r) => r.organization_id));
-}
-
 export type HideRefusal = 'forbidden' | 'not_found' | 'bad_length' | 'sign_in';
 
 /** Hides a thanks message with a reason (coordinators); its open reports are closed. */

@@ -8,12 +8,12 @@ import { getRequestEvent } from '$app/server';
 import { canManageEvent, editsFor, type Viewer } from '$lib/permissions';
 import type { Db } from '$lib/server/db/client';
 import { findEvent, type EventDetail } from '$lib/server/db/events';
-import { listMemberships } from '$lib/server/db/orgs';
+import { myMemberships } from '$lib/server/orgs/memberships';
 
 /** The organizations the viewer edits for (owner or editor). */
 export async function editableOrganizations(db: Db, viewer: Viewer): Promise<Set<string>> {
 	if (!viewer) return new Set();
-	const memberships = await listMemberships(db, viewer.id);
+	const memberships = await myMemberships(db, viewer.id);
 	return new Set(memberships.filter((mb) => editsFor(mb.role)).map((mb) => mb.id));
 }
 

@@ -5,7 +5,8 @@ import { isCoordinator } from '$lib/auth/roles';
 import { editsFor } from '$lib/permissions';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db/client';
-import { listMemberships, listOrganizationChoices } from '$lib/server/db/orgs';
+import { listOrganizationChoices } from '$lib/server/db/orgs';
+import { myMemberships } from '$lib/server/orgs/memberships';
 import { placeChoices } from '$lib/server/db/places';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { EventChoices } from './forms';
@@ -23,7 +24,7 @@ export async function eventChoices(
 	const [areas, fields, memberships, orgs, places] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
 		listFields(db, { includeRetired: true }),
-		listMemberships(db, user.id),
+		myMemberships(db, user.id),
 		listOrganizationChoices(db),
 		placeChoices(db)
 	]);

@@ -6,10 +6,14 @@
 // - Areas and fields are the same for everybody: kept for all.
 // - A visitor's list (its dates, their cards, the count) is kept by version,
 //   filters, page and minute; its seats are read fresh (`withSeatsNow`), as who
-//   joined does not change the version. A signed-in person's list is read for
-//   them: RLS may show them more (the name of an organization hidden from the
-//   public, to its members and coordinators), and the seats they just took.
+//   joined does not change the version. So is the list of a signed-in person
+//   who belongs to no organization and is not a coordinator: RLS shows them the
+//   same cards. Anybody else's is read for them: RLS may show them more (the
+//   name of an organization hidden from the public, to its members and
+//   coordinators).
 // - "Only seats left" depends on the seats: read every time.
+import { getRequestEvent } from '$app/server';
+import { statusIsCurrent } from '$lib/server/auth/status';
 import type { Db } from '$lib/server/db/client';
 import {
 	homeEventSeries,
@@ -29,8 +33,21 @@ export interface Reader {
 }
 
 /** The reader of this request: one small request (the version). */
-export async function readerOf(db: Db, user: unknown): Promise<Reader> {
-	return { version: await publicEventsVersion(db), visitor: !user };
+export async function readerOf(db: Db): Promise<Reader> {
+	return { version: await publicEventsVersion(db), visitor: readsAsVisitor() };
+}
+
+/** Whether RLS shows this request's person the cards it shows a visitor. */
+function readsAsVisitor(): boolean {
+	const { locals } = getRequestEvent();
+	if (!locals.user) return true;
+	// the organizations come with the session (a form's action may have changed them)
+	return (
+		locals.user.role === 'member' &&
+		statusIsCurrent() &&
+		locals.status !== null &&
+		locals.status.memberships.length === 0
+	);
 }
 
 /** Every area and field, retired ones too (old links and subscriptions keep working). */

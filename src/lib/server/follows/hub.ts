@@ -17,7 +17,7 @@ export async function hubPreview(
 	const scope = hub.kind === 'field' ? { fieldId: hub.id } : { areaId: hub.id };
 	const [{ organizations, total }, events, threads, following] = await Promise.all([
 		searchOrganizations(db, scope, 1, PREVIEW),
-		readerOf(db, userId).then((reader) =>
+		readerOf(db).then((reader) =>
 			eventSeries(db, reader, { from: new Date(), ...scope }, { offset: 0, limit: PREVIEW })
 		),
 		latestThreads(db, scope),

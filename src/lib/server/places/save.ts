@@ -15,7 +15,8 @@ import { canKeepPlaceOf, editsFor } from '$lib/permissions';
 import type { SessionUser } from '$lib/server/auth/session';
 import { requireUser } from '$lib/server/auth/guard';
 import type { Db } from '$lib/server/db/client';
-import { listMemberships, listOrganizationChoices } from '$lib/server/db/orgs';
+import { listOrganizationChoices } from '$lib/server/db/orgs';
+import { myMemberships } from '$lib/server/orgs/memberships';
 import { getPlace, resolveCorrection, savePlace, type PlaceDetail } from '$lib/server/db/places';
 import { requestDb } from '$lib/server/db/request';
 import { listAreas } from '$lib/server/db/taxonomy';
@@ -31,7 +32,7 @@ import { geocode } from './geocode';
 export async function placeChoices(db: Db, user: SessionUser, current?: PlaceDetail | null) {
 	const [areas, memberships, orgs] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
-		listMemberships(db, user.id),
+		myMemberships(db, user.id),
 		isCoordinator(user.role) ? listOrganizationChoices(db) : Promise.resolve([])
 	]);
 	const edited = memberships
@@ -57,7 +58,7 @@ export async function placeChoices(db: Db, user: SessionUser, current?: PlaceDet
 export async function editablePlace(id: string) {
 	const { user } = requireUser();
 	const db = requestDb();
-	const [place, memberships] = await Promise.all([getPlace(db, id), listMemberships(db, user.id)]);
+	const [place, memberships] = await Promise.all([getPlace(db, id), myMemberships(db, user.id)]);
 	if (!place) error(404, 'Not Found');
 	const editorOf = new Set(memberships.filter((mb) => editsFor(mb.role)).map((mb) => mb.id));
 	if (!canKeepPlaceOf(user, place.organization?.id ?? null, editorOf)) error(403, 'Forbidden');

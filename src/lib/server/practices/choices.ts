@@ -6,7 +6,8 @@ import { isCoordinator } from '$lib/auth/roles';
 import { editsFor } from '$lib/permissions';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db/client';
-import { listMemberships, listOrganizationChoices } from '$lib/server/db/orgs';
+import { listOrganizationChoices } from '$lib/server/db/orgs';
+import { myMemberships } from '$lib/server/orgs/memberships';
 import { placeChoices } from '$lib/server/db/places';
 import { linkableEvents, type PracticeDetail } from '$lib/server/db/practices';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
@@ -14,7 +15,7 @@ import type { PracticeChoices } from './forms';
 
 /** The organizations the person edits for (owner or editor), as a set of ids. */
 export async function editorOrganizations(db: Db, userId: string): Promise<Set<string>> {
-	const memberships = await listMemberships(db, userId);
+	const memberships = await myMemberships(db, userId);
 	return new Set(memberships.filter((mb) => editsFor(mb.role)).map((mb) => mb.id));
 }
 
@@ -27,7 +28,7 @@ export async function practiceChoices(
 	const [areas, fields, memberships, orgs, places] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
 		listFields(db, { includeRetired: true }),
-		listMemberships(db, user.id),
+		myMemberships(db, user.id),
 		listOrganizationChoices(db),
 		placeChoices(db)
 	]);

@@ -12,7 +12,8 @@ import { THANKS_MESSAGE_MAX, type RecipientRef, type ThanksSummary } from '$lib/
 import { requireUser } from '$lib/server/auth/guard';
 import type { Db } from '$lib/server/db/client';
 import { requestDb } from '$lib/server/db/request';
-import { membershipsOf, thank, thanksFor } from '$lib/server/db/thanks';
+import { thank, thanksFor } from '$lib/server/db/thanks';
+import { myMemberships } from '$lib/server/orgs/memberships';
 import { redirectWithFlash } from '$lib/server/events/flash';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { refuse } from '$lib/server/forms/small';
@@ -30,9 +31,10 @@ export async function loadThanks(
 ): Promise<ThanksSummary> {
 	const [found, memberOf] = await Promise.all([
 		thanksFor(db, ref),
-		facts.kind === 'person'
-			? Promise.resolve(new Set<string>())
-			: membershipsOf(db, viewer?.id ?? null)
+		// (whether a thanks would be the person's own)
+		facts.kind === 'person' || !viewer
+			? new Set<string>()
+			: myMemberships(db, viewer.id).then((ms) => new Set(ms.map((mb) => mb.id)))
 	]);
 	return {
 		count: found.count,

@@ -31,7 +31,7 @@ const RECORDS_SHOWN = 5;
 
 export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
 	const db = requestDb();
-	const [event, reader] = await Promise.all([findEvent(db, params.id), readerOf(db, locals.user)]);
+	const [event, reader] = await Promise.all([findEvent(db, params.id), readerOf(db)]);
 	if (!event) error(404, 'Not Found');
 	const flash = takeFlash(cookies, url);
 	const now = Date.now();

@@ -58,7 +58,7 @@ export const load: PageServerLoad = async ({ params, url, cookies, locals }) => 
 	// the suspension in force, read once per request (the layout's banner reads the same)
 	const suspended = locals.user ? (await currentSuspension(locals.user.id)) !== null : false;
 	const [events, cohostRequests, threads, following, awards, thanks, places] = await Promise.all([
-		readerOf(db, locals.user).then((reader) =>
+		readerOf(db).then((reader) =>
 			eventSeries(db, reader, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 })
 		),
 		can.answerCohosts ? listCohostRequests(db, org.id) : [],

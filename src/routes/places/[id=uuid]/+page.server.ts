@@ -9,7 +9,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { editsFor, placePermissions } from '$lib/permissions';
 import { requireUser } from '$lib/server/auth/guard';
-import { listMemberships } from '$lib/server/db/orgs';
+import { myMemberships } from '$lib/server/orgs/memberships';
 import {
 	confirmPlace,
 	getPlace,
@@ -35,7 +35,7 @@ async function placeFor(id: string, user: App.Locals['user']) {
 	const db = requestDb();
 	const [place, memberships, suspension] = await Promise.all([
 		getPlace(db, id),
-		user ? listMemberships(db, user.id) : Promise.resolve([]),
+		user ? myMemberships(db, user.id) : Promise.resolve([]),
 		user ? currentSuspension(user.id) : Promise.resolve(null)
 	]);
 	if (!place) error(404, 'Not Found');

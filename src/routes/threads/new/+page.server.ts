@@ -5,7 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import type { Db } from '$lib/server/db/client';
 import { mySuspension } from '$lib/server/db/moderation';
-import { listMemberships } from '$lib/server/db/orgs';
+import { myMemberships } from '$lib/server/orgs/memberships';
 import { requestDb } from '$lib/server/db/request';
 import { createThread } from '$lib/server/db/threads';
 import { redirectWithFlash } from '$lib/server/events/flash';
@@ -20,7 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
 async function choices(db: Db, userId: string) {
 	const [{ areas, fields, allowed }, memberships] = await Promise.all([
 		orgChoices(db),
-		listMemberships(db, userId)
+		myMemberships(db, userId)
 	]);
 	const organizations = memberships
 		.map((o) => ({ id: o.id, name: o.name }))
