@@ -162,3 +162,17 @@ describe('XSS payloads', () => {
 		);
 	});
 });
+
+describe('the same source again', () => {
+	it('gives the same sanitised HTML, with and without an extension', () => {
+		const source = `同じ本文 ${Math.random()}\n\n<script>alert(1)</script> [x](javascript:alert(1))`;
+		const first = renderMarkdown(source);
+		expect(first).not.toContain('<script');
+		expect(first).not.toContain('href="javascript');
+		expect(renderMarkdown(source)).toBe(first);
+		// an extension's output is never taken from (or kept for) the plain rendering
+		const shout = { renderer: { strong: () => 'EXT' } };
+		expect(renderMarkdown(`**a** ${source}`, shout)).toContain('EXT');
+		expect(renderMarkdown(`**a** ${source}`)).toContain('<strong>a</strong>');
+	});
+});

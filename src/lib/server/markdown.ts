@@ -4,6 +4,7 @@
 // Two layers: marked never emits the author's raw HTML (it is shown as text),
 // and sanitize-html then keeps only an allow-list of tags and attributes, so a
 // bug or surprise in either one alone cannot let script through.
+import { LRUCache } from 'lru-cache';
 import { Marked, type MarkedExtension } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
@@ -74,7 +75,23 @@ const SANITIZE: sanitizeHtml.IOptions = {
  * same allow-list.
  */
 export function renderMarkdown(source: string, extension?: MarkedExtension): string {
-	const parser = extension ? new Marked(OPTIONS, extension) : marked;
-	const html = parser.parse(source ?? '', { async: false });
-	return sanitizeHtml(html, SANITIZE).trim();
+	if (extension) return render(source, new Marked(OPTIONS, extension));
+	let html = rendered.get(source ?? '');
+	if (html === undefined) {
+		html = render(source, marked);
+		rendered.set(source ?? '', html);
+	}
+	return html;
 }
+
+const render = (source: string, parser: Marked) =>
+	sanitizeHtml(parser.parse(source ?? '', { async: false }), SANITIZE).trim();
+
+// The same source always gives the same HTML: an event's or an organization's text is
+// rendered once, not at every view of its page (marked and sanitize-html were 3% of an event
+// page's CPU). By the text itself, so nothing kept can be out of date; 4 million characters
+// of source and HTML at most.
+const rendered = new LRUCache<string, string>({
+	maxSize: 4 * 1024 * 1024,
+	sizeCalculation: (html, source) => html.length + source.length + 1
+});
