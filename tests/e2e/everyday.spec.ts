@@ -278,7 +278,10 @@ test('on a 390 px phone without JavaScript: one line for the header, one for the
 		await expect(page.getByLabel('キーワード')).toBeHidden();
 		const first =
 			path === '/calendar'
-				? page.locator('.agenda > li').first().or(page.getByText('この月の予定はありません。'))
+				? page
+						.locator('table.month td[data-date]:visible')
+						.first()
+						.or(page.getByText('この月の予定はありません。'))
 				: path === '/threads'
 					? page
 							.locator('ul.threads > li')
@@ -477,6 +480,6 @@ test('a weekly series is one card in lists and one entry a date in the calendar;
 
 	const { context, page: small } = await phone(browser);
 	await small.goto(`/calendar?month=2027-06&q=${encodeURIComponent(title)}`);
-	await expect(small.locator('.agenda a', { hasText: title })).toHaveCount(4);
+	await expect(small.locator('td[data-date]:visible a', { hasText: title })).toHaveCount(4);
 	await context.close();
 });
