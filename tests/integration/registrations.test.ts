@@ -3,6 +3,7 @@
 // against capacity, promotion from the waiting list and its notification.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { myRegistrations } from '$lib/server/db/registrations';
 import { createEvent } from '../support/events';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
@@ -227,6 +228,39 @@ describe('what only organisers may do', () => {
 			(await userClient(organiser.id).rpc('cancel_registration', { p_registration: a.id })).error
 		).toBeNull();
 		expect((await asService(a.id))?.status).toBe('cancelled');
+	});
+});
+
+describe('places on the waiting list', () => {
+	it('each person reads their own place with their registrations; nobody reads anybody else’s', async () => {
+		const { occurrenceIds } = await createEvent(organiser.id, { capacity: 1 });
+		const occurrence = occurrenceIds[0];
+		const a = await join(alice, occurrence);
+		const b = await join(bob, occurrence);
+		const c = await join(carol, occurrence);
+		const place = async (user: User) =>
+			(await myRegistrations(userClient(user.id), user.id, [occurrence])).map((r) => [
+				r.status,
+				r.waitlistPosition
+			]);
+		expect(await place(alice)).toEqual([['going', null]]);
+		expect(await place(bob)).toEqual([['waitlisted', 1]]);
+		expect(await place(carol)).toEqual([['waitlisted', 2]]);
+		// the organiser sees the rows, not the places (the attendee list keeps its own order)
+		const seen = await userClient(organiser.id)
+			.from('registrations')
+			.select('id, waitlist_position')
+			.in('id', [b.id, c.id]);
+		expect(seen.data?.map((r) => r.waitlist_position)).toEqual([null, null]);
+		// a row passed in is never trusted: Bob asking with Carol's id learns nothing
+		const forged = await userClient(bob.id).rpc(
+			'waitlist_position' as never,
+			{
+				r: { id: c.id, user_id: bob.id, occurrence_id: occurrence, status: 'waitlisted' }
+			} as never
+		);
+		expect(forged.data ?? null).toBeNull();
+		expect(a.status).toBe('going');
 	});
 });
 

@@ -2572,6 +2572,7 @@ export type Database = {
           status: Database["public"]["Enums"]["registration_status"]
           updated_at: string
           user_id: string | null
+          waitlist_position: number | null
         }
         Insert: {
           added_by?: string | null
@@ -3856,13 +3857,6 @@ export type Database = {
           isSetofReturn: true
         }
       }
-      my_waitlist_positions: {
-        Args: { p_occurrences: string[] }
-        Returns: {
-          occurrence_id: string
-          waitlist_position: number
-        }[]
-      }
       occurrence_attendance: { Args: { p_occurrence: string }; Returns: number }
       opendata_events: {
         Args: { p_from: string }
@@ -4518,6 +4512,10 @@ export type Database = {
         }[]
       }
       verify_email: { Args: { p_token: string }; Returns: string }
+      waitlist_position: {
+        Args: { r: Database["public"]["Tables"]["registrations"]["Row"] }
+        Returns: number
+      }
       year_report: { Args: { p_area?: string; p_year: number }; Returns: Json }
       year_report_areas: {
         Args: { p_year: number }

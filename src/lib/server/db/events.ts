@@ -383,7 +383,7 @@ export async function searchOccurrences(
 }
 
 /** The calendar shows at most this many dates a day, then 「ほか◯件」. */
-export const CALENDAR_PER_DAY = 4;
+export const CALENDAR_PER_DAY = 3;
 
 /** A date as the month grid shows it: a line, not a card. */
 export interface CalendarDate {
@@ -779,7 +779,7 @@ export async function listMyRegistrations(
 	const query = db
 		.from('registrations')
 		.select(
-			'id, status, companions, occurrence:event_occurrences!inner(id, starts_at, ends_at, status, event:events!inner(id, title, all_day, venue_name, online_url, status))'
+			'id, status, companions, waitlist_position, occurrence:event_occurrences!inner(id, starts_at, ends_at, status, event:events!inner(id, title, all_day, venue_name, online_url, status))'
 		)
 		.eq('user_id', userId)
 		.in('status', ['going', 'waitlisted'])
@@ -793,39 +793,34 @@ export async function listMyRegistrations(
 		.order('id')
 		.range(page.offset, page.offset + page.limit - 1);
 	if (error) dbFailure(error);
-	const waiting = data.filter((r) => r.status === 'waitlisted').map((r) => r.occurrence.id);
-	const places = new Map<string, number>();
-	if (waiting.length && when === 'upcoming') {
-		const positions = await db.rpc('my_waitlist_positions', { p_occurrences: waiting });
-		if (positions.error) dbFailure(positions.error);
-		for (const p of positions.data) places.set(p.occurrence_id, p.waitlist_position);
-	}
-	return data.flatMap(({ id, status, companions, occurrence }): MyRegistrationItem[] =>
-		status === 'cancelled'
-			? []
-			: [
-					{
-						id,
-						status,
-						companions,
-						waitlistPosition: places.get(occurrence.id) ?? null,
-						occurrence: {
-							id: occurrence.id,
-							startsAt: occurrence.starts_at,
-							endsAt: occurrence.ends_at,
-							cancelled:
-								occurrence.status === 'cancelled' || occurrence.event.status === 'cancelled'
-						},
-						event: {
-							id: occurrence.event.id,
-							title: occurrence.event.title,
-							allDay: occurrence.event.all_day,
-							venueName: occurrence.event.venue_name,
-							online: occurrence.event.online_url !== null,
-							cancelled: occurrence.event.status === 'cancelled'
+	return data.flatMap(
+		({ id, status, companions, waitlist_position, occurrence }): MyRegistrationItem[] =>
+			status === 'cancelled'
+				? []
+				: [
+						{
+							id,
+							status,
+							companions,
+							// (a past date's place on its list is no longer anybody's concern)
+							waitlistPosition: when === 'upcoming' ? waitlist_position : null,
+							occurrence: {
+								id: occurrence.id,
+								startsAt: occurrence.starts_at,
+								endsAt: occurrence.ends_at,
+								cancelled:
+									occurrence.status === 'cancelled' || occurrence.event.status === 'cancelled'
+							},
+							event: {
+								id: occurrence.event.id,
+								title: occurrence.event.title,
+								allDay: occurrence.event.all_day,
+								venueName: occurrence.event.venue_name,
+								online: occurrence.event.online_url !== null,
+								cancelled: occurrence.event.status === 'cancelled'
+							}
 						}
-					}
-				]
+					]
 	);
 }
 

@@ -75,24 +75,19 @@ export async function myRegistrations(
 	occurrenceIds: string[]
 ): Promise<MyRegistration[]> {
 	if (occurrenceIds.length === 0) return [];
-	const [regs, positions] = await Promise.all([
-		db
-			.from('registrations')
-			.select('id, occurrence_id, status, companions')
-			.eq('user_id', userId)
-			.in('occurrence_id', occurrenceIds)
-			.neq('status', 'cancelled'),
-		db.rpc('my_waitlist_positions', { p_occurrences: occurrenceIds })
-	]);
-	if (regs.error) dbFailure(regs.error);
-	if (positions.error) dbFailure(positions.error);
-	const place = new Map(positions.data.map((p) => [p.occurrence_id, p.waitlist_position]));
-	return regs.data.map((r) => ({
+	const { data, error } = await db
+		.from('registrations')
+		.select('id, occurrence_id, status, companions, waitlist_position')
+		.eq('user_id', userId)
+		.in('occurrence_id', occurrenceIds)
+		.neq('status', 'cancelled');
+	if (error) dbFailure(error);
+	return data.map((r) => ({
 		id: r.id,
 		occurrenceId: r.occurrence_id,
 		status: r.status,
 		companions: r.companions,
-		waitlistPosition: place.get(r.occurrence_id) ?? null
+		waitlistPosition: r.waitlist_position
 	}));
 }
 

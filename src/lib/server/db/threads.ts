@@ -21,6 +21,7 @@ export const TITLE_MAX = 120;
  */
 // (PostgREST 12.0 orders a function's rows only by selected columns: hence the two beside it)
 const CARD_SELECT = 'card:thread_card, last_posted_at, id' as const;
+const HEAD_SELECT = `${CARD_SELECT}, hidden_at, hidden_reason, deleted_at` as const;
 
 /** thread_card, as the SQL function writes it. */
 type CardRow = {
@@ -196,24 +197,27 @@ export async function getThread(
 			: 'eventId' in key
 				? (['event_id', key.eventId] as const)
 				: (['practice_id', key.practiceId] as const);
-	const [thread, follow] = await Promise.all([
-		db
-			.from('threads')
-			.select(`${CARD_SELECT}, hidden_at, hidden_reason, deleted_at`)
-			.eq(column, value)
-			.maybeSingle(),
-		viewerId
-			? db
-					.from('thread_follows')
-					.select('following, thread:threads!inner(id)')
-					.eq(`thread.${column}`, value)
-					.eq('user_id', viewerId)
-					.maybeSingle()
-			: null
-	]);
-	if (thread.error) dbFailure(thread.error);
-	if (follow?.error) dbFailure(follow.error);
-	const row = thread.data;
+	// a signed-in viewer's フォロー comes with the thread (visitors have none to read)
+	const { row, following } = viewerId
+		? await db
+				.from('threads')
+				.select(`${HEAD_SELECT}, thread_follows(following)`)
+				.eq(column, value)
+				.eq('thread_follows.user_id', viewerId)
+				.maybeSingle()
+				.then(({ data, error }) => {
+					if (error) dbFailure(error);
+					return { row: data, following: data?.thread_follows[0]?.following ?? false };
+				})
+		: await db
+				.from('threads')
+				.select(HEAD_SELECT)
+				.eq(column, value)
+				.maybeSingle()
+				.then(({ data, error }) => {
+					if (error) dbFailure(error);
+					return { row: data, following: null };
+				});
 	if (!row) return null;
 	const t = cardOf(row);
 	return {
@@ -224,7 +228,7 @@ export async function getThread(
 		hiddenAt: row.hidden_at,
 		hiddenReason: row.hidden_reason,
 		deletedAt: row.deleted_at,
-		following: viewerId ? (follow?.data?.following ?? false) : null
+		following
 	};
 }
 
