@@ -6,6 +6,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, signUp } from './helpers';
 import { createTestUser, serviceClient, uniqueEmail, userClient } from '../support/db';
 import { createEvent } from '../support/events';
+import { writePosts } from '../support/threads';
+import { getOrCreateEventThread } from '$lib/server/db/threads';
 import { XSS_GROUPS } from '../support/xss-payloads';
 import { xssProblems } from '../support/xss-check';
 
@@ -323,4 +325,24 @@ test('axe: /threads and a thread page on a 390 px phone and a desktop', async ({
 	await expectAccessible(page, `/threads/${id}`);
 	await expectAccessible(page, '/threads/new');
 	await context.close();
+});
+
+test("an event's page shows its latest ten comments; the earlier ones are on the thread's page", async ({
+	page
+}) => {
+	const organiser = await createTestUser(`十件 主${tag()}`);
+	const { id: eventId } = await createEvent(organiser.id, { title: `コメントの多い会${tag()}` });
+	const thread = await getOrCreateEventThread(userClient(organiser.id), eventId);
+	if (!thread.ok) throw new Error(thread.refusal);
+	await writePosts(thread.id, organiser.id, 12);
+	await page.goto(`/events/${eventId}`);
+	const comments = page.locator('#comments li.post');
+	await expect(comments).toHaveCount(10);
+	await expect(comments.first()).toContainText('投稿 3');
+	await expect(comments.last()).toContainText('投稿 12');
+	// the link lands at the last comment not shown, among all of them
+	await page.getByRole('link', { name: '以前のコメントを見る' }).click();
+	await expect(page).toHaveURL(new RegExp(`/threads/${thread.id}\\?page=1#post-`));
+	await expect(page.locator('li.post')).toHaveCount(12);
+	await expect(page.locator(`#${new URL(page.url()).hash.slice(1)}`)).toContainText('投稿 2');
 });

@@ -31,7 +31,7 @@ import { currentSuspension } from '$lib/server/moderation/current';
 import { renderPost } from '$lib/server/posts/render';
 import { quoteText, type ReplyInput } from '$lib/server/threads/forms';
 import type { PostPermissions, ThreadFacts } from '$lib/permissions';
-import { threadPageCount } from '$lib/threads/paging';
+import { postHref, threadPageCount } from '$lib/threads/paging';
 import type { PersonRef, PostView } from '$lib/threads/types';
 
 export type { PostView };
@@ -177,6 +177,12 @@ export async function loadEventComments(
 }
 
 /**
+ * An item's page shows its latest comments, the form under them; the earlier
+ * ones are on the thread's own pages (a phone scrolls past ten, not fifty).
+ */
+export const COMMENTS_SHOWN = 10;
+
+/**
  * The same for any item's comment thread (an event's, a practice's), read by
  * the item's key (there is none while nobody has commented), beside the viewer's.
  */
@@ -202,10 +208,20 @@ export async function loadComments(
 			: { posts: [], participants: [] as PersonRef[], moreParticipants: 0 },
 		startReply(db, can.reply ? threadId : null, quoteId)
 	]);
+	const posts = shown.posts.slice(-COMMENTS_SHOWN);
+	// where the earlier comments are: the last of them on its thread page
+	const last = shown.posts.at(-posts.length - 1);
+	const earlierHref =
+		threadId && last
+			? postHref(threadId, last.position, last.id)
+			: threadId && page > 1
+				? `/threads/${threadId}?page=${page - 1}`
+				: null;
 	return {
 		threadId: thread?.id ?? null,
 		page,
-		posts: shown.posts,
+		posts,
+		earlierHref,
 		participants: shown.participants,
 		moreParticipants: shown.moreParticipants,
 		blocked: can.reply
