@@ -5,7 +5,7 @@ import type { Db } from '$lib/server/db/client';
 import type { Tables } from '$lib/server/db/database.types';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 import type { OrgKind, OrgRole } from '$lib/orgs/kinds';
-import type { OrgCard, OrgMember, OrgProfile } from '$lib/orgs/types';
+import type { Membership, OrgCard, OrgMember, OrgProfile } from '$lib/orgs/types';
 
 export type { OrgCard, OrgKind, OrgMember, OrgProfile, OrgRole };
 
@@ -312,7 +312,7 @@ export async function setHidden(db: Db, id: string, hide: { by: string; reason: 
 }
 
 /** The organizations a person belongs to (for profiles and choosers). */
-export async function listMemberships(db: Db, userId: string) {
+export async function listMemberships(db: Db, userId: string): Promise<Membership[]> {
 	const { data, error } = await db
 		.from('organization_members')
 		.select('role, organizations(id, slug, name)')

@@ -5,17 +5,10 @@
 // RLS stays the real guard.
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { canManageEvent, editsFor, type Viewer } from '$lib/permissions';
+import { canManageEvent, type Viewer } from '$lib/permissions';
 import type { Db } from '$lib/server/db/client';
 import { findEvent, type EventDetail } from '$lib/server/db/events';
-import { myMemberships } from '$lib/server/orgs/memberships';
-
-/** The organizations the viewer edits for (owner or editor). */
-export async function editableOrganizations(db: Db, viewer: Viewer): Promise<Set<string>> {
-	if (!viewer) return new Set();
-	const memberships = await myMemberships(db, viewer.id);
-	return new Set(memberships.filter((mb) => editsFor(mb.role)).map((mb) => mb.id));
-}
+import { editedOrganizations } from '$lib/server/orgs/memberships';
 
 /** True when the viewer manages the event; asks for their roles only when an organization decides it. */
 export async function managesEvent(
@@ -30,7 +23,7 @@ export async function managesEvent(
 	};
 	if (canManageEvent(viewer, subject, new Set())) return true;
 	if (!viewer || (subject.organizationId === null && subject.cohostIds.length === 0)) return false;
-	return canManageEvent(viewer, subject, await editableOrganizations(db, viewer));
+	return canManageEvent(viewer, subject, await editedOrganizations(db, viewer.id));
 }
 
 /** The event for an organiser's page; 404 when RLS hides it, 403 for anybody who does not manage it. */

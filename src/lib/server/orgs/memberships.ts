@@ -5,6 +5,7 @@
 // read again, as the action may have changed them.
 import { getRequestEvent } from '$app/server';
 import type { Membership } from '$lib/orgs/types';
+import { editsFor } from '$lib/permissions';
 import { statusIsCurrent } from '$lib/server/auth/status';
 import type { Db } from '$lib/server/db/client';
 import { listMemberships } from '$lib/server/db/orgs';
@@ -14,4 +15,10 @@ export function myMemberships(db: Db, userId: string): Promise<Membership[]> {
 	if (statusIsCurrent() && locals.status && locals.user?.id === userId)
 		return Promise.resolve(locals.status.memberships);
 	return listMemberships(db, userId);
+}
+
+/** The organizations the person edits for (owner or editor), as a set of ids. */
+export async function editedOrganizations(db: Db, userId: string): Promise<Set<string>> {
+	const memberships = await myMemberships(db, userId);
+	return new Set(memberships.filter((mb) => editsFor(mb.role)).map((mb) => mb.id));
 }

@@ -13,12 +13,6 @@ import { linkableEvents, type PracticeDetail } from '$lib/server/db/practices';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { PracticeChoices } from './forms';
 
-/** The organizations the person edits for (owner or editor), as a set of ids. */
-export async function editorOrganizations(db: Db, userId: string): Promise<Set<string>> {
-	const memberships = await myMemberships(db, userId);
-	return new Set(memberships.filter((mb) => editsFor(mb.role)).map((mb) => mb.id));
-}
-
 export async function practiceChoices(
 	db: Db,
 	user: SessionUser,

@@ -23,7 +23,8 @@ import { redirectWithFlash } from '$lib/server/events/flash';
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { postedFile, storeUpload } from '$lib/server/images/upload';
 import { logEvent } from '$lib/server/log';
-import { editorOrganizations, practiceChoices } from './choices';
+import { editedOrganizations } from '$lib/server/orgs/memberships';
+import { practiceChoices } from './choices';
 import { orderedPhotos, practiceInputOf, practiceSchema, roomForPhoto } from './forms';
 
 /** The form action of both pages. `current`: the practice being edited (null: a new one). */
@@ -95,7 +96,7 @@ export async function editablePractice(id: string) {
 	const db = requestDb();
 	const [practice, editorOf, suspension] = await Promise.all([
 		getPractice(db, id),
-		editorOrganizations(db, user.id),
+		editedOrganizations(db, user.id),
 		mySuspension(db, user.id)
 	]);
 	if (!practice) error(404, 'Not Found');

@@ -28,7 +28,7 @@ import { logEvent } from '$lib/server/log';
 import { pageReadings, postsWithReadings, withReadings } from '$lib/server/furigana/page';
 import { renderMarkdown } from '$lib/server/markdown';
 import { renderPost } from '$lib/server/posts/render';
-import { editorOrganizations } from '$lib/server/practices/choices';
+import { editedOrganizations } from '$lib/server/orgs/memberships';
 import { inspirePostBody, inspireSchema } from '$lib/server/practices/inspire';
 import { practiceJsonLd } from '$lib/server/practices/json-ld';
 import { resolveMyArea } from '$lib/server/preferences';
@@ -67,7 +67,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		),
 		listAreas(db),
 		// 編集する: the lead organization's editors and coordinators
-		locals.user ? editorOrganizations(db, locals.user.id) : new Set<string>(),
+		locals.user ? editedOrganizations(db, locals.user.id) : new Set<string>(),
 		// 表彰 and ありがとう (only a published practice receives them)
 		open ? awardsFor(db, { practiceId: practice.id }) : [],
 		open
