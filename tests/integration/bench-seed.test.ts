@@ -8,7 +8,7 @@ import { clientOptions } from '$lib/server/db/client-options';
 import type { Database } from '$lib/server/db/database.types';
 import { findEvent, listEventOccurrences, searchEventSeries } from '$lib/server/db/events';
 import { getThread } from '$lib/server/db/threads';
-import { getThreadPage } from '$lib/server/db/posts';
+import { pagePosts } from '../support/threads';
 import { listPractices } from '$lib/server/db/practices';
 import { seedBench, type BenchFixtures } from '../../bench/lib/seed';
 import type { Stack } from '../../scripts/lib/stack';
@@ -161,10 +161,7 @@ describe('bench seed at size S', () => {
 		expect(regs.n).toBe(500);
 		const threadId = (await getThread(db, { eventId: fx.popularEventId }, null))?.id;
 		expect(threadId).toBeTruthy();
-		const slots = [
-			...(await getThreadPage(db, threadId!, 1)),
-			...(await getThreadPage(db, threadId!, 4))
-		];
+		const slots = [...(await pagePosts(db, threadId!, 1)), ...(await pagePosts(db, threadId!, 4))];
 		expect(slots).toHaveLength(100);
 		expect(slots.at(-1)?.position).toBe(200);
 		expect(slots.filter((s) => s.state === 'visible').length).toBeGreaterThan(95);
@@ -192,7 +189,7 @@ describe('bench seed at size S', () => {
 			last_ok: true,
 			search_ok: true
 		});
-		const last = await getThreadPage(anon(), fx.threadId, 20);
+		const last = await pagePosts(anon(), fx.threadId, 20);
 		expect(last).toHaveLength(50);
 		expect(last.at(-1)?.position).toBe(1000);
 		const wrong = await one<{ n: number }>(

@@ -55,6 +55,20 @@ describe('the @mention hint', () => {
 		expect(own.can.edit).toBe(true);
 		expect(own.can).not.toBe(others[0].can);
 
+		// an item's page asks for its last posts: their writers first, the same count
+		const latest = await loadPostsPage(db, thread!, 1, { id: reader.id, role: 'member' }, false, {
+			participants: true,
+			last: 3
+		});
+		expect(latest.posts.map((p) => p.authorId)).toEqual(repliers.slice(-3).map((u) => u.id));
+		expect(latest.participants.slice(0, 3).map((p) => p.id)).toEqual(
+			repliers
+				.slice(-3)
+				.reverse()
+				.map((u) => u.id)
+		);
+		expect(latest.moreParticipants).toBe(3);
+
 		// nothing for someone who sees no reply form
 		const none = await loadPostsPage(db, thread!, 1, { id: reader.id, role: 'member' }, false, {
 			participants: false

@@ -26,7 +26,7 @@ import {
 	suspendMember,
 	unlockThread
 } from '$lib/server/db/moderation';
-import { deletePost, getThreadPage, replyToThread } from '$lib/server/db/posts';
+import { deletePost, replyToThread } from '$lib/server/db/posts';
 import {
 	createThread,
 	getThread,
@@ -42,7 +42,14 @@ import {
 	testEnv,
 	userClient
 } from '../support/db';
-import { ageAccount, forgetRecentPosts, html, startThread, tag } from '../support/threads';
+import {
+	ageAccount,
+	forgetRecentPosts,
+	html,
+	pagePosts,
+	startThread,
+	tag
+} from '../support/threads';
 
 type User = { id: string; email: string };
 let author: User, reporter: User, second: User, bystander: User;
@@ -305,7 +312,7 @@ describe('acting on a report', () => {
 
 		// restoring shows it again, and is logged
 		expect(await restorePost(coordinator(), postId, '確認の結果問題なし')).toEqual({ ok: true });
-		expect((await getThreadPage(anonClient(), threadId, 1))[1].state).toBe('visible');
+		expect((await pagePosts(anonClient(), threadId, 1))[1].state).toBe('visible');
 		expect((await auditRows('post_id', postId)).map((r) => r.action)).toEqual([
 			'hide_post',
 			'restore_post'
@@ -354,7 +361,7 @@ describe('acting on a report', () => {
 			{ action: 'dismiss_report', report_id: made.ok ? made.id : '', member_id: author.id }
 		]);
 		// the post stays as it was
-		expect((await getThreadPage(anonClient(), threadId, 1))[1].state).toBe('visible');
+		expect((await pagePosts(anonClient(), threadId, 1))[1].state).toBe('visible');
 	});
 
 	it('locking a thread closes its reports and stops replies; unlocking opens it again', async () => {
@@ -415,7 +422,7 @@ describe('suspensions', () => {
 
 		// reading still works
 		expect(await getThread(db, threadId, member.id)).not.toBeNull();
-		expect(await getThreadPage(db, threadId, 1)).toHaveLength(3);
+		expect(await pagePosts(db, threadId, 1)).toHaveLength(3);
 
 		// writing does not
 		expect(await reply(member, threadId)).toEqual({ ok: false, refusal: 'suspended' });

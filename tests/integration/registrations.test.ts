@@ -3,7 +3,7 @@
 // against capacity, promotion from the waiting list and its notification.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { myRegistrations } from '$lib/server/db/registrations';
+import { findEventWithDates } from '$lib/server/db/events';
 import { createEvent } from '../support/events';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 
@@ -233,19 +233,22 @@ describe('what only organisers may do', () => {
 
 describe('places on the waiting list', () => {
 	it('each person reads their own place with their registrations; nobody reads anybody else’s', async () => {
-		const { occurrenceIds } = await createEvent(organiser.id, { capacity: 1 });
+		const { id: eventId, occurrenceIds } = await createEvent(organiser.id, { capacity: 1 });
 		const occurrence = occurrenceIds[0];
 		const a = await join(alice, occurrence);
 		const b = await join(bob, occurrence);
 		const c = await join(carol, occurrence);
+		// as the event page reads them: embedded with the event's dates
 		const place = async (user: User) =>
-			(await myRegistrations(userClient(user.id), user.id, [occurrence])).map((r) => [
+			(await findEventWithDates(userClient(user.id), eventId, user.id))!.registrations.map((r) => [
 				r.status,
 				r.waitlistPosition
 			]);
 		expect(await place(alice)).toEqual([['going', null]]);
 		expect(await place(bob)).toEqual([['waitlisted', 1]]);
 		expect(await place(carol)).toEqual([['waitlisted', 2]]);
+		// the organiser, who may read everybody's, is given only their own (none)
+		expect(await place(organiser)).toEqual([]);
 		// the organiser sees the rows, not the places (the attendee list keeps its own order)
 		const seen = await userClient(organiser.id)
 			.from('registrations')

@@ -3,11 +3,11 @@
 // page of posts names the author of each quoted post while that post shows.
 // Before, each took requests of their own after the read.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deletePost, getThreadPage, replyToThread } from '$lib/server/db/posts';
+import { deletePost, replyToThread } from '$lib/server/db/posts';
 import { hidePost } from '$lib/server/db/moderation';
 import { getThread, listThreads } from '$lib/server/db/threads';
 import { anonClient, createTestUser, DEMO_IDS, userClient } from '../support/db';
-import { ageAccount, html, startThread, tag } from '../support/threads';
+import { ageAccount, html, pagePosts, startThread, tag } from '../support/threads';
 
 type User = { id: string; email: string };
 let opener: User, quoted: User, replier: User;
@@ -51,7 +51,7 @@ describe('names in the reads of a thread', () => {
 		await reply(replier, threadId, '二つ目への返信', second);
 		await reply(replier, threadId, '引用なし');
 
-		const page = await getThreadPage(anonClient(), threadId, 1);
+		const page = await pagePosts(anonClient(), threadId, 1);
 		const replies = page.filter((p) => p.authorId === replier.id);
 		expect(replies.map((p) => [p.quotePosition, p.quoteAuthor])).toEqual([
 			[2, '名前 引用される人'],
@@ -64,7 +64,7 @@ describe('names in the reads of a thread', () => {
 		expect(await hidePost(userClient(DEMO_IDS.coordinator), first, '宣伝')).toEqual({ ok: true });
 		expect(await deletePost(userClient(quoted.id), second)).toEqual({ ok: true });
 		for (const db of [anonClient(), userClient(DEMO_IDS.coordinator)]) {
-			const page = await getThreadPage(db, threadId, 1);
+			const page = await pagePosts(db, threadId, 1);
 			const replies = page.filter((p) => p.state === 'visible' && p.quoteOf !== null);
 			expect(replies.map((p) => [p.quotePosition, p.quoteAuthor])).toEqual([
 				[2, null],

@@ -9,14 +9,13 @@ import {
 	deletePost,
 	editPost,
 	findPost,
-	getThreadPage,
 	postVersions,
+	readThreadPage,
 	replyToThread
 } from '$lib/server/db/posts';
 import { hidePost, lockThread, hideThread } from '$lib/server/db/moderation';
 import {
 	createThread,
-	eventThreadBadges,
 	getOrCreateEventThread,
 	getThread,
 	latestThreads,
@@ -34,6 +33,7 @@ import {
 	forgetRecentPosts,
 	html,
 	htmlWithLinks,
+	pagePosts,
 	seedId,
 	startThread,
 	tag,
@@ -78,7 +78,7 @@ describe('starting a thread and replying', () => {
 		expect(thread).toMatchObject({ replyCount: 2, postCount: 3, following: null });
 		expect(thread?.author).toEqual({ id: alice.id, displayName: '話題 アリス' });
 
-		const page = await getThreadPage(anonClient(), id, 1);
+		const page = await pagePosts(anonClient(), id, 1);
 		expect(page.map((p) => [p.position, p.state, p.body, p.authorName])).toEqual([
 			[1, 'visible', 'はじめまして', '話題 アリス'],
 			[2, 'visible', '返信です', '話題 ボブ'],
@@ -90,11 +90,11 @@ describe('starting a thread and replying', () => {
 	it('numbers never repeat: a deleted post keeps its place, and pages hold 50 positions each', async () => {
 		const id = await startThread(alice.id);
 		await writePosts(id, bob.id, 119);
-		const second = await getThreadPage(anonClient(), id, 2);
+		const second = await pagePosts(anonClient(), id, 2);
 		expect(second.map((p) => p.position)).toEqual(Array.from({ length: 50 }, (_, i) => 51 + i));
-		const third = await getThreadPage(anonClient(), id, 3);
+		const third = await pagePosts(anonClient(), id, 3);
 		expect(third.map((p) => p.position)).toEqual(Array.from({ length: 20 }, (_, i) => 101 + i));
-		expect(await getThreadPage(anonClient(), id, 4)).toEqual([]);
+		expect(await pagePosts(anonClient(), id, 4)).toEqual([]);
 
 		// the last post deleted: the next one still takes a new number
 		const last = third[third.length - 1];
@@ -102,7 +102,7 @@ describe('starting a thread and replying', () => {
 		const next = await reply(carol, id);
 		expect(next).toMatchObject({ ok: true, position: 121, page: 3 });
 		expect(postPageOf(121)).toBe(3);
-		const after = await getThreadPage(anonClient(), id, 3);
+		const after = await pagePosts(anonClient(), id, 3);
 		expect(after.slice(-2).map((p) => [p.position, p.state])).toEqual([
 			[120, 'deleted'],
 			[121, 'visible']
@@ -190,7 +190,7 @@ describe('bad input writes nothing', () => {
 	it('replying to a deleted or hidden thread is refused (gone) and writes nothing', async () => {
 		// the author deletes the only post: the thread is deleted
 		const deleted = await startThread(alice.id);
-		const [first] = await getThreadPage(userClient(alice.id), deleted, 1);
+		const [first] = await pagePosts(userClient(alice.id), deleted, 1);
 		expect(await deletePost(userClient(alice.id), first.id)).toEqual({ ok: true });
 		expect((await threadRow(deleted)).deleted_at).not.toBeNull();
 		expect(await getThread(userClient(bob.id), deleted, bob.id)).toBeNull();
@@ -207,10 +207,10 @@ describe('bad input writes nothing', () => {
 	it('deleting the first post of a thread with replies keeps the thread and the replies', async () => {
 		const id = await startThread(alice.id);
 		await reply(bob, id);
-		const [first] = await getThreadPage(userClient(alice.id), id, 1);
+		const [first] = await pagePosts(userClient(alice.id), id, 1);
 		expect(await deletePost(userClient(alice.id), first.id)).toEqual({ ok: true });
 		expect((await threadRow(id)).deleted_at).toBeNull();
-		const page = await getThreadPage(anonClient(), id, 1);
+		const page = await pagePosts(anonClient(), id, 1);
 		expect(page.map((p) => [p.state, p.body, p.authorId])).toEqual([
 			['deleted', null, null],
 			['visible', '返信です', bob.id]
@@ -241,7 +241,7 @@ describe('locked threads', () => {
 describe('editing and deleting', () => {
 	it("a member cannot edit or delete another's post", async () => {
 		const id = await startThread(alice.id, { body: 'アリスの文' });
-		const [first] = await getThreadPage(anonClient(), id, 1);
+		const [first] = await pagePosts(anonClient(), id, 1);
 		const db = userClient(bob.id);
 		expect(await editPost(db, first.id, { body: '書き換え', bodyHtml: html('書き換え') })).toEqual({
 			ok: false,
@@ -271,14 +271,14 @@ describe('editing and deleting', () => {
 
 	it('an edit keeps the earlier version, shows as edited, and the versions are for coordinators only', async () => {
 		const id = await startThread(alice.id, { body: '第一版' });
-		const [first] = await getThreadPage(anonClient(), id, 1);
+		const [first] = await pagePosts(anonClient(), id, 1);
 		expect(
 			await editPost(userClient(alice.id), first.id, { body: '第二版', bodyHtml: html('第二版') })
 		).toEqual({ ok: true, position: 1, threadId: id });
 		expect(
 			await editPost(userClient(alice.id), first.id, { body: '第三版', bodyHtml: html('第三版') })
 		).toMatchObject({ ok: true });
-		const [now] = await getThreadPage(anonClient(), id, 1);
+		const [now] = await pagePosts(anonClient(), id, 1);
 		expect(now.body).toBe('第三版');
 		expect(now.editedAt).not.toBeNull();
 
@@ -340,7 +340,7 @@ describe('hidden posts', () => {
 
 		for (const db of [anonClient(), userClient(carol.id), userClient(alice.id)]) {
 			expect((await db.from('posts').select('body, body_html').eq('id', postId)).data).toEqual([]);
-			const slot = (await getThreadPage(db, id, 1))[1];
+			const slot = (await pagePosts(db, id, 1))[1];
 			expect(slot).toMatchObject({
 				id: postId,
 				position: 2,
@@ -356,7 +356,7 @@ describe('hidden posts', () => {
 			expect((await db.from('posts').select('body').eq('id', postId)).data).toEqual([
 				{ body: '電話番号は090-0000-0000です' }
 			]);
-			expect((await getThreadPage(db, id, 1))[1]).toMatchObject({
+			expect((await pagePosts(db, id, 1))[1]).toMatchObject({
 				state: 'hidden',
 				body: '電話番号は090-0000-0000です',
 				hiddenReason: '個人情報が含まれるため'
@@ -386,7 +386,7 @@ describe('hidden posts', () => {
 		const postId = r.ok ? r.id : '';
 		await deletePost(userClient(bob.id), postId);
 		for (const db of [anonClient(), userClient(bob.id), coordinator()]) {
-			expect((await getThreadPage(db, id, 1))[1]).toMatchObject({
+			expect((await pagePosts(db, id, 1))[1]).toMatchObject({
 				state: 'deleted',
 				body: null,
 				bodyHtml: null
@@ -402,10 +402,10 @@ describe('hidden posts', () => {
 		await hideThread(coordinator(), id, '規約違反');
 		for (const db of [anonClient(), userClient(bob.id)]) {
 			expect(await getThread(db, id, null)).toBeNull();
-			expect(await getThreadPage(db, id, 1)).toEqual([]);
+			expect(await pagePosts(db, id, 1)).toEqual([]);
 		}
 		expect((await getThread(userClient(alice.id), id, alice.id))?.hiddenReason).toBe('規約違反');
-		expect(await getThreadPage(coordinator(), id, 1)).toHaveLength(1);
+		expect(await pagePosts(coordinator(), id, 1)).toHaveLength(1);
 		expect(await threadNotices(alice.id, id)).toContainEqual({
 			kind: 'post_hidden',
 			post_id: null,
@@ -684,7 +684,15 @@ describe("an event's comment thread", () => {
 		const thread = await getThread(anonClient(), threadId, null);
 		expect(thread).toMatchObject({ event: { id: event.id }, author: { id: alice.id } });
 		expect(thread?.title).toMatch(/防災訓練$/);
-		expect([...(await eventThreadBadges(anonClient(), event.id))]).toEqual([alice.id]);
+		// the 主催者 badge: the organiser among the page's writers, not the one who asked; and
+		// only among the writers shown (the last post alone: the one who asked, thanking)
+		await reply(bob, threadId, 'ありがとうございます。');
+		const page = await readThreadPage(anonClient(), threadId, 1, { mentions: 0 });
+		expect(page.posts.map((p) => p.authorId)).toEqual([bob.id, alice.id, bob.id]);
+		expect([...page.hosts]).toEqual([alice.id]);
+		const last = await readThreadPage(anonClient(), threadId, 1, { last: 1, mentions: 0 });
+		expect(last.posts.map((p) => p.authorId)).toEqual([bob.id]);
+		expect([...last.hosts]).toEqual([]);
 
 		// a retitled event retitles its thread
 		const { error } = await serviceClient()
@@ -714,7 +722,7 @@ describe("an event's comment thread", () => {
 		await reply(bob, threadId);
 		await serviceClient().from('events').update({ status: 'draft' }).eq('id', published.id);
 		expect(await getThread(userClient(bob.id), threadId, bob.id)).toBeNull();
-		expect(await getThreadPage(anonClient(), threadId, 1)).toEqual([]);
+		expect(await pagePosts(anonClient(), threadId, 1)).toEqual([]);
 		expect(await reply(bob, threadId)).toEqual({ ok: false, refusal: 'gone' });
 	});
 });
@@ -724,7 +732,7 @@ describe('解決 (a question answered)', () => {
 		const id = await startThread(alice.id, { isQuestion: true, title: `${tag()} 質問` });
 		const r = await reply(bob, id, '答えです');
 		const replyId = r.ok ? r.id : '';
-		const [first] = await getThreadPage(anonClient(), id, 1);
+		const [first] = await pagePosts(anonClient(), id, 1);
 		expect(await markSolved(userClient(bob.id), id, replyId)).toEqual({
 			ok: false,
 			refusal: 'forbidden'

@@ -2,6 +2,8 @@
 // real user (userClient), plus what only the service role may do to set a
 // scene: age an account past the new-account limits, write many posts at once.
 import { randomBytes } from 'node:crypto';
+import type { Db } from '$lib/server/db/client';
+import { readThreadPage } from '$lib/server/db/posts';
 import { createThread, type NewThread } from '$lib/server/db/threads';
 import { serviceClient, userClient } from './db';
 
@@ -100,3 +102,7 @@ export async function seedId(table: 'areas' | 'fields', slug: string) {
 	if (error) throw new Error(error.message);
 	return data.id;
 }
+
+/** The posts of one page of a thread as `db`'s reader sees them (thread_page, nobody to mention). */
+export const pagePosts = async (db: Db, threadId: string, page: number) =>
+	(await readThreadPage(db, threadId, page, { mentions: 0 })).posts;

@@ -3588,7 +3588,6 @@ export type Database = {
         Returns: Json
       }
       event_thread: { Args: { p_event: string }; Returns: string }
-      event_thread_hosts: { Args: { p_event: string }; Returns: string[] }
       find_voices: {
         Args: {
           p_area?: string
@@ -3689,6 +3688,15 @@ export type Database = {
           p_role: Database["public"]["Enums"]["organization_role"]
         }
         Returns: string
+      }
+      item_comments: {
+        Args: {
+          p_event?: string
+          p_last?: number
+          p_mentions?: number
+          p_practice?: string
+        }
+        Returns: Json
       }
       join_occurrence: {
         Args: { p_companions?: number; p_occurrence: string }
@@ -4404,6 +4412,15 @@ export type Database = {
       }
       thread_card: {
         Args: { t: Database["public"]["Tables"]["threads"]["Row"] }
+        Returns: Json
+      }
+      thread_page: {
+        Args: {
+          p_last?: number
+          p_mentions?: number
+          p_page?: number
+          p_thread: string
+        }
         Returns: Json
       }
       thread_participants: {

@@ -20,6 +20,12 @@ import type { QueryData } from '@supabase/supabase-js';
 import type { Db } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/database.types';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
+import {
+	MY_REGISTRATION_COLUMNS,
+	myRegistrationOf,
+	type MyRegistration,
+	type MyRegistrationRow
+} from '$lib/server/db/registrations';
 
 export const EVENT_PAGE_SIZE = 20;
 
@@ -119,8 +125,54 @@ export async function findEvent(db: Db, id: string): Promise<EventDetail | null>
 		.eq('id', id)
 		.maybeSingle();
 	if (error) dbFailure(error);
+	return row && eventDetailOf(row.event_detail);
+}
+
+/**
+ * An event's page in one request: the event (as findEvent), every date in
+ * time order, and a signed-in reader's registrations for them that are not
+ * cancelled (RLS shows a person only their own). Null as findEvent.
+ */
+export async function findEventWithDates(
+	db: Db,
+	id: string,
+	userId: string | null
+): Promise<{
+	event: EventDetail;
+	occurrences: Occurrence[];
+	registrations: MyRegistration[];
+} | null> {
+	// visitors have no registrations to read (and no grant on them)
+	const { data: row, error } = userId
+		? await db
+				.from('events')
+				.select(
+					`event_detail, event_occurrences(${OCCURRENCE_COLUMNS}, registrations(${MY_REGISTRATION_COLUMNS}))`
+				)
+				.eq('id', id)
+				.order('starts_at', { referencedTable: 'event_occurrences' })
+				.eq('event_occurrences.registrations.user_id', userId)
+				.neq('event_occurrences.registrations.status', 'cancelled')
+				.maybeSingle()
+		: await db
+				.from('events')
+				.select(`event_detail, event_occurrences(${OCCURRENCE_COLUMNS})`)
+				.eq('id', id)
+				.order('starts_at', { referencedTable: 'event_occurrences' })
+				.maybeSingle();
+	if (error) dbFailure(error);
 	if (!row) return null;
-	const detail: unknown = row.event_detail;
+	return {
+		event: eventDetailOf(row.event_detail),
+		occurrences: row.event_occurrences.map(occurrenceOf),
+		// the generated types do not follow a computed field (waitlist_position) into an embed
+		registrations: row.event_occurrences.flatMap((o) =>
+			'registrations' in o ? (o.registrations as MyRegistrationRow[]).map(myRegistrationOf) : []
+		)
+	};
+}
+
+function eventDetailOf(detail: unknown): EventDetail {
 	const data = detail as EventDetailJson;
 	const cohostsWhere = (accepted: boolean) =>
 		data.cohosts.flatMap((c) => ((c.accepted_at !== null) === accepted ? [c.organization] : []));
@@ -184,27 +236,43 @@ export interface Occurrence {
 	sequence: number;
 }
 
+const OCCURRENCE_COLUMNS =
+	'id, starts_at, ends_at, original_starts_at, status, cancel_reason, going_count, waiting_count, sequence';
+
+type OccurrenceRow = Pick<
+	Database['public']['Tables']['event_occurrences']['Row'],
+	| 'id'
+	| 'starts_at'
+	| 'ends_at'
+	| 'original_starts_at'
+	| 'status'
+	| 'cancel_reason'
+	| 'going_count'
+	| 'waiting_count'
+	| 'sequence'
+>;
+
+const occurrenceOf = (o: OccurrenceRow): Occurrence => ({
+	id: o.id,
+	startsAt: o.starts_at,
+	endsAt: o.ends_at,
+	originalStartsAt: o.original_starts_at,
+	status: o.status,
+	cancelReason: o.cancel_reason,
+	goingCount: o.going_count,
+	waitingCount: o.waiting_count,
+	sequence: o.sequence
+});
+
 /** Every occurrence of the event, in time order. */
 export async function listEventOccurrences(db: Db, eventId: string): Promise<Occurrence[]> {
 	const { data, error } = await db
 		.from('event_occurrences')
-		.select(
-			'id, starts_at, ends_at, original_starts_at, status, cancel_reason, going_count, waiting_count, sequence'
-		)
+		.select(OCCURRENCE_COLUMNS)
 		.eq('event_id', eventId)
 		.order('starts_at');
 	if (error) dbFailure(error);
-	return data.map((o) => ({
-		id: o.id,
-		startsAt: o.starts_at,
-		endsAt: o.ends_at,
-		originalStartsAt: o.original_starts_at,
-		status: o.status,
-		cancelReason: o.cancel_reason,
-		goingCount: o.going_count,
-		waitingCount: o.waiting_count,
-		sequence: o.sequence
-	}));
+	return data.map(occurrenceOf);
 }
 
 /** One date of the event (null when it is not one of the event's, or RLS hides it). */

@@ -7,7 +7,7 @@
 import type { Db } from '$lib/server/db/client';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 import { POSTS_PER_PAGE, postPageOf } from '$lib/threads/paging';
-import type { PostSlot, PostState, PostVersion } from '$lib/threads/types';
+import type { PersonRef, PostSlot, PostState, PostVersion } from '$lib/threads/types';
 
 export { POSTS_PER_PAGE, postPageOf };
 export type { PostSlot, PostState, PostVersion };
@@ -16,34 +16,84 @@ export const BODY_MAX = 20000;
 
 const isState = (v: string): v is PostState => v === 'visible' || v === 'hidden' || v === 'deleted';
 
+/** A post row as thread_page returns it (thread_posts' columns). */
+interface PostRow {
+	post_position: number;
+	id: string;
+	author_id: string | null;
+	author_name: string | null;
+	created_at: string;
+	edited_at: string | null;
+	quote_of: string | null;
+	quote_position: number | null;
+	quote_author_name: string | null;
+	state: string;
+	hidden_reason: string | null;
+	body: string | null;
+	body_html: string | null;
+}
+
+/** What thread_page returns (the generated types call a jsonb result `Json`). */
+interface ThreadPageJson {
+	posts: PostRow[];
+	hosts: string[];
+	mentions: { user_id: string; display_name: string }[];
+	mention_count: number;
+}
+
+/** One page of a thread, who of its writers organise its event, and whom one can @mention. */
+export interface ThreadPage {
+	posts: PostSlot[];
+	/** writers of these posts who organise the thread's event (the 主催者 badge) */
+	hosts: Set<string>;
+	/** the first `mentions` people one can @mention (never the reader): this page's writers first */
+	mentions: PersonRef[];
+	/** how many people one can @mention in all */
+	mentionCount: number;
+}
+
 /**
- * One page (POSTS_PER_PAGE positions) of a thread, every position in order,
- * as the viewer may see it (thread_posts): a hidden post's text only for its
- * author and coordinators, a deleted post's for nobody. Empty when the thread
- * is not visible to the viewer or the page is past its end.
+ * One page (POSTS_PER_PAGE positions) of a thread in one request
+ * (thread_page): every position in order as the viewer may see it (a hidden
+ * post's text only for its author and coordinators, a deleted post's for
+ * nobody), or only the last `last` of them; the 主催者 among their writers; and
+ * the first `mentions` of the people one can @mention (0: none read). Empty
+ * when the thread is not visible to the viewer or the page is past its end.
  */
-export async function getThreadPage(db: Db, threadId: string, page: number): Promise<PostSlot[]> {
-	const { data, error } = await db.rpc('thread_posts', {
+export async function readThreadPage(
+	db: Db,
+	threadId: string,
+	page: number,
+	opts: { last?: number; mentions: number }
+): Promise<ThreadPage> {
+	const { data, error } = await db.rpc('thread_page', {
 		p_thread: threadId,
-		p_page: Math.max(1, Math.floor(page))
+		p_page: Math.max(1, Math.floor(page)),
+		p_last: opts.last,
+		p_mentions: opts.mentions
 	});
 	if (error) dbFailure(error);
-	// the generated types of a function's table cannot say which columns may be null
-	return data.map((p) => ({
-		id: p.id,
-		position: p.post_position,
-		state: isState(p.state) ? p.state : 'hidden',
-		authorId: p.author_id ?? null,
-		authorName: p.author_name ?? null,
-		createdAt: p.created_at,
-		editedAt: p.edited_at ?? null,
-		quoteOf: p.quote_of ?? null,
-		quotePosition: p.quote_position ?? null,
-		quoteAuthor: p.quote_author_name ?? null,
-		hiddenReason: p.hidden_reason ?? null,
-		body: p.body ?? null,
-		bodyHtml: p.body_html ?? null
-	}));
+	const result = data as unknown as ThreadPageJson;
+	return {
+		posts: result.posts.map((p) => ({
+			id: p.id,
+			position: p.post_position,
+			state: isState(p.state) ? p.state : 'hidden',
+			authorId: p.author_id,
+			authorName: p.author_name,
+			createdAt: p.created_at,
+			editedAt: p.edited_at,
+			quoteOf: p.quote_of,
+			quotePosition: p.quote_position,
+			quoteAuthor: p.quote_author_name,
+			hiddenReason: p.hidden_reason,
+			body: p.body,
+			bodyHtml: p.body_html
+		})),
+		hosts: new Set(result.hosts),
+		mentions: result.mentions.map((p) => ({ id: p.user_id, displayName: p.display_name })),
+		mentionCount: result.mention_count
+	};
 }
 
 export interface PostRef {

@@ -68,28 +68,24 @@ export interface MyRegistration {
 	waitlistPosition: number | null;
 }
 
-/** The signed-in person's registrations for these occurrences, with waiting-list places. */
-export async function myRegistrations(
-	db: Db,
-	userId: string,
-	occurrenceIds: string[]
-): Promise<MyRegistration[]> {
-	if (occurrenceIds.length === 0) return [];
-	const { data, error } = await db
-		.from('registrations')
-		.select('id, occurrence_id, status, companions, waitlist_position')
-		.eq('user_id', userId)
-		.in('occurrence_id', occurrenceIds)
-		.neq('status', 'cancelled');
-	if (error) dbFailure(error);
-	return data.map((r) => ({
-		id: r.id,
-		occurrenceId: r.occurrence_id,
-		status: r.status,
-		companions: r.companions,
-		waitlistPosition: r.waitlist_position
-	}));
+/** A person's registration as the event page reads it, embedded with the dates (findEventWithDates). */
+export const MY_REGISTRATION_COLUMNS = 'id, occurrence_id, status, companions, waitlist_position';
+
+export interface MyRegistrationRow {
+	id: string;
+	occurrence_id: string;
+	status: RegistrationStatus;
+	companions: number;
+	waitlist_position: number | null;
 }
+
+export const myRegistrationOf = (r: MyRegistrationRow): MyRegistration => ({
+	id: r.id,
+	occurrenceId: r.occurrence_id,
+	status: r.status,
+	companions: r.companions,
+	waitlistPosition: r.waitlist_position
+});
 
 // ---------------------------------------------------------------------------
 // The attendee list (organisers)

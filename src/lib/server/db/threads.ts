@@ -334,14 +334,3 @@ export async function threadParticipants(db: Db, threadId: string): Promise<Pers
 	if (error) dbFailure(error);
 	return data.map((p) => ({ id: p.user_id, displayName: p.display_name }));
 }
-
-/**
- * Who gets the 主催者 badge in an event's thread: those among its writers who
- * organise the event (its organiser, owners and editors of its organization
- * or of an accepted co-host).
- */
-export async function eventThreadBadges(db: Db, eventId: string): Promise<Set<string>> {
-	const { data, error } = await db.rpc('event_thread_hosts', { p_event: eventId });
-	if (error) dbFailure(error);
-	return new Set(data);
-}

@@ -15,14 +15,13 @@ import {
 import type { Db } from '$lib/server/db/client';
 import {
 	findPost,
-	getThreadPage,
 	postVersionsOf,
+	readThreadPage,
 	replyToThread,
 	type PostVersion
 } from '$lib/server/db/posts';
 import {
 	authorNames,
-	eventThreadBadges,
 	getThread,
 	threadParticipants,
 	type ThreadDetail
@@ -57,16 +56,18 @@ export async function viewerOf(db: Db, user: { id: string; role: AppRole } | nul
  */
 export const MENTION_HINT_MAX = 10;
 
-/** One page of a thread as the viewer sees it, and who can be @mentioned there. */
+/**
+ * One page of a thread as the viewer sees it (or its last `last` posts), and
+ * who can be @mentioned there: one request (readThreadPage).
+ */
 export async function loadPostsPage(
 	db: Db,
 	thread: ThreadDetail,
 	page: number,
 	viewer: Viewer,
 	suspended: boolean,
-	// the @mention hint under the reply form: only read when the form is shown (a long
-	// thread has hundreds of participants, sent to nobody who cannot reply)
-	opts: { participants: boolean }
+	// the @mention hint under the reply form: only read when the form is shown
+	opts: { participants: boolean; last?: number }
 ): Promise<{
 	posts: PostView[];
 	participants: PersonRef[];
@@ -74,17 +75,15 @@ export async function loadPostsPage(
 	moreParticipants: number;
 	bodies: Map<string, string | null>;
 }> {
-	// the badges and the participants need only the thread: read beside its page
-	const [slots, hosts, participants] = await Promise.all([
-		getThreadPage(db, thread.id, page),
-		thread.event ? eventThreadBadges(db, thread.event.id) : new Set<string>(),
-		opts.participants ? threadParticipants(db, thread.id) : []
-	]);
+	const read = await readThreadPage(db, thread.id, page, {
+		last: opts.last,
+		mentions: opts.participants ? MENTION_HINT_MAX : 0
+	});
 	// earlier versions of the page's edited posts, for those who moderate
 	const versions = canModerate(viewer)
 		? await postVersionsOf(
 				db,
-				slots.filter((s) => s.editedAt).map((s) => s.id)
+				read.posts.filter((s) => s.editedAt).map((s) => s.id)
 			)
 		: new Map<string, PostVersion[]>();
 	const facts = threadFacts(thread);
@@ -100,27 +99,20 @@ export async function loadPostsPage(
 	};
 	// the Markdown stays here: a page shows body_html, and only the edit form needs the source
 	const bodies = new Map<string, string | null>();
-	const posts = slots.map(({ body, ...s }) => {
+	const posts = read.posts.map(({ body, ...s }) => {
 		bodies.set(s.id, body);
 		// added to the copy the destructuring made (a second copy was 2% of a thread page's CPU)
 		return Object.assign(s, {
 			can: shared(postPermissions(viewer, s, facts, suspended)),
-			host: s.state === 'visible' && s.authorId !== null && hosts.has(s.authorId),
+			host: s.state === 'visible' && s.authorId !== null && read.hosts.has(s.authorId),
 			answer: thread.solvedPostId === s.id,
 			versions: versions.get(s.id) ?? []
 		});
 	});
-	// the hint names those writing on this page first (the latest first), then the others by name
-	const others = participants.filter((p) => p.id !== viewer?.id);
-	const rank = new Map<string, number>();
-	for (const p of [...posts].reverse())
-		if (p.authorId && !rank.has(p.authorId)) rank.set(p.authorId, rank.size);
-	const last = rank.size;
-	const byPage = [...others].sort((a, b) => (rank.get(a.id) ?? last) - (rank.get(b.id) ?? last));
 	return {
 		posts,
-		participants: byPage.slice(0, MENTION_HINT_MAX),
-		moreParticipants: Math.max(0, byPage.length - MENTION_HINT_MAX),
+		participants: read.mentions,
+		moreParticipants: Math.max(0, read.mentionCount - read.mentions.length),
 		bodies
 	};
 }
@@ -163,8 +155,8 @@ export async function startReply(db: Db, threadId: string | null, quoteId: strin
 }
 
 /**
- * An event's 「質問・コメント」: its comment thread's last page (up to
- * POSTS_PER_PAGE), and the comment form. Nothing is made here: the thread is
+ * An event's 「質問・コメント」: the latest comments of its thread (COMMENTS_SHOWN),
+ * and the comment form. Nothing is made here: the thread is
  * made at the first comment (getOrCreateEventThread).
  */
 export async function loadEventComments(
@@ -204,7 +196,11 @@ export async function loadComments(
 		: { reply: canWrite(viewer, suspended) };
 	const [shown, reply] = await Promise.all([
 		thread
-			? loadPostsPage(db, thread, page, viewer, suspended, { participants: can.reply })
+			? loadPostsPage(db, thread, page, viewer, suspended, {
+					participants: can.reply,
+					// one more than shown: the link to the earlier comments leads to it
+					last: COMMENTS_SHOWN + 1
+				})
 			: { posts: [], participants: [] as PersonRef[], moreParticipants: 0 },
 		startReply(db, can.reply ? threadId : null, quoteId)
 	]);

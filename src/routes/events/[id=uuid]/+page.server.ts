@@ -7,10 +7,10 @@ import { shortPath } from '$lib/events/short-code';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
-import { findEvent, listEventOccurrences } from '$lib/server/db/events';
+import { findEventWithDates } from '$lib/server/db/events';
 import { occurrences as keptOccurrences, readerOf } from '$lib/server/events/kept-lists';
 import { listEventRecords } from '$lib/server/db/records';
-import { cancelRegistration, joinOccurrence, myRegistrations } from '$lib/server/db/registrations';
+import { cancelRegistration, joinOccurrence } from '$lib/server/db/registrations';
 import { requestDb } from '$lib/server/db/request';
 import { getOrCreateEventThread } from '$lib/server/db/threads';
 import { managesEvent } from '$lib/server/events/access';
@@ -31,34 +31,28 @@ const RECORDS_SHOWN = 5;
 
 export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
 	const db = requestDb();
-	const [event, reader] = await Promise.all([findEvent(db, params.id), readerOf(db)]);
-	if (!event) error(404, 'Not Found');
+	// the event, its dates and the person's registrations for them: one request
+	const [found, reader] = await Promise.all([
+		findEventWithDates(db, params.id, locals.user?.id ?? null),
+		readerOf(db)
+	]);
+	if (!found) error(404, 'Not Found');
+	const { event, occurrences } = found;
 	const flash = takeFlash(cookies, url);
 	const now = Date.now();
 	const upcomingOf = <T extends { endsAt: string }>(all: T[]) =>
 		all.filter((o) => new Date(o.endsAt).getTime() > now).slice(0, UPCOMING_SHOWN);
-	// everything that needs only the event, side by side (the person's registrations and the
-	// 開催記録 right after the dates they are for)
-	const [{ occurrences, registrations, records }, canManage, comments, others] = await Promise.all([
-		listEventOccurrences(db, event.id).then(async (all) => {
-			const [registrations, records] = await Promise.all([
-				locals.user
-					? myRegistrations(
-							db,
-							locals.user.id,
-							upcomingOf(all).map((o) => o.id)
-						)
-					: [],
-				// 開催記録: public ones, and for the organisers every one; only a date that has
-				// started can have one (save_occurrence_record refuses the others)
-				all.some((o) => new Date(o.startsAt).getTime() <= now)
-					? listEventRecords(db, event.id, RECORDS_SHOWN)
-					: []
-			]);
-			return { occurrences: all, registrations, records };
-		}),
+	const upcomingIds = new Set(upcomingOf(occurrences).map((o) => o.id));
+	const registrations = found.registrations.filter((r) => upcomingIds.has(r.occurrenceId));
+	// everything else that needs only the event, side by side
+	const [records, canManage, comments, others] = await Promise.all([
+		// 開催記録: public ones, and for the organisers every one; only a date that has
+		// started can have one (save_occurrence_record refuses the others)
+		occurrences.some((o) => new Date(o.startsAt).getTime() <= now)
+			? listEventRecords(db, event.id, RECORDS_SHOWN)
+			: [],
 		managesEvent(db, event, locals.user),
-		// 質問・コメント: the comment thread's last page and the comment form (?quote=…#comment)
+		// 質問・コメント: the latest comments and the comment form (?quote=…#comment)
 		loadEventComments(db, event.id, locals.user, url.searchParams.get('quote')),
 		event.organizationId
 			? keptOccurrences(
