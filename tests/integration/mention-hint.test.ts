@@ -1,6 +1,6 @@
 // The @mention hint under the reply form: a long thread has hundreds of
-// participants, and the hint names at most MENTION_HINT_MAX of them, those
-// writing on the shown page first (the latest first), then 「ほか◯人」.
+// participants, and the hint names at most MENTION_HINT_MAX of them, the latest
+// writers first (by their latest post), then 「ほか◯人」.
 import { describe, expect, it } from 'vitest';
 import { replyToThread } from '$lib/server/db/posts';
 import { getThread } from '$lib/server/db/threads';
@@ -8,7 +8,7 @@ import { loadPostsPage, MENTION_HINT_MAX } from '$lib/server/threads/view';
 import { createTestUser, userClient } from '../support/db';
 
 describe('the @mention hint', () => {
-	it('names the latest writers of the page first, at most ten, and counts the others', async () => {
+	it('names the latest writers first, at most ten, and counts the others', async () => {
 		const author = await createTestUser('ヒント 作者');
 		const { data: id, error } = await userClient(author.id).rpc('create_thread', {
 			p_title: `参加者の多い話題${Date.now()}`,

@@ -21,6 +21,7 @@ import {
 	latestThreads,
 	listThreads,
 	markSolved,
+	readItemComments,
 	setFollowing,
 	threadParticipants
 } from '$lib/server/db/threads';
@@ -723,7 +724,44 @@ describe("an event's comment thread", () => {
 		await serviceClient().from('events').update({ status: 'draft' }).eq('id', published.id);
 		expect(await getThread(userClient(bob.id), threadId, bob.id)).toBeNull();
 		expect(await pagePosts(anonClient(), threadId, 1)).toEqual([]);
+		expect(await readItemComments(userClient(bob.id), { eventId: published.id }, opts)).toBeNull();
 		expect(await reply(bob, threadId)).toEqual({ ok: false, refusal: 'gone' });
+	});
+
+	const opts = { last: 2, mentions: 10 };
+
+	it('is read with its last posts in one call, as each reader may see it', async () => {
+		const event = await createEvent(alice.id, { title: `${tag()} 読書会` });
+		expect(await readItemComments(anonClient(), { eventId: event.id }, opts)).toBeNull();
+		const made = await getOrCreateEventThread(userClient(bob.id), event.id);
+		const threadId = made.ok ? made.id : '';
+		for (const text of ['一つ目', '二つ目', '三つ目']) await reply(bob, threadId, text);
+		await reply(alice, threadId, '主催者です');
+
+		// a visitor: the thread, its last two posts, nobody to mention, no フォロー
+		const seen = await readItemComments(
+			anonClient(),
+			{ eventId: event.id },
+			{ ...opts, mentions: 0 }
+		);
+		expect(seen?.thread).toMatchObject({ id: threadId, postCount: 4, following: null });
+		expect(seen?.page.posts.map((p) => p.position)).toEqual([3, 4]);
+		expect([...(seen?.page.hosts ?? [])]).toEqual([alice.id]);
+		expect(seen?.page.mentions).toEqual([]);
+		// the organiser follows it; Bob reads Alice to mention, never himself
+		const alices = await readItemComments(userClient(alice.id), { eventId: event.id }, opts);
+		expect(alices?.thread.following).toBe(true);
+		const bobs = await readItemComments(userClient(bob.id), { eventId: event.id }, opts);
+		expect(bobs?.page.mentions.map((p) => p.id)).toEqual([alice.id]);
+		expect(bobs?.page.mentionCount).toBe(1);
+
+		// hidden: gone for visitors and Bob, still there for coordinators
+		expect(await hideThread(coordinator(), threadId, '確認のため')).toEqual({ ok: true });
+		expect(await readItemComments(anonClient(), { eventId: event.id }, opts)).toBeNull();
+		expect(await readItemComments(userClient(bob.id), { eventId: event.id }, opts)).toBeNull();
+		const coordinators = await readItemComments(coordinator(), { eventId: event.id }, opts);
+		expect(coordinators?.thread.hiddenAt).not.toBeNull();
+		expect(coordinators?.page.posts).toHaveLength(2);
 	});
 });
 

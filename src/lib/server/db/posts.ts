@@ -34,7 +34,7 @@ interface PostRow {
 }
 
 /** What thread_page returns (the generated types call a jsonb result `Json`). */
-interface ThreadPageJson {
+export interface ThreadPageJson {
 	posts: PostRow[];
 	hosts: string[];
 	mentions: { user_id: string; display_name: string }[];
@@ -46,7 +46,7 @@ export interface ThreadPage {
 	posts: PostSlot[];
 	/** writers of these posts who organise the thread's event (the 主催者 badge) */
 	hosts: Set<string>;
-	/** the first `mentions` people one can @mention (never the reader): this page's writers first */
+	/** the first `mentions` people one can @mention (never the reader): the latest writers first */
 	mentions: PersonRef[];
 	/** how many people one can @mention in all */
 	mentionCount: number;
@@ -73,28 +73,30 @@ export async function readThreadPage(
 		p_mentions: opts.mentions
 	});
 	if (error) dbFailure(error);
-	const result = data as unknown as ThreadPageJson;
-	return {
-		posts: result.posts.map((p) => ({
-			id: p.id,
-			position: p.post_position,
-			state: isState(p.state) ? p.state : 'hidden',
-			authorId: p.author_id,
-			authorName: p.author_name,
-			createdAt: p.created_at,
-			editedAt: p.edited_at,
-			quoteOf: p.quote_of,
-			quotePosition: p.quote_position,
-			quoteAuthor: p.quote_author_name,
-			hiddenReason: p.hidden_reason,
-			body: p.body,
-			bodyHtml: p.body_html
-		})),
-		hosts: new Set(result.hosts),
-		mentions: result.mentions.map((p) => ({ id: p.user_id, displayName: p.display_name })),
-		mentionCount: result.mention_count
-	};
+	return threadPageOf(data as unknown as ThreadPageJson);
 }
+
+/** thread_page's result as the pages use it (item_comments holds one too). */
+export const threadPageOf = (result: ThreadPageJson): ThreadPage => ({
+	posts: result.posts.map((p) => ({
+		id: p.id,
+		position: p.post_position,
+		state: isState(p.state) ? p.state : 'hidden',
+		authorId: p.author_id,
+		authorName: p.author_name,
+		createdAt: p.created_at,
+		editedAt: p.edited_at,
+		quoteOf: p.quote_of,
+		quotePosition: p.quote_position,
+		quoteAuthor: p.quote_author_name,
+		hiddenReason: p.hidden_reason,
+		body: p.body,
+		bodyHtml: p.body_html
+	})),
+	hosts: new Set(result.hosts),
+	mentions: result.mentions.map((p) => ({ id: p.user_id, displayName: p.display_name })),
+	mentionCount: result.mention_count
+});
 
 export interface PostRef {
 	id: string;

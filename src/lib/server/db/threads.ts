@@ -5,6 +5,7 @@
 // with its event. Posts are in posts.ts; reports and moderation in moderation.ts.
 import type { Db } from '$lib/server/db/client';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
+import { threadPageOf, type ThreadPage, type ThreadPageJson } from '$lib/server/db/posts';
 import type { PersonRef, ThreadCard, ThreadDetail } from '$lib/threads/types';
 
 export type { PersonRef, ThreadCard, ThreadDetail };
@@ -218,7 +219,19 @@ export async function getThread(
 					if (error) dbFailure(error);
 					return { row: data, following: null };
 				});
-	if (!row) return null;
+	return row && threadDetailOf(row, following);
+}
+
+/** A thread's head row (HEAD_SELECT, or item_comments' `thread`) as its page shows it. */
+function threadDetailOf(
+	row: {
+		card: unknown;
+		hidden_at: string | null;
+		hidden_reason: string | null;
+		deleted_at: string | null;
+	},
+	following: boolean | null
+): ThreadDetail {
 	const t = cardOf(row);
 	return {
 		...toCard(t),
@@ -229,6 +242,44 @@ export async function getThread(
 		hiddenReason: row.hidden_reason,
 		deletedAt: row.deleted_at,
 		following
+	};
+}
+
+/** What item_comments returns (the generated types call a jsonb result `Json`). */
+type ItemCommentsJson = {
+	thread: {
+		card: unknown;
+		hidden_at: string | null;
+		hidden_reason: string | null;
+		deleted_at: string | null;
+		/** only for the signed in */
+		following?: boolean;
+	};
+	page: ThreadPageJson;
+} | null;
+
+/**
+ * An item's comments in one request (item_comments): its comment thread as
+ * getThread reads it (null while nobody has commented, or when the reader may
+ * not see it), and its last page as readThreadPage reads it.
+ */
+export async function readItemComments(
+	db: Db,
+	key: { eventId: string } | { practiceId: string },
+	opts: { last: number; mentions: number }
+): Promise<{ thread: ThreadDetail; page: ThreadPage } | null> {
+	const { data, error } = await db.rpc('item_comments', {
+		p_event: 'eventId' in key ? key.eventId : undefined,
+		p_practice: 'practiceId' in key ? key.practiceId : undefined,
+		p_last: opts.last,
+		p_mentions: opts.mentions
+	});
+	if (error) dbFailure(error);
+	const result = data as unknown as ItemCommentsJson;
+	if (!result) return null;
+	return {
+		thread: threadDetailOf(result.thread, result.thread.following ?? null),
+		page: threadPageOf(result.page)
 	};
 }
 

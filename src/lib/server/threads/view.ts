@@ -18,11 +18,12 @@ import {
 	postVersionsOf,
 	readThreadPage,
 	replyToThread,
-	type PostVersion
+	type PostVersion,
+	type ThreadPage
 } from '$lib/server/db/posts';
 import {
 	authorNames,
-	getThread,
+	readItemComments,
 	threadParticipants,
 	type ThreadDetail
 } from '$lib/server/db/threads';
@@ -56,6 +57,14 @@ export async function viewerOf(db: Db, user: { id: string; role: AppRole } | nul
  */
 export const MENTION_HINT_MAX = 10;
 
+type PostsPage = {
+	posts: PostView[];
+	participants: PersonRef[];
+	/** participants not in `participants` (the hint names MENTION_HINT_MAX) */
+	moreParticipants: number;
+	bodies: Map<string, string | null>;
+};
+
 /**
  * One page of a thread as the viewer sees it (or its last `last` posts), and
  * who can be @mentioned there: one request (readThreadPage).
@@ -68,17 +77,22 @@ export async function loadPostsPage(
 	suspended: boolean,
 	// the @mention hint under the reply form: only read when the form is shown
 	opts: { participants: boolean; last?: number }
-): Promise<{
-	posts: PostView[];
-	participants: PersonRef[];
-	/** participants not in `participants` (the hint names MENTION_HINT_MAX) */
-	moreParticipants: number;
-	bodies: Map<string, string | null>;
-}> {
+): Promise<PostsPage> {
 	const read = await readThreadPage(db, thread.id, page, {
 		last: opts.last,
 		mentions: opts.participants ? MENTION_HINT_MAX : 0
 	});
+	return viewPostsPage(db, thread, read, viewer, suspended);
+}
+
+/** A page of posts read (readThreadPage, readItemComments) with what the viewer may do to each. */
+async function viewPostsPage(
+	db: Db,
+	thread: ThreadDetail,
+	read: ThreadPage,
+	viewer: Viewer,
+	suspended: boolean
+): Promise<PostsPage> {
 	// earlier versions of the page's edited posts, for those who moderate
 	const versions = canModerate(viewer)
 		? await postVersionsOf(
@@ -184,10 +198,17 @@ export async function loadComments(
 	user: { id: string; role: AppRole; emailVerified?: boolean } | null,
 	quoteId: string | null
 ) {
-	const [thread, { viewer, suspension }] = await Promise.all([
-		getThread(db, key, user?.id ?? null),
+	// the thread and its last page in one request; the @mention hint for anybody signed in
+	// (dropped below when they may not reply), as the thread is not known before it comes
+	const [comments, { viewer, suspension }] = await Promise.all([
+		readItemComments(db, key, {
+			// one more than shown: the link to the earlier comments leads to it
+			last: COMMENTS_SHOWN + 1,
+			mentions: user ? MENTION_HINT_MAX : 0
+		}),
 		viewerOf(db, user)
 	]);
+	const thread = comments?.thread ?? null;
 	const threadId = thread?.id ?? null;
 	const suspended = suspension !== null;
 	const page = thread ? threadPageCount(thread.postCount) : 1;
@@ -195,12 +216,10 @@ export async function loadComments(
 		? threadCan(thread, viewer, suspended)
 		: { reply: canWrite(viewer, suspended) };
 	const [shown, reply] = await Promise.all([
-		thread
-			? loadPostsPage(db, thread, page, viewer, suspended, {
-					participants: can.reply,
-					// one more than shown: the link to the earlier comments leads to it
-					last: COMMENTS_SHOWN + 1
-				})
+		comments
+			? viewPostsPage(db, comments.thread, comments.page, viewer, suspended).then((s) =>
+					can.reply ? s : { ...s, participants: [], moreParticipants: 0 }
+				)
 			: { posts: [], participants: [] as PersonRef[], moreParticipants: 0 },
 		startReply(db, can.reply ? threadId : null, quoteId)
 	]);
