@@ -73,7 +73,9 @@ export async function readThreadPage(
 		p_mentions: opts.mentions
 	});
 	if (error) dbFailure(error);
-	return threadPageOf(data as unknown as ThreadPageJson);
+	// the generated types call a jsonb result `Json`: this is what thread_page writes
+	const json: unknown = data;
+	return threadPageOf(json as ThreadPageJson);
 }
 
 /** thread_page's result as the pages use it (item_comments holds one too). */

@@ -275,7 +275,8 @@ export async function readItemComments(
 		p_mentions: opts.mentions
 	});
 	if (error) dbFailure(error);
-	const result = data as unknown as ItemCommentsJson;
+	const json: unknown = data;
+	const result = json as ItemCommentsJson;
 	if (!result) return null;
 	return {
 		thread: threadDetailOf(result.thread, result.thread.following ?? null),
