@@ -8,10 +8,16 @@ import { findEvent, searchOccurrences } from '$lib/server/db/events';
 import { getThread, listThreads } from '$lib/server/db/threads';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent, saveEventAgain } from '../support/events';
-import { findOrganization, searchOrganizations } from '$lib/server/db/orgs';
+import {
+	findOrganization,
+	findOrganizationPage,
+	findOrganizationWithMembers,
+	searchOrganizations
+} from '$lib/server/db/orgs';
+import { awardsFor } from '$lib/server/db/awards';
 import { listPractices } from '$lib/server/db/practices';
 import { createTestOrg, storedImageHash } from '../support/practices';
-import { createCoordinator, createPractice, listProfile } from '../support/recognition';
+import { addMember, createCoordinator, createPractice, listProfile } from '../support/recognition';
 
 type User = { id: string; email: string };
 let organiser: User, cohostOwner: User, stranger: User;
@@ -374,3 +380,105 @@ async function slugOf(id: string) {
 	const { data } = await serviceClient().from('organizations').select('slug').eq('id', id).single();
 	return data?.slug;
 }
+
+describe('organization_page (an organization’s own page)', () => {
+	it('reads what the separate reads read, to a visitor, an editor, its owner and a coordinator', async () => {
+		const coordinator = await createCoordinator('広い読み 団体ページ');
+		const [listedMember, unlistedMember] = await Promise.all([
+			createTestUser('広い読み 載せる会員'),
+			createTestUser('広い読み 載せない会員')
+		]);
+		await listProfile(listedMember);
+		const org = await createTestOrg(organiser.id, [], { name: '広い読みの団体ページ' });
+		await addMember(org, listedMember, 'member');
+		await addMember(org, unlistedMember, 'editor');
+		const svc = serviceClient();
+		const { data: area } = await svc
+			.from('areas')
+			.select('id')
+			.order('sort_order')
+			.limit(1)
+			.single();
+		const places = await svc
+			.from('places')
+			.insert([
+				{
+					name: 'あおぞら食堂',
+					name_kana: 'アオゾラショクドウ',
+					kinds: ['kodomo_shokudo'],
+					organization_id: org,
+					area_id: area!.id,
+					published: true
+				},
+				{
+					name: 'かくれ家',
+					name_kana: 'カクレガ',
+					kinds: ['ibasho'],
+					organization_id: org,
+					area_id: null,
+					published: false
+				}
+			])
+			.select('id');
+		expect(places.error).toBeNull();
+		const hours = await svc.from('place_hours').insert([
+			{ place_id: places.data![0].id, day: 6, opens: '11:00', closes: '14:00' },
+			{ place_id: places.data![0].id, day: 3, opens: '10:00', closes: '12:00' }
+		]);
+		expect(hours.error).toBeNull();
+		const awards = await userClient(coordinator.id)
+			.from('awards')
+			.insert([
+				{ organization_id: org, name: '古い賞', citation: '感謝', awarded_on: '2025-04-01' },
+				{ organization_id: org, name: '新しい賞', citation: '感謝', awarded_on: '2026-11-01' }
+			]);
+		expect(awards.error).toBeNull();
+		const slug = (await slugOf(org))!;
+
+		for (const [who, db, placeCount, memberCount] of [
+			['visitor', anonClient(), 1, 1],
+			['editor (unlisted)', userClient(unlistedMember.id), 2, 3],
+			['owner', userClient(organiser.id), 2, 3],
+			['coordinator', userClient(coordinator.id), 2, 3]
+		] as const) {
+			const [page, withMembers, awardList, placeRows] = await Promise.all([
+				findOrganizationPage(db, slug),
+				findOrganizationWithMembers(db, slug),
+				awardsFor(db, { organizationId: org }),
+				db.from('places').select('id').eq('organization_id', org).order('sort_key')
+			]);
+			expect(page, who).not.toBeNull();
+			expect(page!.org, who).toEqual(withMembers!.org);
+			expect(page!.members, who).toEqual(withMembers!.members);
+			expect(page!.members, who).toHaveLength(memberCount);
+			expect(page!.memberCount, who).toBe(withMembers!.memberCount);
+			expect(page!.awards, who).toEqual(awardList);
+			expect(
+				page!.awards.map((a) => a.name),
+				who
+			).toEqual(['新しい賞', '古い賞']);
+			expect(
+				page!.places.map((p) => p.id),
+				who
+			).toEqual(placeRows.data!.map((p) => p.id));
+			expect(page!.places, who).toHaveLength(placeCount);
+		}
+		// a place as the page shows it: its area and its hours by day
+		const shown = (await findOrganizationPage(anonClient(), slug))!.places[0];
+		expect(shown).toMatchObject({
+			name: 'あおぞら食堂',
+			area: { id: area!.id },
+			hours: [
+				{ day: 3, opens: '10:00', closes: '12:00' },
+				{ day: 6, opens: '11:00', closes: '14:00' }
+			],
+			published: true
+		});
+		// hidden from the public: nothing for visitors
+		await svc
+			.from('organizations')
+			.update({ hidden_at: new Date().toISOString(), hidden_reason: 'テスト' })
+			.eq('id', org);
+		expect(await findOrganizationPage(anonClient(), slug)).toBeNull();
+	});
+});

@@ -32,7 +32,7 @@ interface AwardShown {
 	event: { id: string; title: string } | null;
 }
 
-interface AwardRow {
+export interface AwardRow {
 	id: string;
 	name: string;
 	citation: string;
@@ -81,7 +81,7 @@ export function recipientOf(row: {
 	};
 }
 
-function toAward(r: AwardRow): AwardItem {
+export function toAward(r: AwardRow): AwardItem {
 	const shown = r.shown as AwardShown;
 	return {
 		id: r.id,

@@ -1524,6 +1524,7 @@ export type Database = {
           website: string | null
           member_count: number | null
           organization_links: Json | null
+          organization_page: Json | null
         }
         Insert: {
           contact_email?: string | null
@@ -3908,6 +3909,10 @@ export type Database = {
         Returns: Json
       }
       organization_member_count: { Args: { p_org: string }; Returns: number }
+      organization_page: {
+        Args: { o: Database["public"]["Tables"]["organizations"]["Row"] }
+        Returns: Json
+      }
       practice_card: {
         Args: { p: Database["public"]["Tables"]["practices"]["Row"] }
         Returns: Json

@@ -6,6 +6,10 @@ import type { Tables } from '$lib/server/db/database.types';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 import type { OrgKind, OrgRole } from '$lib/orgs/kinds';
 import type { Membership, OrgCard, OrgMember, OrgProfile } from '$lib/orgs/types';
+import type { PlaceCard } from '$lib/places/types';
+import type { AwardItem } from '$lib/recognition/types';
+import { toAward, type AwardRow } from '$lib/server/db/awards';
+import { toCard as placeCardOf, type CardRow as PlaceCardRow } from '$lib/server/db/places';
 
 export type { OrgCard, OrgKind, OrgMember, OrgProfile, OrgRole };
 
@@ -133,7 +137,53 @@ export async function findOrganizationWithMembers(
 		.order('created_at', { referencedTable: 'organization_members' })
 		.maybeSingle();
 	if (error) dbFailure(error);
+	return data && withMembers(data);
+}
+
+/** organization_page, as the SQL function writes it. */
+type OrganizationPageJson = ProfileRow & {
+	member_count: number | null;
+	organization_members: MemberRow[];
+	awards: AwardRow[];
+	places: (PlaceCardRow & { published: boolean })[];
+};
+
+/**
+ * The organization's own page in one request (organization_page, JSON built
+ * in SQL under the reader's RLS): the organization and its members as
+ * findOrganizationWithMembers reads them, its awards, newest first (as
+ * awardsFor), and the places it runs, by reading (a hidden one for its keepers).
+ */
+export async function findOrganizationPage(
+	db: Db,
+	slug: string
+): Promise<{
+	org: OrgProfile;
+	members: OrgMember[];
+	memberCount: number;
+	awards: AwardItem[];
+	places: (PlaceCard & { published: boolean })[];
+} | null> {
+	const { data, error } = await db
+		.from('organizations')
+		.select('page:organization_page')
+		.eq('slug', slug)
+		.maybeSingle();
+	if (error) dbFailure(error);
 	if (!data) return null;
+	const json: unknown = data.page;
+	const page = json as OrganizationPageJson;
+	return {
+		...withMembers(page),
+		awards: page.awards.map(toAward),
+		places: page.places.map((p) => ({ ...placeCardOf(p), published: p.published }))
+	};
+}
+
+/** The members a reader may see, owners first; `memberCount` counts them all. */
+function withMembers(
+	data: ProfileRow & { member_count: number | null; organization_members: MemberRow[] }
+) {
 	const rank: Record<OrgRole, number> = { owner: 0, editor: 1, member: 2 };
 	const members = data.organization_members
 		.map((row) => ({
@@ -145,6 +195,12 @@ export async function findOrganizationWithMembers(
 		.sort((a, b) => rank[a.role] - rank[b.role]);
 	return { org: toProfile(data), members, memberCount: data.member_count ?? 0 };
 }
+
+type MemberRow = {
+	user_id: string;
+	role: OrgRole;
+	profiles: { display_name: string; listed: boolean } | null;
+};
 
 type ProfileRow = Pick<
 	Tables<'organizations'>,

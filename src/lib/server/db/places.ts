@@ -46,7 +46,7 @@ const CARD_SELECT =
 const DETAIL_SELECT =
 	'id, name, name_kana, kinds, audiences, address, latitude, longitude, fee_free, meals_provided, transport, confirmed_at, hours_note, closed_days, fee, capacity, food_allowed, accessibility, phone, email, url, description, easy_summary, easy_body, published, updated_at, area:areas(id, slug, name_ja, name_en), organization:organizations(id, slug, name), place_hours(day, opens, closes), place_photos(position, alt, image:images(hash, width, height)), confirmer:profiles!places_confirmed_by_fkey(id, display_name)' as const;
 
-type CardRow = {
+export type CardRow = {
 	id: string;
 	name: string;
 	name_kana: string | null;
@@ -75,7 +75,7 @@ export const hoursOf = (rows: CardRow['place_hours']): PlaceHours[] =>
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 
-function toCard(p: CardRow): PlaceCard {
+export function toCard(p: CardRow): PlaceCard {
 	return {
 		id: p.id,
 		name: p.name,
@@ -601,24 +601,4 @@ export async function countOpenCorrections(db: Db): Promise<number> {
 		.is('resolved_at', null);
 	if (error) dbFailure(error);
 	return count ?? 0;
-}
-
-/**
- * An organization's places by reading (its page): RLS shows the hidden ones to
- * its owners and editors and to coordinators only.
- */
-export async function placesOfOrganization(
-	db: Db,
-	organizationId: string,
-	limit = 50
-): Promise<(PlaceCard & { published: boolean })[]> {
-	const { data, error } = await db
-		.from('places')
-		.select(`${CARD_SELECT}, published`)
-		.eq('organization_id', organizationId)
-		.order('sort_key')
-		.order('id')
-		.limit(limit);
-	if (error) dbFailure(error);
-	return data.map((p) => ({ ...toCard(p), published: p.published }));
 }

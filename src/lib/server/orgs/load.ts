@@ -1,7 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import { orgPermissions, type Viewer } from '$lib/permissions';
-import { findOrganizationWithMembers } from '$lib/server/db/orgs';
+import {
+	findOrganizationPage,
+	findOrganizationWithMembers,
+	type OrgMember
+} from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
 
 /**
@@ -9,18 +13,24 @@ import { requestDb } from '$lib/server/db/request';
  * viewer's role and what they may do (orgPermissions); 404 when RLS hides it.
  */
 export async function loadOrganization(slug: string) {
-	const { locals } = getRequestEvent();
 	// RLS shows a person their own membership even when their profile is not listed
-	const found = await findOrganizationWithMembers(requestDb(), slug);
+	return withViewer(await findOrganizationWithMembers(requestDb(), slug));
+}
+
+/** The same for the organization's own page, with its awards and places: one request. */
+export async function loadOrganizationPage(slug: string) {
+	return withViewer(await findOrganizationPage(requestDb(), slug));
+}
+
+function withViewer<T extends { members: OrgMember[]; memberCount: number }>(found: T | null) {
 	if (!found) error(404, 'Not Found');
-	const { org, members, memberCount } = found;
+	const { locals } = getRequestEvent();
 	const viewer: Viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
-	const myRole = members.find((mb) => mb.userId === viewer?.id)?.role ?? null;
+	const myRole = found.members.find((mb) => mb.userId === viewer?.id)?.role ?? null;
 	return {
-		org,
-		members,
+		...found,
 		/** all members, also those not in `members` */
-		memberCount: Math.max(memberCount, members.length),
+		memberCount: Math.max(found.memberCount, found.members.length),
 		viewer,
 		myRole,
 		can: orgPermissions(viewer, myRole)

@@ -8,7 +8,6 @@ import { answerCohostRequest, listCohostRequests } from '$lib/server/db/cohosts'
 import { eventSeries, readerOf } from '$lib/server/events/kept-lists';
 import { isFollowing } from '$lib/server/db/follows';
 import { findOrganization, removeMember, setHidden, setVerified } from '$lib/server/db/orgs';
-import { placesOfOrganization } from '$lib/server/db/places';
 import { requestDb } from '$lib/server/db/request';
 import { takeFlash } from '$lib/server/events/flash';
 import { followAction } from '$lib/server/follows/action';
@@ -18,9 +17,8 @@ import { logEvent } from '$lib/server/log';
 import { pageReadings, withReadings } from '$lib/server/furigana/page';
 import { renderMarkdown } from '$lib/server/markdown';
 import { hideSchema } from '$lib/server/orgs/forms';
-import { loadOrganization } from '$lib/server/orgs/load';
+import { loadOrganization, loadOrganizationPage } from '$lib/server/orgs/load';
 import { latestThreads } from '$lib/server/db/threads';
-import { awardsFor } from '$lib/server/db/awards';
 import { withCitations } from '$lib/server/recognition/awards';
 import { loadThanks, thankAction } from '$lib/server/recognition/thanks';
 import { canAward, canNominate } from '$lib/permissions';
@@ -51,28 +49,29 @@ async function answerCohost(slug: string, request: Request, accept: boolean) {
 }
 
 export const load: PageServerLoad = async ({ params, url, cookies, locals }) => {
-	const { org, members, memberCount, viewer, can } = await loadOrganization(params.slug);
+	// the organization, its members, awards and places: one request
+	const { org, members, memberCount, viewer, can, awards, places } = await loadOrganizationPage(
+		params.slug
+	);
 	// the answer to a report (/report?organization=) lands here
 	const flash = takeFlash(cookies, url);
 	const db = requestDb();
 	// the suspension in force, read once per request (the layout's banner reads the same)
 	const suspended = locals.user ? (await currentSuspension(locals.user.id)) !== null : false;
-	const [events, cohostRequests, threads, following, awards, thanks, places] = await Promise.all([
+	const [events, cohostRequests, threads, following, thanks] = await Promise.all([
 		readerOf(db).then((reader) =>
 			eventSeries(db, reader, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 })
 		),
 		can.answerCohosts ? listCohostRequests(db, org.id) : [],
 		latestThreads(db, { organizationId: org.id }),
 		isFollowing(db, locals.user?.id ?? null, { kind: 'organization', id: org.id }),
-		awardsFor(db, { organizationId: org.id }),
 		loadThanks(
 			db,
 			{ organizationId: org.id },
 			{ kind: 'organization', organizationId: org.id },
 			viewer,
 			suspended
-		),
-		placesOfOrganization(db, org.id)
+		)
 	]);
 	// ふりがな: the words of what the page shows (one read, only while it is on)
 	const readings = await pageReadings(cookies, db, [
