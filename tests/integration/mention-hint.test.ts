@@ -2,7 +2,7 @@
 // participants, and the hint names at most MENTION_HINT_MAX of them, the latest
 // writers first (by their latest post), then 「ほか◯人」.
 import { describe, expect, it } from 'vitest';
-import { replyToThread } from '$lib/server/db/posts';
+import { readThreadPage, replyToThread } from '$lib/server/db/posts';
 import { getThread } from '$lib/server/db/threads';
 import { loadPostsPage, MENTION_HINT_MAX } from '$lib/server/threads/view';
 import { createTestUser, userClient } from '../support/db';
@@ -55,19 +55,16 @@ describe('the @mention hint', () => {
 		expect(own.can.edit).toBe(true);
 		expect(own.can).not.toBe(others[0].can);
 
-		// an item's page asks for its last posts: their writers first, the same count
-		const latest = await loadPostsPage(db, thread!, 1, { id: reader.id, role: 'member' }, false, {
-			participants: true,
-			last: 3
-		});
+		// an item's page asks for its last posts (thread_page): their writers first, the same count
+		const latest = await readThreadPage(db, id!, 1, { last: 3, mentions: MENTION_HINT_MAX });
 		expect(latest.posts.map((p) => p.authorId)).toEqual(repliers.slice(-3).map((u) => u.id));
-		expect(latest.participants.slice(0, 3).map((p) => p.id)).toEqual(
+		expect(latest.mentions.slice(0, 3).map((p) => p.id)).toEqual(
 			repliers
 				.slice(-3)
 				.reverse()
 				.map((u) => u.id)
 		);
-		expect(latest.moreParticipants).toBe(3);
+		expect(latest.mentionCount).toBe(13);
 
 		// nothing for someone who sees no reply form
 		const none = await loadPostsPage(db, thread!, 1, { id: reader.id, role: 'member' }, false, {

@@ -66,8 +66,8 @@ type PostsPage = {
 };
 
 /**
- * One page of a thread as the viewer sees it (or its last `last` posts), and
- * who can be @mentioned there: one request (readThreadPage).
+ * One page of a thread as the viewer sees it, and who can be @mentioned
+ * there: one request (readThreadPage).
  */
 export async function loadPostsPage(
 	db: Db,
@@ -76,10 +76,9 @@ export async function loadPostsPage(
 	viewer: Viewer,
 	suspended: boolean,
 	// the @mention hint under the reply form: only read when the form is shown
-	opts: { participants: boolean; last?: number }
+	opts: { participants: boolean }
 ): Promise<PostsPage> {
 	const read = await readThreadPage(db, thread.id, page, {
-		last: opts.last,
 		mentions: opts.participants ? MENTION_HINT_MAX : 0
 	});
 	return viewPostsPage(db, thread, read, viewer, suspended);
@@ -198,19 +197,18 @@ export async function loadComments(
 	user: { id: string; role: AppRole; emailVerified?: boolean } | null,
 	quoteId: string | null
 ) {
-	// the thread and its last page in one request; the @mention hint for anybody signed in
-	// (dropped below when they may not reply), as the thread is not known before it comes
-	const [comments, { viewer, suspension }] = await Promise.all([
-		readItemComments(db, key, {
-			// one more than shown: the link to the earlier comments leads to it
-			last: COMMENTS_SHOWN + 1,
-			mentions: user ? MENTION_HINT_MAX : 0
-		}),
-		viewerOf(db, user)
-	]);
+	// the viewer first (a page read takes the suspension from the session: no request), then
+	// the thread and its last page in one request, with the @mention hint for anybody who may
+	// write (dropped below when the thread turns out to be locked or closed to them)
+	const { viewer, suspension } = await viewerOf(db, user);
+	const suspended = suspension !== null;
+	const comments = await readItemComments(db, key, {
+		// one more than shown: the link to the earlier comments leads to it
+		last: COMMENTS_SHOWN + 1,
+		mentions: canWrite(viewer, suspended) ? MENTION_HINT_MAX : 0
+	});
 	const thread = comments?.thread ?? null;
 	const threadId = thread?.id ?? null;
-	const suspended = suspension !== null;
 	const page = thread ? threadPageCount(thread.postCount) : 1;
 	const can = thread
 		? threadCan(thread, viewer, suspended)
