@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOptions } from '$lib/server/db/client-options';
 import type { Database } from '$lib/server/db/database.types';
 import { findEvent, listEventOccurrences, searchEventSeries } from '$lib/server/db/events';
-import { getThread } from '$lib/server/db/threads';
-import { pagePosts } from '../support/threads';
+import { readItemComments } from '$lib/server/db/threads';
+import { noPosts, pagePosts } from '../support/threads';
 import { listPractices } from '$lib/server/db/practices';
 import { seedBench, type BenchFixtures } from '../../bench/lib/seed';
 import type { Stack } from '../../scripts/lib/stack';
@@ -159,7 +159,8 @@ describe('bench seed at size S', () => {
 			[fx.popularEventId]
 		);
 		expect(regs.n).toBe(500);
-		const threadId = (await getThread(db, { eventId: fx.popularEventId }, null))?.id;
+		const threadId = (await readItemComments(db, { eventId: fx.popularEventId }, noPosts))?.thread
+			.id;
 		expect(threadId).toBeTruthy();
 		const slots = [...(await pagePosts(db, threadId!, 1)), ...(await pagePosts(db, threadId!, 4))];
 		expect(slots).toHaveLength(100);

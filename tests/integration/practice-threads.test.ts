@@ -15,7 +15,8 @@ import {
 	threadsInspiredBy
 } from '$lib/server/db/practice-pages';
 import { getPractice, setFeaturedPractices } from '$lib/server/db/practices';
-import { activeThreads, getThread } from '$lib/server/db/threads';
+import { activeThreads, readItemComments } from '$lib/server/db/threads';
+import { noPosts } from '../support/threads';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent } from '../support/events';
 import {
@@ -75,13 +76,15 @@ beforeAll(async () => {
 
 describe("a practice's comment thread", () => {
 	it('is made at the first comment with the practice title, area, organization and fields, once', async () => {
-		expect(await getThread(anonClient(), { practiceId: published }, null)).toBeNull();
+		expect(await readItemComments(anonClient(), { practiceId: published }, noPosts)).toBeNull();
 		const first = await getOrCreatePracticeThread(userClient(reader.id), published);
 		const again = await getOrCreatePracticeThread(userClient(other.id), published);
 		expect(first.ok && again.ok).toBe(true);
 		if (!first.ok || !again.ok) return;
 		expect(again.id).toBe(first.id);
-		expect((await getThread(anonClient(), { practiceId: published }, null))?.id).toBe(first.id);
+		expect(
+			(await readItemComments(anonClient(), { practiceId: published }, noPosts))?.thread.id
+		).toBe(first.id);
 		const { data } = await serviceClient()
 			.from('threads')
 			.select('title, author_id, area_id, organization_id, practice_id, thread_fields(field_id)')

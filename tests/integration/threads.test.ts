@@ -34,6 +34,7 @@ import {
 	forgetRecentPosts,
 	html,
 	htmlWithLinks,
+	noPosts,
 	pagePosts,
 	seedId,
 	startThread,
@@ -665,14 +666,16 @@ describe('follows and notifications', () => {
 describe("an event's comment thread", () => {
 	it('is made at the first comment, once; the organiser follows it and the hosts get the 主催者 badge', async () => {
 		const event = await createEvent(alice.id, { title: `${tag()} 防災訓練` });
-		expect(await getThread(anonClient(), { eventId: event.id }, null)).toBeNull();
+		expect(await readItemComments(anonClient(), { eventId: event.id }, noPosts)).toBeNull();
 		const [a, b] = await Promise.all([
 			getOrCreateEventThread(userClient(bob.id), event.id),
 			getOrCreateEventThread(userClient(carol.id), event.id)
 		]);
 		expect(a.ok && b.ok && a.id === b.id).toBe(true);
 		const threadId = a.ok ? a.id : '';
-		expect((await getThread(anonClient(), { eventId: event.id }, null))?.id).toBe(threadId);
+		expect((await readItemComments(anonClient(), { eventId: event.id }, noPosts))?.thread.id).toBe(
+			threadId
+		);
 
 		const question = await reply(bob, threadId, '駐車場はありますか？');
 		const answer = await reply(alice, threadId, 'ありません。公共交通機関でお越しください。');

@@ -106,3 +106,6 @@ export async function seedId(table: 'areas' | 'fields', slug: string) {
 /** The posts of one page of a thread as `db`'s reader sees them (thread_page, nobody to mention). */
 export const pagePosts = async (db: Db, threadId: string, page: number) =>
 	(await readThreadPage(db, threadId, page, { mentions: 0 })).posts;
+
+/** readItemComments' options for the thread alone: no posts, nobody to mention. */
+export const noPosts = { last: 0, mentions: 0 };

@@ -182,28 +182,20 @@ export async function activeThreads(
 
 /**
  * The thread, or null when there is none or RLS hides it. `viewerId`: the
- * signed-in person (whether they follow it), or null.
+ * signed-in person (whether they follow it), or null. An item's comment thread
+ * is read with its comments (readItemComments).
  */
-/** A thread by its id, or an event's or a practice's comment thread (one request, not two). */
-export type ThreadKey = string | { eventId: string } | { practiceId: string };
-
 export async function getThread(
 	db: Db,
-	key: ThreadKey,
+	id: string,
 	viewerId: string | null
 ): Promise<ThreadDetail | null> {
-	const [column, value] =
-		typeof key === 'string'
-			? (['id', key] as const)
-			: 'eventId' in key
-				? (['event_id', key.eventId] as const)
-				: (['practice_id', key.practiceId] as const);
 	// a signed-in viewer's フォロー comes with the thread (visitors have none to read)
 	const { row, following } = viewerId
 		? await db
 				.from('threads')
 				.select(`${HEAD_SELECT}, thread_follows(following)`)
-				.eq(column, value)
+				.eq('id', id)
 				.eq('thread_follows.user_id', viewerId)
 				.maybeSingle()
 				.then(({ data, error }) => {
@@ -213,7 +205,7 @@ export async function getThread(
 		: await db
 				.from('threads')
 				.select(HEAD_SELECT)
-				.eq(column, value)
+				.eq('id', id)
 				.maybeSingle()
 				.then(({ data, error }) => {
 					if (error) dbFailure(error);
