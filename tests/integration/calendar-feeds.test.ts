@@ -3,7 +3,7 @@
 // other people's registrations).
 import { describe, expect, it } from 'vitest';
 import { removeCalendarToken } from '$lib/server/db/calendar-tokens';
-import { feedOccurrences, memberFeedItems } from '$lib/server/db/events';
+import { feedDates, feedItems, memberFeedItems } from '$lib/server/db/events';
 import { calendarTokenOwner, replaceCalendarToken } from '$lib/server/events/calendar-token';
 import { publicFeedWindow } from '$lib/server/events/feeds';
 import { tokenHash } from '$lib/server/tokens';
@@ -100,24 +100,77 @@ describe('feed data', () => {
 			status: 'draft'
 		});
 		const window = publicFeedWindow();
+		/** the feed's dates, read in full, as the dates' events */
+		const eventsOf = async (db: ReturnType<typeof anonClient>, areaSlug?: string) => {
+			const filters = areaSlug ? { areaId: await areaId(areaSlug) } : {};
+			const dates = await feedDates(db, filters, window);
+			const items = await feedItems(
+				db,
+				dates.map((d) => d.id)
+			);
+			expect(items.map((i) => i.occurrence.id)).toEqual(dates.map((d) => d.id));
+			return items.map((i) => i.event.id);
+		};
 
-		const tokiwa = await feedOccurrences(
-			anonClient(),
-			{ areaId: await areaId('tokiwadaira') },
-			window
-		);
-		const tokiwaEvents = new Set(tokiwa.map((i) => i.event.id));
-		expect(tokiwaEvents.has(inTokiwadaira.id)).toBe(true);
-		expect(tokiwaEvents.has(inKogane.id)).toBe(false);
-		expect(tokiwaEvents.has(draft.id)).toBe(false);
+		const tokiwa = await eventsOf(anonClient(), 'tokiwadaira');
+		expect(tokiwa).toContain(inTokiwadaira.id);
+		expect(tokiwa).not.toContain(inKogane.id);
+		expect(tokiwa).not.toContain(draft.id);
 
-		const kogane = await feedOccurrences(anonClient(), { areaId: await areaId('kogane') }, window);
-		expect(kogane.map((i) => i.event.id)).toContain(inKogane.id);
-		expect(kogane.map((i) => i.event.id)).not.toContain(inTokiwadaira.id);
+		const kogane = await eventsOf(anonClient(), 'kogane');
+		expect(kogane).toContain(inKogane.id);
+		expect(kogane).not.toContain(inTokiwadaira.id);
 
 		// not even for its organiser: feeds are for published and cancelled events
-		const own = await feedOccurrences(userClient(organiser.id), {}, window);
-		expect(own.map((i) => i.event.id)).not.toContain(draft.id);
+		expect(await eventsOf(userClient(organiser.id))).not.toContain(draft.id);
+
+		// a draft's dates asked for by id: RLS gives them to nobody else (its organiser may read them)
+		expect(await feedItems(anonClient(), draft.occurrenceIds)).toEqual([]);
+		const other = await createTestUser('他の人 カレンダー');
+		expect(await feedItems(userClient(other.id), draft.occurrenceIds)).toEqual([]);
+		const own = await feedItems(userClient(organiser.id), draft.occurrenceIds);
+		expect(own.map((i) => i.event.id)).toEqual([draft.id]);
+	});
+
+	it('a date’s version changes when the date or its event changes, and only then', async () => {
+		const organiser = await createTestUser('主催 版');
+		const series = await createEvent(organiser.id, {
+			title: '毎週の体操',
+			areaSlug: 'mabashi',
+			repeat: 'weekly',
+			count: 3
+		});
+		const neighbour = await createEvent(organiser.id, { title: '隣の会', areaSlug: 'mabashi' });
+		const window = publicFeedWindow();
+		const versions = async () => {
+			const dates = await feedDates(anonClient(), { areaId: await areaId('mabashi') }, window);
+			return new Map(dates.map((d) => [d.id, d.version]));
+		};
+		const [first, second, third] = series.occurrenceIds;
+		const before = await versions();
+		expect([...before.keys()]).toEqual(expect.arrayContaining([first, second, third]));
+
+		// the series renamed: each of its dates has a new version, the neighbour's does not
+		const renamed = await serviceClient()
+			.from('events')
+			.update({ title: '毎週の体操（新）' })
+			.eq('id', series.id);
+		expect(renamed.error).toBeNull();
+		const afterRename = await versions();
+		for (const id of series.occurrenceIds) expect(afterRename.get(id)).not.toBe(before.get(id));
+		const other = neighbour.occurrenceIds[0];
+		expect(afterRename.get(other)).toBe(before.get(other));
+
+		// one date moved: only that date's version changes
+		const moved = await serviceClient()
+			.from('event_occurrences')
+			.update({ sequence: 1 })
+			.eq('id', second);
+		expect(moved.error).toBeNull();
+		const afterMove = await versions();
+		expect(afterMove.get(second)).not.toBe(afterRename.get(second));
+		expect(afterMove.get(first)).toBe(afterRename.get(first));
+		expect(afterMove.get(third)).toBe(afterRename.get(third));
 	});
 
 	it('the personal feed: own registrations only (going and waitlisted), no drafts', async () => {

@@ -2,8 +2,9 @@
 // (an independent parser), not by comparing strings with themselves.
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import type { FeedEvent, FeedOccurrence } from '$lib/events/types';
+import type { FeedDate, FeedEvent, FeedItem, FeedOccurrence } from '$lib/events/types';
 import {
+	buildDatedCalendar,
 	buildEventCalendar,
 	buildOccurrenceCalendar,
 	icalText,
@@ -299,6 +300,71 @@ describe('a feed made again after a change', () => {
 		const elsewhere = buildOccurrenceCalendar(items, other, made);
 		expect(made.size).toBe(5);
 		expect(elsewhere).not.toContain('tsunagu.example');
+	});
+});
+
+describe('a public feed from its dates and their versions', () => {
+	const items: FeedItem[] = [
+		{ event: baseEvent, occurrence: occurrence('o-1', baseEvent.startsAt, baseEvent.endsAt) },
+		{
+			event: { ...baseEvent, id: '33333333-3333-4333-8333-333333333333', allDay: true },
+			occurrence: occurrence('o-2', iso('2026-12-09', '00:00'), iso('2026-12-10', '00:00'))
+		}
+	];
+	const dates = (version: string): FeedDate[] =>
+		items.map((i) => ({ id: i.occurrence.id, version, allDay: i.event.allDay }));
+	/** a read of the dates by id that records what it was asked */
+	const reader = (source: FeedItem[]) => {
+		const asked: string[][] = [];
+		const read = async (ids: string[]) => {
+			asked.push(ids);
+			return source.filter((i) => ids.includes(i.occurrence.id));
+		};
+		return { asked, read };
+	};
+
+	it('gives the bytes the same dates read in full give, and reads only what is not kept', async () => {
+		const made = new Map<string, string>();
+		const first = reader(items);
+		const feed = await buildDatedCalendar(dates('1.1'), first.read, ctx, made);
+		expect(feed).toBe(buildOccurrenceCalendar(items, ctx));
+		expect(first.asked).toEqual([['o-1', 'o-2']]);
+
+		// the same versions again (another address, a new version of all events): nothing read
+		const again = reader(items);
+		expect(await buildDatedCalendar(dates('1.1'), again.read, ctx, made)).toBe(feed);
+		expect(again.asked).toEqual([]);
+
+		// the second date changed: only it is read, and the feed says what it says now
+		const renamed = [items[0], { ...items[1], event: { ...items[1].event, title: '新しい名前' } }];
+		const changed = reader(renamed);
+		const versions = [{ ...dates('1.1')[0] }, { ...dates('1.1')[1], version: '2.1' }];
+		const after = await buildDatedCalendar(versions, changed.read, ctx, made);
+		expect(changed.asked).toEqual([['o-2']]);
+		expect(after).toBe(buildOccurrenceCalendar(renamed, ctx));
+		expect(vevents(after).map((e) => e.summary)).toContain('新しい名前');
+	});
+
+	it('leaves out a date the read no longer gives, and names the time zone only for all-day dates', async () => {
+		const gone = reader([items[0]]);
+		const feed = await buildDatedCalendar(dates('1.1'), gone.read, ctx);
+		expect(vevents(feed).map((e) => e.uid)).toEqual(['occurrence-o-1@tsunagu.example']);
+		expect(feed).toBe(buildOccurrenceCalendar([items[0]], ctx));
+		expect(feed).not.toContain('BEGIN:VTIMEZONE');
+	});
+
+	it('keeps what it made for one site from another', async () => {
+		const made = new Map<string, string>();
+		await buildDatedCalendar(dates('1.1'), reader(items).read, ctx, made);
+		const other = {
+			...ctx,
+			host: 'other.example',
+			eventUrl: (id: string) => `https://other.example/e/${id}`
+		};
+		const elsewhere = reader(items);
+		const feed = await buildDatedCalendar(dates('1.1'), elsewhere.read, other, made);
+		expect(elsewhere.asked).toEqual([['o-1', 'o-2']]);
+		expect(feed).not.toContain('tsunagu.example');
 	});
 });
 

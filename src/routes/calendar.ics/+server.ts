@@ -5,16 +5,18 @@
 // language, the day and the build, so an unchanged feed is answered 304 before
 // any date is read or rendered, and a visitor's is sent without reading or
 // rendering them again to the many that ask without the tag (renderedOnce).
-// Made again after a change, it renders only the dates that changed (keptVevents).
+// Made again after a change, or at another address, it reads the dates' ids and
+// versions, and reads in full and renders only the dates whose VEVENT is not
+// kept (buildDatedCalendar, keptVevents).
 import { error } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { feedOccurrences, publicEventsVersion } from '$lib/server/db/events';
+import { feedDates, feedItems, publicEventsVersion } from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
 import { publicFeedWindow } from '$lib/server/events/feeds';
 import { readFilters } from '$lib/server/events/filters';
-import { buildOccurrenceCalendar } from '$lib/server/events/ical';
+import { buildDatedCalendar } from '$lib/server/events/ical';
 import { feedContext, icsResponse } from '$lib/server/events/ics-response';
 import { notModified, versionTag } from '$lib/server/http/cached';
 import { keptVevents, renderedOnce } from '$lib/server/kept';
@@ -45,7 +47,7 @@ export const GET: RequestHandler = async ({ url, request, locals }) => {
 		const read = await readFilters(db, url.searchParams, eventsVersion);
 		// an unknown area or field would otherwise turn a narrow subscription into everything
 		if (read.unknown) error(404, 'Not Found');
-		const items = await feedOccurrences(db, read.filters, window);
+		const dates = await feedDates(db, read.filters, window);
 		const narrowed = [
 			read.area && localName(read.area, locale),
 			read.field && localName(read.field, locale),
@@ -55,7 +57,12 @@ export const GET: RequestHandler = async ({ url, request, locals }) => {
 		const name = narrowed.length
 			? `${m.ical_public_name()} (${narrowed.join(' / ')})`
 			: m.ical_public_name();
-		return buildOccurrenceCalendar(items, feedContext(url, name), keptVevents);
+		return buildDatedCalendar(
+			dates,
+			(ids) => feedItems(db, ids),
+			feedContext(url, name),
+			keptVevents
+		);
 	};
 	// Calendar apps ask as visitors: their feed is kept, under the tag (the data, the address,
 	// the language, the day) and the origin (the UIDs and links name the host). A signed-in

@@ -3589,6 +3589,49 @@ export type Database = {
         Returns: Json
       }
       event_thread: { Args: { p_event: string }; Returns: string }
+      feed_dates: {
+        Args: {
+          p_area?: string
+          p_field?: string
+          p_from: string
+          p_kind?: Database["public"]["Enums"]["event_kind"]
+          p_limit?: number
+          p_offset?: number
+          p_online?: boolean
+          p_organization?: string
+          p_q?: string
+          p_seats_left?: boolean
+          p_to?: string
+        }
+        Returns: {
+          all_day: boolean
+          id: string
+          version: string
+        }[]
+      }
+      feed_occurrences: {
+        Args: { p_ids: string[] }
+        Returns: {
+          area_id: string | null
+          cancel_reason: string | null
+          ends_at: string
+          event_id: string
+          going_count: number
+          id: string
+          organization_id: string | null
+          original_starts_at: string
+          sequence: number
+          starts_at: string
+          status: Database["public"]["Enums"]["occurrence_status"]
+          waiting_count: number
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "event_occurrences"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       find_voices: {
         Args: {
           p_area?: string

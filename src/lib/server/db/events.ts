@@ -5,6 +5,7 @@ import { seatsLeft } from '$lib/events/seats';
 import type {
 	AreaRef,
 	EventStatus,
+	FeedDate,
 	FeedEvent,
 	FeedItem,
 	FeedOccurrence,
@@ -583,25 +584,37 @@ export async function publicEventsVersion(db: Db): Promise<number> {
 	return data;
 }
 
-/** Published and cancelled occurrences matching the filters within the window, in time order. */
-export async function feedOccurrences(
+/**
+ * Published and cancelled dates matching the filters within the window, in time order, as
+ * ids with a version each (feed_dates: it changes with the date's row or its event's): a
+ * feed reads in full only the dates whose VEVENT it does not keep (feedItems).
+ */
+export async function feedDates(
 	db: Db,
 	filters: Omit<OccurrenceFilters, 'from' | 'to' | 'seatsLeft' | 'online'>,
 	window: { from: Date; to: Date }
-): Promise<FeedItem[]> {
+): Promise<FeedDate[]> {
+	const { data, error } = await db.rpc('feed_dates', {
+		...searchArgs({ ...filters, from: window.from, to: window.to }),
+		p_limit: PUBLIC_FEED_MAX_ROWS
+	});
+	if (error) dbFailure(error);
+	return data.map((d) => ({ id: d.id, version: d.version, allDay: d.all_day }));
+}
+
+/** The dates with these ids and their events, as the reader may see them, in time order. */
+export async function feedItems(db: Db, ids: string[]): Promise<FeedItem[]> {
+	if (!ids.length) return [];
 	const { data, error } = await db
-		.rpc('search_occurrences', {
-			...searchArgs({ ...filters, from: window.from, to: window.to }),
-			p_limit: PUBLIC_FEED_MAX_ROWS
-		})
+		.rpc('feed_occurrences', { p_ids: ids })
 		.select(
 			'id, starts_at, ends_at, original_starts_at, status, sequence, event:events(id, title, summary, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, status, sequence, updated_at)'
 		);
 	if (error) dbFailure(error);
-	return data.map(({ event, ...occurrence }) => ({
-		event: toFeedEvent(event),
-		occurrence: toFeedOccurrence(occurrence)
-	}));
+	// RLS hides the event of a date that turned draft since its id was read: PostgREST embeds null
+	return data.flatMap(({ event, ...occurrence }) =>
+		event ? [{ event: toFeedEvent(event), occurrence: toFeedOccurrence(occurrence) }] : []
+	);
 }
 
 /**

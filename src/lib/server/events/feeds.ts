@@ -1,5 +1,5 @@
 // What the iCalendar feeds cover. Their data comes from src/lib/server/db/events.ts
-// (feedOccurrences, memberFeedItems, eventFeed), read through a client on whose
+// (feedDates and feedItems, memberFeedItems, eventFeed), read through a client on whose
 // behalf RLS decides, and is written by ./ical.ts.
 
 import { TOKYO_OFFSET_MS } from '$lib/format';

@@ -16,7 +16,7 @@ import ical, {
 	type ICalCalendar,
 	type ICalEventData
 } from 'ical-generator';
-import type { FeedEvent, FeedItem, FeedOccurrence } from '$lib/events/types';
+import type { FeedDate, FeedEvent, FeedItem, FeedOccurrence } from '$lib/events/types';
 
 export const FEED_TIME_ZONE = 'Asia/Tokyo';
 
@@ -231,23 +231,37 @@ export function buildEventCalendar(
 }
 
 /**
- * VEVENTs made before, by what each is made from: a feed's dates change one
- * event at a time, while every change makes every feed anew (its ETag names
- * the version of all public events). A store keeps what a date and its event
- * made (the item as JSON, and the context: host, links, labels), so a feed
- * made again renders only the dates that changed.
+ * VEVENTs made before: a feed's dates change one event at a time, while every
+ * change makes every feed anew (its ETag names the version of all public
+ * events). A store keeps what a date and its event made, keyed by the context
+ * (host, links, labels) and either the item as JSON (personal feeds, mail) or
+ * the date's id and version (public feeds: the dates are read in full only when
+ * not kept), so a feed made again renders only the dates that changed.
  */
 export interface VeventStore {
 	get(key: string): string | undefined;
 	set(key: string, vevent: string): void;
 }
 
+const contextKey = (ctx: FeedContext) => JSON.stringify([ctx.host, ctx.eventUrl(''), ctx.labels]);
+
+/** One date's VEVENT, folded (folding is line by line, so a calendar of folded VEVENTs is folded). */
+const renderVevent = (item: FeedItem, ctx: FeedContext, cal: ICalCalendar) =>
+	foldLines(new ICalEvent(occurrenceEvent(item, ctx), cal).toString());
+
+/** The calendar around VEVENTs, with the VTIMEZONE the all-day dates name. */
+function wrapVevents(cal: ICalCalendar, vevents: string, allDay: boolean): string {
+	// the calendar without events ends with END:VCALENDAR; no X- attributes follow it
+	const frame = cal.toString();
+	const end = 'END:VCALENDAR';
+	const timezone = allDay ? `${VTIMEZONE_TOKYO}\r\n` : '';
+	return `${frame.slice(0, -end.length)}${timezone}${vevents}${end}`;
+}
+
 /**
- * Occurrences as separate VEVENTs (public and personal feeds): UID
- * occurrence-<id>@host. ical-generator makes each VEVENT and folds its lines
- * (folding is line by line, so a calendar of folded VEVENTs is the calendar
- * folded); the calendar around them is its own, with the VTIMEZONE the
- * all-day dates name.
+ * Occurrences as separate VEVENTs (personal feeds, mail): UID
+ * occurrence-<id>@host. ical-generator makes each VEVENT; the calendar around
+ * them is its own.
  */
 export function buildOccurrenceCalendar(
 	items: FeedItem[],
@@ -255,22 +269,56 @@ export function buildOccurrenceCalendar(
 	made: VeventStore = new Map()
 ): string {
 	const cal = newCalendar(ctx);
-	const context = JSON.stringify([ctx.host, ctx.eventUrl(''), ctx.labels]);
+	const context = contextKey(ctx);
 	let vevents = '';
 	for (const item of items) {
 		const key = `${context}${JSON.stringify(item)}`;
 		let vevent = made.get(key);
 		if (vevent === undefined) {
-			vevent = foldLines(new ICalEvent(occurrenceEvent(item, ctx), cal).toString());
+			vevent = renderVevent(item, ctx, cal);
 			made.set(key, vevent);
 		}
 		vevents += vevent;
 	}
-	// the calendar without events ends with END:VCALENDAR; no X- attributes follow it
-	const frame = cal.toString();
-	const end = 'END:VCALENDAR';
-	const timezone = items.some((i) => i.event.allDay) ? `${VTIMEZONE_TOKYO}\r\n` : '';
-	return `${frame.slice(0, -end.length)}${timezone}${vevents}${end}`;
+	return wrapVevents(
+		cal,
+		vevents,
+		items.some((i) => i.event.allDay)
+	);
+}
+
+/**
+ * A public feed's dates as buildOccurrenceCalendar writes them, from their ids
+ * and versions: the VEVENTs kept under a date's version are used as they are,
+ * and only the other dates are read (`read`, in one call) and rendered. A date
+ * the read no longer gives (its event turned draft since) is left out; one read
+ * newer than its version is written as read (never older than what was asked).
+ */
+export async function buildDatedCalendar(
+	dates: FeedDate[],
+	read: (ids: string[]) => Promise<FeedItem[]>,
+	ctx: FeedContext,
+	made: VeventStore = new Map()
+): Promise<string> {
+	const cal = newCalendar(ctx);
+	const context = contextKey(ctx);
+	const keyOf = (date: FeedDate) => `${context}${date.id} ${date.version}`;
+	const vevents = dates.map((date) => made.get(keyOf(date)));
+	let allDay = dates.some((date, i) => date.allDay && vevents[i] !== undefined);
+	const missing = dates.filter((_, i) => vevents[i] === undefined);
+	if (missing.length) {
+		const items = new Map(
+			(await read(missing.map((date) => date.id))).map((item) => [item.occurrence.id, item])
+		);
+		dates.forEach((date, i) => {
+			const item = vevents[i] === undefined && items.get(date.id);
+			if (!item) return;
+			vevents[i] = renderVevent(item, ctx, cal);
+			made.set(keyOf(date), vevents[i]);
+			allDay ||= item.event.allDay;
+		});
+	}
+	return wrapVevents(cal, vevents.join(''), allDay);
 }
 
 function occurrenceEvent(
