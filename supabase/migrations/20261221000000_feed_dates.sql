@@ -5,13 +5,32 @@
 -- lookup of the event per date), the app decoded and parsed, and then keyed each date's kept
 -- VEVENT by the whole date as JSON. Yet the app keeps the VEVENTs it made, and after a change
 -- only a few dates differ. A feed now first reads its dates' ids with a version of each
--- (feed_dates: the walk of search_occurrences and two columns), and then reads in full, by id,
--- only the dates whose VEVENT it does not keep (feed_occurrences).
---
--- A date's version is the transaction ids that wrote its row and its event's row (xmin):
--- every update of either writes a new row version with a new one, so a VEVENT kept under a
--- version was made from what that version holds. (PostgreSQL keeps xmin when it freezes a
--- row; ids repeat only after four billion transactions.)
+-- (feed_dates: the walk of search_occurrences and two short columns), and then reads, by id,
+-- only the dates whose VEVENT it does not keep (feed_items), each with its version again.
+
+-- What a public feed writes of a date and its event (the app's FeedItem, as JSON) and its
+-- version: a 64-bit hash of exactly those columns, so a registration (which changes the date's
+-- counts) or an edit of the event's Markdown body leaves it as it is, and a restored database
+-- cannot give old content a version already used. A column the feed starts to write goes in
+-- both. Only published and cancelled events: what RLS shows everybody, so what is kept under a
+-- version is the same for every reader. Read only by the two security-definer functions below.
+create view private.feed_rows as
+select o.id, o.starts_at, e.all_day,
+	-- the columns' own hash functions, not their text: md5 of the row as text cost 2 ms a feed
+	hash_record_extended(row(o.starts_at, o.ends_at, o.original_starts_at, o.status, o.sequence,
+		e.id, e.title, e.summary, e.starts_at, e.ends_at, e.all_day, e.rrule, e.venue_name,
+		e.venue_address, e.online_url, e.status, e.sequence, e.updated_at), 0)::text as version,
+	jsonb_build_object(
+		'id', o.id, 'starts_at', o.starts_at, 'ends_at', o.ends_at,
+		'original_starts_at', o.original_starts_at, 'status', o.status, 'sequence', o.sequence,
+		'event', jsonb_build_object(
+			'id', e.id, 'title', e.title, 'summary', e.summary, 'starts_at', e.starts_at,
+			'ends_at', e.ends_at, 'all_day', e.all_day, 'rrule', e.rrule, 'venue_name', e.venue_name,
+			'venue_address', e.venue_address, 'online_url', e.online_url, 'status', e.status,
+			'sequence', e.sequence, 'updated_at', e.updated_at)) as item
+from public.event_occurrences o join public.events e on e.id = o.event_id
+where e.status in ('published', 'cancelled');
+revoke all on private.feed_rows from public, anon, authenticated;
 
 -- The dates search_occurrences would give, in the same order: each date's id, its version and
 -- whether its event is all day (the feed's VTIMEZONE). Security definer as search_occurrences:
@@ -23,12 +42,11 @@ create function public.feed_dates(
 	p_limit integer default 100, p_offset integer default 0
 ) returns table (id uuid, version text, all_day boolean)
 language sql stable security definer set search_path = '' as $$
-	select o.id, o.xmin::text || '.' || e.xmin::text, e.all_day
+	select f.id, f.version, f.all_day
 	from private.occurrence_page(p_from, p_to, p_q, p_kind, p_area, p_field, p_organization,
 		p_seats_left, p_online, least(greatest(coalesce(p_limit, 100), 1), 1000),
 		greatest(coalesce(p_offset, 0), 0)) page
-	join public.event_occurrences o on o.id = page.occurrence_id
-	join public.events e on e.id = o.event_id
+	join private.feed_rows f on f.id = page.occurrence_id
 	order by page.starts_at, page.occurrence_id
 $$;
 revoke execute on function public.feed_dates(timestamptz, timestamptz, text, public.event_kind, uuid, uuid,
@@ -36,14 +54,16 @@ revoke execute on function public.feed_dates(timestamptz, timestamptz, text, pub
 grant execute on function public.feed_dates(timestamptz, timestamptz, text, public.event_kind, uuid, uuid,
 	uuid, boolean, boolean, integer, integer) to anon, authenticated, service_role;
 
--- Dates by id, for a feed's dates whose VEVENT is not kept (up to 1,000 ids: a POST body, as
--- 500 ids in an address would pass what gateways accept). Security invoker: RLS decides, and
--- the caller embeds the events, which RLS decides too.
-create function public.feed_occurrences(p_ids uuid[]) returns setof public.event_occurrences
-language sql stable set search_path = '' as $$
-	select o.* from public.event_occurrences o
-	where o.id = any (p_ids[1:1000])
-	order by o.starts_at, o.id
+-- Dates by id with their versions and what the feed writes of them, in time order: a feed's
+-- dates whose VEVENT is not kept (up to 1,000 ids, in a POST body: 500 ids in an address would
+-- pass what gateways accept). The version comes from the same row as the content, so a VEVENT
+-- is kept under the version it was made from. A date whose event turned draft since is not
+-- given. Security definer: published and cancelled events only, the same for every reader.
+create function public.feed_items(p_ids uuid[]) returns table (id uuid, version text, item jsonb)
+language sql stable security definer set search_path = '' as $$
+	select f.id, f.version, f.item from private.feed_rows f
+	where f.id = any (p_ids[1:1000])
+	order by f.starts_at, f.id
 $$;
-revoke execute on function public.feed_occurrences(uuid[]) from public;
-grant execute on function public.feed_occurrences(uuid[]) to anon, authenticated, service_role;
+revoke execute on function public.feed_items(uuid[]) from public;
+grant execute on function public.feed_items(uuid[]) to anon, authenticated, service_role;

@@ -2,7 +2,13 @@
 // (an independent parser), not by comparing strings with themselves.
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import type { FeedDate, FeedEvent, FeedItem, FeedOccurrence } from '$lib/events/types';
+import type {
+	FeedDate,
+	FeedEvent,
+	FeedItem,
+	FeedOccurrence,
+	VersionedFeedItem
+} from '$lib/events/types';
 import {
 	buildDatedCalendar,
 	buildEventCalendar,
@@ -313,12 +319,12 @@ describe('a public feed from its dates and their versions', () => {
 	];
 	const dates = (version: string): FeedDate[] =>
 		items.map((i) => ({ id: i.occurrence.id, version, allDay: i.event.allDay }));
-	/** a read of the dates by id that records what it was asked */
-	const reader = (source: FeedItem[]) => {
+	/** a read of the dates by id, each at `version`, that records what it was asked */
+	const reader = (source: FeedItem[], version = '1.1') => {
 		const asked: string[][] = [];
-		const read = async (ids: string[]) => {
+		const read = async (ids: string[]): Promise<VersionedFeedItem[]> => {
 			asked.push(ids);
-			return source.filter((i) => ids.includes(i.occurrence.id));
+			return source.filter((i) => ids.includes(i.occurrence.id)).map((item) => ({ version, item }));
 		};
 		return { asked, read };
 	};
@@ -337,12 +343,28 @@ describe('a public feed from its dates and their versions', () => {
 
 		// the second date changed: only it is read, and the feed says what it says now
 		const renamed = [items[0], { ...items[1], event: { ...items[1].event, title: '新しい名前' } }];
-		const changed = reader(renamed);
+		const changed = reader(renamed, '2.1');
 		const versions = [{ ...dates('1.1')[0] }, { ...dates('1.1')[1], version: '2.1' }];
 		const after = await buildDatedCalendar(versions, changed.read, ctx, made);
 		expect(changed.asked).toEqual([['o-2']]);
 		expect(after).toBe(buildOccurrenceCalendar(renamed, ctx));
 		expect(vevents(after).map((e) => e.summary)).toContain('新しい名前');
+	});
+
+	it('keeps what it read under the version it was read at, not the one asked for', async () => {
+		const made = new Map<string, string>();
+		// the event was renamed between the read of the ids (1.1) and the read of the dates (2.1)
+		const renamed = items.map((i) => ({ ...i, event: { ...i.event, title: '新しい名前' } }));
+		const feed = await buildDatedCalendar(dates('1.1'), reader(renamed, '2.1').read, ctx, made);
+		expect(feed).toBe(buildOccurrenceCalendar(renamed, ctx));
+		expect([...made.keys()].every((key) => key.endsWith(' 2.1'))).toBe(true);
+		// asked again at 2.1: nothing read; at 1.1 (a process that still sees it): read again
+		const at2 = reader(renamed, '2.1');
+		expect(await buildDatedCalendar(dates('2.1'), at2.read, ctx, made)).toBe(feed);
+		expect(at2.asked).toEqual([]);
+		const at1 = reader(items, '1.1');
+		await buildDatedCalendar(dates('1.1'), at1.read, ctx, made);
+		expect(at1.asked).toEqual([['o-1', 'o-2']]);
 	});
 
 	it('leaves out a date the read no longer gives, and names the time zone only for all-day dates', async () => {

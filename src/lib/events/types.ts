@@ -137,3 +137,9 @@ export interface FeedDate {
 	/** the event is all day (the feed then names Asia/Tokyo's VTIMEZONE) */
 	allDay: boolean;
 }
+
+/** A public feed's date read in full, with the version it was read at (feed_items). */
+export interface VersionedFeedItem {
+	version: string;
+	item: FeedItem;
+}

@@ -5,9 +5,10 @@
 // without If-None-Match (most of them), and everybody opening this month's
 // calendar, are answered without reading or rendering the same dates again.
 // Made once however many ask at the same time; what fails is not kept; the
-// least recently used go first. A feed's VEVENTs are keyed by all they are made
-// from instead (keptVevents): one is only ever sent again for the same date of
-// the same event, whoever's feed it is in.
+// least recently used go first. A feed's VEVENTs are keyed by what they are made
+// from instead (keptVevents: the date and its event as JSON, or for the public
+// feed the hash of those columns that feed_items gives): one is only ever sent
+// again for the same date of the same event, whoever's feed it is in.
 import { LRUCache } from 'lru-cache';
 
 /** Bodies, UTF-8 encoded: at most 16 MB in all. */

@@ -3609,28 +3609,13 @@ export type Database = {
           version: string
         }[]
       }
-      feed_occurrences: {
+      feed_items: {
         Args: { p_ids: string[] }
         Returns: {
-          area_id: string | null
-          cancel_reason: string | null
-          ends_at: string
-          event_id: string
-          going_count: number
           id: string
-          organization_id: string | null
-          original_starts_at: string
-          sequence: number
-          starts_at: string
-          status: Database["public"]["Enums"]["occurrence_status"]
-          waiting_count: number
+          item: Json
+          version: string
         }[]
-        SetofOptions: {
-          from: "*"
-          to: "event_occurrences"
-          isOneToOne: false
-          isSetofReturn: true
-        }
       }
       find_voices: {
         Args: {

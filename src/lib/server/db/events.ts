@@ -12,7 +12,8 @@ import type {
 	FieldRef,
 	OccurrenceCard,
 	OccurrenceStatus,
-	OrgRef
+	OrgRef,
+	VersionedFeedItem
 } from '$lib/events/types';
 import type { EventKind } from '$lib/events/kinds';
 import type { EasyVersion } from '$lib/easy-japanese/version';
@@ -602,19 +603,30 @@ export async function feedDates(
 	return data.map((d) => ({ id: d.id, version: d.version, allDay: d.all_day }));
 }
 
-/** The dates with these ids and their events, as the reader may see them, in time order. */
-export async function feedItems(db: Db, ids: string[]): Promise<FeedItem[]> {
+/** What feed_items writes of a date (private.feed_rows): the columns of a FeedItem. */
+interface FeedItemJson extends FeedOccurrenceRow {
+	event: FeedEventRow;
+}
+
+/**
+ * The dates with these ids, in time order, each with what the feed writes of it and the
+ * version that was read with it (feed_items): published and cancelled events only, the same
+ * for every reader, so what is made of them may be kept for all. A date whose event turned
+ * draft since its id was read is not given.
+ */
+export async function feedItems(db: Db, ids: string[]): Promise<VersionedFeedItem[]> {
 	if (!ids.length) return [];
-	const { data, error } = await db
-		.rpc('feed_occurrences', { p_ids: ids })
-		.select(
-			'id, starts_at, ends_at, original_starts_at, status, sequence, event:events(id, title, summary, starts_at, ends_at, all_day, rrule, venue_name, venue_address, online_url, status, sequence, updated_at)'
-		);
+	const { data, error } = await db.rpc('feed_items', { p_ids: ids });
 	if (error) dbFailure(error);
-	// RLS hides the event of a date that turned draft since its id was read: PostgREST embeds null
-	return data.flatMap(({ event, ...occurrence }) =>
-		event ? [{ event: toFeedEvent(event), occurrence: toFeedOccurrence(occurrence) }] : []
-	);
+	return data.map((row) => {
+		// the generated types call a jsonb result `Json`: this is what feed_items writes
+		const json: unknown = row.item;
+		const { event, ...occurrence } = json as FeedItemJson;
+		return {
+			version: row.version,
+			item: { event: toFeedEvent(event), occurrence: toFeedOccurrence(occurrence) }
+		};
+	});
 }
 
 /**

@@ -16,7 +16,13 @@ import ical, {
 	type ICalCalendar,
 	type ICalEventData
 } from 'ical-generator';
-import type { FeedDate, FeedEvent, FeedItem, FeedOccurrence } from '$lib/events/types';
+import type {
+	FeedDate,
+	FeedEvent,
+	FeedItem,
+	FeedOccurrence,
+	VersionedFeedItem
+} from '$lib/events/types';
 
 export const FEED_TIME_ZONE = 'Asia/Tokyo';
 
@@ -290,32 +296,33 @@ export function buildOccurrenceCalendar(
 /**
  * A public feed's dates as buildOccurrenceCalendar writes them, from their ids
  * and versions: the VEVENTs kept under a date's version are used as they are,
- * and only the other dates are read (`read`, in one call) and rendered. A date
- * the read no longer gives (its event turned draft since) is left out; one read
- * newer than its version is written as read (never older than what was asked).
+ * and only the other dates are read (`read`, in one call) and rendered, each
+ * kept under the version it was read at (a date changed since its id was read
+ * is written as it is now). A date the read no longer gives (its event turned
+ * draft since) is left out.
  */
 export async function buildDatedCalendar(
 	dates: FeedDate[],
-	read: (ids: string[]) => Promise<FeedItem[]>,
+	read: (ids: string[]) => Promise<VersionedFeedItem[]>,
 	ctx: FeedContext,
 	made: VeventStore = new Map()
 ): Promise<string> {
 	const cal = newCalendar(ctx);
 	const context = contextKey(ctx);
-	const keyOf = (date: FeedDate) => `${context}${date.id} ${date.version}`;
-	const vevents = dates.map((date) => made.get(keyOf(date)));
+	const keyOf = (id: string, version: string) => `${context}${id} ${version}`;
+	const vevents = dates.map((date) => made.get(keyOf(date.id, date.version)));
 	let allDay = dates.some((date, i) => date.allDay && vevents[i] !== undefined);
 	const missing = dates.filter((_, i) => vevents[i] === undefined);
 	if (missing.length) {
 		const items = new Map(
-			(await read(missing.map((date) => date.id))).map((item) => [item.occurrence.id, item])
+			(await read(missing.map((date) => date.id))).map((r) => [r.item.occurrence.id, r])
 		);
 		dates.forEach((date, i) => {
-			const item = vevents[i] === undefined && items.get(date.id);
-			if (!item) return;
-			vevents[i] = renderVevent(item, ctx, cal);
-			made.set(keyOf(date), vevents[i]);
-			allDay ||= item.event.allDay;
+			const found = vevents[i] === undefined && items.get(date.id);
+			if (!found) return;
+			vevents[i] = renderVevent(found.item, ctx, cal);
+			made.set(keyOf(date.id, found.version), vevents[i]);
+			allDay ||= found.item.event.allDay;
 		});
 	}
 	return wrapVevents(cal, vevents.join(''), allDay);
