@@ -358,7 +358,7 @@ describe('a public feed from its dates and their versions', () => {
 		const feed = await buildDatedCalendar(dates('1.1'), reader(renamed, '2.1').read, ctx, made);
 		expect(feed).toBe(buildOccurrenceCalendar(renamed, ctx));
 		expect([...made.keys()].every((key) => key.endsWith(' 2.1'))).toBe(true);
-		// asked again at 2.1: nothing read; at 1.1 (a process that still sees it): read again
+		// asked again at 2.1: nothing read; at 1.1: nothing kept under it, so read again
 		const at2 = reader(renamed, '2.1');
 		expect(await buildDatedCalendar(dates('2.1'), at2.read, ctx, made)).toBe(feed);
 		expect(at2.asked).toEqual([]);

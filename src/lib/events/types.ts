@@ -132,7 +132,7 @@ export interface FeedItem {
 /** A public feed's date before it is read in full (feed_dates). */
 export interface FeedDate {
 	id: string;
-	/** changes whenever the date or its event changes: what a kept VEVENT is keyed by */
+	/** changes when what its VEVENT is written from changes: what a kept VEVENT is keyed by */
 	version: string;
 	/** the event is all day (the feed then names Asia/Tokyo's VTIMEZONE) */
 	allDay: boolean;

@@ -516,8 +516,8 @@ export async function calendarMonth(
 // drafts never reach a feed of someone who may not see them
 
 /**
- * A public feed holds at most this many dates from the start of its window,
- * in one request: a calendar app re-reads the whole file at every poll, and
+ * A public feed holds at most this many dates from the start of its window
+ * (their ids in one request, those not kept in one more): a calendar app re-reads the whole file at every poll, and
  * a busy area's year is thousands of dates (500 are about 300 KB, well under
  * what calendar apps accept; README, "Calendar feeds").
  */
@@ -587,7 +587,7 @@ export async function publicEventsVersion(db: Db): Promise<number> {
 
 /**
  * Published and cancelled dates matching the filters within the window, in time order, as
- * ids with a version each (feed_dates: it changes with the date's row or its event's): a
+ * ids with a version each (feed_dates: a hash of what the date's VEVENT is written from): a
  * feed reads in full only the dates whose VEVENT it does not keep (feedItems).
  */
 export async function feedDates(
