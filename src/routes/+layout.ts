@@ -1,19 +1,30 @@
 import type { Readings } from '$lib/furigana/ruby';
 import type { LayoutLoad } from './$types';
 
-// ふりがな on: the reader, with the interface's words (made from the messages
-// ahead, `npm run i18n:furigana`) and the reading table the server sent.
-// Loaded only then: modules nobody else downloads. The interface's words are
-// the same for everybody, so they are read once and kept.
+// What only some visitors need is imported here, for them only: modules
+// nobody else downloads.
+// - A signed-in member: the bell, the account links and the banners
+//   ($lib/components/layout/member).
+// - ふりがな on: the reader, with the interface's words (made from the
+//   messages ahead, `npm run i18n:furigana`) and the reading table the server
+//   sent. The interface's words are the same for everybody, so they are read
+//   once and kept.
 let interfaceWords: Readings | null = null;
 
 export const load: LayoutLoad = async ({ data }) => {
 	const { furiganaTable, ...rest } = data;
-	if (!furiganaTable) return { ...rest, furigana: null };
+	const [member, furigana] = await Promise.all([
+		rest.user ? import('$lib/components/layout/member') : null,
+		furiganaTable ? readerOf(furiganaTable) : null
+	]);
+	return { ...rest, member, furigana };
+};
+
+async function readerOf(table: Readings) {
 	const [{ furiganaReader }, { toReadings }] = await Promise.all([
 		import('$lib/furigana/reader'),
 		import('$lib/furigana/ruby')
 	]);
 	interfaceWords ??= toReadings((await import('$lib/furigana/interface-words.json')).default);
-	return { ...rest, furigana: furiganaReader(interfaceWords, furiganaTable) };
-};
+	return furiganaReader(interfaceWords, table);
+}

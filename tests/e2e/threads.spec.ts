@@ -2,6 +2,7 @@
 // edit, delete, mark the answer and follow; long threads page at 50 posts; locked threads take no
 // reply; every event has 質問・コメント with the 主催者 badge; the reply flow works without
 // JavaScript; XSS payloads typed into the form never run; axe on phone and desktop.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, signUp } from './helpers';
 import { createTestUser, serviceClient, uniqueEmail, userClient } from '../support/db';
@@ -345,4 +346,47 @@ test("an event's page shows its latest ten comments; the earlier ones are on the
 	await expect(page).toHaveURL(new RegExp(`/threads/${thread.id}\\?page=1#post-`));
 	await expect(page.locator('li.post')).toHaveCount(12);
 	await expect(page.locator(`#${new URL(page.url()).hash.slice(1)}`)).toContainText('投稿 2');
+});
+
+test('what only members use is not in a visitor’s JavaScript; a member gets it, styled from the first paint', async ({
+	browser
+}) => {
+	// this build's file of $lib/components/layout/member.ts, and its styles
+	const manifest = JSON.parse(
+		readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')
+	) as Record<string, { file: string; css?: string[] }>;
+	const member = manifest['src/lib/components/layout/member.ts'];
+	expect(member?.css?.length).toBeGreaterThan(0);
+	const author = await createTestUser({ displayName: `分割の人${tag()}` });
+	const id = await seedThread(author.id, `会員の部品${tag()}`);
+
+	const scriptsOf = (page: Page) => {
+		const paths: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') paths.push(new URL(r.url()).pathname);
+		});
+		return paths;
+	};
+
+	const visitor = await browser.newPage();
+	const visitorScripts = scriptsOf(visitor);
+	await visitor.goto(`/threads/${id}`);
+	await expect(visitor.getByRole('link', { name: 'ログインすると書き込めます' })).toBeVisible();
+	await visitor.waitForLoadState('networkidle');
+	expect(visitorScripts.length).toBeGreaterThan(3);
+	expect(visitorScripts.filter((p) => p.endsWith(member.file))).toEqual([]);
+	await visitor.close();
+
+	const { context, page } = await resident(browser, `会員${tag()}`);
+	const memberScripts = scriptsOf(page);
+	const response = await page.goto(`/threads/${id}`);
+	const html = (await response?.text()) ?? '';
+	// the bell, the reply form and their styles are in the server's HTML, not added later
+	expect(html).toContain('class="bell');
+	expect(html).toContain('name="body"');
+	for (const css of member.css ?? []) expect(html).toContain(css);
+	await expect(page.getByRole('textbox', { name: '返信', exact: true })).toBeVisible();
+	await expect(page.getByRole('link', { name: /^お知らせ/ })).toBeVisible();
+	expect(memberScripts.some((p) => p.endsWith(member.file))).toBe(true);
+	await context.close();
 });
