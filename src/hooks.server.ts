@@ -11,6 +11,7 @@ import {
 import { serverEnv } from '$lib/server/env';
 import { allowImages } from '$lib/server/http/csp';
 import { asBrowserFormPost, forbiddenCrossSite } from '$lib/server/http/csrf';
+import { fillHtmlElement } from '$lib/server/http/html-element';
 import { malformedForm, malformedUrl } from '$lib/server/http/malformed';
 import { logEvent } from '$lib/server/log';
 import { readEasyView, readTextSize } from '$lib/server/preferences';
@@ -42,24 +43,19 @@ const handleMalformed: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+// The page's language, and its text size (文字サイズ) and 見やすい表示, set on
+// <html> so that the page comes as chosen from the first paint (no flash, no
+// script needed).
 const handleParaglide: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
+		const values = {
+			'%paraglide.lang%': locale,
+			'%tsunagu.text_size%': readTextSize(event.cookies),
+			'%tsunagu.easy_view%': readEasyView(event.cookies) ? 'on' : 'off'
+		};
+		return resolve(event, { transformPageChunk: ({ html }) => fillHtmlElement(html, values) });
 	});
-
-// The text size (文字サイズ) and 見やすい表示 are set on <html> here, so that the
-// page comes as chosen from the first paint (no flash, no script needed).
-const handleTextSize: Handle = ({ event, resolve }) => {
-	const size = readTextSize(event.cookies);
-	const easy = readEasyView(event.cookies) ? 'on' : 'off';
-	return resolve(event, {
-		transformPageChunk: ({ html }) =>
-			html.replace('%tsunagu.text_size%', size).replace('%tsunagu.easy_view%', easy)
-	});
-};
 
 const handleAuth: Handle = async ({ event, resolve }) => {
 	// images and the practices' Atom feed are the same for everyone and cached publicly: no
@@ -114,7 +110,6 @@ export const handle = sequence(
 	handleCsrf,
 	handleMalformed,
 	handleParaglide,
-	handleTextSize,
 	handleAuth
 );
 

@@ -357,7 +357,7 @@ test('what only members use is not in a visitor’s JavaScript; a member gets it
 	) as Record<string, { file: string; css?: string[] }>;
 	const member = manifest['src/lib/components/layout/member.ts'];
 	expect(member?.css?.length).toBeGreaterThan(0);
-	const author = await createTestUser({ displayName: `分割の人${tag()}` });
+	const author = await createTestUser(`分割の人${tag()}`);
 	const id = await seedThread(author.id, `会員の部品${tag()}`);
 
 	const scriptsOf = (page: Page) => {

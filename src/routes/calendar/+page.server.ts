@@ -8,8 +8,9 @@ import { holidaysOfMonth } from '$lib/server/events/holidays';
 import { readOnce } from '$lib/server/kept';
 import type { PageServerLoad } from './$types';
 
+// a line of the month: what it shows and links to, nothing more (it is in the page twice: as
+// HTML and as the data that hydrates it)
 export interface CalendarEntry {
-	id: string;
 	eventId: string;
 	title: string;
 	/** HH:mm in Tokyo (the start: a line of the month shows no end), null for all-day events */
@@ -39,7 +40,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				const start = tokyoDateKey(o.startsAt);
 				const key = start < firstDay ? firstDay : start;
 				(days[key] ??= []).push({
-					id: o.id,
 					eventId: o.event.id,
 					title: o.event.title,
 					time: o.event.allDay ? null : formatTime(o.startsAt),
@@ -58,13 +58,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const today = tokyoDateKey(new Date());
 	// a day with more dates than shown: 「ほか◯件」, a link to that day's list while it is to come
 	const more: Record<string, { count: number; href: string | null }> = {};
+	const eventsPath = localizeHref('/events');
 	for (const [day, count] of Object.entries(dayTotals)) {
 		const hidden = count - (days[day]?.length ?? 0);
 		if (hidden <= 0) continue;
 		const list = filterQuery(read.values, { from: day, to: day });
 		more[day] = {
 			count: hidden,
-			href: day >= today ? `${localizeHref('/events')}?${list}#results` : null
+			href: day >= today ? `${eventsPath}?${list}#results` : null
 		};
 	}
 	return {
