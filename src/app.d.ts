@@ -13,8 +13,6 @@ declare global {
 		interface PageData {
 			/** ふりがな while the person has it on (root +layout.ts), else null */
 			furigana?: import('$lib/furigana/reader').FuriganaReader | null;
-			/** what only a signed-in member sees and uses (root +layout.ts), else null */
-			member?: typeof import('$lib/components/layout/member') | null;
 			/** the words of the content a page shows, while ふりがな is on */
 			readings?: import('$lib/furigana/ruby').Readings;
 		}

@@ -1,9 +1,14 @@
 // The JavaScript a browser downloads for a page, from the build's manifest: the client entry
 // (start, app) plus the modules of the page's layouts and leaf — exactly what SvelteKit lists
-// as <link rel="modulepreload"> — summed gzip-compressed, each file once.
+// as <link rel="modulepreload"> — and, for a page seen by a member or with ふりがな on, the
+// modules its loads import for them (BenchPage.imports, from Vite's client manifest, with what
+// they import), summed gzip-compressed, each file once.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+/** Vite's client manifest: a module by its source path (or a chunk by `_<file>`) */
+type ViteManifest = Record<string, { file: string; imports?: string[] }>;
 
 interface ServerManifest {
 	_: {
@@ -30,6 +35,9 @@ export async function clientJsCounter(root: string) {
 	const { manifest } = (await import(path.join(server, 'manifest.js'))) as {
 		manifest: ServerManifest;
 	};
+	const vite = JSON.parse(
+		await readFile(path.join(root, '.svelte-kit/output/client/.vite/manifest.json'), 'utf8')
+	) as ViteManifest;
 	const nodeImports = new Map<number, string[]>();
 	const sizes = new Map<string, { raw: number; gzip: number }>();
 
@@ -49,8 +57,20 @@ export async function clientJsCounter(root: string) {
 		return sizes.get(file) ?? { raw: 0, gzip: 0 };
 	}
 
-	/** The JavaScript of the page at `pathname` (none for an endpoint such as a feed). */
-	return async function clientJs(pathname: string): Promise<ClientJs> {
+	/** A module's file and the files of all it imports statically, into `files`. */
+	function addModule(key: string, files: Set<string>) {
+		const chunk = vite[key];
+		if (!chunk) throw new Error(`${key} is not in the client build`);
+		if (files.has(chunk.file)) return;
+		files.add(chunk.file);
+		for (const i of chunk.imports ?? []) addModule(i, files);
+	}
+
+	/**
+	 * The JavaScript of the page at `pathname` (none for an endpoint such as a feed), with the
+	 * modules its loads import for this visitor (`imports`, by source path).
+	 */
+	return async function clientJs(pathname: string, imports: string[] = []): Promise<ClientJs> {
 		const route = manifest._.routes.find((r) => r.pattern.test(pathname));
 		if (!route?.page) return { route: route?.id ?? null, files: 0, gzipBytes: 0, rawBytes: 0 };
 		const nodes = [...route.page.layouts, route.page.leaf].filter(
@@ -58,6 +78,7 @@ export async function clientJsCounter(root: string) {
 		);
 		const files = new Set(manifest._.client.imports);
 		for (const n of nodes) for (const f of await importsOf(n)) files.add(f);
+		for (const key of imports) addModule(key, files);
 		let gzipBytes = 0;
 		let rawBytes = 0;
 		for (const f of files) {

@@ -17,7 +17,24 @@ export interface BenchPage {
 	 * feed costs when no body made before serves it
 	 */
 	fresh?: boolean;
+	/**
+	 * the modules the page's loads import for this visitor only (a member's parts, the
+	 * ふりがな reader), by their source path: counted in its JavaScript with what they import
+	 */
+	imports?: string[];
 }
+
+/** what the loads import for a signed-in member who can comment on an event */
+const MEMBER_EVENT = [
+	'src/lib/components/layout/member.ts',
+	'src/lib/components/threads/ReplyComposer.svelte'
+];
+/** what the root layout's load imports while ふりがな is on */
+const FURIGANA = [
+	'src/lib/furigana/reader.ts',
+	'src/lib/furigana/ruby.ts',
+	'src/lib/furigana/interface-words.json'
+];
 
 /** posts in the seeded long thread (every size) */
 const THREAD_POSTS = 1000;
@@ -56,14 +73,27 @@ export function benchPages(f: BenchFixtures, cookie: string): BenchPage[] {
 			list: true,
 			poll: true
 		},
-		{ name: 'event signed in', path: `/events/${f.popularEventId}`, cookie, list: false },
+		{
+			name: 'event signed in',
+			path: `/events/${f.popularEventId}`,
+			cookie,
+			list: false,
+			imports: MEMBER_EVENT
+		},
 		// ふりがな on (issue 16): the same pages with readings, against 'home' and 'event'
-		{ name: 'home ふりがな', path: '/', cookie: FURIGANA_COOKIE, list: false },
+		{
+			name: 'home ふりがな',
+			path: '/',
+			cookie: FURIGANA_COOKIE,
+			list: false,
+			imports: FURIGANA
+		},
 		{
 			name: 'event ふりがな',
 			path: `/events/${f.popularEventId}`,
 			cookie: FURIGANA_COOKIE,
-			list: false
+			list: false,
+			imports: FURIGANA
 		}
 	];
 }

@@ -4,7 +4,8 @@ import type { LayoutLoad } from './$types';
 // What only some visitors need is imported here, for them only: modules
 // nobody else downloads.
 // - A signed-in member: the bell, the account links and the banners
-//   ($lib/components/layout/member).
+//   ($lib/components/layout/member); a page's own parts for members are
+//   imported by its +page.ts.
 // - ふりがな on: the reader, with the interface's words (made from the
 //   messages ahead, `npm run i18n:furigana`) and the reading table the server
 //   sent. The interface's words are the same for everybody, so they are read
@@ -17,7 +18,7 @@ export const load: LayoutLoad = async ({ data }) => {
 		rest.user ? import('$lib/components/layout/member') : null,
 		furiganaTable ? readerOf(furiganaTable) : null
 	]);
-	return { ...rest, member, furigana };
+	return { ...rest, memberParts: member, furigana };
 };
 
 async function readerOf(table: Readings) {

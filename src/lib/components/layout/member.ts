@@ -1,14 +1,11 @@
-// What only a signed-in member sees or uses: in the site's frame the bell, the
-// account links, the banners of a suspension and of an address not confirmed
-// yet; in pages, their next date (the home page) and the forms to post and to
-// edit a post. The root layout's load imports this for members only (as
-// page.data.member), so that a resident who reads without signing in
-// downloads none of it; SvelteKit still puts its styles in the
-// server-rendered page. Components anybody can see do not belong here.
+// What only a signed-in member sees in the site's frame: the bell, the account
+// links, and the banners of a suspension and of an address not confirmed yet.
+// The root layout's load imports this for members only (data.memberParts), so
+// that a visitor's pages do not download it (a member's browser keeps it: its
+// file name changes only with its content). A page's own parts for members
+// (the forms to post and to edit, a member's next date) are imported by that
+// page's +page.ts the same way ($lib/threads/forms.ts).
 export { default as NotificationBell } from './NotificationBell.svelte';
 export { default as MemberLinks } from './MemberLinks.svelte';
 export { default as SuspensionBanner } from '$lib/components/moderation/SuspensionBanner.svelte';
 export { default as VerifyPrompt } from '$lib/components/account/VerifyPrompt.svelte';
-export { default as PostEditForm } from '$lib/components/threads/PostEditForm.svelte';
-export { default as ReplyComposer } from '$lib/components/threads/ReplyComposer.svelte';
-export { default as RegistrationItem } from '$lib/components/me/RegistrationItem.svelte';
