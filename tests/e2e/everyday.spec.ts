@@ -7,7 +7,7 @@ import { quickRanges } from '$lib/events/quick-ranges';
 import { tokyoInstant } from '$lib/events/recurrence';
 import { createEvent } from '../support/events';
 import { createTestUser, DEMO_IDS, serviceClient, uniqueEmail, userClient } from '../support/db';
-import { DEMO, expectAccessible, logIn, signUp } from './helpers';
+import { DEMO, expectAccessible, expectStylesLinked, logIn, signUp } from './helpers';
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
 const DAY = 24 * 60 * 60 * 1000;
@@ -120,6 +120,7 @@ test('/me lists upcoming registrations with companions and waiting-list places, 
 	await expect(next.getByRole('link', { name: `${t} 近いサロン` })).toBeVisible();
 	await expect(next).toContainText('参加申込済み（本人のほかに1人）');
 	await expectAccessible(page);
+	await expectStylesLinked(page, '/');
 
 	await page.goto('/me');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('マイページ');

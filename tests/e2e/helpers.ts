@@ -92,3 +92,22 @@ export async function expectAccessible(page: Page, path?: string) {
 		);
 	expect(serious).toEqual([]);
 }
+
+/**
+ * Every component's styles are linked in the page as the server sends it: each scoping class
+ * (svelte-…) in its HTML is in one of its stylesheets. (A component imported by a load and also
+ * statically by another page once came without them: docs/ARCHITECTURE.md.)
+ */
+export async function expectStylesLinked(page: Page, path: string) {
+	const base = new URL(path, page.url());
+	const html = await (await page.request.get(base.href)).text();
+	const scopes = new Set(html.match(/\bsvelte-[a-z0-9]+\b/g) ?? []);
+	expect(scopes.size).toBeGreaterThan(3);
+	const hrefs = [...html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet"/g)].map(
+		(m) => new URL(m[1], base).href
+	);
+	const css = (
+		await Promise.all(hrefs.map(async (href) => (await page.request.get(href)).text()))
+	).join('\n');
+	expect([...scopes].filter((scope) => !css.includes(scope))).toEqual([]);
+}

@@ -3,7 +3,7 @@
 // reply; every event has 質問・コメント with the 主催者 badge; the reply flow works without
 // JavaScript; XSS payloads typed into the form never run; axe on phone and desktop.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signUp } from './helpers';
+import { expectAccessible, expectStylesLinked, signUp } from './helpers';
 import { createTestUser, serviceClient, uniqueEmail, userClient } from '../support/db';
 import { createEvent } from '../support/events';
 import { writePosts } from '../support/threads';
@@ -389,6 +389,7 @@ test('what only members use is not in a visitor’s JavaScript; a member gets it
 			)
 		)
 	).join('\n');
+	await expectStylesLinked(page, `/threads/${id}`);
 	const code = await memberCode();
 	// (includes, not toContain: a failure would print the whole of the page's JavaScript)
 	for (const scope of scopes) {
