@@ -1,4 +1,4 @@
-import { replyComposer } from '$lib/threads/forms';
+import { replyComposer } from '$lib/threads/reply-composer';
 import type { PageLoad } from './$types';
 
 // the comment form's form, for someone who can comment
