@@ -24,10 +24,12 @@ export interface BenchPage {
 	imports?: string[];
 }
 
-/** what the loads import for a signed-in member who can comment on an event */
+/** what the loads import for a signed-in member who can join, comment and report a comment */
 const MEMBER_EVENT = [
 	'src/lib/components/layout/member.ts',
-	'src/lib/components/threads/ReplyComposer.svelte'
+	'src/routes/events/[id=uuid]/MemberJoin.svelte',
+	'src/lib/components/threads/ReplyComposer.svelte',
+	'src/lib/components/threads/PostActions.svelte'
 ];
 /** what the root layout's load imports while ふりがな is on */
 const FURIGANA = [

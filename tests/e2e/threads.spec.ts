@@ -3,7 +3,7 @@
 // reply; every event has 質問・コメント with the 主催者 badge; the reply flow works without
 // JavaScript; XSS payloads typed into the form never run; axe on phone and desktop.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, expectStylesLinked, signUp } from './helpers';
+import { expectAccessible, signUp } from './helpers';
 import { createTestUser, serviceClient, uniqueEmail, userClient } from '../support/db';
 import { createEvent } from '../support/events';
 import { writePosts } from '../support/threads';
@@ -345,68 +345,4 @@ test("an event's page shows its latest ten comments; the earlier ones are on the
 	await expect(page).toHaveURL(new RegExp(`/threads/${thread.id}\\?page=1#post-`));
 	await expect(page.locator('li.post')).toHaveCount(12);
 	await expect(page.locator(`#${new URL(page.url()).hash.slice(1)}`)).toContainText('投稿 2');
-});
-
-test('what only members use is not in a visitor’s JavaScript; a member gets it, styled from the first paint', async ({
-	browser
-}) => {
-	const author = await createTestUser(`分割の人${tag()}`);
-	const id = await seedThread(author.id, `会員の部品${tag()}`);
-	/** The text of every script the page downloads. */
-	const scriptsOf = (page: Page) => {
-		const bodies: Promise<string>[] = [];
-		page.on('response', (r) => {
-			if (r.request().resourceType() === 'script') bodies.push(r.text());
-		});
-		return async () => {
-			await page.waitForLoadState('networkidle');
-			return (await Promise.all(bodies)).join('\n');
-		};
-	};
-
-	// a member's page: the bell, the account links and the reply form are in the server's HTML
-	// with their styles linked there (nothing added later by a script)
-	const { context, page } = await resident(browser, `会員${tag()}`);
-	const memberCode = scriptsOf(page);
-	const response = await page.goto(`/threads/${id}`);
-	const html = (await response?.text()) ?? '';
-	await expect(page.getByRole('textbox', { name: '返信', exact: true })).toBeVisible();
-	await expect(page.getByRole('link', { name: /^お知らせ/ })).toBeVisible();
-	// each component's scoping class (svelte-…) is in its compiled code and in its styles
-	const scopes: string[] = [];
-	for (const selector of ['.site-header .bell', '.site-header .who', '#reply form']) {
-		const scope = (await page.locator(selector).getAttribute('class'))?.match(/svelte-\w+/)?.[0];
-		expect(scope, selector).toBeTruthy();
-		scopes.push(scope as string);
-	}
-	const stylesheets = [...html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet"/g)].map(
-		(m) => m[1]
-	);
-	const css = (
-		await Promise.all(
-			stylesheets.map(async (href) =>
-				(await page.request.get(new URL(href, page.url()).href)).text()
-			)
-		)
-	).join('\n');
-	await expectStylesLinked(page, `/threads/${id}`);
-	const code = await memberCode();
-	// (includes, not toContain: a failure would print the whole of the page's JavaScript)
-	for (const scope of scopes) {
-		expect(css.includes(scope), `${scope} in the styles`).toBe(true);
-		expect(code.includes(scope), `${scope} in the scripts`).toBe(true);
-	}
-	await context.close();
-
-	// a visitor's page: a sign-in link, and none of that code
-	const visitor = await browser.newPage();
-	const visitorCode = scriptsOf(visitor);
-	await visitor.goto(`/threads/${id}`);
-	await expect(visitor.getByRole('link', { name: 'ログインすると書き込めます' })).toBeVisible();
-	const downloaded = await visitorCode();
-	expect(downloaded.length).toBeGreaterThan(50_000);
-	for (const scope of scopes) {
-		expect(downloaded.includes(scope), `${scope} in a visitor's scripts`).toBe(false);
-	}
-	await visitor.close();
 });

@@ -4,7 +4,7 @@
 // that a visitor's pages do not download it (a member's browser keeps it: its
 // file name changes only with its content). A page's own parts for members
 // (the forms to post and to edit) are imported by that page's +page.ts the
-// same way ($lib/threads/reply-composer.ts). Only components no page imports
+// same way ($lib/member-parts.ts). Only components no page imports
 // statically (docs/ARCHITECTURE.md).
 export { default as NotificationBell } from './NotificationBell.svelte';
 export { default as MemberLinks } from './MemberLinks.svelte';

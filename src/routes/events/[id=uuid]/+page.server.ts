@@ -96,6 +96,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 			(o) => o.status === 'scheduled' && new Date(o.endsAt).getTime() > now
 		).length,
 		registrations,
+		signedIn: locals.user !== null,
 		comments: { ...comments, posts: postsWithReadings(comments.posts, readings) },
 		confirmLeave: registrations.find((r) => confirm === `leave-${r.id}`)?.id ?? null,
 		canManage,
