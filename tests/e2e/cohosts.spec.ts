@@ -40,6 +40,10 @@ test('an organization shows an event as co-host only after its editor accepts on
 	await page.goto(`/events/${ev.id}/edit`);
 	await page.locator('summary', { hasText: '共催団体' }).click();
 	await expect(page.getByText('選んだ団体には共催の依頼が届きます。')).toBeVisible();
+	// changing one's mind leaves the list open where the finger is
+	await page.getByLabel(orgName).check();
+	await page.getByLabel(orgName).uncheck();
+	await expect(page.getByLabel(orgName)).toBeVisible();
 	await page.getByLabel(orgName).check();
 	await page.getByRole('button', { name: '保存する（公開中）' }).click();
 	await expect(page).toHaveURL(new RegExp(`/events/${ev.id}$`));
