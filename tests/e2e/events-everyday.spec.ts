@@ -125,6 +125,42 @@ for (const javaScriptEnabled of [true, false]) {
 	});
 }
 
+test('a fold opened before the page’s JavaScript has run stays open once it runs', async ({
+	browser
+}) => {
+	const ev = await createEvent(DEMO_IDS.member, {
+		title: `先に開く${suffix()}`,
+		repeat: 'weekly',
+		count: 5
+	});
+	// a visitor on a phone, and a member (whose event page loads its forms first: it hydrates later)
+	const visitor = await (await browser.newContext({ viewport: PHONE })).newPage();
+	const member = (await resident(browser)).page;
+	for (const [page, path, summary] of [
+		[visitor, '/events', '条件で絞り込む'],
+		[visitor, `/events/${ev.id}`, 'ほかの日程（2回）'],
+		[member, `/events/${ev.id}`, 'ほかの日程（2回）']
+	] as const) {
+		// the page's scripts wait until the fold is open
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(path, { waitUntil: 'domcontentloaded' });
+		const fold = page.locator('details', { has: page.locator('summary', { hasText: summary }) });
+		await fold.locator('summary').click();
+		await expect(fold).toHaveAttribute('open', '');
+		release();
+		await page.waitForLoadState('networkidle');
+		await page.unrouteAll();
+		await expect(fold, `${path}: ${summary}`).toHaveAttribute('open', '');
+	}
+	await visitor.context().close();
+	await member.context().close();
+});
+
 test('a refusal (full, no waiting list) lands at the date with its message', async ({
 	browser
 }) => {
