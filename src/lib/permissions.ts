@@ -141,6 +141,23 @@ export function postPermissions(
 }
 export type PostPermissions = ReturnType<typeof postPermissions>;
 
+/**
+ * Whether the viewer may do anything with one of these posts, reading aside: a page's load
+ * imports what one may do with a post (PostActions) only then.
+ */
+export const anyPostAction = (posts: { can: PostPermissions }[]) =>
+	posts.some(
+		({ can: c }) =>
+			c.quote ||
+			c.edit ||
+			c.delete ||
+			c.markSolved ||
+			c.report ||
+			c.hide ||
+			c.restore ||
+			c.seeVersions
+	);
+
 // ---------------------------------------------------------------------------
 // Practices (issue 12). `editorOf`: the organizations the viewer is an owner
 // or editor of. Mirrors the policy on practices and the checks in

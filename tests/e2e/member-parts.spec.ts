@@ -13,6 +13,8 @@ import { writePosts } from '../support/threads';
 import { getOrCreateEventThread } from '$lib/server/db/threads';
 
 const tag = () => Math.random().toString(36).slice(2, 7);
+/** ThanksForm has no styles of its own: its field's label is in its code only */
+const THANKS_FORM = 'ひとこと（なくてもかまいません）';
 
 /** The text of every script the page downloads, once the page is idle. */
 function scriptsOf(page: Page) {
@@ -29,14 +31,16 @@ function scriptsOf(page: Page) {
 /**
  * `path` for a member just signed up: each of `selectors` shows, and its
  * component's scoping class is in the stylesheets the server's HTML links and
- * in the scripts. For a visitor: `visitorSees` shows, and none of those
- * classes is in the scripts.
+ * in the scripts; each of `markers` (a text only that component's code holds,
+ * for one without styles of its own) is in the scripts. For a visitor:
+ * `visitorSees` shows, and none of those classes or markers is in the scripts.
  */
 async function expectMemberOnly(
 	browser: Browser,
 	path: string,
 	selectors: string[],
-	visitorSees: (page: Page) => Promise<void>
+	visitorSees: (page: Page) => Promise<void>,
+	markers: string[] = []
 ) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
@@ -73,6 +77,8 @@ async function expectMemberOnly(
 		expect(css.includes(scope), `${selectors[i]} (${scope}) in the styles`).toBe(true);
 		expect(code.includes(scope), `${selectors[i]} (${scope}) in the scripts`).toBe(true);
 	}
+	for (const marker of markers)
+		expect(code.includes(marker), `${marker} in the scripts`).toBe(true);
 	await context.close();
 
 	const visitor = await browser.newPage();
@@ -85,6 +91,9 @@ async function expectMemberOnly(
 		expect(downloaded.includes(scope), `${selectors[i]} (${scope}) in a visitor's scripts`).toBe(
 			false
 		);
+	}
+	for (const marker of markers) {
+		expect(downloaded.includes(marker), `${marker} in a visitor's scripts`).toBe(false);
 	}
 	await visitor.close();
 }
@@ -129,7 +138,7 @@ test('an event page: the join form and a comment’s actions are a member’s on
 	);
 });
 
-test('a practice and its organization: the forms to thank and to try it are a member’s only', async ({
+test('a practice, its organization and a person: the forms to thank and to try it are a member’s only', async ({
 	browser
 }) => {
 	const [owner, coordinator] = await Promise.all([
@@ -154,16 +163,28 @@ test('a practice and its organization: the forms to thank and to try it are a me
 			await expect(
 				page.getByRole('link', { name: 'ログインして、ありがとうを伝える' })
 			).toBeVisible();
-		}
+		},
+		[THANKS_FORM]
 	);
 	const { data: org } = await serviceClient()
 		.from('organizations')
 		.select('slug')
 		.eq('id', orgId)
 		.single();
-	await expectMemberOnly(browser, `/orgs/${org!.slug}`, ['#thanks textarea'], async (page) => {
+	const thanksSignIn = async (page: Page) => {
 		await expect(
 			page.getByRole('link', { name: 'ログインして、ありがとうを伝える' })
 		).toBeVisible();
-	});
+	};
+	await expectMemberOnly(browser, `/orgs/${org!.slug}`, ['#thanks textarea'], thanksSignIn, [
+		THANKS_FORM
+	]);
+	// a person's page (the demo member's, public)
+	await expectMemberOnly(
+		browser,
+		'/people/00000000-0000-4000-8000-000000000001',
+		['#thanks textarea'],
+		thanksSignIn,
+		[THANKS_FORM]
+	);
 });

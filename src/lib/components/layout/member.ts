@@ -3,9 +3,9 @@
 // The root layout's load imports this for members only (data.memberParts), so
 // that a visitor's pages do not download it (a member's browser keeps it: its
 // file name changes only with its content). A page's own parts for members
-// (the forms to post and to edit) are imported by that page's +page.ts the
-// same way ($lib/member-parts.ts). Only components no page imports
-// statically (docs/ARCHITECTURE.md).
+// (the forms to post, to edit, to join, to thank…) are imported by that
+// page's +page.ts the same way. Only components no page imports statically
+// (docs/ARCHITECTURE.md).
 export { default as NotificationBell } from './NotificationBell.svelte';
 export { default as MemberLinks } from './MemberLinks.svelte';
 export { default as SuspensionBanner } from '$lib/components/moderation/SuspensionBanner.svelte';

@@ -1,11 +1,12 @@
-import { thanksForm } from '$lib/member-parts';
 import type { PageLoad } from './$types';
 
 // What only some members use, imported for them (docs/ARCHITECTURE.md): the form to thank, the
 // co-host requests for who answers them, a coordinator's moderation.
 export const load: PageLoad = async ({ data }) => {
 	const [thanks, cohostRequests, moderation] = await Promise.all([
-		thanksForm(data.thanks),
+		!data.org.hiddenAt && data.thanks.viewer === 'can'
+			? import('$lib/components/recognition/ThanksForm.svelte').then((m) => m.default)
+			: null,
 		data.can.answerCohosts ? import('./CohostRequests.svelte').then((m) => m.default) : null,
 		data.can.moderate ? import('./Moderation.svelte').then((m) => m.default) : null
 	]);

@@ -1,8 +1,10 @@
-import { thanksForm } from '$lib/member-parts';
 import type { PageLoad } from './$types';
 
 // the form to thank, for a member who may (docs/ARCHITECTURE.md)
 export const load: PageLoad = async ({ data }) => ({
 	...data,
-	thanksForm: await thanksForm(data.thanks)
+	thanksForm:
+		data.thanks.viewer === 'can'
+			? (await import('$lib/components/recognition/ThanksForm.svelte')).default
+			: null
 });

@@ -1,4 +1,4 @@
-import { postActions, replyComposer, thanksForm } from '$lib/member-parts';
+import { anyPostAction } from '$lib/permissions';
 import type { PageLoad } from './$types';
 
 // What only members use, imported for them (docs/ARCHITECTURE.md): 「うちでもやってみたい」's form,
@@ -7,9 +7,15 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ data }) => {
 	const [inspire, composer, actions, thanks] = await Promise.all([
 		data.can.inspire ? import('./InspireForm.svelte').then((m) => m.default) : null,
-		replyComposer(data.comments?.blocked === null),
-		postActions(data.comments?.posts ?? []),
-		thanksForm(data.thanks)
+		data.comments?.blocked === null
+			? import('$lib/components/threads/ReplyComposer.svelte').then((m) => m.default)
+			: null,
+		anyPostAction(data.comments?.posts ?? [])
+			? import('$lib/components/threads/PostActions.svelte').then((m) => m.default)
+			: null,
+		data.thanks?.viewer === 'can'
+			? import('$lib/components/recognition/ThanksForm.svelte').then((m) => m.default)
+			: null
 	]);
 	return { ...data, parts: { inspire, composer, actions, thanks } };
 };

@@ -1,13 +1,17 @@
-import { postActions, replyComposer } from '$lib/member-parts';
+import { anyPostAction } from '$lib/permissions';
 import type { PageLoad } from './$types';
 
-// the reply form's form for someone who can reply; what one may do with a post; the edit form
-// only while editing (?edit=, one's own post), imported here so that only this page links its
-// styles
+// What only members use, imported for them (docs/ARCHITECTURE.md): the reply form's form for
+// someone who can reply, what one may do with a post, the edit form while editing (?edit=, one's
+// own post).
 export const load: PageLoad = async ({ data }) => {
 	const [composer, actions, editForm] = await Promise.all([
-		replyComposer(data.can.reply),
-		postActions(data.posts),
+		data.can.reply
+			? import('$lib/components/threads/ReplyComposer.svelte').then((m) => m.default)
+			: null,
+		anyPostAction(data.posts)
+			? import('$lib/components/threads/PostActions.svelte').then((m) => m.default)
+			: null,
 		data.editingId !== null
 			? import('$lib/components/threads/PostEditForm.svelte').then((m) => m.default)
 			: null

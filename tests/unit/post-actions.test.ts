@@ -2,8 +2,7 @@
 // every action postPermissions can give, or a member whose only action is a new
 // one would get no link for it.
 import { describe, expect, it } from 'vitest';
-import { anyPostAction } from '$lib/member-parts';
-import { postPermissions, type PostFacts, type ThreadFacts } from '$lib/permissions';
+import { anyPostAction, postPermissions, type PostFacts, type ThreadFacts } from '$lib/permissions';
 import type { PostView } from '$lib/threads/types';
 
 const thread: ThreadFacts = {
