@@ -5,7 +5,7 @@
 // page, finds them in the member's styles and scripts, and in none of a
 // visitor's scripts for the same page.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectStylesLinked, signUp } from './helpers';
+import { DEMO, expectStylesLinked, logIn, signUp } from './helpers';
 import { createTestUser, serviceClient, uniqueEmail, userClient } from '../support/db';
 import { createEvent } from '../support/events';
 import { createTestOrg, practiceInput, publishedPractice } from '../support/practices';
@@ -28,8 +28,12 @@ function scriptsOf(page: Page) {
 	};
 }
 
+/** A member just signed up. */
+const newMember = (page: Page) =>
+	signUp(page, { name: `会員${tag()}`, email: uniqueEmail('parts'), password: 'tsunagu-e2e-pass' });
+
 /**
- * `path` for a member just signed up: each of `selectors` shows, and its
+ * `path` for a member (`signIn`, by default one just signed up): each of `selectors` shows, and its
  * component's scoping class is in the stylesheets the server's HTML links and
  * in the scripts; each of `markers` (a text only that component's code holds,
  * for one without styles of its own) is in the scripts. For a visitor:
@@ -40,15 +44,14 @@ async function expectMemberOnly(
 	path: string,
 	selectors: string[],
 	visitorSees: (page: Page) => Promise<void>,
-	markers: string[] = []
+	{
+		markers = [],
+		signIn = newMember
+	}: { markers?: string[]; signIn?: (page: Page) => Promise<void> } = {}
 ) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await signUp(page, {
-		name: `会員${tag()}`,
-		email: uniqueEmail('parts'),
-		password: 'tsunagu-e2e-pass'
-	});
+	await signIn(page);
 	const memberCode = scriptsOf(page);
 	const html = (await (await page.goto(path))?.text()) ?? '';
 	const scopes: string[] = [];
@@ -164,7 +167,7 @@ test('a practice, its organization and a person: the forms to thank and to try i
 				page.getByRole('link', { name: 'ログインして、ありがとうを伝える' })
 			).toBeVisible();
 		},
-		[THANKS_FORM]
+		{ markers: [THANKS_FORM] }
 	);
 	const { data: org } = await serviceClient()
 		.from('organizations')
@@ -176,15 +179,36 @@ test('a practice, its organization and a person: the forms to thank and to try i
 			page.getByRole('link', { name: 'ログインして、ありがとうを伝える' })
 		).toBeVisible();
 	};
-	await expectMemberOnly(browser, `/orgs/${org!.slug}`, ['#thanks textarea'], thanksSignIn, [
-		THANKS_FORM
-	]);
+	await expectMemberOnly(browser, `/orgs/${org!.slug}`, ['#thanks textarea'], thanksSignIn, {
+		markers: [THANKS_FORM]
+	});
 	// a person's page (the demo member's, public)
 	await expectMemberOnly(
 		browser,
 		'/people/00000000-0000-4000-8000-000000000001',
 		['#thanks textarea'],
 		thanksSignIn,
-		[THANKS_FORM]
+		{ markers: [THANKS_FORM] }
+	);
+});
+
+test('an organization’s page: a coordinator’s moderation is theirs only', async ({ browser }) => {
+	const owner = await createTestUser('部品 代表');
+	const name = `見守られる会${tag()}`;
+	const orgId = await createTestOrg(owner.id, [], { name });
+	const { data: org } = await serviceClient()
+		.from('organizations')
+		.select('slug')
+		.eq('id', orgId)
+		.single();
+	await expectMemberOnly(
+		browser,
+		`/orgs/${org!.slug}`,
+		['section.moderation'],
+		async (page) => {
+			await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+			await expect(page.locator('section.moderation')).toHaveCount(0);
+		},
+		{ signIn: (page) => logIn(page, DEMO.coordinator) }
 	);
 });
