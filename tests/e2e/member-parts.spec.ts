@@ -1,6 +1,8 @@
 // What only a signed-in member sees or uses is imported by a load for members
 // only (docs/ARCHITECTURE.md): the frame's bell and account links, the forms to
-// post, join, thank and 「うちでもやってみたい」, and what one may do with a post.
+// post, join, thank and 「うちでもやってみたい」, what one may do with a post (a
+// coordinator's earlier versions of it among them: one component), an
+// organization's co-host requests and a coordinator's moderation.
 // Each check reads the components' scoping classes (svelte-…) from a member's
 // page, finds them in the member's styles and scripts, and in none of a
 // visitor's scripts for the same page.
@@ -10,6 +12,7 @@ import { createTestUser, serviceClient, uniqueEmail, userClient } from '../suppo
 import { createEvent } from '../support/events';
 import { createTestOrg, practiceInput, publishedPractice } from '../support/practices';
 import { writePosts } from '../support/threads';
+import { hashPassword } from '$lib/server/auth/password';
 import { getOrCreateEventThread } from '$lib/server/db/threads';
 
 const tag = () => Math.random().toString(36).slice(2, 7);
@@ -210,5 +213,31 @@ test('an organization’s page: a coordinator’s moderation is theirs only', as
 			await expect(page.locator('section.moderation')).toHaveCount(0);
 		},
 		{ signIn: (page) => logIn(page, DEMO.coordinator) }
+	);
+});
+
+test('an organization’s page: the co-host requests are its owners’ and editors’ only', async ({
+	browser
+}) => {
+	const password = 'tsunagu-e2e-pass';
+	const owner = await createTestUser('共催 代表', { passwordHash: await hashPassword(password) });
+	const host = await createTestUser('共催 主催');
+	const name = `頼まれる会${tag()}`;
+	const orgId = await createTestOrg(owner.id, [], { name });
+	const { data: org } = await serviceClient()
+		.from('organizations')
+		.select('slug')
+		.eq('id', orgId)
+		.single();
+	await createEvent(host.id, { title: `共催を頼む会${tag()}`, cohostIds: [orgId] });
+	await expectMemberOnly(
+		browser,
+		`/orgs/${org!.slug}`,
+		['section.cohost-requests'],
+		async (page) => {
+			await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+			await expect(page.locator('section.cohost-requests')).toHaveCount(0);
+		},
+		{ signIn: (page) => logIn(page, { email: owner.email, password }) }
 	);
 });
