@@ -4,14 +4,12 @@ import { quickLinks } from '$lib/server/events/quick-links';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { TEXT_SIZES } from '$lib/preferences';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
-import { recentAwards } from '$lib/server/db/awards';
 import { listMyRegistrations } from '$lib/server/db/events';
-import { homeFeaturedPractices } from '$lib/server/db/practice-pages';
+import { homeSections } from '$lib/server/db/home';
 import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
-import { activeThreads } from '$lib/server/db/threads';
 import { listAreas } from '$lib/server/db/taxonomy';
-import { homeSeries, publicTaxonomy, readerOf } from '$lib/server/events/kept-lists';
+import { homeSeries, publicTaxonomy, readerAt } from '$lib/server/events/kept-lists';
 import { readForm } from '$lib/server/forms/small';
 import {
 	resolveMyArea,
@@ -23,31 +21,32 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 const UPCOMING = 6;
+const FEATURED = 6;
 const ACTIVE_THREADS = 4;
 const RECENT_AWARDS = 4;
 
 export const load: PageServerLoad = async ({ locals, cookies }) => {
 	const db = requestDb();
 	const now = new Date();
-	// every section at once, one query each through its index; the areas and (for a
-	// visitor) the next events are kept per version of the public events
-	const [{ areas, myArea, upcoming }, next, featured, threads, awards] = await Promise.all([
-		readerOf(db).then(async (reader) => {
-			const [{ areas: all }, upcoming] = await Promise.all([
-				publicTaxonomy(db, reader.version),
-				homeSeries(db, reader, now, UPCOMING)
-			]);
-			const areas = all.filter((a) => !a.retired_at);
-			// "my area": the one chosen here, else (signed in) the first of the profile's areas
-			const myArea = await resolveMyArea(db, cookies, locals.user?.id ?? null, areas);
-			return { areas, myArea, upcoming };
-		}),
+	// the featured practices, the threads and the awards in one request with the version of
+	// the public events; the areas and (for a visitor) the next events are kept per version
+	const [{ areas, myArea, upcoming, featured, threads, awards }, next] = await Promise.all([
+		homeSections(db, { practices: FEATURED, threads: ACTIVE_THREADS, awards: RECENT_AWARDS }).then(
+			async ({ eventsVersion, practices, ...sections }) => {
+				const reader = readerAt(eventsVersion);
+				const [{ areas: all }, upcoming] = await Promise.all([
+					publicTaxonomy(db, reader.version),
+					homeSeries(db, reader, now, UPCOMING)
+				]);
+				const areas = all.filter((a) => !a.retired_at);
+				// "my area": the one chosen here, else (signed in) the first of the profile's areas
+				const myArea = await resolveMyArea(db, cookies, locals.user?.id ?? null, areas);
+				return { ...sections, featured: practices, areas, myArea, upcoming };
+			}
+		),
 		locals.user
 			? listMyRegistrations(db, locals.user.id, 'upcoming', { offset: 0, limit: 1 }, now)
-			: [],
-		homeFeaturedPractices(db),
-		activeThreads(db, ACTIVE_THREADS),
-		recentAwards(db, RECENT_AWARDS)
+			: []
 	]);
 	// ふりがな: the words of what the sections show (one read, only while it is on)
 	const readings = await pageReadings(cookies, db, [

@@ -8,14 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { homeEventSeries, searchEventSeries } from '$lib/server/db/events';
 import {
 	getOrCreatePracticeThread,
-	homeFeaturedPractices,
 	inspireThread,
 	nextDatesOf,
 	threadPracticeLinks,
 	threadsInspiredBy
 } from '$lib/server/db/practice-pages';
 import { getPractice, setFeaturedPractices } from '$lib/server/db/practices';
-import { activeThreads, readItemComments } from '$lib/server/db/threads';
+import { readItemComments } from '$lib/server/db/threads';
+import { homeSections } from '$lib/server/db/home';
 import { noPosts } from '../support/threads';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent } from '../support/events';
@@ -382,7 +382,7 @@ describe('reads of the practice page and the home page', () => {
 		);
 	});
 
-	it('homeFeaturedPractices: the featured set in order, the cover alone, areas as ids', async () => {
+	it('homeSections: the featured set in order, the cover alone, areas as ids', async () => {
 		const cover = await storedImageHash();
 		const second = await storedImageHash();
 		const withPhotos = await publishedPractice(
@@ -399,7 +399,8 @@ describe('reads of the practice page and the home page', () => {
 		);
 		const set = await setFeaturedPractices(userClient(coordinator.id), [withPhotos, published]);
 		expect(set.ok).toBe(true);
-		const featured = await homeFeaturedPractices(anonClient());
+		const featured = (await homeSections(anonClient(), { practices: 6, threads: 0, awards: 0 }))
+			.practices;
 		expect(featured.map((p) => p.id)).toEqual([withPhotos, published]);
 		expect(featured[0]).toMatchObject({
 			cover: { hash: cover, width: 1200, height: 800, alt: '表紙の写真' },
@@ -409,14 +410,16 @@ describe('reads of the practice page and the home page', () => {
 		await setFeaturedPractices(userClient(coordinator.id), []);
 	});
 
-	it('activeThreads: newest activity first, without hidden threads', async () => {
+	it('homeSections: the threads with the newest activity first, without hidden threads', async () => {
 		const made = await userClient(other.id).rpc('create_thread', {
 			p_title: `いちばん新しい ${word()}`,
 			p_body: '本文',
 			p_body_html: '<p>本文</p>',
 			p_area: areaId
 		});
-		const threads = await activeThreads(anonClient(), 4);
+		const active = async () =>
+			(await homeSections(anonClient(), { practices: 0, threads: 4, awards: 0 })).threads;
+		const threads = await active();
 		expect(threads).toHaveLength(4);
 		expect(threads[0]).toMatchObject({ id: made.data, areaId });
 		const times = threads.map((t) => t.lastPostedAt);
@@ -425,7 +428,7 @@ describe('reads of the practice page and the home page', () => {
 			.from('threads')
 			.update({ hidden_at: new Date().toISOString() })
 			.eq('id', made.data!);
-		expect((await activeThreads(anonClient(), 4)).map((t) => t.id)).not.toContain(made.data);
+		expect((await active()).map((t) => t.id)).not.toContain(made.data);
 	});
 
 	it('homeEventSeries gives the same cards as searchEventSeries, in one query', async () => {

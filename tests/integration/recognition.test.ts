@@ -3,7 +3,8 @@
 // a recipient's page shows (awards, thanks), the notices page, and the mails
 // the worker sends for an award, a closed nomination and a thanks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awardsFor, awardTimeline, recentAwards } from '$lib/server/db/awards';
+import { awardsFor, awardTimeline } from '$lib/server/db/awards';
+import { homeSections } from '$lib/server/db/home';
 import { myNominations, nominate, nominationQueue } from '$lib/server/db/nominations';
 import { listNotifications, NOTIFICATION_KINDS } from '$lib/server/db/notifications';
 import { hideThanks, thank, thanksFor } from '$lib/server/db/thanks';
@@ -88,7 +89,7 @@ describe('the timeline', () => {
 		});
 		expect(fy2031.awards[0].recipient.byline).toContain('表彰テスト団体');
 		// newest first on the home page too
-		const recent = await recentAwards(db, 1);
+		const recent = (await homeSections(db, { practices: 0, threads: 0, awards: 1 })).awards;
 		expect(recent[0].id).toBe(nextFy);
 		expect((await awardsFor(db, { practiceId: practice })).map((a) => a.id)).toEqual([
 			nextFy,

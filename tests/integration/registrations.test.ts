@@ -238,9 +238,9 @@ describe('places on the waiting list', () => {
 		const a = await join(alice, occurrence);
 		const b = await join(bob, occurrence);
 		const c = await join(carol, occurrence);
-		// as the event page reads them: embedded with the event's dates
+		// as the event page reads them (event_page)
 		const place = async (user: User) =>
-			(await findEventWithDates(userClient(user.id), eventId, user.id))!.registrations.map((r) => [
+			(await findEventWithDates(userClient(user.id), eventId))!.registrations.map((r) => [
 				r.status,
 				r.waitlistPosition
 			]);

@@ -1,10 +1,17 @@
 // The wide reads built in SQL (migration 20261212000000_wide_reads): an event
-// (event_detail), a date's card (card_event) and a thread's card
-// (thread_card) are computed fields that run as the caller. What they show is
+// (event_detail), a date's card (card_event), a thread's card (thread_card),
+// an organization's page (organization_page) and an event's page (event_page,
+// with events_version) are computed fields that run as the caller. What they show is
 // what the embeds they replaced showed: RLS decides inside, fields come in
 // their order, and a card says the same as the event's page.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findEvent, searchOccurrences } from '$lib/server/db/events';
+import {
+	findEvent,
+	findEventWithDates,
+	listEventOccurrences,
+	searchOccurrences
+} from '$lib/server/db/events';
+import { myRegistrationOf, type MyRegistrationRow } from '$lib/server/db/registrations';
 import { getThread, listThreads } from '$lib/server/db/threads';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent, saveEventAgain } from '../support/events';
@@ -480,5 +487,111 @@ describe('organization_page (an organization’s own page)', () => {
 			.update({ hidden_at: new Date().toISOString(), hidden_reason: 'テスト' })
 			.eq('id', org);
 		expect(await findOrganizationPage(anonClient(), slug)).toBeNull();
+	});
+});
+
+describe('event_page (findEventWithDates)', () => {
+	/** What the page read before event_page: the dates with the reader's registrations embedded. */
+	async function embeddedRegistrations(userId: string, eventId: string) {
+		const { data, error } = await userClient(userId)
+			.from('events')
+			.select(
+				'event_occurrences(id, registrations(id, occurrence_id, status, companions, waitlist_position))'
+			)
+			.eq('id', eventId)
+			.order('starts_at', { referencedTable: 'event_occurrences' })
+			.eq('event_occurrences.registrations.user_id', userId)
+			.neq('event_occurrences.registrations.status', 'cancelled')
+			.single();
+		if (error) throw new Error(error.message);
+		return data.event_occurrences.flatMap((o) =>
+			(o.registrations as MyRegistrationRow[]).map(myRegistrationOf)
+		);
+	}
+	const join = async (userId: string, occurrence: string) => {
+		const { data, error } = await userClient(userId).rpc('join_occurrence', {
+			p_occurrence: occurrence,
+			p_companions: 0
+		});
+		if (error || !data) throw new Error(error?.message ?? 'no registration');
+		return data;
+	};
+	const version = async () => (await anonClient().rpc('public_events_version')).data!;
+
+	it('is the event, its dates and the reader’s own registrations, as the embeds read them', async () => {
+		const ev = await createEvent(organiser.id, {
+			organizationId: hostOrg,
+			capacity: 1,
+			repeat: 'weekly',
+			count: 3
+		});
+		const [first, second, third] = ev.occurrenceIds;
+		await join(cohostOwner.id, first); // going
+		await join(stranger.id, first); // waiting, first in line
+		await join(stranger.id, second); // going
+		const left = await join(stranger.id, third);
+		const cancel = await userClient(stranger.id).rpc('cancel_registration', {
+			p_registration: left.id
+		});
+		expect(cancel.error).toBeNull();
+
+		for (const [who, db, userId] of [
+			['visitor', anonClient(), null],
+			['organiser', userClient(organiser.id), organiser.id],
+			['going', userClient(cohostOwner.id), cohostOwner.id],
+			['waiting and going', userClient(stranger.id), stranger.id]
+		] as const) {
+			const before = await version();
+			const [page, event, dates] = await Promise.all([
+				findEventWithDates(db, ev.id),
+				findEvent(db, ev.id),
+				listEventOccurrences(db, ev.id)
+			]);
+			const after = await version();
+			expect(page, who).not.toBeNull();
+			expect(page!.event, who).toEqual(event);
+			expect(page!.occurrences, who).toEqual(dates);
+			expect(
+				page!.occurrences.map((o) => o.id),
+				who
+			).toEqual(ev.occurrenceIds);
+			expect(page!.registrations, who).toEqual(
+				userId ? await embeddedRegistrations(userId, ev.id) : []
+			);
+			// read in the same statement: never older than the row, never newer than a read after it
+			expect(page!.eventsVersion, who).toBeGreaterThanOrEqual(before);
+			expect(page!.eventsVersion, who).toBeLessThanOrEqual(after);
+		}
+		const mine = (await findEventWithDates(userClient(stranger.id), ev.id))!.registrations;
+		expect(mine.map((r) => [r.occurrenceId, r.status, r.waitlistPosition])).toEqual([
+			[first, 'waitlisted', 1],
+			[second, 'going', null]
+		]);
+		expect((await findEventWithDates(userClient(organiser.id), ev.id))!.registrations).toEqual([]);
+	});
+
+	it('is nothing for who may not see the event: a draft for anybody but its organisers', async () => {
+		const draft = await createEvent(organiser.id, { status: 'draft' });
+		expect(await findEventWithDates(anonClient(), draft.id)).toBeNull();
+		expect(await findEventWithDates(userClient(stranger.id), draft.id)).toBeNull();
+		const own = await findEventWithDates(userClient(organiser.id), draft.id);
+		expect(own?.event.status).toBe('draft');
+		expect(own?.occurrences.map((o) => o.id)).toEqual(draft.occurrenceIds);
+	});
+
+	it('gives an organization’s page the version too', async () => {
+		const slug = (
+			await serviceClient().from('organizations').select('slug').eq('id', hostOrg).single()
+		).data!.slug;
+		const before = await version();
+		const page = await findOrganizationPage(anonClient(), slug);
+		const after = await version();
+		expect(page!.eventsVersion).toBeGreaterThanOrEqual(before);
+		expect(page!.eventsVersion).toBeLessThanOrEqual(after);
+		// a change to the public events is a new version on the next read
+		await createEvent(organiser.id, { organizationId: hostOrg });
+		expect((await findOrganizationPage(anonClient(), slug))!.eventsVersion).toBeGreaterThan(
+			page!.eventsVersion
+		);
 	});
 });

@@ -116,19 +116,6 @@ export async function awardsFor(db: Db, ref: RecipientRef, limit = 50): Promise<
 	return data.map(toAward);
 }
 
-/** The latest awards, newest first (the home page's 最近の表彰). */
-export async function recentAwards(db: Db, limit = 3): Promise<AwardItem[]> {
-	const { data, error } = await db
-		.from('awards')
-		.select(AWARD_SELECT)
-		.order('awarded_on', { ascending: false })
-		.order('created_at', { ascending: false })
-		.order('id', { ascending: false })
-		.limit(limit);
-	if (error) dbFailure(error);
-	return data.map(toAward);
-}
-
 export interface TimelineFilter {
 	fiscalYear: number | null;
 	areaId: string | null;

@@ -493,6 +493,8 @@ export type Database = {
           venue_name: string | null
           waitlist_enabled: boolean
           event_detail: Json | null
+          event_page: Json | null
+          events_version: number | null
         }
         Insert: {
           accessibility?: string | null
@@ -1522,6 +1524,7 @@ export type Database = {
           verified_at: string | null
           verified_by: string | null
           website: string | null
+          events_version: number | null
           member_count: number | null
           organization_links: Json | null
           organization_page: Json | null
@@ -3588,7 +3591,20 @@ export type Database = {
         Args: { e: Database["public"]["Tables"]["events"]["Row"] }
         Returns: Json
       }
+      event_page: {
+        Args: { e: Database["public"]["Tables"]["events"]["Row"] }
+        Returns: Json
+      }
       event_thread: { Args: { p_event: string }; Returns: string }
+      events_version:
+        | {
+            Args: { e: Database["public"]["Tables"]["events"]["Row"] }
+            Returns: number
+          }
+        | {
+            Args: { o: Database["public"]["Tables"]["organizations"]["Row"] }
+            Returns: number
+          }
       feed_dates: {
         Args: {
           p_area?: string
@@ -3697,6 +3713,10 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      home_sections: {
+        Args: { p_awards: number; p_practices: number; p_threads: number }
+        Returns: Json
       }
       import_places: { Args: { p_rows: Json }; Returns: number }
       inspire_thread: {

@@ -23,7 +23,6 @@ import type { Db } from '$lib/server/db/client';
 import type { Database } from '$lib/server/db/database.types';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 import {
-	MY_REGISTRATION_COLUMNS,
 	myRegistrationOf,
 	type MyRegistration,
 	type MyRegistrationRow
@@ -130,47 +129,48 @@ export async function findEvent(db: Db, id: string): Promise<EventDetail | null>
 	return row && eventDetailOf(row.event_detail);
 }
 
+/** event_page, as the SQL function writes it. */
+interface EventPageJson {
+	event_detail: unknown;
+	event_occurrences: OccurrenceRow[];
+	/** only for a signed-in reader */
+	registrations?: MyRegistrationRow[];
+}
+
 /**
- * An event's page in one request: the event (as findEvent), every date in
- * time order, and a signed-in reader's registrations for them that are not
- * cancelled (RLS shows a person only their own). Null as findEvent.
+ * An event's page in one request (event_page, JSON built in SQL under the
+ * reader's RLS): the event (as findEvent), every date in time order, and a
+ * signed-in reader's registrations for them that are not cancelled (RLS shows
+ * a person only their own), with the version of the public events read in the
+ * same statement (what the page's kept lists are keyed by: readerAt). Null as
+ * findEvent.
  */
 export async function findEventWithDates(
 	db: Db,
-	id: string,
-	userId: string | null
+	id: string
 ): Promise<{
 	event: EventDetail;
 	occurrences: Occurrence[];
 	registrations: MyRegistration[];
+	eventsVersion: number;
 } | null> {
-	// visitors have no registrations to read (and no grant on them)
-	const { data: row, error } = userId
-		? await db
-				.from('events')
-				.select(
-					`event_detail, event_occurrences(${OCCURRENCE_COLUMNS}, registrations(${MY_REGISTRATION_COLUMNS}))`
-				)
-				.eq('id', id)
-				.order('starts_at', { referencedTable: 'event_occurrences' })
-				.eq('event_occurrences.registrations.user_id', userId)
-				.neq('event_occurrences.registrations.status', 'cancelled')
-				.maybeSingle()
-		: await db
-				.from('events')
-				.select(`event_detail, event_occurrences(${OCCURRENCE_COLUMNS})`)
-				.eq('id', id)
-				.order('starts_at', { referencedTable: 'event_occurrences' })
-				.maybeSingle();
+	const { data: row, error } = await db
+		.from('events')
+		.select('page:event_page, version:events_version')
+		.eq('id', id)
+		.maybeSingle();
 	if (error) dbFailure(error);
 	if (!row) return null;
+	// a computed field is nullable to the generated types; events_version never is
+	if (row.version === null) throw new Error('events_version: no version');
+	// the generated types call a jsonb result `Json`: this is what event_page writes
+	const json: unknown = row.page;
+	const page = json as EventPageJson;
 	return {
-		event: eventDetailOf(row.event_detail),
-		occurrences: row.event_occurrences.map(occurrenceOf),
-		// the generated types do not follow a computed field (waitlist_position) into an embed
-		registrations: row.event_occurrences.flatMap((o) =>
-			'registrations' in o ? (o.registrations as MyRegistrationRow[]).map(myRegistrationOf) : []
-		)
+		event: eventDetailOf(page.event_detail),
+		occurrences: page.event_occurrences.map(occurrenceOf),
+		registrations: (page.registrations ?? []).map(myRegistrationOf),
+		eventsVersion: row.version
 	};
 }
 

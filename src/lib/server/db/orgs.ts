@@ -152,7 +152,9 @@ type OrganizationPageJson = ProfileRow & {
  * The organization's own page in one request (organization_page, JSON built
  * in SQL under the reader's RLS): the organization and its members as
  * findOrganizationWithMembers reads them, its awards, newest first (as
- * awardsFor), and the places it runs, by reading (a hidden one for its keepers).
+ * awardsFor), and the places it runs, by reading (a hidden one for its keepers),
+ * with the version of the public events read in the same statement (what the
+ * page's kept list of dates is keyed by: readerAt).
  */
 export async function findOrganizationPage(
 	db: Db,
@@ -163,20 +165,24 @@ export async function findOrganizationPage(
 	memberCount: number;
 	awards: AwardItem[];
 	places: (PlaceCard & { published: boolean })[];
+	eventsVersion: number;
 } | null> {
 	const { data, error } = await db
 		.from('organizations')
-		.select('page:organization_page')
+		.select('page:organization_page, version:events_version')
 		.eq('slug', slug)
 		.maybeSingle();
 	if (error) dbFailure(error);
 	if (!data) return null;
+	// a computed field is nullable to the generated types; events_version never is
+	if (data.version === null) throw new Error('events_version: no version');
 	const json: unknown = data.page;
 	const page = json as OrganizationPageJson;
 	return {
 		...withMembers(page),
 		awards: page.awards.map(toAward),
-		places: page.places.map((p) => ({ ...placeCardOf(p), published: p.published }))
+		places: page.places.map((p) => ({ ...placeCardOf(p), published: p.published })),
+		eventsVersion: data.version
 	};
 }
 

@@ -161,33 +161,22 @@ export interface HomePractice {
 	areaIds: string[];
 }
 
-/**
- * The home page's featured practices (at most 6) in the coordinators' order:
- * a light version of featuredPractices (db/practices.ts) with only what the
- * home page shows, the cover alone (position 1), areas as ids. One query
- * through practices_featured_idx.
- */
-export async function homeFeaturedPractices(db: Db): Promise<HomePractice[]> {
-	const { data, error } = await db
-		.from('practices')
-		.select(
-			'id, title, summary, lead:organizations!practices_lead_organization_id_fkey(name), practice_photos(alt, image:images(hash, width, height)), practice_areas(area_id)'
-		)
-		.not('featured_position', 'is', null)
-		.eq('status', 'published')
-		.eq('practice_photos.position', 1)
-		.order('featured_position')
-		.limit(6);
-	if (error) dbFailure(error);
-	return data.map((p) => {
-		const photo = p.practice_photos[0];
-		return {
-			id: p.id,
-			title: p.title,
-			summary: p.summary,
-			leadOrganization: { name: p.lead?.name ?? '' },
-			cover: photo?.image ? { ...photo.image, alt: photo.alt } : null,
-			areaIds: p.practice_areas.map((a) => a.area_id)
-		};
-	});
+/** A featured practice as home_sections writes it (db/home.ts). */
+export interface HomePracticeJson {
+	id: string;
+	title: string;
+	summary: string;
+	lead: { name: string } | null;
+	/** the cover alone (position 1) */
+	cover: PracticePhoto | null;
+	area_ids: string[];
 }
+
+export const homePracticeOf = (p: HomePracticeJson): HomePractice => ({
+	id: p.id,
+	title: p.title,
+	summary: p.summary,
+	leadOrganization: { name: p.lead?.name ?? '' },
+	cover: p.cover,
+	areaIds: p.area_ids
+});

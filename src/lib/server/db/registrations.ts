@@ -68,9 +68,7 @@ export interface MyRegistration {
 	waitlistPosition: number | null;
 }
 
-/** A person's registration as the event page reads it, embedded with the dates (findEventWithDates). */
-export const MY_REGISTRATION_COLUMNS = 'id, occurrence_id, status, companions, waitlist_position';
-
+/** A person's registration as the event page reads it (event_page: findEventWithDates). */
 export interface MyRegistrationRow {
 	id: string;
 	occurrence_id: string;

@@ -141,41 +141,43 @@ export async function latestThreads(
 	return searchThreads(db, scope, limit, 0);
 }
 
-/**
- * The home page's active threads: those that show to everybody, newest
- * activity first, in one light query (search_threads walks
- * threads_activity_idx; nothing embedded): the area as its id, for the page
- * to name from the areas it has; no author names, organization, event or fields.
- */
-export async function activeThreads(
-	db: Db,
-	limit: number
-): Promise<(Omit<ThreadCard, 'area'> & { areaId: string | null })[]> {
-	const { data, error } = await db
-		.rpc('search_threads', { ...filterArgs({}), p_limit: limit, p_offset: 0 })
-		.select(
-			'id, title, is_question, solved_post_id, locked_at, created_at, last_posted_at, reply_count, post_count, area_id'
-		)
-		.order('last_posted_at', { ascending: false })
-		.order('id', { ascending: false });
-	if (error) dbFailure(error);
-	return data.map((t) => ({
-		id: t.id,
-		title: t.title,
-		isQuestion: t.is_question,
-		solved: t.solved_post_id !== null,
-		locked: t.locked_at !== null,
-		createdAt: t.created_at,
-		lastPostedAt: t.last_posted_at,
-		replyCount: t.reply_count,
-		postCount: t.post_count,
-		author: null,
-		areaId: t.area_id,
-		organization: null,
-		event: null,
-		fields: []
-	}));
+/** A thread as home_sections writes it (db/home.ts): nothing embedded, the area as its id. */
+export interface ActiveThreadJson {
+	id: string;
+	title: string;
+	is_question: boolean;
+	solved_post_id: string | null;
+	locked_at: string | null;
+	created_at: string;
+	last_posted_at: string;
+	reply_count: number;
+	post_count: number;
+	area_id: string | null;
 }
+
+/**
+ * The home page's active threads, in one light query (search_threads walks
+ * threads_activity_idx): the area as its id, for the page to name from the
+ * areas it has; no author names, organization, event or fields.
+ */
+export const activeThreadOf = (
+	t: ActiveThreadJson
+): Omit<ThreadCard, 'area'> & { areaId: string | null } => ({
+	id: t.id,
+	title: t.title,
+	isQuestion: t.is_question,
+	solved: t.solved_post_id !== null,
+	locked: t.locked_at !== null,
+	createdAt: t.created_at,
+	lastPostedAt: t.last_posted_at,
+	replyCount: t.reply_count,
+	postCount: t.post_count,
+	author: null,
+	areaId: t.area_id,
+	organization: null,
+	event: null,
+	fields: []
+});
 
 // ---------------------------------------------------------------------------
 // One thread

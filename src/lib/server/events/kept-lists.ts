@@ -34,7 +34,12 @@ export interface Reader {
 
 /** The reader of this request: one small request (the version). */
 export async function readerOf(db: Db): Promise<Reader> {
-	return { version: await publicEventsVersion(db), visitor: readsAsVisitor() };
+	return readerAt(await publicEventsVersion(db));
+}
+
+/** The reader of this request, with a version read with the page's first row (events_version). */
+export function readerAt(version: number): Reader {
+	return { version, visitor: readsAsVisitor() };
 }
 
 /** Whether RLS shows this request's person the cards it shows a visitor. */

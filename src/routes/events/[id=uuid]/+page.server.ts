@@ -8,7 +8,7 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { findEventWithDates } from '$lib/server/db/events';
-import { occurrences as keptOccurrences, readerOf } from '$lib/server/events/kept-lists';
+import { occurrences as keptOccurrences, readerAt } from '$lib/server/events/kept-lists';
 import { listEventRecords } from '$lib/server/db/records';
 import { cancelRegistration, joinOccurrence } from '$lib/server/db/registrations';
 import { requestDb } from '$lib/server/db/request';
@@ -31,13 +31,12 @@ const RECORDS_SHOWN = 5;
 
 export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
 	const db = requestDb();
-	// the event, its dates and the person's registrations for them: one request
-	const [found, reader] = await Promise.all([
-		findEventWithDates(db, params.id, locals.user?.id ?? null),
-		readerOf(db)
-	]);
+	// the event, its dates, the person's registrations for them and the version the
+	// organization's next dates are kept by: one request
+	const found = await findEventWithDates(db, params.id);
 	if (!found) error(404, 'Not Found');
 	const { event, occurrences } = found;
+	const reader = readerAt(found.eventsVersion);
 	const flash = takeFlash(cookies, url);
 	const now = Date.now();
 	const upcomingOf = <T extends { endsAt: string }>(all: T[]) =>

@@ -5,7 +5,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { isLastOwner } from '$lib/permissions';
 import { requireCoordinator, requireUser } from '$lib/server/auth/guard';
 import { answerCohostRequest, listCohostRequests } from '$lib/server/db/cohosts';
-import { eventSeries, readerOf } from '$lib/server/events/kept-lists';
+import { eventSeries, readerAt } from '$lib/server/events/kept-lists';
 import { isFollowing } from '$lib/server/db/follows';
 import { findOrganization, removeMember, setHidden, setVerified } from '$lib/server/db/orgs';
 import { requestDb } from '$lib/server/db/request';
@@ -49,18 +49,21 @@ async function answerCohost(slug: string, request: Request, accept: boolean) {
 }
 
 export const load: PageServerLoad = async ({ params, url, cookies, locals }) => {
-	// the organization, its members, awards and places: one request
-	const { org, members, memberCount, viewer, can, awards, places } = await loadOrganizationPage(
-		params.slug
-	);
+	// the organization, its members, awards and places, and the version its next dates are
+	// kept by: one request
+	const { org, members, memberCount, viewer, can, awards, places, eventsVersion } =
+		await loadOrganizationPage(params.slug);
 	// the answer to a report (/report?organization=) lands here
 	const flash = takeFlash(cookies, url);
 	const db = requestDb();
 	// the suspension in force, read once per request (the layout's banner reads the same)
 	const suspended = locals.user ? (await currentSuspension(locals.user.id)) !== null : false;
 	const [events, cohostRequests, threads, following, thanks] = await Promise.all([
-		readerOf(db).then((reader) =>
-			eventSeries(db, reader, { from: new Date(), organizationId: org.id }, { offset: 0, limit: 5 })
+		eventSeries(
+			db,
+			readerAt(eventsVersion),
+			{ from: new Date(), organizationId: org.id },
+			{ offset: 0, limit: 5 }
 		),
 		can.answerCohosts ? listCohostRequests(db, org.id) : [],
 		latestThreads(db, { organizationId: org.id }),
