@@ -21,29 +21,25 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 const UPCOMING = 6;
-const FEATURED = 6;
-const ACTIVE_THREADS = 4;
-const RECENT_AWARDS = 4;
 
 export const load: PageServerLoad = async ({ locals, cookies }) => {
 	const db = requestDb();
 	const now = new Date();
-	// the featured practices, the threads and the awards in one request with the version of
-	// the public events; the areas and (for a visitor) the next events are kept per version
+	// the featured practices, the threads and the awards (six, four and four) in one request
+	// with the version of the public events; the areas (for everybody) and a visitor's next
+	// events are kept per version
 	const [{ areas, myArea, upcoming, featured, threads, awards }, next] = await Promise.all([
-		homeSections(db, { practices: FEATURED, threads: ACTIVE_THREADS, awards: RECENT_AWARDS }).then(
-			async ({ eventsVersion, practices, ...sections }) => {
-				const reader = readerAt(eventsVersion);
-				const [{ areas: all }, upcoming] = await Promise.all([
-					publicTaxonomy(db, reader.version),
-					homeSeries(db, reader, now, UPCOMING)
-				]);
-				const areas = all.filter((a) => !a.retired_at);
-				// "my area": the one chosen here, else (signed in) the first of the profile's areas
-				const myArea = await resolveMyArea(db, cookies, locals.user?.id ?? null, areas);
-				return { ...sections, featured: practices, areas, myArea, upcoming };
-			}
-		),
+		homeSections(db).then(async ({ eventsVersion, practices, ...sections }) => {
+			const reader = readerAt(eventsVersion);
+			const [{ areas: all }, upcoming] = await Promise.all([
+				publicTaxonomy(db, reader.version),
+				homeSeries(db, reader, now, UPCOMING)
+			]);
+			const areas = all.filter((a) => !a.retired_at);
+			// "my area": the one chosen here, else (signed in) the first of the profile's areas
+			const myArea = await resolveMyArea(db, cookies, locals.user?.id ?? null, areas);
+			return { ...sections, featured: practices, areas, myArea, upcoming };
+		}),
 		locals.user
 			? listMyRegistrations(db, locals.user.id, 'upcoming', { offset: 0, limit: 1 }, now)
 			: []

@@ -10,10 +10,13 @@
 -- read under the caller's RLS, as the embeds were; a visitor's read never names
 -- registrations (no grant on them): the statement that reads them runs only for the signed in.
 --
--- home_sections: the home page's featured practices (the cover alone, areas as ids), its
--- active threads (search_threads, nothing embedded) and its latest awards (award_card), each as
--- the request it replaces read it, in one: three requests of 1.9–2.1 ms of CPU each (PostgreSQL,
--- PostgREST and the gateway; the practices' embeds 1.15 ms of PostgREST's) at size L.
+-- home_sections: the home page's six featured practices (the cover alone, areas as ids, in the
+-- areas' order), its four active threads (search_threads, nothing embedded) and its four latest
+-- awards (award_card), each as the request it replaces read it, in one: three requests of
+-- 1.9–2.1 ms of CPU each (PostgreSQL, PostgREST and the gateway; the practices' embeds 1.15 ms
+-- of PostgREST's) at size L. The counts are the page's, written here as constants: the plan kept
+-- for the session then knows each limit (a limit given as an argument is planned as a tenth of
+-- the table).
 --
 -- events_version: public_events_version() as a computed field of an event and of an
 -- organization, and in home_sections. The event's, the organization's and the home page key the
@@ -71,8 +74,7 @@ revoke execute on function public.events_version(public.organizations) from publ
 grant execute on function public.events_version(public.organizations)
 	to anon, authenticated, service_role;
 
-create function public.home_sections(p_practices integer, p_threads integer, p_awards integer)
-returns jsonb
+create function public.home_sections() returns jsonb
 language plpgsql stable set search_path = ''
 set plan_cache_mode = force_generic_plan as $$
 begin
@@ -93,7 +95,7 @@ begin
 			from (select * from public.practices x
 				where x.featured_position is not null and x.status = 'published'
 				order by x.featured_position
-				limit least(greatest(coalesce(p_practices, 0), 0), 6)) p), '[]'::jsonb),
+				limit 6) p), '[]'::jsonb),
 		-- what shows to everybody, newest activity first (threads_activity_idx)
 		'threads', coalesce((
 			select jsonb_agg(jsonb_build_object('id', t.id, 'title', t.title,
@@ -102,8 +104,7 @@ begin
 					'last_posted_at', t.last_posted_at, 'reply_count', t.reply_count,
 					'post_count', t.post_count, 'area_id', t.area_id)
 				order by t.last_posted_at desc, t.id desc)
-			from public.search_threads(p_limit => least(greatest(coalesce(p_threads, 0), 1), 20)) t
-			where coalesce(p_threads, 0) > 0), '[]'::jsonb),
+			from public.search_threads(p_limit => 4) t), '[]'::jsonb),
 		-- newest first (awards_timeline_idx)
 		'awards', coalesce((
 			select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'citation', a.citation,
@@ -114,9 +115,8 @@ begin
 				order by a.awarded_on desc, a.created_at desc, a.id desc)
 			from (select * from public.awards x
 				order by x.awarded_on desc, x.created_at desc, x.id desc
-				limit least(greatest(coalesce(p_awards, 0), 0), 20)) a), '[]'::jsonb),
+				limit 4) a), '[]'::jsonb),
 		'events_version', public.public_events_version());
 end $$;
-revoke execute on function public.home_sections(integer, integer, integer) from public;
-grant execute on function public.home_sections(integer, integer, integer)
-	to anon, authenticated, service_role;
+revoke execute on function public.home_sections() from public;
+grant execute on function public.home_sections() to anon, authenticated, service_role;

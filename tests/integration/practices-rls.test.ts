@@ -5,7 +5,6 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-	featuredPractices,
 	getPractice,
 	listPractices,
 	practicesChangedSincePublication,
@@ -17,6 +16,7 @@ import {
 	submitPractice,
 	submittedPractices
 } from '$lib/server/db/practices';
+import { homeSections } from '$lib/server/db/home';
 import { listNotifications, NOTIFICATION_KINDS } from '$lib/server/db/notifications';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
 import { createEvent } from '../support/events';
@@ -477,15 +477,15 @@ describe('the workflow', () => {
 			refusal: 'not_published'
 		});
 		expect((await setFeaturedPractices(c, [ids[2], ids[0], ids[1]])).ok).toBe(true);
-		expect((await featuredPractices(anonClient())).map((p) => p.id)).toEqual([
+		expect((await homeSections(anonClient())).practices.map((p) => p.id)).toEqual([
 			ids[2],
 			ids[0],
 			ids[1]
 		]);
 		expect((await setFeaturedPractices(c, [ids[1], ids[2]])).ok).toBe(true);
-		expect((await featuredPractices(anonClient())).map((p) => p.id)).toEqual([ids[1], ids[2]]);
+		expect((await homeSections(anonClient())).practices.map((p) => p.id)).toEqual([ids[1], ids[2]]);
 		expect((await status(ids[0])).featured_position).toBeNull();
 		expect((await setFeaturedPractices(c, [])).ok).toBe(true);
-		expect(await featuredPractices(anonClient())).toEqual([]);
+		expect((await homeSections(anonClient())).practices).toEqual([]);
 	});
 });

@@ -3714,10 +3714,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
-      home_sections: {
-        Args: { p_awards: number; p_practices: number; p_threads: number }
-        Returns: Json
-      }
+      home_sections: { Args: Record<PropertyKey, never>; Returns: Json }
       import_places: { Args: { p_rows: Json }; Returns: number }
       inspire_thread: {
         Args: {

@@ -1,10 +1,9 @@
 // The home page's sections in one request (home_sections, migration
-// 20261222000000_event_page: JSON built in SQL under the reader's RLS): the
-// featured practices, the active threads and the latest awards, each as the
-// request it replaced read it, and the version of the public events the page's
-// kept lists are keyed by (readerAt), read in the same statement. The next
-// events and the reader's own next date are read beside it (kept-lists.ts,
-// events.ts).
+// 20261222000000_event_page: JSON built in SQL under the reader's RLS): its six
+// featured practices, four active threads and four latest awards, each as the
+// request it replaced read it, and the version of the public events read in
+// the same statement. The page then reads its next events and the areas, kept
+// per that version (kept-lists.ts: readerAt).
 import type { Db } from '$lib/server/db/client';
 import { toAward, type AwardRow } from '$lib/server/db/awards';
 import { dbFailure } from '$lib/server/db/errors';
@@ -20,19 +19,11 @@ interface HomeSectionsJson {
 }
 
 /**
- * Up to `practices` featured practices (6 at most) in the coordinators' order,
- * the `threads` that show to everybody with the newest activity, and the
- * `awards` newest first.
+ * The featured practices in the coordinators' order, the threads that show to
+ * everybody with the newest activity first, the awards newest first.
  */
-export async function homeSections(
-	db: Db,
-	counts: { practices: number; threads: number; awards: number }
-) {
-	const { data, error } = await db.rpc('home_sections', {
-		p_practices: counts.practices,
-		p_threads: counts.threads,
-		p_awards: counts.awards
-	});
+export async function homeSections(db: Db) {
+	const { data, error } = await db.rpc('home_sections');
 	if (error) dbFailure(error);
 	// the generated types call a jsonb result `Json`: this is what home_sections writes
 	const json: unknown = data;

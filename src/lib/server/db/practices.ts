@@ -10,7 +10,6 @@
 // Reads (for /practices, /practices/<id>, the home page, organization pages):
 //   listPractices(db, filters, page)     published, newest first, 20 a page (+ total)
 //   getPractice(db, id)                  one practice with its children, or null
-//   featuredPractices(db)                the home page's set, in the coordinators' order
 //   practicesOfOrganization(db, orgId)   led by an organization (RLS: drafts only for its editors)
 //   submittedPractices(db)               the coordinators' queue, oldest first
 //   practicesChangedSincePublication(db) coordinators: what changed, field by field
@@ -191,19 +190,6 @@ export async function listPractices(
 /** Newly published practices, newest first (the Atom feed, the home page): at most `limit`. */
 export async function latestPractices(db: Db, limit = 20): Promise<PracticeCard[]> {
 	return searchPractices(db, {}, limit, 0);
-}
-
-/** The home page's featured practices (at most 6), in the order coordinators set. */
-export async function featuredPractices(db: Db): Promise<PracticeCard[]> {
-	const { data, error } = await db
-		.from('practices')
-		.select(CARD_SELECT)
-		.not('featured_position', 'is', null)
-		.eq('status', 'published')
-		.order('featured_position')
-		.limit(6);
-	if (error) dbFailure(error);
-	return data.map(cardOf);
 }
 
 /**

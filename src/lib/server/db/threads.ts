@@ -156,9 +156,9 @@ export interface ActiveThreadJson {
 }
 
 /**
- * The home page's active threads, in one light query (search_threads walks
- * threads_activity_idx): the area as its id, for the page to name from the
- * areas it has; no author names, organization, event or fields.
+ * One of the home page's active threads (home_sections walks them with
+ * search_threads, through threads_activity_idx): the area as its id, for the
+ * page to name from the areas it has; no author names, organization, event or fields.
  */
 export const activeThreadOf = (
 	t: ActiveThreadJson
