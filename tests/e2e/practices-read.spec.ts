@@ -182,3 +182,35 @@ test('a resident finds a practice, reads it, comments and wants to try it in the
 	});
 	expect(again.status()).toBe(304);
 });
+
+test('the filters of /practices and /orgs follow a new area and its retirement at once', async ({
+	page
+}) => {
+	// the lists keep the areas and fields per version of the public events (kept-lists.ts:
+	// taxonomyInUse), which every change to an area raises
+	const slug = `kept-area-${tag}`;
+	const service = serviceClient();
+	const option = page.locator(`#area option[value="${slug}"]`);
+	for (const path of ['/practices', '/orgs']) await page.goto(path); // kept before the change
+	const { error } = await service.from('areas').insert({
+		slug,
+		name_ja: `保持の地域${tag}`,
+		name_en: `Kept ${tag}`,
+		kana: '',
+		sort_order: 990
+	});
+	expect(error).toBeNull();
+	try {
+		for (const path of ['/practices', '/orgs']) {
+			await page.goto(path);
+			await expect(option, path).toHaveCount(1);
+		}
+		await service.from('areas').update({ retired_at: new Date().toISOString() }).eq('slug', slug);
+		for (const path of ['/practices', '/orgs']) {
+			await page.goto(path);
+			await expect(option, path).toHaveCount(0);
+		}
+	} finally {
+		await service.from('areas').delete().eq('slug', slug);
+	}
+});

@@ -3,12 +3,13 @@ import { canModerate } from '$lib/permissions';
 import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { PAGE_SIZE, searchOrganizations } from '$lib/server/db/orgs';
-import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import { taxonomyInUse } from '$lib/server/events/kept-lists';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals, cookies }) => {
 	const db = requestDb();
-	const [areas, fields] = await Promise.all([listAreas(db), listFields(db)]);
+	// the filters' areas and fields, kept per version of the public events
+	const { areas, fields } = await taxonomyInUse(db);
 	const params = url.searchParams;
 	const q = (params.get('q') ?? '').trim().slice(0, 100);
 	const kind = params.get('kind') ?? '';

@@ -3,13 +3,14 @@ import { isAudience } from '$lib/practices/types';
 import { listPractices, PRACTICE_PAGE_SIZE } from '$lib/server/db/practices';
 import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
-import { listAreas, listFields } from '$lib/server/db/taxonomy';
+import { taxonomyInUse } from '$lib/server/events/kept-lists';
 import type { PageServerLoad } from './$types';
 
 // /practices?q=&area=<slug>&field=<slug>&kind=<organization kind>&audience=<対象>&easy=1&page=n
 export const load: PageServerLoad = async ({ url, cookies }) => {
 	const db = requestDb();
-	const [areas, fields] = await Promise.all([listAreas(db), listFields(db)]);
+	// the filters' areas and fields, kept per version of the public events
+	const { areas, fields } = await taxonomyInUse(db);
 	const params = url.searchParams;
 	const q = (params.get('q') ?? '').trim().slice(0, 100);
 	const kind = params.get('kind') ?? '';

@@ -3,7 +3,8 @@
 // organization's and an event's other dates are mostly the same walk and the
 // same cards for everybody, and they change far less often than they are seen.
 //
-// - Areas and fields are the same for everybody: kept for all.
+// - Areas and fields are the same for everybody: kept for all (also for the
+//   filters of lists of other things: taxonomyInUse).
 // - A visitor's list (its dates, their cards, the count) is kept by version,
 //   filters, page and minute; its seats are read fresh (`withSeatsNow`), as who
 //   joined does not change the version. So is the list of a signed-in person
@@ -64,6 +65,15 @@ export function publicTaxonomy(db: Db, version: number) {
 		]);
 		return { areas, fields };
 	});
+}
+
+/** The areas and fields in use (not retired), for a list's filters: one small request (the version). */
+export async function taxonomyInUse(db: Db) {
+	const { areas, fields } = await publicTaxonomy(db, await publicEventsVersion(db));
+	return {
+		areas: areas.filter((a) => !a.retired_at),
+		fields: fields.filter((f) => !f.retired_at)
+	};
 }
 
 // a list of "from now" is the same for a minute: its key and its walk start at the minute
