@@ -141,19 +141,14 @@ export async function latestThreads(
 	return searchThreads(db, scope, limit, 0);
 }
 
-/** A thread as home_sections writes it (db/home.ts): nothing embedded, the area as its id. */
-export interface ActiveThreadJson {
-	id: string;
-	title: string;
-	is_question: boolean;
-	solved_post_id: string | null;
-	locked_at: string | null;
-	created_at: string;
-	last_posted_at: string;
-	reply_count: number;
-	post_count: number;
-	area_id: string | null;
-}
+/**
+ * A thread as home_sections writes it (db/home.ts): a card's own columns
+ * without what it names or embeds, the area as its id.
+ */
+export type ActiveThreadJson = Omit<
+	CardRow,
+	'author_id' | 'author_name' | 'area' | 'organization' | 'event' | 'fields'
+> & { area_id: string | null };
 
 /**
  * One of the home page's active threads (home_sections walks them with
