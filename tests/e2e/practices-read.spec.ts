@@ -214,3 +214,56 @@ test('the filters of /practices and /orgs follow a new area and its retirement a
 		await service.from('areas').delete().eq('slug', slug);
 	}
 });
+
+test('a visitor’s search of /practices shows a change to a practice or its organization at once', async ({
+	page
+}) => {
+	// a visitor's page of cards is kept per version of the public practices
+	// (practices/kept-list.ts), which every change to what a card shows raises
+	const [owner, coordinator] = await Promise.all([
+		createTestUser('保持 代表'),
+		createTestUser('保持 コーディ')
+	]);
+	const service = serviceClient();
+	await service.from('profiles').update({ role: 'coordinator' }).eq('id', coordinator.id);
+	const orgId = await createTestOrg(owner.id, [], { name: `保持の会${tag}` });
+	const id = await publishedPractice(
+		owner.id,
+		coordinator.id,
+		practiceInput(orgId, { title: `保持の実践${tag}`, summary: `検索語 ${tag} の実践` })
+	);
+	const card = page.locator('article').filter({ has: page.locator(`a[href$="/practices/${id}"]`) });
+	const search = `/practices?q=${tag}`;
+	await page.goto(search); // kept before the changes
+	await expect(card).toContainText(`保持の実践${tag}`);
+	await expect(card).toContainText(`保持の会${tag}`);
+
+	expect(
+		(
+			await service
+				.from('practices')
+				.update({ title: `改めた実践${tag}` })
+				.eq('id', id)
+		).error
+	).toBeNull();
+	await page.goto(search);
+	await expect(card).toContainText(`改めた実践${tag}`);
+
+	expect(
+		(
+			await service
+				.from('organizations')
+				.update({ name: `改めた会${tag}` })
+				.eq('id', orgId)
+		).error
+	).toBeNull();
+	await page.goto(search);
+	await expect(card).toContainText(`改めた会${tag}`);
+
+	// taken down: no longer found
+	expect(
+		(await service.from('practices').update({ status: 'draft' }).eq('id', id)).error
+	).toBeNull();
+	await page.goto(search);
+	await expect(page.locator(`a[href$="/practices/${id}"]`)).toHaveCount(0);
+});

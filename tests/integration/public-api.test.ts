@@ -117,6 +117,12 @@ describe('what the anon key reads', () => {
 		expect(error).toBeNull();
 		expect(data).toBeGreaterThan(0);
 	});
+
+	it('the version of the public practices, the same way', async () => {
+		const { data, error } = await anonClient().rpc('public_practices_version');
+		expect(error).toBeNull();
+		expect(Number.isInteger(data)).toBe(true);
+	});
 });
 
 describe('the open data past the API’s row limit', () => {

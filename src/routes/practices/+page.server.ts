@@ -1,16 +1,19 @@
 import { isOrgKind } from '$lib/orgs/kinds';
 import { isAudience } from '$lib/practices/types';
-import { listPractices, PRACTICE_PAGE_SIZE } from '$lib/server/db/practices';
+import { PRACTICE_PAGE_SIZE, publicPracticesVersion } from '$lib/server/db/practices';
 import { pageReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
-import { taxonomyInUse } from '$lib/server/events/kept-lists';
+import { inUse, publicTaxonomy, readerAt } from '$lib/server/events/kept-lists';
+import { practiceList } from '$lib/server/practices/kept-list';
 import type { PageServerLoad } from './$types';
 
 // /practices?q=&area=<slug>&field=<slug>&kind=<organization kind>&audience=<対象>&easy=1&page=n
 export const load: PageServerLoad = async ({ url, cookies }) => {
 	const db = requestDb();
-	// the filters' areas and fields, kept per version of the public events
-	const { areas, fields } = await taxonomyInUse(db);
+	// one small request (the version); the filters' areas and fields, and a visitor's page of
+	// cards with its count, are kept per version of the public practices
+	const reader = readerAt(await publicPracticesVersion(db));
+	const { areas, fields } = inUse(await publicTaxonomy(db, reader.version, 'practices'));
 	const params = url.searchParams;
 	const q = (params.get('q') ?? '').trim().slice(0, 100);
 	const kind = params.get('kind') ?? '';
@@ -20,8 +23,9 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 	const easy = params.get('easy') === '1';
 	const page = Math.max(1, Math.min(1000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 
-	const { practices, total, totalCapped } = await listPractices(
+	const { practices, total, totalCapped } = await practiceList(
 		db,
+		reader,
 		{
 			q,
 			orgKind: isOrgKind(kind) ? kind : undefined,

@@ -3979,6 +3979,10 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: number
       }
+      public_practices_version: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       publish_practice: { Args: { p_id: string }; Returns: undefined }
       quiet_areas: {
         Args: { p_days?: number }

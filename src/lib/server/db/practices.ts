@@ -9,6 +9,7 @@
 //
 // Reads (for /practices, /practices/<id>, the home page, organization pages):
 //   listPractices(db, filters, page)     published, newest first, 20 a page (+ total)
+//   publicPracticesVersion(db)           a number every change to what those lists show raises
 //   getPractice(db, id)                  one practice with its children, or null
 //   practicesOfOrganization(db, orgId)   led by an organization (RLS: drafts only for its editors)
 //   submittedPractices(db)               the coordinators' queue, oldest first
@@ -185,6 +186,17 @@ export async function listPractices(
 		total: counted.data,
 		totalCapped: counted.data >= PRACTICE_COUNT_CAP
 	};
+}
+
+/**
+ * The version of what the public lists of practices show (public_practices_version): every
+ * committed change to a practice, its photos, areas, fields or partners, an organization, an
+ * area or a field raises it. A visitor's page of /practices is kept under it.
+ */
+export async function publicPracticesVersion(db: Db): Promise<number> {
+	const { data, error } = await db.rpc('public_practices_version');
+	if (error) dbFailure(error);
+	return data;
 }
 
 /** Newly published practices, newest first (the Atom feed, the home page): at most `limit`. */

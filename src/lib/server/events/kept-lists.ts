@@ -4,7 +4,8 @@
 // same cards for everybody, and they change far less often than they are seen.
 //
 // - Areas and fields are the same for everybody: kept for all (also for the
-//   filters of lists of other things: taxonomyInUse).
+//   filters of lists of other things: taxonomyInUse; /practices keeps them per
+//   version of the public practices, which they also raise).
 // - A visitor's list (its dates, their cards, the count) is kept by version,
 //   filters, page and minute; its seats are read fresh (`withSeatsNow`), as who
 //   joined does not change the version. So is the list of a signed-in person
@@ -56,9 +57,12 @@ function readsAsVisitor(): boolean {
 	);
 }
 
-/** Every area and field, retired ones too (old links and subscriptions keep working). */
-export function publicTaxonomy(db: Db, version: number) {
-	return readOnce(`taxonomy ${version}`, async () => {
+/**
+ * Every area and field, retired ones too (old links and subscriptions keep working), kept per
+ * version of the public events, or of the public practices (`of`): either moves with them.
+ */
+export function publicTaxonomy(db: Db, version: number, of: 'events' | 'practices' = 'events') {
+	return readOnce(`taxonomy ${of} ${version}`, async () => {
 		const [areas, fields] = await Promise.all([
 			listAreas(db, { includeRetired: true }),
 			listFields(db, { includeRetired: true })
@@ -69,7 +73,11 @@ export function publicTaxonomy(db: Db, version: number) {
 
 /** The areas and fields in use (not retired), for a list's filters: one small request (the version). */
 export async function taxonomyInUse(db: Db) {
-	const { areas, fields } = await publicTaxonomy(db, await publicEventsVersion(db));
+	return inUse(await publicTaxonomy(db, await publicEventsVersion(db)));
+}
+
+/** Of every area and field, those not retired (the shared lists are not changed). */
+export function inUse({ areas, fields }: Awaited<ReturnType<typeof publicTaxonomy>>) {
 	return {
 		areas: areas.filter((a) => !a.retired_at),
 		fields: fields.filter((f) => !f.retired_at)

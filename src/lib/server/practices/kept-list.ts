@@ -1,0 +1,19 @@
+// A visitor's page of /practices, kept per version of the public practices
+// (public_practices_version, `$lib/server/kept`), as the events' lists are kept
+// per version of the public events (events/kept-lists.ts, whose Reader it
+// shares): the same search, page and count for everybody who reads as a
+// visitor, and a change to anything a card shows or a filter matches is a new
+// version. Anybody else's is read for them: RLS may show them more (the name of
+// an organization hidden from the public, to its members and coordinators).
+import type { Db } from '$lib/server/db/client';
+import { listPractices, type PracticeFilters } from '$lib/server/db/practices';
+import type { Reader } from '$lib/server/events/kept-lists';
+import { readOnce } from '$lib/server/kept';
+
+/** listPractices, kept for visitors. What it gives is shared: it must not be changed. */
+export function practiceList(db: Db, reader: Reader, filters: PracticeFilters, page: number) {
+	if (!reader.visitor) return listPractices(db, filters, page);
+	return readOnce(`practices ${reader.version} ${JSON.stringify(filters)} ${page}`, () =>
+		listPractices(db, filters, page)
+	);
+}
