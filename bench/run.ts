@@ -26,7 +26,7 @@ import { checkScaleOut } from './lib/scale-out.ts';
 import { sessionCookie } from './lib/session.ts';
 import { seedBench, type BenchSize } from './lib/seed.ts';
 import { startAppServer, type AppServer } from './lib/server.ts';
-import { raisePublicEventsVersion } from './lib/version.ts';
+import { raisePublicVersions } from './lib/version.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -100,7 +100,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
 				...(page.cookie ? { cookie: page.cookie } : {})
 			};
 			// nothing kept from the pages before: the render below reads all that it shows
-			await raisePublicEventsVersion(stack.env.DATABASE_URL);
+			await raisePublicVersions(stack.env.DATABASE_URL);
 			if (page.poll) {
 				const first = await fetch(`${server.base}${page.path}`, { headers });
 				await first.arrayBuffer();
