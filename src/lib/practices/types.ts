@@ -77,6 +77,14 @@ export interface PracticeCard {
 	featuredPosition: number | null;
 }
 
+/** What a card in the list of /practices shows (PracticeCard.svelte), and all the page's data carries of it. */
+export type ListedPractice = Pick<
+	PracticeCard,
+	'id' | 'title' | 'summary' | 'cover' | 'areas' | 'fields'
+> & {
+	leadOrganization: { name: string };
+};
+
 /** 成果の数字: 参加者 40 人/月 */
 export interface PracticeFigure {
 	label: string;
