@@ -3,12 +3,12 @@
 // cover photo, Open Graph and JSON-LD; a resident's comment and
 // 「うちでもやってみたい」, which lands on a new thread in their area that
 // links back; axe on /, /practices and the practice page; the Atom feed parses.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import sharp from 'sharp';
 import { processImage } from '$lib/server/images/process';
-import { expectAccessible, signUp } from './helpers';
-import { createTestUser, serviceClient, uniqueEmail } from '../support/db';
+import { DEMO, expectAccessible, logIn, signUp } from './helpers';
+import { createTestUser, DEMO_IDS, serviceClient, uniqueEmail } from '../support/db';
 import { createTestOrg, practiceInput, publishedPractice } from '../support/practices';
 
 const PHONE = { width: 390, height: 844 };
@@ -266,4 +266,34 @@ test('a visitor’s search of /practices shows a change to a practice or its org
 	).toBeNull();
 	await page.goto(search);
 	await expect(page.locator(`a[href$="/practices/${id}"]`)).toHaveCount(0);
+});
+
+test('a member of an organization hidden from the public sees its name on its practices; a visitor is not given it', async ({
+	browser
+}) => {
+	// a visitor's page of cards is kept (practices/kept-list.ts); a member of an organization is
+	// read for, as RLS shows them their hidden organization
+	const coordinator = await createTestUser('非公開 コーディ');
+	const service = serviceClient();
+	await service.from('profiles').update({ role: 'coordinator' }).eq('id', coordinator.id);
+	const name = `非公開の実践団体${tag}`;
+	const orgId = await createTestOrg(DEMO_IDS.member, [], { name });
+	const title = `非公開団体の実践${tag}`;
+	await publishedPractice(DEMO_IDS.member, coordinator.id, practiceInput(orgId, { title }));
+	await service
+		.from('organizations')
+		.update({ hidden_at: new Date().toISOString(), hidden_reason: 'テスト' })
+		.eq('id', orgId);
+	const search = `/practices?q=${encodeURIComponent(title)}`;
+	const card = (page: Page) => page.locator('article', { hasText: title });
+
+	const visitor = await browser.newPage();
+	await visitor.goto(search); // kept for visitors under this version
+	await expect(card(visitor)).toBeVisible();
+	await expect(card(visitor)).not.toContainText(name);
+	const member = await browser.newPage();
+	await logIn(member, DEMO.member);
+	await member.goto(search);
+	await expect(card(member)).toContainText(name);
+	await Promise.all([visitor.close(), member.close()]);
 });
