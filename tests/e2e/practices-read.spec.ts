@@ -3,7 +3,7 @@
 // cover photo, Open Graph and JSON-LD; a resident's comment and
 // 「うちでもやってみたい」, which lands on a new thread in their area that
 // links back; axe on /, /practices and the practice page; the Atom feed parses.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import sharp from 'sharp';
 import { processImage } from '$lib/server/images/process';
@@ -181,6 +181,19 @@ test('a resident finds a practice, reads it, comments and wants to try it in the
 		headers: { 'if-none-match': feed.headers()['etag'] }
 	});
 	expect(again.status()).toBe(304);
+	// a change to a practice raises the version of the public practices: the feed is made again
+	const renamed = `${title}（改）`;
+	const { error } = await serviceClient()
+		.from('practices')
+		.update({ title: renamed })
+		.eq('id', practiceId);
+	expect(error).toBeNull();
+	const changed = await request.get('/practices.atom', {
+		headers: { 'if-none-match': feed.headers()['etag'] }
+	});
+	expect(changed.status()).toBe(200);
+	expect(changed.headers()['etag']).not.toBe(feed.headers()['etag']);
+	expect(await changed.text()).toContain(renamed);
 });
 
 test('the filters of /practices and /orgs follow a new area and its retirement at once', async ({
@@ -295,5 +308,21 @@ test('a member of an organization hidden from the public sees its name on its pr
 	await logIn(member, DEMO.member);
 	await member.goto(search);
 	await expect(card(member)).toContainText(name);
+
+	// the feed is the same for everyone (no session is read for it), and shared caches may
+	// keep it: without the name, for a member too
+	const entryOf = async (feed: APIResponse) =>
+		DomUtils.getElementsByTagName('entry', parseDocument(await feed.text(), { xmlMode: true }))
+			.map((e) => DomUtils.textContent(e))
+			.find((text) => text.includes(title));
+	const visitorFeed = await visitor.request.get('/practices.atom');
+	expect(visitorFeed.headers()['cache-control']).toBe('public, max-age=300');
+	expect(await entryOf(visitorFeed)).toBeDefined();
+	expect(await entryOf(visitorFeed)).not.toContain(name);
+	const memberFeed = await member.request.get('/practices.atom');
+	expect(memberFeed.headers()['cache-control']).toBe('public, max-age=300');
+	expect(memberFeed.headers()['etag']).toBe(visitorFeed.headers()['etag']);
+	expect(await entryOf(memberFeed)).toBeDefined();
+	expect(await entryOf(memberFeed)).not.toContain(name);
 	await Promise.all([visitor.close(), member.close()]);
 });

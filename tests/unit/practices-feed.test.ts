@@ -15,7 +15,8 @@ const ctx = {
 	origin: 'https://tsunagu.city.example',
 	title: 'つなぐ 新着の実践事例',
 	pageUrl: 'https://tsunagu.city.example/practices',
-	selfUrl: 'https://tsunagu.city.example/practices.atom'
+	selfUrl: 'https://tsunagu.city.example/practices.atom',
+	siteName: 'つなぐ'
 };
 
 const practice = (over: Partial<FeedPractice> = {}): FeedPractice => ({
@@ -89,6 +90,25 @@ describe('buildPracticesAtom', () => {
 		);
 	});
 
+	it("names the site as the feed's author, and no lead hidden from the reader", () => {
+		// RLS gives a visitor no lead hidden from the public: the card has an empty one
+		const hidden = practice({
+			id: '33333333-3333-4333-8333-333333333333',
+			leadOrganization: { id: '', slug: '', name: '', kind: 'other', logo: null }
+		});
+		const xml = buildPracticesAtom([practice(), hidden], ctx);
+		expect(xml).not.toContain(`${ctx.origin}/orgs/"`);
+		expect(xml).not.toContain('<name></name>');
+		const doc = parse(xml);
+		const feed = DomUtils.findOne((e) => e.name === 'feed', doc.children)!;
+		const feedAuthor = DomUtils.findOne((e) => e.name === 'author', feed.children, false);
+		expect(text(feedAuthor)).toBe(`つなぐ${ctx.origin}/`);
+		const [shown, withoutLead] = DomUtils.getElementsByTagName('entry', doc);
+		expect(DomUtils.getElementsByTagName('author', shown)).toHaveLength(1);
+		// an entry without an author has the feed's (RFC 4287, 4.1.2)
+		expect(DomUtils.getElementsByTagName('author', withoutLead)).toHaveLength(0);
+	});
+
 	it('an empty feed is still valid and dated', () => {
 		const doc = parse(buildPracticesAtom([], ctx));
 		expect(DomUtils.getElementsByTagName('entry', doc)).toHaveLength(0);
@@ -133,5 +153,20 @@ describe('atomResponse', () => {
 				.status
 		).toBe(200);
 		expect(get({ 'if-modified-since': 'not a date' }).status).toBe(200);
+	});
+
+	it("a caller's ETag (of the data's version) is sent and answered instead of the body's", () => {
+		const etag = '"vversion-of-the-data"';
+		const tagged = (headers: Record<string, string> = {}) =>
+			atomResponse(new Request('https://x.example/practices.atom', { headers }), body, updated, {
+				cacheControl: 'public, max-age=300',
+				etag
+			});
+		expect(tagged().headers.get('etag')).toBe(etag);
+		expect(tagged({ 'if-none-match': etag }).status).toBe(304);
+		expect(tagged({ 'if-none-match': get().headers.get('etag')! }).status).toBe(200);
+		const since = tagged({ 'if-modified-since': 'Wed, 02 Dec 2026 03:04:05 GMT' });
+		expect(since.status).toBe(304);
+		expect(since.headers.get('etag')).toBe(etag);
 	});
 });

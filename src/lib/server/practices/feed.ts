@@ -1,7 +1,8 @@
 // /practices.atom: Atom 1.0 (RFC 4287) of newly published practices. Pure:
-// the route reads the practices and answers with atomResponse (an ETag of
-// the body and Last-Modified of the newest change, 304 for either
-// validator, and the caching the caller chooses, like the .ics feeds).
+// the route reads the practices and answers with atomResponse (an ETag, of
+// the data's version or of the body, and Last-Modified of the newest change,
+// 304 for either validator, and the caching the caller chooses, like the
+// .ics feeds).
 import { imageSources } from '$lib/images/srcset';
 import { bodyTag, cachedResponse, unchangedResponse } from '$lib/server/http/cached';
 import type { PracticeCard } from '$lib/practices/types';
@@ -20,6 +21,8 @@ export interface AtomContext {
 	pageUrl: string;
 	/** the feed's own address (rel=self), absolute */
 	selfUrl: string;
+	/** the feed's author: the site (an entry whose lead is hidden from the reader has none) */
+	siteName: string;
 }
 
 /** Text for XML character data and attribute values (also strips what XML 1.0 forbids). */
@@ -54,7 +57,10 @@ export function buildPracticesAtom(practices: FeedPractice[], ctx: AtomContext):
 			cover ? `    <link rel="enclosure" type="image/jpeg" href="${escapeXml(cover)}"/>` : null,
 			`    <published>${iso(p.publishedAt ?? p.updatedAt)}</published>`,
 			`    <updated>${iso(p.updatedAt)}</updated>`,
-			`    <author><name>${escapeXml(p.leadOrganization.name)}</name><uri>${escapeXml(`${ctx.origin}/orgs/${p.leadOrganization.slug}`)}</uri></author>`,
+			// a lead hidden from the public comes without a name: the entry is the feed's author's
+			p.leadOrganization.slug
+				? `    <author><name>${escapeXml(p.leadOrganization.name)}</name><uri>${escapeXml(`${ctx.origin}/orgs/${p.leadOrganization.slug}`)}</uri></author>`
+				: null,
 			...p.fields.map(
 				(f) => `    <category term="${escapeXml(f.slug)}" label="${escapeXml(f.name_ja)}"/>`
 			),
@@ -70,6 +76,7 @@ export function buildPracticesAtom(practices: FeedPractice[], ctx: AtomContext):
 		`  <id>${escapeXml(ctx.pageUrl)}</id>`,
 		`  <title type="text">${escapeXml(ctx.title)}</title>`,
 		`  <updated>${feedUpdated(practices).toISOString()}</updated>`,
+		`  <author><name>${escapeXml(ctx.siteName)}</name><uri>${escapeXml(ctx.origin)}/</uri></author>`,
 		`  <link rel="self" type="application/atom+xml" href="${escapeXml(ctx.selfUrl)}"/>`,
 		`  <link rel="alternate" type="text/html" href="${escapeXml(ctx.pageUrl)}"/>`,
 		...entries,
@@ -79,26 +86,27 @@ export function buildPracticesAtom(practices: FeedPractice[], ctx: AtomContext):
 }
 
 /**
- * The feed's response: application/atom+xml, ETag (hash of the body),
- * Last-Modified (`updated`, whole seconds), Cache-Control; 304 when
- * If-None-Match matches, or (without If-None-Match) when If-Modified-Since is
- * not before Last-Modified.
+ * The feed's response: application/atom+xml, ETag (`etag`, a versionTag, or a
+ * hash of the body), Last-Modified (`updated`, whole seconds), Cache-Control;
+ * 304 when If-None-Match matches, or (without If-None-Match) when
+ * If-Modified-Since is not before Last-Modified.
  */
 export function atomResponse(
 	request: Request,
 	body: string,
 	updated: Date,
-	opts: { cacheControl: string }
+	opts: { cacheControl: string; etag?: string }
 ): Response {
 	const lastModified = new Date(Math.floor(updated.getTime() / 1000) * 1000);
 	const validators = { 'last-modified': lastModified.toUTCString() };
 	// If-Modified-Since counts only without If-None-Match (RFC 9110, 13.2.2)
 	const since = Date.parse(request.headers.get('if-modified-since') ?? '');
 	if (!request.headers.has('if-none-match') && lastModified.getTime() <= since)
-		return unchangedResponse(bodyTag(body), opts.cacheControl, validators);
+		return unchangedResponse(opts.etag ?? bodyTag(body), opts.cacheControl, validators);
 	return cachedResponse(request, body, {
 		contentType: 'application/atom+xml; charset=utf-8',
 		cacheControl: opts.cacheControl,
+		etag: opts.etag,
 		validators
 	});
 }
