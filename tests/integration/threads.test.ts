@@ -766,6 +766,33 @@ describe("an event's comment thread", () => {
 		expect(coordinators?.thread.hiddenAt).not.toBeNull();
 		expect(coordinators?.page.posts).toHaveLength(2);
 	});
+
+	it("reads only a page's last posts when asked for them, each as the reader may see it", async () => {
+		// an item's page shows the last posts of its thread's last page (thread_posts' p_last)
+		const id = await startThread(alice.id, { title: `${tag()} 長い話題` });
+		await writePosts(id, bob.id, 52); // positions 2–53: the second page holds 51, 52 and 53
+		await serviceClient()
+			.from('posts')
+			.update({ hidden_at: new Date().toISOString(), hidden_reason: '確認のため' })
+			.eq('thread_id', id)
+			.eq('position', 52);
+		const read = (page: number, last?: number) =>
+			readThreadPage(anonClient(), id, page, { last, mentions: 0 });
+		const shown = (p: Awaited<ReturnType<typeof read>>) =>
+			p.posts.map((x) => [x.position, x.state, x.body]);
+		expect(shown(await read(2, 2))).toEqual([
+			[52, 'hidden', null],
+			[53, 'visible', '投稿 52']
+		]);
+		expect(shown(await read(2, 5))).toEqual(shown(await read(2)));
+		expect((await read(2, 5)).posts.map((x) => x.position)).toEqual([51, 52, 53]);
+		expect((await read(2, 0)).posts).toEqual([]);
+		expect((await read(1, 3)).posts.map((x) => x.position)).toEqual([48, 49, 50]);
+		expect((await read(3, 3)).posts).toEqual([]);
+		// the hidden post's writer reads its text; nobody else
+		const bobs = await readThreadPage(userClient(bob.id), id, 2, { last: 2, mentions: 0 });
+		expect(bobs.posts.map((x) => x.body)).toEqual(['投稿 51', '投稿 52']);
+	});
 });
 
 describe('解決 (a question answered)', () => {
