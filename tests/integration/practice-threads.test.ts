@@ -10,11 +10,10 @@ import {
 	getOrCreatePracticeThread,
 	inspireThread,
 	nextDatesOf,
-	threadPracticeLinks,
 	threadsInspiredBy
 } from '$lib/server/db/practice-pages';
 import { getPractice, setFeaturedPractices } from '$lib/server/db/practices';
-import { readItemComments } from '$lib/server/db/threads';
+import { getThread, readItemComments } from '$lib/server/db/threads';
 import { homeSections } from '$lib/server/db/home';
 import { noPosts } from '../support/threads';
 import { anonClient, createTestUser, serviceClient, userClient } from '../support/db';
@@ -105,10 +104,11 @@ describe("a practice's comment thread", () => {
 			.select('user_id')
 			.eq('thread_id', first.id);
 		expect(follows!.map((f) => f.user_id)).toContain(editor.id);
-		expect(await threadPracticeLinks(anonClient(), first.id)).toEqual({
-			commentsOf: { id: published, title: practice!.title },
-			inspiredBy: null
-		});
+		// its page reads the practice with the thread (one request), for a visitor and a follower
+		const links = { commentsOf: { id: published, title: practice!.title }, inspiredBy: null };
+		expect((await getThread(anonClient(), first.id, null))?.practices).toEqual(links);
+		const followed = await getThread(userClient(editor.id), first.id, editor.id);
+		expect(followed).toMatchObject({ following: true, practices: links });
 	});
 
 	it('follows the practice title when it changes', async () => {
@@ -223,9 +223,9 @@ describe('うちでもやってみたい (inspire_thread)', () => {
 		const inspired = await threadsInspiredBy(anonClient(), published);
 		expect(inspired.map((t) => t.id)).toContain(result.id);
 		expect(inspired.find((t) => t.id === result.id)?.area?.id).toBe(areaId);
-		const links = await threadPracticeLinks(anonClient(), result.id);
-		expect(links.inspiredBy?.id).toBe(published);
-		expect(links.commentsOf).toBeNull();
+		const links = (await getThread(anonClient(), result.id, null))?.practices;
+		expect(links?.inspiredBy?.id).toBe(published);
+		expect(links?.commentsOf).toBeNull();
 	});
 
 	it('does not notify an editor about their own thread, and works without an area', async () => {

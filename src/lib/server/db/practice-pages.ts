@@ -105,26 +105,6 @@ export async function threadsInspiredBy(
 	}));
 }
 
-export interface ThreadPracticeLinks {
-	/** the practice whose comment thread this is */
-	commentsOf: { id: string; title: string } | null;
-	/** the practice this thread was opened from (「〇〇の実践事例から」) */
-	inspiredBy: { id: string; title: string } | null;
-}
-
-/** What ties a thread to practices, for its page (one query; RLS hides a practice the viewer may not see). */
-export async function threadPracticeLinks(db: Db, threadId: string): Promise<ThreadPracticeLinks> {
-	const { data, error } = await db
-		.from('threads')
-		.select(
-			'commentsOf:practices!threads_practice_id_fkey(id, title), inspiredBy:practices!threads_inspired_by_practice_id_fkey(id, title)'
-		)
-		.eq('id', threadId)
-		.maybeSingle();
-	if (error) dbFailure(error);
-	return { commentsOf: data?.commentsOf ?? null, inspiredBy: data?.inspiredBy ?? null };
-}
-
 /**
  * The next date (not yet ended, not cancelled) of each of these events, by
  * event id: a practice page puts an event with one among the upcoming ones.

@@ -177,21 +177,32 @@ export const activeThreadOf = (
 // ---------------------------------------------------------------------------
 // One thread
 
+/** What ties a thread to practices (RLS hides a practice the viewer may not see). */
+export interface ThreadPracticeLinks {
+	/** the practice whose comment thread this is */
+	commentsOf: { id: string; title: string } | null;
+	/** the practice this thread was opened from (「〇〇の実践事例から」) */
+	inspiredBy: { id: string; title: string } | null;
+}
+
+const PRACTICES_SELECT =
+	'commentsOf:practices!threads_practice_id_fkey(id, title), inspiredBy:practices!threads_inspired_by_practice_id_fkey(id, title)' as const;
+
 /**
- * The thread, or null when there is none or RLS hides it. `viewerId`: the
- * signed-in person (whether they follow it), or null. An item's comment thread
- * is read with its comments (readItemComments).
+ * The thread, or null when there is none or RLS hides it, with the practices it is tied to
+ * (its page names them), in one request. `viewerId`: the signed-in person (whether they follow
+ * it), or null. An item's comment thread is read with its comments (readItemComments).
  */
 export async function getThread(
 	db: Db,
 	id: string,
 	viewerId: string | null
-): Promise<ThreadDetail | null> {
+): Promise<(ThreadDetail & { practices: ThreadPracticeLinks }) | null> {
 	// a signed-in viewer's フォロー comes with the thread (visitors have none to read)
 	const { row, following } = viewerId
 		? await db
 				.from('threads')
-				.select(`${HEAD_SELECT}, thread_follows(following)`)
+				.select(`${HEAD_SELECT}, ${PRACTICES_SELECT}, thread_follows(following)`)
 				.eq('id', id)
 				.eq('thread_follows.user_id', viewerId)
 				.maybeSingle()
@@ -201,14 +212,19 @@ export async function getThread(
 				})
 		: await db
 				.from('threads')
-				.select(HEAD_SELECT)
+				.select(`${HEAD_SELECT}, ${PRACTICES_SELECT}`)
 				.eq('id', id)
 				.maybeSingle()
 				.then(({ data, error }) => {
 					if (error) dbFailure(error);
 					return { row: data, following: null };
 				});
-	return row && threadDetailOf(row, following);
+	return (
+		row && {
+			...threadDetailOf(row, following),
+			practices: { commentsOf: row.commentsOf ?? null, inspiredBy: row.inspiredBy ?? null }
+		}
+	);
 }
 
 /** A thread's head row (HEAD_SELECT, or item_comments' `thread`) as its page shows it. */

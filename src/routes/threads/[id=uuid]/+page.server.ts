@@ -4,7 +4,6 @@ import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { deletePost, editPost, findPost } from '$lib/server/db/posts';
-import { threadPracticeLinks } from '$lib/server/db/practice-pages';
 import { pageReadings, postsWithReadings } from '$lib/server/furigana/page';
 import { requestDb } from '$lib/server/db/request';
 import { getThread, markSolved, setFollowing, threadParticipants } from '$lib/server/db/threads';
@@ -29,13 +28,13 @@ const pageOf = (url: URL) =>
 
 export const load: PageServerLoad = async ({ params, url, locals, cookies }) => {
 	const db = requestDb();
-	const [thread, { viewer, suspension }, practices] = await Promise.all([
+	const [head, { viewer, suspension }] = await Promise.all([
 		getThread(db, params.id, locals.user?.id ?? null),
-		viewerOf(db, locals.user),
-		// a practice's comment thread, or one opened from a practice (うちでもやってみたい)
-		threadPracticeLinks(db, params.id)
+		viewerOf(db, locals.user)
 	]);
-	if (!thread) error(404, 'Not Found');
+	if (!head) error(404, 'Not Found');
+	// a practice's comment thread, or one opened from a practice (うちでもやってみたい)
+	const { practices, ...thread } = head;
 	const pageCount = threadPageCount(thread.postCount);
 	const page = pageOf(url);
 	if (page > pageCount) error(404, 'Not Found');
