@@ -184,7 +184,7 @@ begin
 			or exists (select 1 from public.posts x where x.author_id = p.id and x.hidden_at is null and x.deleted_at is null));
 end $$;
 
-create or replace function private.current_app_role() returns app_role
+create or replace function private.current_app_role() returns public.app_role
 language plpgsql stable security definer set search_path = ''
 set plan_cache_mode = force_generic_plan as $$
 begin
