@@ -135,6 +135,36 @@ describe('feed data', () => {
 		expect(published.map((i) => i.item.event.title)).toEqual(['小金の集い']);
 	});
 
+	it('a full feed holds the dates to come first, then the most recent past ones', async () => {
+		const organiser = await createTestUser('主催 順');
+		const day = 86400_000;
+		const window = publicFeedWindow();
+		const noonOf = (days: number) => new Date(window.today.getTime() + days * day + 3 * 3600_000);
+		// weekly from 20 days ago: -20, -13, -6, +1, +8, +15, +22, +29 days
+		const series = await createEvent(organiser.id, {
+			title: 'フィード順の体操',
+			startsAt: noonOf(-20),
+			repeat: 'weekly',
+			count: 8
+		});
+		// began yesterday, ends tomorrow: still on, so among those to come
+		const ongoing = await createEvent(organiser.id, {
+			title: 'フィード順の展示',
+			startsAt: noonOf(-1),
+			durationMinutes: 2 * 24 * 60
+		});
+		const [d20, d13, d6, d1, d8, d15, d22, d29] = series.occurrenceIds;
+		const idsOf = async (max?: number) =>
+			(await feedDates(anonClient(), { q: 'フィード順' }, window, max)).map((d) => d.id);
+
+		// room for all: the past ones, then those to come
+		expect(await idsOf()).toEqual([d20, d13, d6, ongoing.occurrenceIds[0], d1, d8, d15, d22, d29]);
+		// room for five: the first five to come, none of the past
+		expect(await idsOf(5)).toEqual([ongoing.occurrenceIds[0], d1, d8, d15, d22]);
+		// room for eight: all six to come, and the two most recent past ones
+		expect(await idsOf(8)).toEqual([d13, d6, ongoing.occurrenceIds[0], d1, d8, d15, d22, d29]);
+	});
+
 	it('a date’s version changes with what its VEVENT is made from, not with registrations', async () => {
 		const organiser = await createTestUser('主催 版');
 		const series = await createEvent(organiser.id, {

@@ -56,6 +56,7 @@ describe('the public feed window', () => {
 		const late = publicFeedWindow(new Date('2026-12-03T14:50:00Z'));
 		expect(early.from.toISOString()).toBe('2026-11-02T15:00:00.000Z'); // 11-03 00:00 Tokyo
 		expect(early.to.toISOString()).toBe('2027-12-03T15:00:00.000Z'); // 2027-12-04 00:00 Tokyo
+		expect(early.today.toISOString()).toBe('2026-12-02T15:00:00.000Z'); // 12-03 00:00 Tokyo
 		expect(late).toEqual(early);
 		// the next Tokyo day moves it
 		const next = publicFeedWindow(new Date('2026-12-03T15:00:00Z'));

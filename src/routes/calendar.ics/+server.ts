@@ -1,6 +1,7 @@
 // The public events feed, with the same filters as /events and /calendar
 // (?area=tokiwadaira&field=children…): published and cancelled occurrences of
-// the last 30 days and the next 12 months, one VEVENT each. Calendar apps poll
+// the last 30 days and the next 12 months, one VEVENT each, at most 500, those to
+// come first (feedDates). Calendar apps poll
 // it: the ETag is made from the version of the public events, the address, the
 // language, the day and the build, so an unchanged feed is answered 304 before
 // any date is read or rendered, and a visitor's is sent without reading or

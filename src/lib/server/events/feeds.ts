@@ -6,14 +6,21 @@ import { TOKYO_OFFSET_MS } from '$lib/format';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+export interface FeedWindow {
+	from: Date;
+	/** the start of today in Tokyo: a feed's dates to come are those not ended before it */
+	today: Date;
+	to: Date;
+}
+
 /**
  * The window of the public feed: the last 30 days and the next 12 months, in
  * whole Tokyo days, so that a feed changes only when its data does or the
  * day turns (its ETag is made from the data's version and the day).
  */
-export function publicFeedWindow(now = new Date()) {
+export function publicFeedWindow(now = new Date()): FeedWindow {
 	const today = Math.floor((now.getTime() + TOKYO_OFFSET_MS) / DAY) * DAY - TOKYO_OFFSET_MS;
 	const to = new Date(today + DAY);
 	to.setUTCFullYear(to.getUTCFullYear() + 1);
-	return { from: new Date(today - 30 * DAY), to };
+	return { from: new Date(today - 30 * DAY), today: new Date(today), to };
 }
