@@ -86,6 +86,15 @@ export function formatTime(value: Date | string): string {
 	return `${pad(p.hours)}:${pad(p.minutes)}`;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The instant the Tokyo day of `now` began (00:00 in Tokyo). */
+export function tokyoDayStart(now: Date): Date {
+	return new Date(
+		Math.floor((now.getTime() + TOKYO_OFFSET_MS) / DAY_MS) * DAY_MS - TOKYO_OFFSET_MS
+	);
+}
+
 /** yyyy-MM-dd of the Tokyo day, for keys and date inputs. */
 export function tokyoDateKey(value: Date | string): string {
 	const p = tokyoParts(value);

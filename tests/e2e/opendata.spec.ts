@@ -63,6 +63,15 @@ test('the events dataset, as CSV and JSON, and the page that lists it', async ({
 			return again.status();
 		})
 		.toBe(304);
+	// a change to the events is a new tag, before the hour is up: the file is made again
+	const known = (await request.get('/opendata/events.csv')).headers().etag;
+	await createEvent(DEMO_IDS.member, { title: `${title}（二回目）`, startsAt, areaSlug: 'honcho' });
+	const changed = await request.get('/opendata/events.csv', {
+		headers: { 'if-none-match': known }
+	});
+	expect(changed.status()).toBe(200);
+	expect(changed.headers().etag).not.toBe(known);
+	expect(await changed.text()).toContain(`${title}（二回目）`);
 
 	const json = (await (await request.get('/opendata/events.json')).json()) as {
 		license: { name: string };

@@ -112,6 +112,27 @@ describe('what the anon key reads', () => {
 		expect(ids).not.toContain(draft.id);
 	});
 
+	it('the open-data rows a page at a time, each from the last row of the one before', async () => {
+		const from = new Date(Date.now() - 7 * 86400_000);
+		const { data: all, error } = await anonClient().rpc('opendata_events', {
+			p_from: from.toISOString()
+		});
+		expect(error).toBeNull();
+		expect(all!.length).toBeGreaterThan(5);
+		// two rows a page: every row once, in the same order, whatever the pages
+		const paged = await openDataEvents(anonClient(), from, 2);
+		expect(paged.map((e) => e.occurrenceId)).toEqual(all!.map((r) => r.occurrence_id));
+		// a page after a row starts with the row after it
+		const third = all![2];
+		const { data: next } = await anonClient().rpc('opendata_events', {
+			p_from: from.toISOString(),
+			p_after_starts_at: third.starts_at,
+			p_after_id: third.occurrence_id,
+			p_limit: 2
+		});
+		expect(next!.map((r) => r.occurrence_id)).toEqual(all!.slice(3, 5).map((r) => r.occurrence_id));
+	});
+
 	it('the version of the public events, for a cache that asks whether to read again', async () => {
 		const { data, error } = await anonClient().rpc('public_events_version');
 		expect(error).toBeNull();

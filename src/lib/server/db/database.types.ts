@@ -3913,7 +3913,12 @@ export type Database = {
       }
       occurrence_attendance: { Args: { p_occurrence: string }; Returns: number }
       opendata_events: {
-        Args: { p_from: string }
+        Args: {
+          p_after_id?: string
+          p_after_starts_at?: string
+          p_from: string
+          p_limit?: number
+        }
         Returns: {
           accessibility: string
           all_day: boolean

@@ -39,20 +39,31 @@ export interface OpenDataEvent {
 
 /**
  * PostgREST answers at most max_rows rows (1000 in supabase/config.toml and on
- * hosted Supabase by default), so the dataset is read a page at a time.
+ * hosted Supabase by default), so the dataset is read a page at a time, each
+ * from the last row of the one before (an offset made every page compute every
+ * row before it: two minutes for the 63,801 dates of the benchmark's size L).
  */
 const PAGE = 1000;
 
 /** Every scheduled date of a published event from `from` on, in time order. */
-export async function openDataEvents(db: Db, from: Date): Promise<OpenDataEvent[]> {
+export async function openDataEvents(
+	db: Db,
+	from: Date,
+	pageSize = PAGE
+): Promise<OpenDataEvent[]> {
 	const rows = [];
-	for (let offset = 0; ; offset += PAGE) {
-		const { data, error } = await db
-			.rpc('opendata_events', { p_from: from.toISOString() })
-			.range(offset, offset + PAGE - 1);
+	let after: { starts_at: string; occurrence_id: string } | undefined;
+	for (;;) {
+		const { data, error } = await db.rpc('opendata_events', {
+			p_from: from.toISOString(),
+			p_after_starts_at: after?.starts_at,
+			p_after_id: after?.occurrence_id,
+			p_limit: pageSize
+		});
 		if (error) dbFailure(error);
 		rows.push(...data);
-		if (data.length < PAGE) break;
+		if (data.length < pageSize) break;
+		after = data[data.length - 1];
 	}
 	return rows.map((r) => ({
 		occurrenceId: r.occurrence_id,

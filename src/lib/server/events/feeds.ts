@@ -2,7 +2,7 @@
 // (feedDates and feedItems, memberFeedItems, eventFeed), read through a client on whose
 // behalf RLS decides, and is written by ./ical.ts.
 
-import { TOKYO_OFFSET_MS } from '$lib/format';
+import { tokyoDayStart } from '$lib/format';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -19,8 +19,8 @@ export interface FeedWindow {
  * day turns (its ETag is made from the data's version and the day).
  */
 export function publicFeedWindow(now = new Date()): FeedWindow {
-	const today = Math.floor((now.getTime() + TOKYO_OFFSET_MS) / DAY) * DAY - TOKYO_OFFSET_MS;
-	const to = new Date(today + DAY);
+	const today = tokyoDayStart(now);
+	const to = new Date(today.getTime() + DAY);
 	to.setUTCFullYear(to.getUTCFullYear() + 1);
-	return { from: new Date(today - 30 * DAY), today: new Date(today), to };
+	return { from: new Date(today.getTime() - 30 * DAY), today, to };
 }

@@ -1,8 +1,12 @@
 // The open datasets /opendata lists: where each is, in which formats, and
 // its columns. What the pages and the files say comes from here.
+import { version } from '$app/environment';
+import { tokyoDayStart } from '$lib/format';
+import { publicEventsVersion } from '$lib/server/db/events';
 import { openDataEvents, openDataPlaces } from '$lib/server/db/opendata';
 import { requestDb } from '$lib/server/db/request';
 import { serverEnv } from '$lib/server/env';
+import { versionTag } from '$lib/server/http/cached';
 import {
 	EVENT_EXTRA_COLUMNS,
 	EVENT_STANDARD_COLUMNS,
@@ -20,6 +24,13 @@ import {
 
 /** The published events' dates from a year back on. */
 export const OPEN_EVENTS_DAYS_BACK = 365;
+
+/**
+ * The first instant of 「イベント一覧」: a year before today, in whole Tokyo days, so that the
+ * file changes only when the data does or the day turns (its ETag names the version and the day).
+ */
+export const openEventsFrom = (now = new Date()) =>
+	new Date(tokyoDayStart(now).getTime() - OPEN_EVENTS_DAYS_BACK * 86_400_000);
 /** Open data changes slowly; caches may keep it an hour (an ETag answers 304 after that). */
 export const OPEN_DATA_CACHE = 'public, max-age=3600';
 
@@ -63,12 +74,30 @@ export function datasets() {
 	] as const;
 }
 
-/** The rows of 「イベント一覧」 (CSV and JSON alike), links to the site of `origin`. */
-export async function loadEventRecords(origin: string) {
-	const events = await openDataEvents(
-		requestDb(),
-		new Date(Date.now() - OPEN_EVENTS_DAYS_BACK * 86_400_000)
+/**
+ * The ETag of 「イベント一覧」 in one file: the version of the public events (any change to
+ * what the file shows raises it), its first day, the site, the municipality and licence it
+ * names, the file and the build. A copy asked for again is answered 304 before a row is read.
+ */
+export async function eventsDatasetTag(origin: string, from: Date, file: string) {
+	const dataVersion = await publicEventsVersion(requestDb());
+	const m = municipality();
+	return versionTag(
+		dataVersion,
+		from.toISOString(),
+		origin,
+		m.code,
+		m.prefecture,
+		m.name,
+		JSON.stringify(serverEnv.openDataLicense),
+		file,
+		version
 	);
+}
+
+/** The rows of 「イベント一覧」 (CSV and JSON alike) from `from`, links to the site of `origin`. */
+export async function loadEventRecords(origin: string, from: Date) {
+	const events = await openDataEvents(requestDb(), from);
 	return eventRecords(events, {
 		municipality: municipality(),
 		eventUrl: (id) => new URL(`/events/${id}`, origin).href
