@@ -1,6 +1,7 @@
 // Organizations (団体): every call goes through the request's client, so RLS
 // decides who sees and changes what. What a person can act on (an address
 // already taken, the last owner) comes back as a refusal (db/errors.ts).
+import { UUID } from '$lib/forms/patterns';
 import type { Db } from '$lib/server/db/client';
 import type { Tables } from '$lib/server/db/database.types';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
@@ -422,16 +423,37 @@ export async function listUnverifiedOrganizations(
 	}));
 }
 
-/** Organizations an event may name (organiser, co-hosts): those not hidden, by their sort key. */
-export async function listOrganizationChoices(db: Db): Promise<{ id: string; name: string }[]> {
-	const { data, error } = await db
-		.from('organizations')
-		.select('id, name')
-		.is('hidden_at', null)
-		.order('sort_key')
-		.limit(1000);
-	if (error) dbFailure(error);
-	return data;
+/** How many organizations a form lists: a city's platform can hold thousands. */
+const ORGANIZATION_CHOICES = 1000;
+
+/**
+ * Organizations a form may name (an event's organiser and co-hosts, a practice's partners, an
+ * award's recipient): those not hidden, by their sort key, at most `limit`, and those of
+ * `include` that are not hidden wherever they sort — what the form holds now and what it was
+ * sent — so that an organization past the first thousand is neither dropped from what is
+ * saved nor refused.
+ */
+export async function listOrganizationChoices(
+	db: Db,
+	include: readonly string[] = [],
+	limit = ORGANIZATION_CHOICES
+): Promise<{ id: string; name: string }[]> {
+	const wanted = [...new Set(include.filter((id) => UUID.test(id)))];
+	const [listed, included] = await Promise.all([
+		db
+			.from('organizations')
+			.select('id, name')
+			.is('hidden_at', null)
+			.order('sort_key')
+			.limit(limit),
+		wanted.length
+			? db.from('organizations').select('id, name').is('hidden_at', null).in('id', wanted)
+			: null
+	]);
+	if (listed.error) dbFailure(listed.error);
+	if (included?.error) dbFailure(included.error);
+	const ids = new Set(listed.data.map((o) => o.id));
+	return [...listed.data, ...(included?.data ?? []).filter((o) => !ids.has(o.id))];
 }
 
 /** An organization named in a filter (?organization=<slug>), or null. */

@@ -1,6 +1,7 @@
 // 発表会 programmes: coordinators choose published practices for an event, in
 // order, each with its presenter, a paragraph and an optional time, and print
 // it. Coordinators write (policies); everybody reads a public programme.
+import { UUID } from '$lib/forms/patterns';
 import type { Db } from '$lib/server/db/client';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 
@@ -148,16 +149,25 @@ export interface PracticeOption {
 }
 
 /** Published practices to choose from (award and programme forms), by title. */
-export async function publishedPracticeOptions(db: Db, limit = 500): Promise<PracticeOption[]> {
-	const { data, error } = await db
-		.from('practices')
-		.select(
-			'id, title, summary, organization:organizations!practices_lead_organization_id_fkey(name)'
-		)
-		.eq('status', 'published')
-		.order('title')
-		.limit(limit);
-	if (error) dbFailure(error);
+export async function publishedPracticeOptions(
+	db: Db,
+	limit = 500,
+	/** practices a form holds now: listed wherever they sort */
+	include: readonly string[] = []
+): Promise<PracticeOption[]> {
+	const select =
+		'id, title, summary, organization:organizations!practices_lead_organization_id_fkey(name)';
+	const wanted = [...new Set(include.filter((id) => UUID.test(id)))];
+	const [listed, included] = await Promise.all([
+		db.from('practices').select(select).eq('status', 'published').order('title').limit(limit),
+		wanted.length
+			? db.from('practices').select(select).eq('status', 'published').in('id', wanted)
+			: null
+	]);
+	if (listed.error) dbFailure(listed.error);
+	if (included?.error) dbFailure(included.error);
+	const ids = new Set(listed.data.map((p) => p.id));
+	const data = [...listed.data, ...(included?.data ?? []).filter((p) => !ids.has(p.id))];
 	return data.map((p) => ({
 		id: p.id,
 		title: p.title,
@@ -170,17 +180,31 @@ export async function publishedPracticeOptions(db: Db, limit = 500): Promise<Pra
 export async function eventOptions(
 	db: Db,
 	limit = 200,
-	now = new Date()
+	now = new Date(),
+	/** events a form holds now: listed however far back */
+	include: readonly string[] = []
 ): Promise<{ id: string; title: string; startsAt: string }[]> {
 	// the latest first, from half a year ahead: a 発表会 already held or coming soon
 	const horizon = new Date(now.getTime() + 183 * 86400_000).toISOString();
-	const { data, error } = await db
-		.from('events')
-		.select('id, title, starts_at')
-		.neq('status', 'draft')
-		.lte('starts_at', horizon)
-		.order('starts_at', { ascending: false })
-		.limit(limit);
-	if (error) dbFailure(error);
-	return data.map((e) => ({ id: e.id, title: e.title, startsAt: e.starts_at }));
+	const wanted = [...new Set(include.filter((id) => UUID.test(id)))];
+	const [listed, included] = await Promise.all([
+		db
+			.from('events')
+			.select('id, title, starts_at')
+			.neq('status', 'draft')
+			.lte('starts_at', horizon)
+			.order('starts_at', { ascending: false })
+			.limit(limit),
+		wanted.length
+			? db.from('events').select('id, title, starts_at').neq('status', 'draft').in('id', wanted)
+			: null
+	]);
+	if (listed.error) dbFailure(listed.error);
+	if (included?.error) dbFailure(included.error);
+	const ids = new Set(listed.data.map((e) => e.id));
+	return [...listed.data, ...(included?.data ?? []).filter((e) => !ids.has(e.id))].map((e) => ({
+		id: e.id,
+		title: e.title,
+		startsAt: e.starts_at
+	}));
 }

@@ -11,6 +11,16 @@ import { placeChoices } from '$lib/server/db/places';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { EventChoices } from './forms';
 
+/** The organizations a posted event form names (its organiser and co-hosts), as sent. */
+export const sentOrganizationIds = (body: FormData) =>
+	[body.get('organizationId'), ...body.getAll('cohostIds')].filter(
+		(v): v is string => typeof v === 'string' && v !== ''
+	);
+
+/**
+ * `current`: the event's values (kept choosable though retired or past the list's first
+ * thousand); `sent`: the organizations a posted form names (sentOrganizationIds).
+ */
 export async function eventChoices(
 	db: Db,
 	user: SessionUser,
@@ -19,13 +29,15 @@ export async function eventChoices(
 		areaId: string | null;
 		fieldIds: string[];
 		cohostIds: string[];
-	}
+	},
+	sent: string[] = []
 ) {
+	const named = [current?.organizationId ?? '', ...(current?.cohostIds ?? []), ...sent];
 	const [areas, fields, memberships, orgs, places] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
 		listFields(db, { includeRetired: true }),
 		myMemberships(db, user.id),
-		listOrganizationChoices(db),
+		listOrganizationChoices(db, named),
 		placeChoices(db)
 	]);
 	const organizations = isCoordinator(user.role)

@@ -13,17 +13,33 @@ import { linkableEvents, type PracticeDetail } from '$lib/server/db/practices';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
 import type { PracticeChoices } from './forms';
 
+/** The organizations a posted practice form names (its lead and partners), as sent. */
+export const sentPracticeOrganizationIds = (body: FormData) =>
+	[body.get('leadOrganizationId'), ...body.getAll('partnerOrgIds')].filter(
+		(v): v is string => typeof v === 'string' && v !== ''
+	);
+
+/**
+ * `current`: the practice being edited (its partners stay choosable though past the list's
+ * first thousand); `sent`: the organizations a posted form names (sentPracticeOrganizationIds).
+ */
 export async function practiceChoices(
 	db: Db,
 	user: SessionUser,
 	leadOrganizationId: string,
-	current?: PracticeDetail | null
+	current?: PracticeDetail | null,
+	sent: string[] = []
 ) {
+	const named = [
+		leadOrganizationId,
+		...(current?.partners ?? []).flatMap((p) => (p.org ? [p.org.id] : [])),
+		...sent
+	];
 	const [areas, fields, memberships, orgs, places] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
 		listFields(db, { includeRetired: true }),
 		myMemberships(db, user.id),
-		listOrganizationChoices(db),
+		listOrganizationChoices(db, named),
 		placeChoices(db)
 	]);
 	const edited = memberships.filter((mb) => editsFor(mb.role));

@@ -24,7 +24,7 @@ import { refusalMessage } from '$lib/server/forms/refusals';
 import { postedFile, storeUpload } from '$lib/server/images/upload';
 import { logEvent } from '$lib/server/log';
 import { editedOrganizations } from '$lib/server/orgs/memberships';
-import { practiceChoices } from './choices';
+import { practiceChoices, sentPracticeOrganizationIds } from './choices';
 import { orderedPhotos, practiceInputOf, practiceSchema, roomForPhoto } from './forms';
 
 /** The form action of both pages. `current`: the practice being edited (null: a new one). */
@@ -34,7 +34,13 @@ export async function savePracticeForm(event: RequestEvent, current: PracticeDet
 	const body = await event.request.formData();
 	const lead = body.get('leadOrganizationId');
 	const posted = typeof lead === 'string' ? lead : '';
-	const { choices } = await practiceChoices(db, user, posted, current);
+	const { choices } = await practiceChoices(
+		db,
+		user,
+		posted,
+		current,
+		sentPracticeOrganizationIds(body)
+	);
 	const form = await superValidate(body, zod4(practiceSchema(choices)));
 	const file = postedFile(body, 'newPhotoFile');
 	if (file && !form.data.newPhotoAlt)

@@ -12,11 +12,18 @@ import { eventOptions, publishedPracticeOptions } from '$lib/server/db/programme
 import { refusalMessage } from '$lib/server/forms/refusals';
 import { awardSchema, recipientOfForm, type AwardForm } from './forms';
 
-export async function awardChoices(db: Db) {
+/**
+ * `current`: what the form holds (the award's recipient and event, a nomination's recipient),
+ * offered however far down the lists it would sort.
+ */
+export async function awardChoices(
+	db: Db,
+	current: { practiceId?: string; organizationId?: string; eventId?: string } = {}
+) {
 	const [practices, organizations, events] = await Promise.all([
-		publishedPracticeOptions(db),
-		listOrganizationChoices(db),
-		eventOptions(db)
+		publishedPracticeOptions(db, undefined, current.practiceId ? [current.practiceId] : []),
+		listOrganizationChoices(db, current.organizationId ? [current.organizationId] : []),
+		eventOptions(db, undefined, undefined, current.eventId ? [current.eventId] : [])
 	]);
 	return {
 		practices: practices.map((p) => ({

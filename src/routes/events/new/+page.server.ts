@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { requestDb } from '$lib/server/db/request';
-import { eventChoices } from '$lib/server/events/choices';
+import { eventChoices, sentOrganizationIds } from '$lib/server/events/choices';
 import { eventSchema } from '$lib/server/events/forms';
 import { saveEventForm } from '$lib/server/events/save';
 import { refusalMessage } from '$lib/server/forms/refusals';
@@ -27,8 +27,8 @@ export const actions: Actions = {
 	save: async ({ request }) => {
 		const { user } = requireUser();
 		const db = requestDb();
-		const { choices } = await eventChoices(db, user);
 		const body = await request.formData();
+		const { choices } = await eventChoices(db, user, undefined, sentOrganizationIds(body));
 		const form = await superValidate(body, zod4(eventSchema(choices)));
 		if (!form.valid) return fail(400, { form });
 		const status = body.get('intent') === 'publish' ? 'published' : 'draft';

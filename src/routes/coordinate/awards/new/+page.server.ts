@@ -35,7 +35,7 @@ export const load: PageServerLoad = async ({ url }) => {
 			: { organizationId: nomination.recipient.id }
 		: recipientFromParams(url.searchParams, true);
 	const [choices, form] = await Promise.all([
-		awardChoices(db),
+		awardChoices(db, recipientValues(ref)),
 		emptyAwardForm({
 			...recipientValues(ref),
 			awardedOn: tokyoDateKey(new Date()),

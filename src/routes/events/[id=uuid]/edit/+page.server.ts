@@ -17,7 +17,7 @@ import {
 } from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
 import { loadManagedEvent } from '$lib/server/events/access';
-import { eventChoices } from '$lib/server/events/choices';
+import { eventChoices, sentOrganizationIds } from '$lib/server/events/choices';
 import { eventSchema } from '$lib/server/events/forms';
 import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
 import { formValuesOf, saveEventForm } from '$lib/server/events/save';
@@ -35,14 +35,19 @@ async function managed(id: string) {
 	return { user, db, event: await loadManagedEvent(db, id) };
 }
 
-/** What the form may offer; only the form's load and save need it. */
-function choicesFor(db: Db, user: SessionUser, event: EventDetail) {
-	return eventChoices(db, user, {
-		organizationId: event.organizationId,
-		areaId: event.areaId,
-		fieldIds: event.fields.map((f) => f.id),
-		cohostIds: [...event.cohosts, ...event.invitedCohosts].map((c) => c.id)
-	});
+/** What the form may offer (and, saving, what it was sent); only the form's load and save need it. */
+function choicesFor(db: Db, user: SessionUser, event: EventDetail, sent: string[] = []) {
+	return eventChoices(
+		db,
+		user,
+		{
+			organizationId: event.organizationId,
+			areaId: event.areaId,
+			fieldIds: event.fields.map((f) => f.id),
+			cohostIds: [...event.cohosts, ...event.invitedCohosts].map((c) => c.id)
+		},
+		sent
+	);
 }
 
 const reason = z.string().trim().min(1).max(500);
@@ -125,8 +130,8 @@ export const load: PageServerLoad = async ({ params, url, cookies }) => {
 export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const { event, db, user } = await managed(params.id);
-		const { choices } = await choicesFor(db, user, event);
 		const body = await request.formData();
+		const { choices } = await choicesFor(db, user, event, sentOrganizationIds(body));
 		const form = await superValidate(body, zod4(eventSchema(choices)));
 		if (!form.valid) return fail(400, { form });
 		const status =

@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 				? { organizationId: r.id }
 				: { profileId: r.id };
 	const [choices, form] = await Promise.all([
-		awardChoices(db),
+		awardChoices(db, { ...recipientValues(ref), eventId: award.event?.id }),
 		emptyAwardForm({
 			...recipientValues(ref),
 			name: award.name,
