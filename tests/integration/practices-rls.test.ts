@@ -10,6 +10,7 @@ import {
 	practicesChangedSincePublication,
 	practicesOfOrganization,
 	publishPractice,
+	publishedPracticeChoices,
 	returnPractice,
 	savePractice,
 	setFeaturedPractices,
@@ -485,6 +486,16 @@ describe('the workflow', () => {
 		expect((await setFeaturedPractices(c, [ids[1], ids[2]])).ok).toBe(true);
 		expect((await homeSections(anonClient())).practices.map((p) => p.id)).toEqual([ids[1], ids[2]]);
 		expect((await status(ids[0])).featured_position).toBeNull();
+		// the form lists the featured ones past its newest: a newer one published, the newest one
+		// and both featured are offered (saving the form replaces the set)
+		const newer = await publishedPractice(
+			editor.id,
+			coordinator.id,
+			practiceInput(orgId, { title: word() })
+		);
+		const offered = (await publishedPracticeChoices(c, 1)).map((p) => p.id);
+		expect(offered[0]).toBe(newer);
+		expect(offered.toSorted()).toEqual([newer, ids[1], ids[2]].toSorted());
 		expect((await setFeaturedPractices(c, [])).ok).toBe(true);
 		expect((await homeSections(anonClient())).practices).toEqual([]);
 	});

@@ -237,22 +237,32 @@ export async function submittedPractices(db: Db, limit = 100): Promise<PracticeC
 	return data.map(cardOf);
 }
 
-/** Published practices for the coordinators' featured-set form: newest first. */
+/** Published practices for the coordinators' featured-set form: the newest first, then the featured ones past them. */
 export async function publishedPracticeChoices(
 	db: Db,
 	limit = 200
 ): Promise<{ id: string; title: string; organization: string; featuredPosition: number | null }[]> {
-	const { data, error } = await db
-		.from('practices')
-		.select(
-			'id, title, featured_position, lead:organizations!practices_lead_organization_id_fkey(name)'
-		)
-		.eq('status', 'published')
-		.order('published_at', { ascending: false })
-		.order('id')
-		.limit(limit);
-	if (error) dbFailure(error);
-	return data.map((p) => ({
+	const select =
+		'id, title, featured_position, lead:organizations!practices_lead_organization_id_fkey(name)';
+	// the featured ones however old: saving replaces the whole set, so one not listed was dropped
+	const [latest, featured] = await Promise.all([
+		db
+			.from('practices')
+			.select(select)
+			.eq('status', 'published')
+			.order('published_at', { ascending: false })
+			.order('id')
+			.limit(limit),
+		db
+			.from('practices')
+			.select(select)
+			.eq('status', 'published')
+			.not('featured_position', 'is', null)
+	]);
+	if (latest.error) dbFailure(latest.error);
+	if (featured.error) dbFailure(featured.error);
+	const ids = new Set(latest.data.map((p) => p.id));
+	return [...latest.data, ...featured.data.filter((p) => !ids.has(p.id))].map((p) => ({
 		id: p.id,
 		title: p.title,
 		organization: p.lead?.name ?? '',
