@@ -9,9 +9,16 @@ import { logEvent } from '$lib/server/log';
 import { m } from '$lib/paraglide/messages';
 import { readProgrammeForm } from './programme-form';
 
-export async function programmeChoices() {
+/**
+ * The practices and events the form offers, with those the programme holds (`current`) however
+ * far down the lists they would sort.
+ */
+export async function programmeChoices(current?: { eventId: string; practiceIds: string[] }) {
 	const db = requestDb();
-	const [practices, events] = await Promise.all([publishedPracticeOptions(db), eventOptions(db)]);
+	const [practices, events] = await Promise.all([
+		publishedPracticeOptions(db, undefined, current?.practiceIds),
+		eventOptions(db, undefined, undefined, current ? [current.eventId] : [])
+	]);
 	return { practices, events };
 }
 
@@ -19,8 +26,15 @@ export async function programmeChoices() {
 export async function saveProgrammeAction(request: Request, id: string | null) {
 	const { user } = requireCoordinator();
 	const db = requestDb();
-	const practices = new Map((await publishedPracticeOptions(db)).map((p) => [p.id, p]));
-	const read = readProgrammeForm(await request.formData(), practices);
+	const data = await request.formData();
+	// the practices the form names, checked by id wherever they would sort in its list
+	const named = [...data.getAll('practiceId'), data.get('addPracticeId')].filter(
+		(v): v is string => typeof v === 'string'
+	);
+	const practices = new Map(
+		(await publishedPracticeOptions(db, undefined, named)).map((p) => [p.id, p])
+	);
+	const read = readProgrammeForm(data, practices);
 	if (!read.ok) return fail(400, { programme: { values: read.values, errors: read.errors } });
 	const result = await saveProgramme(db, id, {
 		eventId: read.values.eventId,

@@ -8,11 +8,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	requireCoordinator();
-	const [programme, choices] = await Promise.all([
-		findProgramme(requestDb(), params.id),
-		programmeChoices()
-	]);
+	const programme = await findProgramme(requestDb(), params.id);
 	if (!programme) error(404, 'Not Found');
+	const choices = await programmeChoices({
+		eventId: programme.eventId,
+		practiceIds: programme.items.map((i) => i.practiceId)
+	});
 	const values: ProgrammeValues = {
 		title: programme.title,
 		eventId: programme.eventId,
