@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { requestDb } from '$lib/server/db/request';
-import { eventChoices, sentOrganizationIds } from '$lib/server/events/choices';
+import { cohostSearch, eventChoices, sentOrganizationIds } from '$lib/server/events/choices';
 import { eventSchema } from '$lib/server/events/forms';
 import { saveEventForm } from '$lib/server/events/save';
 import { refusalMessage } from '$lib/server/forms/refusals';
@@ -24,6 +24,15 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
+	// 「探す」 among the co-hosts: the form comes back as it was typed, with what was found
+	findCohosts: async ({ request }) => {
+		const { user } = requireUser();
+		const db = requestDb();
+		const body = await request.formData();
+		const { choices, cohosts } = await eventChoices(db, user, undefined, sentOrganizationIds(body));
+		const form = await superValidate(body, zod4(eventSchema(choices)), { errors: false });
+		return { form, cohostSearch: await cohostSearch(db, body, cohosts) };
+	},
 	save: async ({ request }) => {
 		const { user } = requireUser();
 		const db = requestDb();

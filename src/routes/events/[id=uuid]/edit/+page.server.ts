@@ -17,7 +17,7 @@ import {
 } from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
 import { loadManagedEvent } from '$lib/server/events/access';
-import { eventChoices, sentOrganizationIds } from '$lib/server/events/choices';
+import { cohostSearch, eventChoices, sentOrganizationIds } from '$lib/server/events/choices';
 import { eventSchema } from '$lib/server/events/forms';
 import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
 import { formValuesOf, saveEventForm } from '$lib/server/events/save';
@@ -117,6 +117,7 @@ export const load: PageServerLoad = async ({ params, url, cookies }) => {
 		fields: lists.fields,
 		organizations: lists.organizations,
 		cohosts: lists.cohosts,
+		searchCohosts: lists.searchCohosts,
 		places: lists.places,
 		form: await superValidate(formValuesOf(event), zod4(eventSchema(choices)), { errors: false }),
 		cover: event.cover,
@@ -128,6 +129,14 @@ export const load: PageServerLoad = async ({ params, url, cookies }) => {
 };
 
 export const actions: Actions = {
+	// 「探す」 among the co-hosts: the form comes back as it was typed, with what was found
+	findCohosts: async ({ params, request }) => {
+		const { event, db, user } = await managed(params.id);
+		const body = await request.formData();
+		const { choices, cohosts } = await choicesFor(db, user, event, sentOrganizationIds(body));
+		const form = await superValidate(body, zod4(eventSchema(choices)), { errors: false });
+		return { form, cohostSearch: await cohostSearch(db, body, cohosts) };
+	},
 	save: async ({ params, request }) => {
 		const { event, db, user } = await managed(params.id);
 		const body = await request.formData();
