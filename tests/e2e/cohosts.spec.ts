@@ -154,7 +154,7 @@ test('with many organizations, an organiser finds a co-host by name, without Jav
 	// the page comes back at the list, with what was typed above it kept
 	await expect(page).toHaveURL(/#cohosts$/);
 	await expect(page.getByRole('status')).toHaveText(
-		`「さがす会${tag}」に合う団体（2件）。共催にする団体にチェックを入れてください。`
+		`「さがす会${tag}」に合う団体（2件）。選ぶ団体にチェックを入れてください。`
 	);
 	await expect(page.getByLabel('タイトル', { exact: true })).toHaveValue(
 		`共催をさがす集い${tag}（改）`

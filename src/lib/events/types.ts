@@ -143,14 +143,3 @@ export interface VersionedFeedItem {
 	version: string;
 	item: FeedItem;
 }
-
-/** What the event form's 「団体名で探す」 found (the findCohosts action of its pages). */
-export interface CohostSearch {
-	q: string;
-	/** those the posted form names (checked or not), listed as before the search */
-	listed: { id: string; name: string }[];
-	/** the organizations whose name or reading holds `q`, but those listed */
-	found: { id: string; name: string }[];
-	/** more matched than are shown */
-	more: boolean;
-}

@@ -86,3 +86,17 @@ export interface MyInvitation {
 
 /** The longest reason a coordinator may give for hiding an organization (the database checks it too). */
 export const HIDE_REASON_MAX = 500;
+
+/**
+ * What a form's 「団体名で探す」 found (OrganizationChoices.svelte; server/orgs/search.ts): the
+ * form's list of organizations to check, past the first 50 of the city.
+ */
+export interface OrganizationSearch {
+	q: string;
+	/** those the posted form names (checked or not), listed as before the search */
+	listed: { id: string; name: string }[];
+	/** the organizations whose name or reading holds `q`, but those listed */
+	found: { id: string; name: string }[];
+	/** more matched than are shown */
+	more: boolean;
+}

@@ -5,11 +5,11 @@ import { isCoordinator } from '$lib/auth/roles';
 import { editsFor } from '$lib/permissions';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db/client';
-import { listOrganizationChoices, searchOrganizations } from '$lib/server/db/orgs';
+import { listOrganizationChoices } from '$lib/server/db/orgs';
+import { organizationsToList } from '$lib/server/orgs/search';
 import { myMemberships } from '$lib/server/orgs/memberships';
 import { placeChoices } from '$lib/server/db/places';
 import { listAreas, listFields } from '$lib/server/db/taxonomy';
-import type { CohostSearch } from '$lib/events/types';
 import type { EventChoices } from './forms';
 
 /** The organizations a posted event form names (its organiser and co-hosts), as sent. */
@@ -58,41 +58,14 @@ export async function eventChoices(
 		placeIds: new Set(places.map((p) => p.id))
 	};
 	// a city with many organizations: the form lists those it names and finds others by name
-	const searchCohosts = orgs.length > COHOSTS_LISTED;
+	const cohosts = organizationsToList(orgs, named);
 	return {
 		areas: activeAreas,
 		fields: activeFields,
 		organizations,
-		cohosts: searchCohosts ? orgs.filter((o) => named.includes(o.id)) : orgs,
-		searchCohosts,
+		cohosts: cohosts.listed,
+		searchCohosts: cohosts.search,
 		places,
 		choices
-	};
-}
-
-/** Up to this many organizations, the event form lists every one as a possible co-host. */
-const COHOSTS_LISTED = 50;
-/** Organizations a co-host search shows at most. */
-const COHOSTS_FOUND = 20;
-
-/**
- * The event form's 「団体名で探す」 (cohostQuery in the posted `body`): `listed` are the
- * co-hosts eventChoices gave for that form.
- */
-export async function cohostSearch(
-	db: Db,
-	body: FormData,
-	listed: { id: string; name: string }[]
-): Promise<CohostSearch> {
-	const sent = body.get('cohostQuery');
-	const q = (typeof sent === 'string' ? sent : '').trim().slice(0, 50);
-	if (!q) return { q, listed, found: [], more: false };
-	const { organizations, total } = await searchOrganizations(db, { q }, 1, COHOSTS_FOUND);
-	const ids = new Set(listed.map((o) => o.id));
-	return {
-		q,
-		listed,
-		found: organizations.filter((o) => !ids.has(o.id)).map((o) => ({ id: o.id, name: o.name })),
-		more: total > organizations.length
 	};
 }

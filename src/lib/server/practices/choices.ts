@@ -7,6 +7,7 @@ import { editsFor } from '$lib/permissions';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db/client';
 import { listOrganizationChoices } from '$lib/server/db/orgs';
+import { organizationsToList } from '$lib/server/orgs/search';
 import { myMemberships } from '$lib/server/orgs/memberships';
 import { placeChoices } from '$lib/server/db/places';
 import { linkableEvents, type PracticeDetail } from '$lib/server/db/practices';
@@ -56,7 +57,11 @@ export async function practiceChoices(
 	const activeFields = fields.filter(
 		(f) => !f.retired_at || current?.fields.some((x) => x.id === f.id)
 	);
-	const partners = orgs.filter((o) => o.id !== leadId);
+	// a city with many organizations: the form lists those it names and finds others by name
+	const partners = organizationsToList(
+		orgs.filter((o) => o.id !== leadId),
+		named
+	);
 	const choices: PracticeChoices = {
 		organizationIds: new Set(organizations.map((o) => o.id)),
 		areaIds: new Set(activeAreas.map((a) => a.id)),
@@ -70,7 +75,8 @@ export async function practiceChoices(
 			organizations,
 			areas: activeAreas,
 			fields: activeFields,
-			partners,
+			partners: partners.listed,
+			searchPartners: partners.search,
 			events,
 			places,
 			editorOf: [...new Set(edited.map((mb) => mb.id))]

@@ -24,8 +24,29 @@ import { refusalMessage } from '$lib/server/forms/refusals';
 import { postedFile, storeUpload } from '$lib/server/images/upload';
 import { logEvent } from '$lib/server/log';
 import { editedOrganizations } from '$lib/server/orgs/memberships';
+import { organizationSearch } from '$lib/server/orgs/search';
 import { practiceChoices, sentPracticeOrganizationIds } from './choices';
 import { orderedPhotos, practiceInputOf, practiceSchema, roomForPhoto } from './forms';
+
+/**
+ * 「探す」 among the partners, on both pages: the form comes back as it was typed, with what was
+ * found (a photo chosen is not kept: a browser sends a file once).
+ */
+export async function findPartnersAction(event: RequestEvent, current: PracticeDetail | null) {
+	const { user } = requireUser();
+	const db = requestDb();
+	const body = await event.request.formData();
+	const lead = body.get('leadOrganizationId');
+	const { choices, lists } = await practiceChoices(
+		db,
+		user,
+		typeof lead === 'string' ? lead : '',
+		current,
+		sentPracticeOrganizationIds(body)
+	);
+	const form = await superValidate(body, zod4(practiceSchema(choices)), { errors: false });
+	return { form, partnerSearch: await organizationSearch(db, body, lists.partners) };
+}
 
 /** The form action of both pages. `current`: the practice being edited (null: a new one). */
 export async function savePracticeForm(event: RequestEvent, current: PracticeDetail | null) {

@@ -4,7 +4,8 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guard';
 import { requestDb } from '$lib/server/db/request';
-import { cohostSearch, eventChoices, sentOrganizationIds } from '$lib/server/events/choices';
+import { eventChoices, sentOrganizationIds } from '$lib/server/events/choices';
+import { organizationSearch } from '$lib/server/orgs/search';
 import { eventSchema } from '$lib/server/events/forms';
 import { saveEventForm } from '$lib/server/events/save';
 import { refusalMessage } from '$lib/server/forms/refusals';
@@ -31,7 +32,7 @@ export const actions: Actions = {
 		const body = await request.formData();
 		const { choices, cohosts } = await eventChoices(db, user, undefined, sentOrganizationIds(body));
 		const form = await superValidate(body, zod4(eventSchema(choices)), { errors: false });
-		return { form, cohostSearch: await cohostSearch(db, body, cohosts) };
+		return { form, cohostSearch: await organizationSearch(db, body, cohosts) };
 	},
 	save: async ({ request }) => {
 		const { user } = requireUser();

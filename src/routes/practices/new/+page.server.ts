@@ -7,7 +7,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { requestDb } from '$lib/server/db/request';
 import { practiceChoices } from '$lib/server/practices/choices';
 import { practiceSchema } from '$lib/server/practices/forms';
-import { savePracticeForm } from '$lib/server/practices/save';
+import { findPartnersAction, savePracticeForm } from '$lib/server/practices/save';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -26,5 +26,6 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
+	findPartners: async (event) => findPartnersAction(event, null),
 	save: async (event) => savePracticeForm(event, null)
 };

@@ -17,7 +17,8 @@ import {
 } from '$lib/server/db/events';
 import { requestDb } from '$lib/server/db/request';
 import { loadManagedEvent } from '$lib/server/events/access';
-import { cohostSearch, eventChoices, sentOrganizationIds } from '$lib/server/events/choices';
+import { eventChoices, sentOrganizationIds } from '$lib/server/events/choices';
+import { organizationSearch } from '$lib/server/orgs/search';
 import { eventSchema } from '$lib/server/events/forms';
 import { redirectWithFlash, takeFlash } from '$lib/server/events/flash';
 import { formValuesOf, saveEventForm } from '$lib/server/events/save';
@@ -135,7 +136,7 @@ export const actions: Actions = {
 		const body = await request.formData();
 		const { choices, cohosts } = await choicesFor(db, user, event, sentOrganizationIds(body));
 		const form = await superValidate(body, zod4(eventSchema(choices)), { errors: false });
-		return { form, cohostSearch: await cohostSearch(db, body, cohosts) };
+		return { form, cohostSearch: await organizationSearch(db, body, cohosts) };
 	},
 	save: async ({ params, request }) => {
 		const { event, db, user } = await managed(params.id);

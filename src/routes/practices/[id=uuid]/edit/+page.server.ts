@@ -8,7 +8,7 @@ import { requestDb } from '$lib/server/db/request';
 import { takeFlash } from '$lib/server/events/flash';
 import { practiceChoices } from '$lib/server/practices/choices';
 import { practiceFormValues, practiceSchema } from '$lib/server/practices/forms';
-import { editablePractice, savePracticeForm } from '$lib/server/practices/save';
+import { editablePractice, findPartnersAction, savePracticeForm } from '$lib/server/practices/save';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies, url }) => {
@@ -44,6 +44,10 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 };
 
 export const actions: Actions = {
+	findPartners: async (event) => {
+		const { practice } = await editablePractice(event.params.id);
+		return findPartnersAction(event, practice);
+	},
 	save: async (event) => {
 		const { practice } = await editablePractice(event.params.id);
 		return savePracticeForm(event, practice);
