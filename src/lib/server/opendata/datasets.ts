@@ -6,11 +6,13 @@ import { publicEventsVersion } from '$lib/server/db/events';
 import { openDataEvents, openDataPlaces } from '$lib/server/db/opendata';
 import { requestDb } from '$lib/server/db/request';
 import { serverEnv } from '$lib/server/env';
-import { versionTag } from '$lib/server/http/cached';
+import { cachedResponse, notModified, versionTag } from '$lib/server/http/cached';
+import { renderedOnce } from '$lib/server/kept';
 import {
 	EVENT_EXTRA_COLUMNS,
 	EVENT_STANDARD_COLUMNS,
 	eventRecords,
+	type EventColumn,
 	type Municipality
 } from './events';
 import {
@@ -29,7 +31,7 @@ export const OPEN_EVENTS_DAYS_BACK = 365;
  * The first instant of 「イベント一覧」: a year before today, in whole Tokyo days, so that the
  * file changes only when the data does or the day turns (its ETag names the version and the day).
  */
-export const openEventsFrom = (now = new Date()) =>
+const openEventsFrom = (now = new Date()) =>
 	new Date(tokyoDayStart(now).getTime() - OPEN_EVENTS_DAYS_BACK * 86_400_000);
 /** Open data changes slowly; caches may keep it an hour (an ETag answers 304 after that). */
 export const OPEN_DATA_CACHE = 'public, max-age=3600';
@@ -79,7 +81,7 @@ export function datasets() {
  * what the file shows raises it), its first day, the site, the municipality and licence it
  * names, the file and the build. A copy asked for again is answered 304 before a row is read.
  */
-export async function eventsDatasetTag(origin: string, from: Date, file: string) {
+async function eventsDatasetTag(origin: string, from: Date, file: string) {
 	const dataVersion = await publicEventsVersion(requestDb());
 	const m = municipality();
 	return versionTag(
@@ -96,12 +98,31 @@ export async function eventsDatasetTag(origin: string, from: Date, file: string)
 }
 
 /** The rows of 「イベント一覧」 (CSV and JSON alike) from `from`, links to the site of `origin`. */
-export async function loadEventRecords(origin: string, from: Date) {
+async function loadEventRecords(origin: string, from: Date) {
 	const events = await openDataEvents(requestDb(), from);
 	return eventRecords(events, {
 		municipality: municipality(),
 		eventUrl: (id) => new URL(`/events/${id}`, origin).href
 	});
+}
+
+/**
+ * 「イベント一覧」 as one file, written by `write` from its rows: answered 304 by its tag before
+ * a row is read, else made once for all who ask for it at the same time (kept while small).
+ */
+export async function eventsDatasetResponse(
+	request: Request,
+	origin: string,
+	file: 'events.csv' | 'events.json',
+	write: (records: Record<EventColumn, string>[]) => string,
+	response: { contentType: string; headers?: Record<string, string> }
+) {
+	const from = openEventsFrom();
+	const etag = await eventsDatasetTag(origin, from, file);
+	const unchanged = notModified(request, etag, OPEN_DATA_CACHE, response.headers);
+	if (unchanged) return unchanged;
+	const body = await renderedOnce(etag, async () => write(await loadEventRecords(origin, from)));
+	return cachedResponse(request, body, { ...response, cacheControl: OPEN_DATA_CACHE, etag });
 }
 
 /** The rows of 「通いの場」 (places.csv/json): published 通いの場 and 居場所. */
