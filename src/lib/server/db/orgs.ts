@@ -1,10 +1,10 @@
 // Organizations (団体): every call goes through the request's client, so RLS
 // decides who sees and changes what. What a person can act on (an address
 // already taken, the last owner) comes back as a refusal (db/errors.ts).
-import { UUID } from '$lib/forms/patterns';
 import type { Db } from '$lib/server/db/client';
 import type { Tables } from '$lib/server/db/database.types';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
+import { heldIds, withHeld } from '$lib/server/db/held';
 import type { OrgKind, OrgRole } from '$lib/orgs/kinds';
 import type { Membership, OrgCard, OrgMember, OrgProfile } from '$lib/orgs/types';
 import type { PlaceCard } from '$lib/places/types';
@@ -438,7 +438,7 @@ export async function listOrganizationChoices(
 	include: readonly string[] = [],
 	limit = ORGANIZATION_CHOICES
 ): Promise<{ id: string; name: string }[]> {
-	const wanted = [...new Set(include.filter((id) => UUID.test(id)))];
+	const wanted = heldIds(include);
 	const [listed, included] = await Promise.all([
 		db
 			.from('organizations')
@@ -452,8 +452,7 @@ export async function listOrganizationChoices(
 	]);
 	if (listed.error) dbFailure(listed.error);
 	if (included?.error) dbFailure(included.error);
-	const ids = new Set(listed.data.map((o) => o.id));
-	return [...listed.data, ...(included?.data ?? []).filter((o) => !ids.has(o.id))];
+	return withHeld(listed.data, included?.data);
 }
 
 /** An organization named in a filter (?organization=<slug>), or null. */

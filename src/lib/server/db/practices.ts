@@ -15,6 +15,7 @@
 //   submittedPractices(db)               the coordinators' queue, oldest first
 //   practicesChangedSincePublication(db) coordinators: what changed, field by field
 import type { Db } from '$lib/server/db/client';
+import { withHeld } from '$lib/server/db/held';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 import type { Database } from '$lib/server/db/database.types';
 import { isOrgKind, type OrgKind } from '$lib/orgs/kinds';
@@ -261,8 +262,7 @@ export async function publishedPracticeChoices(
 	]);
 	if (latest.error) dbFailure(latest.error);
 	if (featured.error) dbFailure(featured.error);
-	const ids = new Set(latest.data.map((p) => p.id));
-	return [...latest.data, ...featured.data.filter((p) => !ids.has(p.id))].map((p) => ({
+	return withHeld(latest.data, featured.data).map((p) => ({
 		id: p.id,
 		title: p.title,
 		organization: p.lead?.name ?? '',

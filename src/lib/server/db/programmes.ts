@@ -1,8 +1,8 @@
 // 発表会 programmes: coordinators choose published practices for an event, in
 // order, each with its presenter, a paragraph and an optional time, and print
 // it. Coordinators write (policies); everybody reads a public programme.
-import { UUID } from '$lib/forms/patterns';
 import type { Db } from '$lib/server/db/client';
+import { heldIds, withHeld } from '$lib/server/db/held';
 import { dbFailure, refused, type Refusable } from '$lib/server/db/errors';
 
 export interface ProgrammeItem {
@@ -157,7 +157,7 @@ export async function publishedPracticeOptions(
 ): Promise<PracticeOption[]> {
 	const select =
 		'id, title, summary, organization:organizations!practices_lead_organization_id_fkey(name)';
-	const wanted = [...new Set(include.filter((id) => UUID.test(id)))];
+	const wanted = heldIds(include);
 	const [listed, included] = await Promise.all([
 		db.from('practices').select(select).eq('status', 'published').order('title').limit(limit),
 		wanted.length
@@ -166,9 +166,7 @@ export async function publishedPracticeOptions(
 	]);
 	if (listed.error) dbFailure(listed.error);
 	if (included?.error) dbFailure(included.error);
-	const ids = new Set(listed.data.map((p) => p.id));
-	const data = [...listed.data, ...(included?.data ?? []).filter((p) => !ids.has(p.id))];
-	return data.map((p) => ({
+	return withHeld(listed.data, included?.data).map((p) => ({
 		id: p.id,
 		title: p.title,
 		summary: p.summary,
@@ -186,7 +184,7 @@ export async function eventOptions(
 ): Promise<{ id: string; title: string; startsAt: string }[]> {
 	// the latest first, from half a year ahead: a 発表会 already held or coming soon
 	const horizon = new Date(now.getTime() + 183 * 86400_000).toISOString();
-	const wanted = [...new Set(include.filter((id) => UUID.test(id)))];
+	const wanted = heldIds(include);
 	const [listed, included] = await Promise.all([
 		db
 			.from('events')
@@ -201,8 +199,7 @@ export async function eventOptions(
 	]);
 	if (listed.error) dbFailure(listed.error);
 	if (included?.error) dbFailure(included.error);
-	const ids = new Set(listed.data.map((e) => e.id));
-	return [...listed.data, ...(included?.data ?? []).filter((e) => !ids.has(e.id))].map((e) => ({
+	return withHeld(listed.data, included?.data).map((e) => ({
 		id: e.id,
 		title: e.title,
 		startsAt: e.starts_at
