@@ -166,7 +166,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
 				dbRequests: calls.length,
 				dbCalls: calls.map((c) => `${c.method} ${c.path.slice(0, 160)}`),
 				dbRequestsKept: keptCalls,
-				js: await clientJs(new URL(page.path, server.base).pathname, page.imports),
+				js: await clientJs(new URL(page.path, server.base).pathname, body.toString(), page.imports),
 				page: pageLoad,
 				floor,
 				floorPageRps,

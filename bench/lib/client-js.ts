@@ -2,7 +2,8 @@
 // (start, app) plus the modules of the page's layouts and leaf — exactly what SvelteKit lists
 // as <link rel="modulepreload"> — and, for a page seen by a member or with ふりがな on, the
 // modules its loads import for them (BenchPage.imports, from Vite's client manifest, with what
-// they import), summed gzip-compressed, each file once.
+// they import), summed gzip-compressed, each file once. A page that is not hydrated (`csr =
+// false`: no SvelteKit start script in the HTML it served) downloads none.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -67,12 +68,18 @@ export async function clientJsCounter(root: string) {
 	}
 
 	/**
-	 * The JavaScript of the page at `pathname` (none for an endpoint such as a feed), with the
-	 * modules its loads import for this visitor (`imports`, by source path).
+	 * The JavaScript of the page at `pathname` that served `html` (none for an endpoint such as
+	 * a feed, or a page without hydration), with the modules its loads import for this visitor
+	 * (`imports`, by source path).
 	 */
-	return async function clientJs(pathname: string, imports: string[] = []): Promise<ClientJs> {
+	return async function clientJs(
+		pathname: string,
+		html: string,
+		imports: string[] = []
+	): Promise<ClientJs> {
 		const route = manifest._.routes.find((r) => r.pattern.test(pathname));
-		if (!route?.page) return { route: route?.id ?? null, files: 0, gzipBytes: 0, rawBytes: 0 };
+		if (!route?.page || !hydrates(html))
+			return { route: route?.id ?? null, files: 0, gzipBytes: 0, rawBytes: 0 };
 		const nodes = [...route.page.layouts, route.page.leaf].filter(
 			(n): n is number => n !== undefined
 		);
@@ -88,4 +95,9 @@ export async function clientJsCounter(root: string) {
 		}
 		return { route: route.id, files: files.size, gzipBytes, rawBytes };
 	};
+}
+
+/** Whether a page's HTML starts SvelteKit in the browser (a page with `csr = false` does not). */
+export function hydrates(html: string) {
+	return /\/_app\/immutable\/entry\/start\.[\w-]+\.js/.test(html);
 }

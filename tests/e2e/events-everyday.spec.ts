@@ -50,8 +50,9 @@ for (const javaScriptEnabled of [true, false]) {
 	test(`joining and leaving land at the date with a message (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({
 		browser
 	}) => {
+		const title = `着地の確認${suffix()}`;
 		const ev = await createEvent(DEMO_IDS.member, {
-			title: `着地の確認${suffix()}`,
+			title,
 			repeat: 'weekly',
 			count: 5,
 			capacity: 1
@@ -61,7 +62,13 @@ for (const javaScriptEnabled of [true, false]) {
 		const anchor = `occurrence-${occurrence}`;
 		const me = await resident(browser, { javaScriptEnabled });
 		const { page } = me;
-		await page.goto(`/events/${ev.id}`);
+		if (javaScriptEnabled) {
+			// opened by its address the event page is not hydrated (csr = false); reached from a
+			// list it is rendered in the browser, its forms enhanced
+			await page.goto(`/events?q=${encodeURIComponent(title)}`);
+			await page.getByRole('link', { name: title }).click();
+			await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+		} else await page.goto(`/events/${ev.id}`);
 		const date = page.locator(`[id="${anchor}"]`);
 		// the later dates are folded away; open them as a person would
 		await page.getByText('ほかの日程（2回）').click();

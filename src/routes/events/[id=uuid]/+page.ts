@@ -1,6 +1,11 @@
 import { anyPostAction } from '$lib/permissions';
 import type { PageLoad } from './$types';
 
+// Opened by its address (a shared link) the page is not hydrated: no JavaScript to download, all of it
+// links and forms that work without (docs/ARCHITECTURE.md, §5). Reached from a hydrated page,
+// SvelteKit renders it in the browser as usual.
+export const csr = false;
+
 // What only members use, imported for them (docs/ARCHITECTURE.md): the join and leave forms for
 // someone signed in while the event takes registrations, the comment form's form for someone who
 // can comment, what one may do with a comment.
