@@ -131,32 +131,6 @@ test.describe('month grid', () => {
 		await context.close();
 	});
 
-	test('opened by its address it downloads no script; reached from a list it is rendered in the browser', async ({
-		page
-	}) => {
-		const scripts: string[] = [];
-		const data: string[] = [];
-		page.on('request', (r) => {
-			if (r.resourceType() === 'script') scripts.push(r.url());
-			if (r.url().includes('/__data.json')) data.push(new URL(r.url()).pathname);
-		});
-		await page.goto('/calendar');
-		await expect(page.getByRole('heading', { level: 1, name: 'カレンダー' })).toBeVisible();
-		expect(scripts).toEqual([]);
-
-		await page.goto('/events');
-		await page.waitForLoadState('networkidle');
-		expect(scripts.length).toBeGreaterThan(0);
-		let loads = 0;
-		page.on('load', () => loads++);
-		await page.getByRole('navigation').getByRole('link', { name: 'カレンダー' }).click();
-		await expect(page.getByRole('heading', { level: 1, name: 'カレンダー' })).toBeVisible();
-		await expect(page.getByRole('link', { name: /^次の月/ })).toBeVisible();
-		// the page's data came as data, and no page was loaded anew
-		expect(data).toContain('/calendar/__data.json');
-		expect(loads).toBe(0);
-	});
-
 	test('phones get the days with events one under another, not the grid', async ({ browser }) => {
 		const title = unique('スマホの会');
 		await createEvent(DEMO_IDS.member, { title, startsAt: at('2027-04-14', '13:00') });

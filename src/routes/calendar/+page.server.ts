@@ -8,13 +8,8 @@ import { holidaysOfMonth } from '$lib/server/events/holidays';
 import { readOnce } from '$lib/server/kept';
 import type { PageServerLoad } from './$types';
 
-// Opened by its address (a link on the city's site, a bookmark) the page is not hydrated: no
-// JavaScript to download, its months are links and its filters a GET form (docs/ARCHITECTURE.md,
-// §5). Reached from a hydrated page, SvelteKit renders it in the browser as usual.
-export const csr = false;
-
-// a line of the month: what it shows and links to, nothing more (rendered in the browser after
-// a link from another page, it is sent as data too)
+// a line of the month: what it shows and links to, nothing more (it is in the page twice: as
+// HTML and as the data that hydrates it)
 export interface CalendarEntry {
 	eventId: string;
 	title: string;
