@@ -20,8 +20,8 @@ import {
 } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
-// Opened by its address (a bookmark) the page is not hydrated: no JavaScript to download, all of it
-// links and forms that work without (docs/ARCHITECTURE.md, §5). Reached from a hydrated page,
+// Opened by its address (a bookmark) the page is not hydrated: no JavaScript to download, all of
+// it links and forms that work without (docs/ARCHITECTURE.md, §5). Reached from a hydrated page,
 // SvelteKit renders it in the browser as usual.
 export const csr = false;
 

@@ -1,9 +1,9 @@
 import { anyPostAction } from '$lib/permissions';
 import type { PageLoad } from './$types';
 
-// Opened by its address (a shared link) the page is not hydrated: no JavaScript to download, all of it
-// links and forms that work without (docs/ARCHITECTURE.md, §5). Reached from a hydrated page,
-// SvelteKit renders it in the browser as usual.
+// Opened by its address (a shared link) the page is not hydrated: no JavaScript to download, all
+// of it links and forms that work without (docs/ARCHITECTURE.md, §5). Reached from a hydrated
+// page, SvelteKit renders it in the browser as usual.
 export const csr = false;
 
 // What only members use, imported for them (docs/ARCHITECTURE.md): the join and leave forms for

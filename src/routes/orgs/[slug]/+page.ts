@@ -1,8 +1,8 @@
 import type { PageLoad } from './$types';
 
-// Opened by its address (a link on the organization's own site) the page is not hydrated: no JavaScript to download, all of it
-// links and forms that work without (docs/ARCHITECTURE.md, §5). Reached from a hydrated page,
-// SvelteKit renders it in the browser as usual.
+// Opened by its address (a link on the organization's own site) the page is not hydrated: no
+// JavaScript to download, all of it links and forms that work without (docs/ARCHITECTURE.md,
+// §5). Reached from a hydrated page, SvelteKit renders it in the browser as usual.
 export const csr = false;
 
 // What only some members use, imported for them (docs/ARCHITECTURE.md): the form to thank, the
