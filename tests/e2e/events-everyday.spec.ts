@@ -140,7 +140,9 @@ test('a fold opened before the page’s JavaScript has run stays open once it ru
 		repeat: 'weekly',
 		count: 5
 	});
-	// a visitor on a phone, and a member (whose event page loads its forms first: it hydrates later)
+	// a visitor on a phone, and a member (whose event page loads its forms first: it hydrates later).
+	// An event page opened by its address is not hydrated (csr = false): there the fold simply
+	// stays as the person left it, which these two cases keep true if that ever changes
 	const visitor = await (await browser.newContext({ viewport: PHONE })).newPage();
 	const member = (await resident(browser)).page;
 	for (const [page, path, summary] of [
