@@ -328,63 +328,66 @@ describe('a public feed from its dates and their versions', () => {
 		};
 		return { asked, read };
 	};
+	/** the feed as text (buildDatedCalendar gives its UTF-8 bytes) */
+	const datedText = async (...args: Parameters<typeof buildDatedCalendar>) =>
+		new TextDecoder().decode(await buildDatedCalendar(...args));
 
 	it('gives the bytes the same dates read in full give, and reads only what is not kept', async () => {
-		const made = new Map<string, string>();
+		const made = new Map<string, Uint8Array>();
 		const first = reader(items);
-		const feed = await buildDatedCalendar(dates('1.1'), first.read, ctx, made);
+		const feed = await datedText(dates('1.1'), first.read, ctx, made);
 		expect(feed).toBe(buildOccurrenceCalendar(items, ctx));
 		expect(first.asked).toEqual([['o-1', 'o-2']]);
 
 		// the same versions again (another address, a new version of all events): nothing read
 		const again = reader(items);
-		expect(await buildDatedCalendar(dates('1.1'), again.read, ctx, made)).toBe(feed);
+		expect(await datedText(dates('1.1'), again.read, ctx, made)).toBe(feed);
 		expect(again.asked).toEqual([]);
 
 		// the second date changed: only it is read, and the feed says what it says now
 		const renamed = [items[0], { ...items[1], event: { ...items[1].event, title: '新しい名前' } }];
 		const changed = reader(renamed, '2.1');
 		const versions = [{ ...dates('1.1')[0] }, { ...dates('1.1')[1], version: '2.1' }];
-		const after = await buildDatedCalendar(versions, changed.read, ctx, made);
+		const after = await datedText(versions, changed.read, ctx, made);
 		expect(changed.asked).toEqual([['o-2']]);
 		expect(after).toBe(buildOccurrenceCalendar(renamed, ctx));
 		expect(vevents(after).map((e) => e.summary)).toContain('新しい名前');
 	});
 
 	it('keeps what it read under the version it was read at, not the one asked for', async () => {
-		const made = new Map<string, string>();
+		const made = new Map<string, Uint8Array>();
 		// the event was renamed between the read of the ids (1.1) and the read of the dates (2.1)
 		const renamed = items.map((i) => ({ ...i, event: { ...i.event, title: '新しい名前' } }));
-		const feed = await buildDatedCalendar(dates('1.1'), reader(renamed, '2.1').read, ctx, made);
+		const feed = await datedText(dates('1.1'), reader(renamed, '2.1').read, ctx, made);
 		expect(feed).toBe(buildOccurrenceCalendar(renamed, ctx));
 		expect([...made.keys()].every((key) => key.endsWith(' 2.1'))).toBe(true);
 		// asked again at 2.1: nothing read; at 1.1: nothing kept under it, so read again
 		const at2 = reader(renamed, '2.1');
-		expect(await buildDatedCalendar(dates('2.1'), at2.read, ctx, made)).toBe(feed);
+		expect(await datedText(dates('2.1'), at2.read, ctx, made)).toBe(feed);
 		expect(at2.asked).toEqual([]);
 		const at1 = reader(items, '1.1');
-		await buildDatedCalendar(dates('1.1'), at1.read, ctx, made);
+		await datedText(dates('1.1'), at1.read, ctx, made);
 		expect(at1.asked).toEqual([['o-1', 'o-2']]);
 	});
 
 	it('leaves out a date the read no longer gives, and names the time zone only for all-day dates', async () => {
 		const gone = reader([items[0]]);
-		const feed = await buildDatedCalendar(dates('1.1'), gone.read, ctx);
+		const feed = await datedText(dates('1.1'), gone.read, ctx);
 		expect(vevents(feed).map((e) => e.uid)).toEqual(['occurrence-o-1@tsunagu.example']);
 		expect(feed).toBe(buildOccurrenceCalendar([items[0]], ctx));
 		expect(feed).not.toContain('BEGIN:VTIMEZONE');
 	});
 
 	it('keeps what it made for one site from another', async () => {
-		const made = new Map<string, string>();
-		await buildDatedCalendar(dates('1.1'), reader(items).read, ctx, made);
+		const made = new Map<string, Uint8Array>();
+		await datedText(dates('1.1'), reader(items).read, ctx, made);
 		const other = {
 			...ctx,
 			host: 'other.example',
 			eventUrl: (id: string) => `https://other.example/e/${id}`
 		};
 		const elsewhere = reader(items);
-		const feed = await buildDatedCalendar(dates('1.1'), elsewhere.read, other, made);
+		const feed = await datedText(dates('1.1'), elsewhere.read, other, made);
 		expect(elsewhere.asked).toEqual([['o-1', 'o-2']]);
 		expect(feed).not.toContain('tsunagu.example');
 	});

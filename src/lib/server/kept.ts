@@ -6,17 +6,22 @@
 // calendar, are answered without reading or rendering the same dates again.
 // Made once however many ask at the same time; what fails is not kept; the
 // least recently used go first. A feed's VEVENTs are keyed by what they are made
-// from instead (keptVevents: the date and its event as JSON, or for the public
-// feed the hash of those columns that feed_items gives): one is only ever sent
-// again for the same date of the same event, whoever's feed it is in.
+// from instead (keptVevents: the date and its event as JSON; keptFeedVevents, the
+// public feed's: the hash of those columns that feed_items gives): one is only
+// ever sent again for the same date of the same event, whoever's feed it is in.
 import { LRUCache } from 'lru-cache';
 
+type Render = () => Promise<string | Uint8Array<ArrayBuffer>>;
+
 /** Bodies, UTF-8 encoded: at most 16 MB in all. */
-const bodies = new LRUCache<string, Uint8Array<ArrayBuffer>, () => Promise<string>>({
+const bodies = new LRUCache<string, Uint8Array<ArrayBuffer>, Render>({
 	maxSize: 16 * 1024 * 1024,
 	maxEntrySize: 4 * 1024 * 1024,
 	sizeCalculation: (body) => body.byteLength,
-	fetchMethod: async (_key, _stale, { context }) => new TextEncoder().encode(await context())
+	fetchMethod: async (_key, _stale, { context }) => {
+		const body = await context();
+		return typeof body === 'string' ? new TextEncoder().encode(body) : body;
+	}
 });
 
 /** Results of reads: a month of the calendar is some 40 KB, a page of cards 20. */
@@ -28,12 +33,17 @@ const reads = new LRUCache<string, { value: unknown }, () => Promise<unknown>>({
 /**
  * The VEVENTs of the feeds of dates, by what each is made from (ical.ts,
  * VeventStore): after a change every feed is made again, but of its dates
- * only those that changed are rendered again. At most 8 million characters
- * (key and text: up to 16 MB), some 6,000 dates.
+ * only those that changed are rendered again. The personal feeds' as text (at
+ * most 8 million characters with their keys: up to 16 MB), the public feeds'
+ * UTF-8 encoded (at most 8 MB with their keys), some 6,000 dates each.
  */
 export const keptVevents = new LRUCache<string, string>({
 	maxSize: 8 * 1024 * 1024,
 	sizeCalculation: (vevent, key) => vevent.length + key.length
+});
+export const keptFeedVevents = new LRUCache<string, Uint8Array>({
+	maxSize: 8 * 1024 * 1024,
+	sizeCalculation: (vevent, key) => vevent.byteLength + key.length
 });
 
 /**
@@ -41,7 +51,7 @@ export const keptVevents = new LRUCache<string, string>({
  * (a 404 thrown, a database error) reaches its callers and is not kept. `key`
  * must name everything the body is made from.
  */
-export async function renderedOnce(key: string, render: () => Promise<string>) {
+export async function renderedOnce(key: string, render: Render) {
 	const body = await bodies.fetch(key, { context: render });
 	if (!body) throw new Error(`renderedOnce: nothing made for ${key}`);
 	return body;

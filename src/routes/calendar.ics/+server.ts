@@ -8,7 +8,7 @@
 // rendering them again to the many that ask without the tag (renderedOnce).
 // Made again after a change, or at another address, it reads the dates' ids and
 // versions, and reads in full and renders only the dates whose VEVENT is not
-// kept (buildDatedCalendar, keptVevents).
+// kept (buildDatedCalendar, keptFeedVevents).
 import { error } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
@@ -20,7 +20,7 @@ import { readFilters } from '$lib/server/events/filters';
 import { buildDatedCalendar } from '$lib/server/events/ical';
 import { feedContext, icsResponse } from '$lib/server/events/ics-response';
 import { notModified, versionTag } from '$lib/server/http/cached';
-import { keptVevents, renderedOnce } from '$lib/server/kept';
+import { keptFeedVevents, renderedOnce } from '$lib/server/kept';
 import { localName } from '$lib/taxonomy/names';
 import type { RequestHandler } from './$types';
 
@@ -62,7 +62,7 @@ export const GET: RequestHandler = async ({ url, request, locals }) => {
 			dates,
 			(ids) => feedItems(db, ids),
 			feedContext(url, name),
-			keptVevents
+			keptFeedVevents
 		);
 	};
 	// Calendar apps ask as visitors: their feed is kept, under the tag (the data, the address,
