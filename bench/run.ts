@@ -1,10 +1,11 @@
 // npm run bench [-- --size S|M|L …] [--duration 10] [--warmup 3] [--connections 10] [--no-build]
-//   Builds the app, then for each size: a throw-away stack on free ports, the dataset seeded in
-//   SQL (bench/lib/seed.ts), the production server, and for every page in bench/lib/pages.ts a
-//   load measurement of the page and of the PostgREST requests one render of it makes, called
-//   directly (the floor). Then /events under 50 connections, and a second server on the same
-//   stack (sessions and the login limit hold across both). Prints a table per size and writes
-//   bench/results/<date>-<size>.json. bench/README.md explains every number.
+//   Builds the app, then for each size a throw-away stack on free ports, the dataset seeded in
+//   SQL (bench/lib/seed.ts) and the production server. For every page in bench/lib/pages.ts, at
+//   each size in turn: a load measurement of the page and of the PostgREST requests one render of
+//   it makes, called directly (the floor). Then for each size /events under 50 connections, and a
+//   second server on the same stack (sessions and the login limit hold across both). Prints a
+//   table per size and writes bench/results/<date>-<size>.json. bench/README.md explains every
+//   number.
 // npm run bench -- --smoke: size S, 2-second measurements with 2 connections, no build (npm test
 //   runs it beside the tests so that the harness cannot rot; its numbers mean nothing on a machine
 //   busy with them, and 2 connections rather than 10 leave them the CPU the pages do not need).
