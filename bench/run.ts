@@ -1,11 +1,11 @@
-// npm run bench [-- --size S|M|L …] [--duration 10] [--warmup 3] [--connections 10] [--no-build]
-//   Builds the app, then for each size a throw-away stack on free ports, the dataset seeded in
-//   SQL (bench/lib/seed.ts) and the production server. For every page in bench/lib/pages.ts, at
-//   each size in turn: a load measurement of the page and of the PostgREST requests one render of
-//   it makes, called directly (the floor). Then for each size /events under 50 connections, and a
-//   second server on the same stack (sessions and the login limit hold across both). Prints a
-//   table per size and writes bench/results/<date>-<size>.json. bench/README.md explains every
-//   number.
+// npm run bench [-- --size S|M|L …] [--page <name> …] [--duration 10] [--warmup 3] [--connections 10]
+//   [--no-build]
+//   Builds the app, then for each size: a throw-away stack on free ports, the dataset seeded in
+//   SQL (bench/lib/seed.ts), the production server, and for every page in bench/lib/pages.ts (or
+//   those --page names) a load measurement of the page and of the PostgREST requests one render
+//   of it makes, called directly (the floor). Then /events under 50 connections, and a second
+//   server on the same stack (sessions and the login limit hold across both). Prints a table per
+//   size and writes bench/results/<date>-<size>.json. bench/README.md explains every number.
 // npm run bench -- --smoke: size S, 2-second measurements with 2 connections, no build (npm test
 //   runs it beside the tests so that the harness cannot rot; its numbers mean nothing on a machine
 //   busy with them, and 2 connections rather than 10 leave them the CPU the pages do not need).
@@ -40,7 +40,9 @@ const { values } = parseArgs({
 		build: { type: 'boolean', default: true },
 		'no-build': { type: 'boolean', default: false },
 		smoke: { type: 'boolean', default: false },
-		out: { type: 'string' }
+		out: { type: 'string' },
+		/** only the pages whose names contain one of these (all of them when absent) */
+		page: { type: 'string', multiple: true }
 	}
 });
 const smoke = values.smoke;
@@ -66,25 +68,20 @@ const clientJs = await clientJsCounter(ROOT);
 
 const problems: string[] = [];
 const results: SizeResult[] = [];
-const runs: SizeRun[] = [];
-try {
-	for (const size of sizes) runs.push(await openSize(size));
-	// Page by page, each size in turn, with every size's stack up: the machine's speed drifts
-	// during a run (between runs on this shared 2-core machine by a third), and measured minutes
-	// apart S and L would each take a different share of that drift into L/S.
-	const pagesBySize = runs.map((r) => benchPages(r.fixtures, r.cookie));
-	for (const [i, first] of pagesBySize[0].entries()) {
-		for (const [j, run] of runs.entries()) {
-			const page = pagesBySize[j][i];
-			if (page.name !== first.name) throw new Error(`page ${i}: ${first.name} or ${page.name}`);
-			run.pages.push(await measurePage(run, page));
-		}
-	}
-	for (const run of runs) results.push(await closeSize(run));
-} finally {
-	for (const run of runs) {
-		for (const s of run.servers) await s.stop();
-		await run.stack.stop();
+const chosen = (page: BenchPage) =>
+	!values.page || values.page.some((name) => page.name.includes(name));
+// One size after the other, each on its own stack, stopped before the next. (Measuring the sizes
+// page by page in turn, every stack up, was tried in the eighteenth round and taken back: a size
+// measured right after another's load was slower than measured first, bench/README.md.)
+for (const size of sizes) {
+	const measured = await openSize(size);
+	try {
+		for (const page of benchPages(measured.fixtures, measured.cookie).filter(chosen))
+			measured.pages.push(await measurePage(measured, page));
+		results.push(await closeSize(measured));
+	} finally {
+		for (const s of measured.servers) await s.stop();
+		await measured.stack.stop();
 	}
 }
 printResults(results);
