@@ -132,6 +132,29 @@ for (const javaScriptEnabled of [true, false]) {
 	});
 }
 
+test('the comment box says its limit where the page is not hydrated, and counts where it is', async ({
+	browser
+}) => {
+	const title = `文字数の表示${suffix()}`;
+	const ev = await createEvent(DEMO_IDS.member, { title });
+	const me = await resident(browser, { javaScriptEnabled: true });
+	const { page } = me;
+	// opened by its address the page is not hydrated: a count would stay at 0 while typing
+	await page.goto(`/events/${ev.id}`);
+	const count = page.locator('#comment .count');
+	await expect(count).toHaveText('20,000文字まで');
+	await page.locator('#comment textarea').fill('こんにちは');
+	await expect(count).toHaveText('20,000文字まで');
+	// reached from a list it is rendered in the browser: the count follows the typing
+	await page.goto(`/events?q=${encodeURIComponent(title)}`);
+	await page.getByRole('link', { name: title }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(count).toHaveText('0 / 20,000文字');
+	await page.locator('#comment textarea').fill('こんにちは');
+	await expect(count).toHaveText('5 / 20,000文字');
+	await me.context.close();
+});
+
 test('a fold opened before the page’s JavaScript has run stays open once it runs', async ({
 	browser
 }) => {
