@@ -34,6 +34,13 @@ describe('bodies made once for a key', () => {
 		expect(res.headers.get('etag')).toBe('"v1"');
 	});
 
+	it('a body made as bytes (a public feed) is kept as those bytes, not encoded again', async () => {
+		const key = `test ${versionTag(Math.random())}`;
+		const bytes = new TextEncoder().encode('BEGIN:VCALENDAR 常盤平');
+		expect(await renderedOnce(key, async () => bytes)).toBe(bytes);
+		expect(await renderedOnce(key, async () => new Uint8Array())).toBe(bytes);
+	});
+
 	it('a render that fails is not kept: the error reaches the caller, the next one renders', async () => {
 		const key = `test ${versionTag(Math.random())}`;
 		const missing = renderedOnce(key, async () => error(404, 'Not Found'));
