@@ -255,7 +255,10 @@ const contextKey = (ctx: FeedContext) => JSON.stringify([ctx.host, ctx.eventUrl(
 const renderVevent = (item: FeedItem, ctx: FeedContext, cal: ICalCalendar) =>
 	foldLines(new ICalEvent(occurrenceEvent(item, ctx), cal).toString());
 
-/** The calendar around VEVENTs: what comes before them (with the VTIMEZONE the all-day dates name) and after. */
+/**
+ * The calendar around VEVENTs: what comes before them (with the VTIMEZONE the
+ * all-day dates name) and what comes after.
+ */
 function calendarFrame(cal: ICalCalendar, allDay: boolean): [string, string] {
 	// the calendar without events ends with END:VCALENDAR; no X- attributes follow it
 	const frame = cal.toString();
