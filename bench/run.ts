@@ -68,50 +68,22 @@ const clientJs = await clientJsCounter(ROOT);
 
 const problems: string[] = [];
 const results: SizeResult[] = [];
-const chosen = (page: BenchPage) =>
-	!values.page || values.page.some((name) => page.name.includes(name));
-// One size after the other, each on its own stack, stopped before the next. (Measuring the sizes
-// page by page in turn, every stack up, was tried in the eighteenth round and taken back: a size
-// measured right after another's load was slower than measured first, bench/README.md.)
-for (const size of sizes) {
-	const measured = await openSize(size);
-	try {
-		for (const page of benchPages(measured.fixtures, measured.cookie).filter(chosen))
-			measured.pages.push(await measurePage(measured, page));
-		results.push(await closeSize(measured));
-	} finally {
-		for (const s of measured.servers) await s.stop();
-		await measured.stack.stop();
-	}
-}
+for (const size of sizes) results.push(await benchSize(size));
 printResults(results);
 if (problems.length) {
 	console.error(`\n${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
 	process.exit(1);
 }
 
-/** One size while it is measured: its stack, dataset and servers, and the pages measured. */
-interface SizeRun {
-	size: BenchSize;
-	stack: Awaited<ReturnType<typeof startThrowawayStack>>;
-	servers: AppServer[];
-	server: AppServer;
-	fixtures: Awaited<ReturnType<typeof seedBench>>;
-	cookie: string;
-	seedSeconds: number;
-	pages: PageResult[];
-	/** what the gateway passes to PostgREST while a page is rendered once */
-	recording: GatewayRequest[] | null;
-}
-
-/** A throw-away stack with the size's dataset and the production server on it. */
-async function openSize(size: BenchSize): Promise<SizeRun> {
+async function benchSize(size: BenchSize): Promise<SizeResult> {
+	// what the gateway passes to PostgREST while a page is rendered once
+	let recording: GatewayRequest[] | null = null;
 	progress(`Size ${size}: starting a throw-away stack`);
-	const holder: { recording: GatewayRequest[] | null } = { recording: null };
 	const stack = await startThrowawayStack({
 		seed: true,
-		onApiRequest: (r) => holder.recording?.push(r)
+		onApiRequest: (r) => recording?.push(r)
 	});
+	const servers: AppServer[] = [];
 	try {
 		const seeded = Date.now();
 		const fixtures = await seedBench(stack.env.DATABASE_URL, size, (l) => progress(`  ${l}`));
@@ -120,156 +92,147 @@ async function openSize(size: BenchSize): Promise<SizeRun> {
 		const cookie = await sessionCookie(stack.env.DATABASE_URL, fixtures.memberUserId);
 		const read = await readBenchTexts(stack.env, fixtures);
 		progress(`Size ${size}: ふりがな of ${read} events read`);
+
 		const server = await startAppServer(stack.env);
-		return Object.assign(holder, {
-			size,
-			stack,
-			servers: [server],
-			server,
-			fixtures,
-			cookie,
-			seedSeconds,
-			pages: []
-		});
-	} catch (e) {
-		await stack.stop();
-		throw e;
-	}
-}
+		servers.push(server);
+		const pages: PageResult[] = [];
+		// (measuring the sizes page by page in turn, every stack up, was tried in the eighteenth
+		// round and taken back: a size measured right after another's load was slower, README)
+		const chosen = (page: BenchPage) =>
+			!values.page || values.page.some((name) => page.name.includes(name));
+		for (const page of benchPages(fixtures, cookie).filter(chosen)) {
+			const headers: Record<string, string> = {
+				accept: 'text/html,application/xhtml+xml,*/*',
+				'accept-language': 'ja',
+				...(page.cookie ? { cookie: page.cookie } : {})
+			};
+			// nothing kept from the pages before: the render below reads all that it shows
+			await raisePublicVersions(stack.env.DATABASE_URL);
+			if (page.poll) {
+				const first = await fetch(`${server.base}${page.path}`, { headers });
+				await first.arrayBuffer();
+				headers['if-none-match'] = first.headers.get('etag') ?? '';
+			}
+			const expected = page.poll ? 304 : 200;
+			// one render, with what it asks of PostgREST
+			recording = [];
+			const res = await fetch(`${server.base}${page.fresh ? freshPath(page.path, 0) : page.path}`, {
+				headers
+			});
+			const body = Buffer.from(await res.arrayBuffer());
+			const calls: GatewayRequest[] = recording;
+			recording = null;
+			if (res.status !== expected)
+				problems.push(`${size} ${page.name}: ${page.path} answered ${res.status}`);
 
-/** One page of one size: a render recorded, the page under load, its floor. */
-async function measurePage(run: SizeRun, page: BenchPage): Promise<PageResult> {
-	const { size, stack, server } = run;
-	const headers: Record<string, string> = {
-		accept: 'text/html,application/xhtml+xml,*/*',
-		'accept-language': 'ja',
-		...(page.cookie ? { cookie: page.cookie } : {})
-	};
-	// nothing kept from the pages before: the render below reads all that it shows
-	await raisePublicVersions(stack.env.DATABASE_URL);
-	if (page.poll) {
-		const first = await fetch(`${server.base}${page.path}`, { headers });
-		await first.arrayBuffer();
-		headers['if-none-match'] = first.headers.get('etag') ?? '';
-	}
-	const expected = page.poll ? 304 : 200;
-	// one render, with what it asks of PostgREST
-	run.recording = [];
-	const res = await fetch(`${server.base}${page.fresh ? freshPath(page.path, 0) : page.path}`, {
-		headers
-	});
-	const body = Buffer.from(await res.arrayBuffer());
-	const calls: GatewayRequest[] = run.recording;
-	run.recording = null;
-	if (res.status !== expected)
-		problems.push(`${size} ${page.name}: ${page.path} answered ${res.status}`);
-
-	progress(`Size ${size}: ${page.name} (${calls.length} PostgREST requests)`);
-	const pageLoad = await measure({
-		url: server.base,
-		requests: [{ method: 'GET', path: page.path, headers, fresh: page.fresh }],
-		connections,
-		duration,
-		warmup
-	});
-	// and once more, warm: what a render asks while the process keeps what it may (after
-	// the renders the load left in flight have ended)
-	await new Promise((done) => setTimeout(done, 1000));
-	run.recording = [];
-	const again = await fetch(`${server.base}${page.fresh ? freshPath(page.path, 1e9) : page.path}`, {
-		headers
-	});
-	await again.arrayBuffer();
-	const keptCalls = run.recording.length;
-	run.recording = null;
-	const floor = calls.length
-		? await measure({
-				url: stack.env.SUPABASE_URL,
-				requests: calls.map(replayable),
+			progress(`Size ${size}: ${page.name} (${calls.length} PostgREST requests)`);
+			const pageLoad = await measure({
+				url: server.base,
+				requests: [{ method: 'GET', path: page.path, headers, fresh: page.fresh }],
 				connections,
 				duration,
 				warmup
-			})
-		: null;
-	for (const [what, r] of [
-		['page', pageLoad],
-		['PostgREST', floor]
-	] as const) {
-		if (r && (r.errors || r.non2xx))
-			problems.push(
-				`${size} ${page.name} (${what}): ${r.errors} errors, ${r.non2xx} responses not 2xx (${JSON.stringify(r.statuses)})`
+			});
+			// and once more, warm: what a render asks while the process keeps what it may (after
+			// the renders the load left in flight have ended)
+			await new Promise((done) => setTimeout(done, 1000));
+			recording = [];
+			const again = await fetch(
+				`${server.base}${page.fresh ? freshPath(page.path, 1e9) : page.path}`,
+				{ headers }
 			);
-	}
-	const floorPageRps = floor ? floor.rps / calls.length : null;
-	return {
-		name: page.name,
-		path: page.path,
-		list: page.list,
-		status: res.status,
-		htmlBytes: body.length,
-		htmlGzipBytes: gzipSync(body).length,
-		dbRequests: calls.length,
-		dbCalls: calls.map((c) => `${c.method} ${c.path.slice(0, 160)}`),
-		dbRequestsKept: keptCalls,
-		js: await clientJs(new URL(page.path, server.base).pathname, body.toString(), page.imports),
-		page: pageLoad,
-		floor,
-		floorPageRps,
-		ratio: floorPageRps ? pageLoad.rps / floorPageRps : null
-	};
-}
+			await again.arrayBuffer();
+			const keptCalls = recording.length;
+			recording = null;
+			const floor = calls.length
+				? await measure({
+						url: stack.env.SUPABASE_URL,
+						requests: calls.map(replayable),
+						connections,
+						duration,
+						warmup
+					})
+				: null;
+			for (const [what, r] of [
+				['page', pageLoad],
+				['PostgREST', floor]
+			] as const) {
+				if (r && (r.errors || r.non2xx))
+					problems.push(
+						`${size} ${page.name} (${what}): ${r.errors} errors, ${r.non2xx} responses not 2xx (${JSON.stringify(r.statuses)})`
+					);
+			}
+			const floorPageRps = floor ? floor.rps / calls.length : null;
+			pages.push({
+				name: page.name,
+				path: page.path,
+				list: page.list,
+				status: res.status,
+				htmlBytes: body.length,
+				htmlGzipBytes: gzipSync(body).length,
+				dbRequests: calls.length,
+				dbCalls: calls.map((c) => `${c.method} ${c.path.slice(0, 160)}`),
+				dbRequestsKept: keptCalls,
+				js: await clientJs(new URL(page.path, server.base).pathname, body.toString(), page.imports),
+				page: pageLoad,
+				floor,
+				floorPageRps,
+				ratio: floorPageRps ? pageLoad.rps / floorPageRps : null
+			});
+		}
 
-/** The size's load of 50 connections, its second server, and its results written. */
-async function closeSize(run: SizeRun): Promise<SizeResult> {
-	const { size, stack, server } = run;
-	progress(`Size ${size}: /events with ${stressConnections} connections for ${stressDuration} s`);
-	const stress = await measure({
-		url: server.base,
-		requests: [{ method: 'GET', path: '/events', headers: { accept: 'text/html' } }],
-		connections: stressConnections,
-		duration: stressDuration,
-		warmup: 0
-	});
-	if (stress.errors || stress.non2xx)
-		problems.push(`${size} stress: ${stress.errors} errors, ${stress.non2xx} responses not 2xx`);
-	const peakRssBytes = await server.peakRss();
+		progress(`Size ${size}: /events with ${stressConnections} connections for ${stressDuration} s`);
+		const stress = await measure({
+			url: server.base,
+			requests: [{ method: 'GET', path: '/events', headers: { accept: 'text/html' } }],
+			connections: stressConnections,
+			duration: stressDuration,
+			warmup: 0
+		});
+		if (stress.errors || stress.non2xx)
+			problems.push(`${size} stress: ${stress.errors} errors, ${stress.non2xx} responses not 2xx`);
+		const peakRssBytes = await server.peakRss();
 
-	progress(`Size ${size}: a second server on the same stack`);
-	const second = await startAppServer(stack.env);
-	run.servers.push(second);
-	const scaleOut = await checkScaleOut(server, second);
-	if (!scaleOut.sessionOnOther)
-		problems.push(`${size}: a session made on one server is not valid on the other`);
-	if (!scaleOut.limitAcrossServers)
-		problems.push(
-			`${size}: the login limit did not count across servers (${scaleOut.loginStatuses.join(', ')})`
+		progress(`Size ${size}: a second server on the same stack`);
+		const second = await startAppServer(stack.env);
+		servers.push(second);
+		const scaleOut = await checkScaleOut(server, second);
+		if (!scaleOut.sessionOnOther)
+			problems.push(`${size}: a session made on one server is not valid on the other`);
+		if (!scaleOut.limitAcrossServers)
+			problems.push(
+				`${size}: the login limit did not count across servers (${scaleOut.loginStatuses.join(', ')})`
+			);
+
+		const result: SizeResult = {
+			date: new Date().toISOString(),
+			size,
+			machine: {
+				cpus: os.cpus().length,
+				cpu: os.cpus()[0]?.model ?? '',
+				memoryBytes: os.totalmem(),
+				node: process.version
+			},
+			settings: { connections, duration, warmup, stressConnections, stressDuration, smoke },
+			counts: fixtures.counts,
+			seedSeconds,
+			pages,
+			stress,
+			peakRssBytes,
+			scaleOut
+		};
+		await mkdir(outDir, { recursive: true });
+		const file = path.join(
+			outDir,
+			`${result.date.slice(0, 10)}-${size}${smoke ? '-smoke' : ''}.json`
 		);
-
-	const result: SizeResult = {
-		date: new Date().toISOString(),
-		size,
-		machine: {
-			cpus: os.cpus().length,
-			cpu: os.cpus()[0]?.model ?? '',
-			memoryBytes: os.totalmem(),
-			node: process.version
-		},
-		settings: { connections, duration, warmup, stressConnections, stressDuration, smoke },
-		counts: run.fixtures.counts,
-		seedSeconds: run.seedSeconds,
-		pages: run.pages,
-		stress,
-		peakRssBytes,
-		scaleOut
-	};
-	await mkdir(outDir, { recursive: true });
-	const file = path.join(
-		outDir,
-		`${result.date.slice(0, 10)}-${size}${smoke ? '-smoke' : ''}.json`
-	);
-	await writeFile(file, JSON.stringify(result, null, '\t') + '\n');
-	progress(`Size ${size}: written to ${path.relative(ROOT, file)}`);
-	return result;
+		await writeFile(file, JSON.stringify(result, null, '\t') + '\n');
+		progress(`Size ${size}: written to ${path.relative(ROOT, file)}`);
+		return result;
+	} finally {
+		for (const s of servers) await s.stop();
+		await stack.stop();
+	}
 }
 
 /** A captured PostgREST request as autocannon sends it again, straight to the gateway. */
