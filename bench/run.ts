@@ -103,6 +103,8 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
 		for (const page of benchPages(fixtures, cookie).filter(chosen)) {
 			const headers: Record<string, string> = {
 				accept: 'text/html,application/xhtml+xml,*/*',
+				// as browsers and calendar apps ask: a kept feed sent again comes compressed
+				'accept-encoding': 'gzip, deflate, br',
 				'accept-language': 'ja',
 				...(page.cookie ? { cookie: page.cookie } : {})
 			};

@@ -2,7 +2,7 @@
 // feed's window, whose day is part of its ETag.
 import { describe, expect, it } from 'vitest';
 import { publicFeedWindow } from '$lib/server/events/feeds';
-import { cachedResponse, notModified, versionTag } from '$lib/server/http/cached';
+import { acceptsGzip, cachedResponse, notModified, versionTag } from '$lib/server/http/cached';
 
 const get = (headers: Record<string, string> = {}) =>
 	new Request('https://tsunagu.example/calendar.ics', { headers });
@@ -46,6 +46,28 @@ describe('versioned ETags', () => {
 		expect(a).toMatch(/^"[\w-]{32}"$/);
 		expect(cachedResponse(get(), 'a,c', opts).headers.get('etag')).not.toBe(a);
 		expect(cachedResponse(get({ 'if-none-match': a }), 'a,b', opts).status).toBe(304);
+	});
+});
+
+describe('Accept-Encoding', () => {
+	it.each([
+		['gzip', true],
+		['gzip, deflate, br', true],
+		['br;q=1.0, GZIP;q=0.5', true],
+		['x-gzip', true],
+		['*', true],
+		['deflate, *;q=0.1', true],
+		[null, false],
+		['', false],
+		['identity', false],
+		['br', false],
+		['gzip;q=0', false],
+		['gzip; q=0.000', false],
+		['*;q=0', false],
+		['gzip;q=0, *', false],
+		['gzip;q=nonsense', false]
+	])('%s: %s', (header, accepted) => {
+		expect(acceptsGzip(header)).toBe(accepted);
 	});
 });
 

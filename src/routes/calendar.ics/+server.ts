@@ -5,7 +5,8 @@
 // it: the ETag is made from the version of the public events, the address, the
 // language, the day and the build, so an unchanged feed is answered 304 before
 // any date is read or rendered, and a visitor's is sent without reading or
-// rendering them again to the many that ask without the tag (renderedOnce).
+// rendering them again to the many that ask without the tag (renderedOnce), gzip-
+// compressed once for those that accept it (cachedResponse).
 // Made again after a change, or at another address, it reads the dates' ids and
 // versions, and reads in full and renders only the dates whose VEVENT is not
 // kept (buildDatedCalendar, keptFeedVevents).
@@ -19,7 +20,7 @@ import { publicFeedWindow } from '$lib/server/events/feeds';
 import { readFilters } from '$lib/server/events/filters';
 import { buildDatedCalendar } from '$lib/server/events/ical';
 import { feedContext, icsResponse } from '$lib/server/events/ics-response';
-import { notModified, versionTag } from '$lib/server/http/cached';
+import { KEPT_VARY, notModified, versionTag } from '$lib/server/http/cached';
 import { keptFeedVevents, renderedOnce } from '$lib/server/kept';
 import { localName } from '$lib/taxonomy/names';
 import type { RequestHandler } from './$types';
@@ -41,7 +42,7 @@ export const GET: RequestHandler = async ({ url, request, locals }) => {
 		locale,
 		version
 	);
-	const unchanged = notModified(request, etag, cacheControl);
+	const unchanged = notModified(request, etag, cacheControl, KEPT_VARY);
 	if (unchanged) return unchanged;
 
 	const render = async () => {

@@ -1,11 +1,12 @@
 // HTTP responses for .ics feeds: text/calendar, an ETag (a hash of the body, or
 // the caller's versionTag) with 304 on If-None-Match (http/cached.ts), and the
-// caching the caller chooses.
+// caching the caller chooses; a kept body asked for again goes gzip-compressed.
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { FeedContext } from '$lib/server/events/ical';
 import { cachedResponse } from '$lib/server/http/cached';
 import { attachment, safeFileName } from '$lib/server/http/content-disposition';
+import type { KeptBody } from '$lib/server/kept';
 
 export function feedContext(url: URL, name: string): FeedContext {
 	return {
@@ -29,7 +30,7 @@ export function contentDisposition(name: string): string {
 
 export function icsResponse(
 	request: Request,
-	body: string | Uint8Array<ArrayBuffer>,
+	body: string | Uint8Array<ArrayBuffer> | KeptBody,
 	opts: { cacheControl: string; filename?: string; etag?: string }
 ): Response {
 	return cachedResponse(request, body, {

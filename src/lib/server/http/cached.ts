@@ -5,8 +5,10 @@
 // The ETag is a hash of the body, or (versionTag) of what the body is made
 // from, when that is known before the body is: then notModified answers a
 // poll without reading or rendering anything, and a body made for that tag
-// serves every client that asks without it ($lib/server/kept).
+// serves every client that asks without it ($lib/server/kept). Such a kept body,
+// once asked for again, is sent gzip-compressed to the clients that accept it.
 import { createHash } from 'node:crypto';
+import { gzippedOnce, type KeptBody } from '$lib/server/kept';
 
 const hash = (text: string | Uint8Array) =>
 	createHash('sha256').update(text).digest('base64url').slice(0, 32);
@@ -24,6 +26,22 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 	if (!ifNoneMatch) return false;
 	if (ifNoneMatch.trim() === '*') return true;
 	return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Whether an Accept-Encoding header accepts gzip (RFC 9110, 12.5.3): `gzip` or `x-gzip`, or
+ * `*` when gzip is not named, with a weight above 0.
+ */
+export function acceptsGzip(acceptEncoding: string | null): boolean {
+	const weights = new Map<string, number>();
+	for (const part of (acceptEncoding ?? '').split(',')) {
+		const [coding, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+		if (!coding) continue;
+		const q = params.find((p) => /^q\s*=/.test(p));
+		const weight = q === undefined ? 1 : Number(q.replace(/^q\s*=\s*/, ''));
+		weights.set(coding === 'x-gzip' ? 'gzip' : coding, Number.isNaN(weight) ? 0 : weight);
+	}
+	return (weights.get('gzip') ?? weights.get('*') ?? 0) > 0;
 }
 
 /** A 304 with the validators and caching the full response would carry. */
@@ -45,9 +63,18 @@ export function notModified(
 	return unchangedResponse(etag, cacheControl, headers);
 }
 
+/**
+ * Sent with a kept body's responses, 304 included: it may be sent compressed, so caches keep
+ * what they hold of it apart by Accept-Encoding.
+ */
+export const KEPT_VARY = { vary: 'accept-encoding' };
+
+const isKept = (body: string | Uint8Array | KeptBody): body is KeptBody =>
+	typeof body === 'object' && 'key' in body && 'bytes' in body;
+
 export function cachedResponse(
 	request: Request,
-	body: string | Uint8Array<ArrayBuffer>,
+	body: string | Uint8Array<ArrayBuffer> | KeptBody,
 	opts: {
 		contentType: string;
 		cacheControl: string;
@@ -58,16 +85,25 @@ export function cachedResponse(
 		headers?: Record<string, string>;
 	}
 ): Response {
-	const etag = opts.etag ?? bodyTag(body);
-	const unchanged = notModified(request, etag, opts.cacheControl, opts.validators);
+	const kept = isKept(body) ? body : null;
+	const bytes = isKept(body) ? body.bytes : body;
+	const etag = opts.etag ?? bodyTag(bytes);
+	const vary = kept ? KEPT_VARY : {};
+	const unchanged = notModified(request, etag, opts.cacheControl, { ...opts.validators, ...vary });
 	if (unchanged) return unchanged;
-	return new Response(body, {
-		headers: {
-			'cache-control': opts.cacheControl,
-			etag,
-			...opts.validators,
-			'content-type': opts.contentType,
-			...opts.headers
-		}
-	});
+	const headers = {
+		'cache-control': opts.cacheControl,
+		etag,
+		...opts.validators,
+		'content-type': opts.contentType,
+		...opts.headers,
+		...vary
+	};
+	if (kept?.again && acceptsGzip(request.headers.get('accept-encoding'))) {
+		// the same content in another encoding: the tag is weak, as a proxy that compresses makes it
+		return new Response(gzippedOnce(kept), {
+			headers: { ...headers, etag: `W/${etag}`, 'content-encoding': 'gzip' }
+		});
+	}
+	return new Response(bytes, { headers });
 }

@@ -6,7 +6,7 @@ import { publicEventsVersion } from '$lib/server/db/events';
 import { openDataEvents, openDataPlaces } from '$lib/server/db/opendata';
 import { requestDb } from '$lib/server/db/request';
 import { serverEnv } from '$lib/server/env';
-import { cachedResponse, notModified, versionTag } from '$lib/server/http/cached';
+import { KEPT_VARY, cachedResponse, notModified, versionTag } from '$lib/server/http/cached';
 import { renderedOnce } from '$lib/server/kept';
 import {
 	EVENT_EXTRA_COLUMNS,
@@ -119,7 +119,10 @@ export async function eventsDatasetResponse(
 ) {
 	const from = openEventsFrom();
 	const etag = await eventsDatasetTag(origin, from, file);
-	const unchanged = notModified(request, etag, OPEN_DATA_CACHE, response.headers);
+	const unchanged = notModified(request, etag, OPEN_DATA_CACHE, {
+		...response.headers,
+		...KEPT_VARY
+	});
 	if (unchanged) return unchanged;
 	const body = await renderedOnce(etag, async () => write(await loadEventRecords(origin, from)));
 	return cachedResponse(request, body, { ...response, cacheControl: OPEN_DATA_CACHE, etag });
