@@ -61,10 +61,14 @@ export function benchPages(f: BenchFixtures, cookie: string): BenchPage[] {
 			path: `/threads/${f.threadId}?page=${lastThreadPage}`,
 			list: true
 		},
+		// The harness's own worst case, not one of the issue's pages: the feed made anew at every
+		// request (the first poll after a change), with all it shows, 8 times the dates at L. Not
+		// held to the lists' 1.5× (its L/S is printed): the issue's feed is the one address asked
+		// for again and again, the next row.
 		{
 			name: 'calendar.ics area',
 			path: `/calendar.ics?area=${f.areaSlug}`,
-			list: true,
+			list: false,
 			fresh: true
 		},
 		// the same feed again and again without If-None-Match, as most calendar apps poll it
