@@ -58,10 +58,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const today = tokyoDateKey(new Date());
 	// a day with more dates than shown: 「ほか◯件」, a link to that day's list while it is to come
 	const more: Record<string, { count: number; href: string | null }> = {};
-	// the filters' query once, not per day (a day, 2026-12-06, needs no escaping)
+	// the list's address and the filters' query once, not per day (a day, 2026-12-06, needs no
+	// escaping)
+	const eventsPath = localizeHref('/events');
 	const filtered = filterQuery(read.values);
 	const dayList = (day: string) =>
-		`${localizeHref('/events')}?from=${day}&to=${day}${filtered && `&${filtered}`}#results`;
+		`${eventsPath}?from=${day}&to=${day}${filtered && `&${filtered}`}#results`;
 	for (const [day, count] of Object.entries(dayTotals)) {
 		const hidden = count - (days[day]?.length ?? 0);
 		if (hidden <= 0) continue;
