@@ -118,6 +118,23 @@ describe('a kept body asked for again is sent compressed', () => {
 		expect(polled.headers.get('vary')).toBe('accept-encoding');
 	});
 
+	it('a body too large to keep (the open data at L) is never compressed, however many ask at once', async () => {
+		const key = `test ${versionTag(Math.random())}`;
+		const big = 'x'.repeat(5 * 1024 * 1024);
+		let renders = 0;
+		const render = async () => {
+			renders++;
+			await new Promise((r) => setTimeout(r, 20));
+			return big;
+		};
+		const bodies = await Promise.all([1, 2].map(() => renderedOnce(key, render)));
+		expect(renders).toBe(1);
+		expect(bodies.map((b) => b.again)).toEqual([false, false]);
+		expect(send(bodies[1], gzip).headers.get('content-encoding')).toBeNull();
+		expect((await renderedOnce(key, render)).again).toBe(false);
+		expect(renders).toBe(2);
+	});
+
 	it('a body that is not kept (made for one person) is never compressed and does not vary', async () => {
 		const res = send(feed, gzip);
 		expect(res.headers.get('content-encoding')).toBeNull();

@@ -68,7 +68,10 @@ export async function renderedOnce(key: string, render: Render): Promise<KeptBod
 	const status: LRUCache.Status<string, Uint8Array<ArrayBuffer>, Render> = {};
 	const bytes = await bodies.fetch(key, { context: render, status });
 	if (!bytes) throw new Error(`renderedOnce: nothing made for ${key}`);
-	return { key, bytes, again: status.fetch === 'hit' || status.fetch === 'inflight' };
+	// one too large to keep (over 4 MB) is made anew for each request after it: never "again",
+	// so never compressed here, where it would hold the event loop for every client that joined it
+	const asked = status.fetch === 'hit' || status.fetch === 'inflight';
+	return { key, bytes, again: asked && bodies.has(key) };
 }
 
 /**
